@@ -1,0 +1,1 @@
+"""Question -> retrieval -> answer with verified clause citations."""

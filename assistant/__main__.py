@@ -1,0 +1,96 @@
+"""python -m assistant ask [--json] QUESTION | ask - | search QUERY [-k N] [--doc ID]"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+
+from ingest.embed import EmbeddingError
+from ingest.index import IndexError_
+from ingest.settings import Settings
+
+from .models import Answer, QueryError
+
+
+def _print_answer(answer: Answer, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+        return
+    print(answer.answer)
+    if answer.citations:
+        print("\n引用：")
+        for c in answer.citations:
+            print(f"[{c.id[1:]}] 《{c.doc_title}》{c.clause}  ({c.path})  offsets {c.start}-{c.end}")
+
+
+def _error_json(question: str, message: str) -> dict:
+    return {"question": question, "error": message, "answer": message, "verdict": None, "abstained": True,
+            "citations": [], "findings": [], "timings_ms": {}}
+
+
+def _ask(settings: Settings, question: str, as_json: bool) -> int:
+    from .chain import Assistant
+    assistant = Assistant(settings)
+    if question != "-":
+        try:
+            _print_answer(assistant.ask(question), as_json)
+        except QueryError as exc:
+            if as_json:
+                print(json.dumps(_error_json(question, str(exc)), ensure_ascii=False))
+            else:
+                print(f"无法回答: {exc}", file=sys.stderr)
+            return 2
+        return 0
+    # JSON Lines: one question per line in, one object per line out; bad lines never stop the batch
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    for line in stdin:
+        q = line.rstrip("\n")
+        if not q.strip():
+            continue
+        try:
+            out = assistant.ask(q).to_json()
+        except QueryError as exc:
+            out = _error_json(q[:200], str(exc))
+        print(json.dumps(out, ensure_ascii=False), flush=True)
+    return 0
+
+
+def _search(settings: Settings, query: str, k: int, doc: list[str] | None) -> int:
+    from .retrieve import HybridSearcher
+    hits = HybridSearcher(settings).search(query, k=k, doc_ids=doc)
+    if not hits:
+        print("没有匹配的条款。")
+    for h in hits:
+        text = h.unit.text.replace("\n", " ")
+        print(f"{h.score:6.3f}  {h.unit.doc_id:<26} {h.unit.ref:<12} {text[:80]}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m assistant", description="续贷政策助手")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_ask = sub.add_parser("ask", help="answer one question (- reads one per line from stdin, JSON Lines out)")
+    p_ask.add_argument("question")
+    p_ask.add_argument("--json", action="store_true")
+    p_search = sub.add_parser("search", help="ranked clauses with scores")
+    p_search.add_argument("query")
+    p_search.add_argument("-k", type=int, default=8)
+    p_search.add_argument("--doc", action="append", help="restrict to a doc_id (repeatable)")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    try:
+        if args.command == "ask":
+            return _ask(settings, args.question, args.json)
+        return _search(settings, args.query, max(0, args.k), args.doc)
+    except QueryError as exc:
+        print(f"无法查询: {exc}", file=sys.stderr)
+        return 2
+    except (IndexError_, EmbeddingError) as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

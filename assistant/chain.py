@@ -1,0 +1,73 @@
+"""The retrieval QA chain: a langchain runnable `retriever | answerer`, and the
+Assistant object that the CLI, the UI and the evals share."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from ingest.settings import Settings
+
+from .answer import DefaultAnswerer, Evidence
+from .models import Answer, Hit, QueryError
+from .question import analyse
+from .retrieve import HybridSearcher, as_retriever, clean_query, has_content
+
+TOP_K = 8
+PER_DOC_K = 3
+
+
+class Assistant:
+    """Loads the index and models once; answers many questions."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.searcher = HybridSearcher(self.settings)
+        self.answerer = DefaultAnswerer()
+        self.llm = None
+        if self.settings.llm:
+            from .llm import make_llm_answerer
+            self.llm = make_llm_answerer(self.settings)
+        self._chain = None
+
+    @property
+    def answerer_name(self) -> str:
+        return f"LLM ({self.settings.llm})" if self.llm else "默认（无需大模型，按条款原文作答）"
+
+    def chain(self):
+        """retriever | answerer, as langchain runnables."""
+        if self._chain is None:
+            from langchain_core.runnables import RunnableLambda, RunnableParallel, RunnablePassthrough
+
+            retriever = as_retriever(self.searcher, k=TOP_K)
+            self._chain = (
+                RunnableParallel(question=RunnablePassthrough(), docs=retriever)
+                | RunnableLambda(self._answer_from_docs)
+            )
+        return self._chain
+
+    def _answer_from_docs(self, inputs: dict) -> Answer:
+        question: str = inputs["question"]
+        hits: list[Hit] = [d.metadata["hit"] for d in inputs["docs"]]
+        t0 = time.perf_counter()
+        idx = self.searcher.index
+        ev = Evidence(df=idx.bm25.df, n_units=len(idx.units),
+                      doc_titles={d: meta["title"] for d, meta in idx.docs.items()})
+        if analyse(question).kind == "compare":
+            ev.per_doc = self.searcher.search_per_doc(question, PER_DOC_K)
+        answer = self.answerer.answer(question, hits, ev)
+        if self.llm is not None and not answer.abstained:
+            answer = self.llm.answer(question, hits, answer)
+        return replace(answer, timings_ms={"answer": (time.perf_counter() - t0) * 1000},
+                       retrieved=[h.clause_id for h in hits])
+
+    def ask(self, question: str) -> Answer:
+        """One answer. Raises QueryError for a question that cannot be asked (empty, too long)."""
+        text = clean_query(question, self.settings.max_question_chars)
+        if not has_content(text):
+            raise QueryError("问题只有标点或符号：请用文字描述要查询的续贷问题。")
+        t0 = time.perf_counter()
+        answer = self.chain().invoke(text)
+        total = (time.perf_counter() - t0) * 1000
+        answer_ms = answer.timings_ms.get("answer", 0.0)
+        return replace(answer, timings_ms={"retrieve": total - answer_ms, "answer": answer_ms, "total": total})

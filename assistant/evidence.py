@@ -1,0 +1,176 @@
+"""Sentences of a clause, how well they match a question, and what they say
+(permission, prohibition, condition) about the thing asked about."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from ingest.index import Unit
+
+from .models import Hit
+from .question import FACETS, Question
+
+_SENTENCE_END = re.compile(r"[。；;！？!?]+|\n(?=\s*(?:[（(][一二三四五六七八九十]+[)）]|\d+[.、．]))")
+_COMMA = re.compile(r"[，,：:]")
+
+NEGATIVE = ("不得", "不应", "不能", "不可", "不予", "严禁", "禁止", "不允许", "不适用", "不包括", "不含", "不属于",
+            "不用于", "不宜", "无法", "排除在外", "不准")
+POSITIVE = re.compile(r"可以|也可|可采取|允许|适用|包括|应当|(?<![相适对响供])应(?![收付])|必须|须|需(?!求)|有权|实行|纳入|进入")
+ONLY = re.compile(r"只限于|仅限于|仅适用于|限于")
+CONDITION = re.compile(r"^(若|如果|如|对于|经审核后|原则上)")
+SANCTION = re.compile(r"监管意见书|监管约谈|通报批评|查处|追究|整改纠偏|违规行为")
+NEGATED_STATE = re.compile(r"(未|无|没有|不存在|非)[^，,；;。]{0,6}$")
+LIMIT_MAX = re.compile(r"以下|以内|不超过|不得超过|最高|控制在")
+QUESTION_NEGATION = re.compile(r"没有|未|无|不")
+
+
+@dataclass(frozen=True)
+class Span:
+    unit: Unit
+    start: int          # offsets within unit.text
+    end: int
+    score: float        # match with the question
+    weight: float       # matched term weight only (no facet bonus)
+    hit_rank: int
+
+    @property
+    def text(self) -> str:
+        return self.unit.text[self.start:self.end]
+
+    @property
+    def doc_start(self) -> int:
+        return self.unit.start + self.start
+
+
+def idf_weights(question: Question, df: Callable[[str], int | None], n_units: int) -> dict[str, float]:
+    """Term weights: rarer terms matter more; a term the corpus never uses weighs most."""
+    top = math.log(1 + (n_units + 0.5) / 0.5)
+    out = {}
+    for t in question.terms:
+        d = df(t)
+        out[t] = top if d is None else math.log(1 + (n_units - d + 0.5) / (d + 0.5))
+    return out
+
+
+def sentences(unit: Unit) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the clause, trimmed, punctuation kept."""
+    text = unit.text
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end() if m.group(0).strip() else m.start()
+        out.append((pos, end))
+        pos = m.end()
+    out.append((pos, len(text)))
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s] in " \t\n\u3000":
+            s += 1
+        while e > s and text[e - 1] in " \t\n\u3000":
+            e -= 1
+        if e - s >= 2:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def matched_weight(text: str, weights: dict[str, float]) -> float:
+    return sum(w for t, w in weights.items() if t in text)
+
+
+def best_spans(hits: list[Hit], question: Question, weights: dict[str, float], whole_unit_chars: int = 0) -> list[Span]:
+    """Every sentence of the hits, scored; best first. Short clauses count as one span."""
+    facet_res = [FACETS[f][1] for f in question.facets]
+    spans: list[Span] = []
+    for hit in hits:
+        unit = hit.unit
+        ranges = [(0, len(unit.text))] if len(unit.text) <= whole_unit_chars else sentences(unit)
+        context = unit.index_text[: max(0, len(unit.index_text) - len(unit.text))]
+        for s, e in ranges:
+            text = unit.text[s:e]
+            w = matched_weight(text, weights)
+            w_ctx = 0.3 * matched_weight(context, {t: v for t, v in weights.items() if t not in text})
+            bonus = sum(1.5 for rx in facet_res if rx.search(text))
+            prior = 1.0 / (1 + hit.rank)
+            spans.append(Span(unit, s, e, w + w_ctx + bonus + prior, w + w_ctx, hit.rank))
+    spans.sort(key=lambda sp: (-sp.score, sp.hit_rank, sp.unit.start + sp.start))
+    return spans
+
+
+def coverage(hit: Hit, weights: dict[str, float]) -> float:
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    return matched_weight(hit.unit.doc_title + "\n" + hit.unit.index_text, weights) / total
+
+
+def polarity(span: Span, question: Question, weights: dict[str, float]) -> str | None:
+    """What the sentence says about the thing asked: yes / no / depends, or None when
+    it does not mention it."""
+    text = span.text
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,：:]+", text)]
+    if not parts:
+        return None
+    scored = [(matched_weight(text[s:e], weights), i) for i, (s, e) in enumerate(parts)]
+    best_w, best_i = max(scored, key=lambda x: (x[0], -x[1]))
+    if best_w <= 0:
+        return None
+    if question.asks_exceed and LIMIT_MAX.search(text):
+        return "no"
+    if SANCTION.search(text):
+        return "no"
+    verdict = _clause_polarity(text, parts, best_i, question, weights)
+    if verdict is None:
+        lead = span.unit.index_text[: max(0, len(span.unit.index_text) - len(span.unit.text))]
+        if any(cue in lead for cue in NEGATIVE):
+            verdict = "no"
+        else:
+            verdict = "yes"
+    if verdict in ("yes", "no") and _question_negates(question, text, weights):
+        verdict = "no" if verdict == "yes" else "yes"
+    return verdict
+
+
+def _clause_polarity(text: str, parts: list[tuple[int, int]], i: int, question: Question,
+                     weights: dict[str, float]) -> str | None:
+    s, e = parts[i]
+    part = text[s:e]
+    if any(cue in part for cue in NEGATIVE):
+        return "no"
+    if ONLY.search(part):
+        return "yes"
+    if CONDITION.search(part.strip()) and not POSITIVE.search(part):
+        if i + 1 < len(parts):
+            nxt = text[parts[i + 1][0]:parts[i + 1][1]]
+            if matched_weight(nxt, weights) > 0:
+                if any(cue in nxt for cue in NEGATIVE):
+                    return "no"
+                if POSITIVE.search(nxt):
+                    return "yes"
+        return "depends"
+    for term in sorted(weights, key=lambda t: -weights[t]):
+        k = part.find(term)
+        if k >= 0 and NEGATED_STATE.search(part[:k]):
+            return "no"
+    if POSITIVE.search(part):
+        return "yes"
+    for j in range(i - 1, -1, -1):
+        prev = text[parts[j][0]:parts[j][1]]
+        if any(cue in prev for cue in NEGATIVE):
+            return "no"
+        if POSITIVE.search(prev):
+            return "yes"
+    return None
+
+
+def _question_negates(question: Question, text: str, weights: dict[str, float]) -> bool:
+    """「没有逾期记录能续贷吗」: the question itself negates the condition the clause negates."""
+    q = question.text
+    for term in weights:
+        k = q.find(term)
+        if k > 0 and QUESTION_NEGATION.search(q[max(0, k - 3):k]):
+            t = text.find(term)
+            return t >= 0 and bool(NEGATED_STATE.search(text[:t]))
+    return False

@@ -1,0 +1,77 @@
+"""Typed pipeline objects shared by retrieval, answering and the front ends."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from ingest.index import Unit
+
+
+class QueryError(ValueError):
+    """A question that cannot be processed; the message is shown to the user as is."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    unit: Unit
+    score: float            # fused score, higher is better
+    bm25: float = 0.0       # raw BM25 score (0 when not matched)
+    dense: float = 0.0      # cosine similarity (0 when not in the dense top list)
+    rank: int = 0
+
+    @property
+    def clause_id(self) -> str:
+        return self.unit.clause_id
+
+
+@dataclass(frozen=True)
+class Citation:
+    id: str
+    doc_id: str
+    doc_title: str
+    level: str
+    clause_id: str
+    clause: str
+    path: str
+    quote: str
+    text: str
+    start: int              # offsets of the quote in the document text
+    end: int
+    score: float
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Finding:
+    doc_id: str
+    doc_title: str
+    verdict: str | None
+    summary: str
+    citation_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answer: str
+    verdict: str | None
+    abstained: bool
+    citations: list[Citation]
+    findings: list[Finding]
+    kind: str = "fact"
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    retrieved: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question, "answer": self.answer, "verdict": self.verdict,
+            "abstained": self.abstained, "kind": self.kind,
+            "citations": [c.to_json() for c in self.citations],
+            "findings": [asdict(f) for f in self.findings],
+            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+            "notes": self.notes,
+            "retrieved": self.retrieved,
+        }

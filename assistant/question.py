@@ -1,0 +1,66 @@
+"""What a question asks: its kind, the facet it wants (a time limit, a count, an
+amount, materials…), and its content terms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.tokenize import normalize, tokenize
+
+_COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|哪些文件|有何不同|有什么不同|有何区别|有什么区别|"
+                      r"区别|异同|是否一致|一致吗|一样吗|相同吗|比较|对比|\bcompare\b|\bdiffer|\bdifference")
+_YESNO = re.compile(r"能否|能不能|可否|可不可以|是否|行不行|可以吗|能吗|允许吗|[可能需要必须得应][^？?。]{0,30}[吗么]|"
+                    r"^(can|may|is|are|does|do|should|must|could)\b", re.I)
+_LIST = re.compile(r"哪些|哪几|有什么条件|什么条件|包括什么|几种|\bwhich\b|\bwhat (are|conditions|materials)", re.I)
+
+FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
+    # facet: (how a question asks for it, what an answering sentence contains)
+    "time": (re.compile(r"多久|多长时间|多少天|几天|时限|期限内|何时|什么时候|提前|how long|deadline|when", re.I),
+             re.compile(r"\d+\s*(个)?(小时|工作日|日|天|个月|月|年)|即来即办|到期前")),
+    "count": (re.compile(r"几次|多少次|多少回|几回|次数|how many times", re.I), re.compile(r"\d+\s*次")),
+    "amount": (re.compile(r"额度|多少钱|金额|上限|最高|how much|amount|maximum", re.I),
+               re.compile(r"\d+\s*万元|额度|金额")),
+    "percent": (re.compile(r"比例|百分|率要|率是|多少%|percent|ratio", re.I), re.compile(r"\d+\s*%")),
+    "materials": (re.compile(r"材料|资料|文件|证照|表|what (materials|documents)|documents", re.I),
+                  re.compile(r"申请书|证明|合同|材料|资料|执照|登记证|申请表|证书")),
+    "definition": (re.compile(r"是什么|是指|什么是|定义|含义|指什么|what is", re.I),
+                   re.compile(r"是指|所称|就是指|指")),
+}
+
+# Words that tell nothing about which rule is meant.
+GENERIC = frozenset("""银行 企业 小微企业 小微 贷款 业务 办理 申请 规定 要求 需要 可以 时候 文件 情况 问题 各行 不同
+    各 行 规定 有何 什么 那么 这样 应该 还能 能 可 吗 怎么办 怎么 如何 哪 哪些 多少 几 能否 是否 必须 需 应当 应 相关
+    一般 现在 目前 今天 当前 最多 最 多 少 少于 多于 规定 说 讲 问 办 办续贷""".split())
+
+# Terms of this product's domain: a question with one of them is in scope even when worded loosely.
+ANCHORS = frozenset("""续贷 续贷通 无还本续贷 借新还旧 转贷 抵押登记 抵押权 注销登记 不动产登记 名单制 名单库
+    资金回笼率 尽职免责 容忍度 封闭运行 专款专用 第二顺位抵押""".split())
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    kind: str                 # yesno | fact | list | compare
+    facets: tuple[str, ...]
+    terms: tuple[str, ...]    # content tokens (synonyms included), most specific first
+    anchored: bool            # mentions a term of the renewal domain
+    asks_exceed: bool         # 超过/高于…吗: a limit question
+
+
+def analyse(text: str) -> Question:
+    norm = normalize(text)
+    if _COMPARE.search(norm):
+        kind = "compare"
+    elif _YESNO.search(norm):
+        kind = "yesno"
+    elif _LIST.search(norm):
+        kind = "list"
+    else:
+        kind = "fact"
+    facets = tuple(name for name, (ask, _) in FACETS.items() if ask.search(norm))
+    tokens = tokenize(text)
+    terms = tuple(dict.fromkeys(t for t in tokens if t not in GENERIC))
+    anchored = any(t in ANCHORS for t in tokens)
+    asks_exceed = bool(re.search(r"超过|高于|多于|大于|超出|exceed|more than|over", norm))
+    return Question(text, kind, facets, terms, anchored, asks_exceed)

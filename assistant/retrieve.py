@@ -1,0 +1,161 @@
+"""Hybrid retrieval: jieba BM25 + dense (chromadb), fused by reciprocal rank."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from ingest.bm25 import BM25Index
+from ingest.embed import get_embedder
+from ingest.index import IndexError_, Unit, current_generation, index_identity
+from ingest.settings import Settings
+from ingest.store import DenseStore
+from ingest.tokenize import normalize, tokenize
+
+from .models import Hit, QueryError
+
+RRF_K = 60
+CANDIDATES = 50
+MAX_QUERY_CHARS_SEARCH = 2000
+
+
+@dataclass
+class LoadedIndex:
+    gen: Path
+    manifest: dict
+    units: list[Unit]
+    position: dict[str, int]
+    bm25: BM25Index
+    dense: DenseStore
+    docs: dict[str, dict]
+
+
+def _load(settings: Settings, gen: Path) -> LoadedIndex:
+    try:
+        manifest = json.loads((gen / "manifest.json").read_text("utf-8"))
+        units = [Unit(**json.loads(line)) for line in (gen / "units.jsonl").read_text("utf-8").splitlines() if line]
+        docs = {d["doc_id"]: d for d in json.loads((gen / "docs.json").read_text("utf-8"))}
+        bm25 = BM25Index.load(gen)
+        dense = DenseStore(settings, gen)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexError_(f"{gen}: the index is damaged ({exc}); rebuild it with `python -m ingest --rebuild`") from None
+    return LoadedIndex(gen, manifest, units, {u.clause_id: i for i, u in enumerate(units)}, bm25, dense, docs)
+
+
+def clean_query(text: str, limit: int) -> str:
+    """Strip control characters; refuse empty or over-long questions with a message."""
+    if not isinstance(text, str):
+        raise QueryError("问题必须是文本。")
+    text = "".join(ch for ch in text if ch.isprintable() or ch in " \t")
+    text = text.encode("utf-8", "replace").decode("utf-8").strip()
+    if not text:
+        raise QueryError("问题为空：请输入要查询的续贷问题，例如「质押贷款能否办理续贷通？」")
+    if len(text) > limit:
+        raise QueryError(f"问题过长（{len(text):,} 字）：请控制在 {limit:,} 字以内，只写要问的那一点。")
+    return text
+
+
+def has_content(text: str) -> bool:
+    return any(ch.isalnum() for ch in normalize(text))
+
+
+class HybridSearcher:
+    """Loads the live generation once, reloads when `python -m ingest` swaps in a new one."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._index: LoadedIndex | None = None
+        self.embedder = get_embedder(settings.embedding)
+
+    @property
+    def index(self) -> LoadedIndex:
+        gen = current_generation(self.settings.index_dir)
+        if gen is None:
+            raise IndexError_(f"{self.settings.index_dir}: no index yet; run `python -m ingest` first")
+        idx = self._index
+        if idx is None or idx.gen != gen:
+            with self._lock:
+                if self._index is None or self._index.gen != gen:
+                    loaded = _load(self.settings, gen)
+                    want = index_identity(self.settings, self.embedder.identity)
+                    if loaded.manifest.get("identity") != want:
+                        raise IndexError_(
+                            f"{gen}: the index was built with {loaded.manifest.get('identity')}, "
+                            f"but the settings ask for {want}; run `python -m ingest --rebuild`")
+                    self._index = loaded
+                idx = self._index
+        return idx
+
+    def search(self, query: str, k: int = 8, doc_ids: Sequence[str] | None = None,
+               levels: Sequence[str] | None = None, candidates: int = CANDIDATES) -> list[Hit]:
+        query = clean_query(query, MAX_QUERY_CHARS_SEARCH if len(query) > self.settings.max_question_chars
+                            else self.settings.max_question_chars)
+        if not has_content(query) or k <= 0:
+            return []
+        idx = self.index
+        allowed = self._allowed(idx, doc_ids, levels)
+        bm = idx.bm25.query(query)
+        if allowed is not None:
+            bm = np.where(allowed, bm, 0.0)
+        order = np.argsort(-bm, kind="stable")[:candidates]
+        bm_rank = {int(i): r for r, i in enumerate(order) if bm[i] > 0}
+        qvec = self.embedder.query(normalize(query))
+        dense_hits = idx.dense.query(qvec, candidates, doc_ids, levels)
+        dense_rank: dict[int, int] = {}
+        dense_sim: dict[int, float] = {}
+        for r, (cid, sim) in enumerate(dense_hits):
+            pos = idx.position.get(cid)
+            if pos is not None:
+                dense_rank[pos] = r
+                dense_sim[pos] = sim
+        fused: dict[int, float] = {}
+        for pos, r in bm_rank.items():
+            fused[pos] = fused.get(pos, 0.0) + 1.0 / (RRF_K + r)
+        for pos, r in dense_rank.items():
+            fused[pos] = fused.get(pos, 0.0) + 1.0 / (RRF_K + r)
+        best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+        return [Hit(idx.units[pos], score * RRF_K / 2, float(bm[pos]), dense_sim.get(pos, 0.0), rank)
+                for rank, (pos, score) in enumerate(best)]
+
+    def search_per_doc(self, query: str, k_per_doc: int = 2, doc_ids: Sequence[str] | None = None) -> dict[str, list[Hit]]:
+        """The best clauses from each document (for comparison questions)."""
+        idx = self.index
+        out: dict[str, list[Hit]] = {}
+        for doc_id in doc_ids or list(idx.docs):
+            hits = self.search(query, k=k_per_doc, doc_ids=[doc_id])
+            if hits:
+                out[doc_id] = hits
+        return out
+
+    @staticmethod
+    def _allowed(idx: LoadedIndex, doc_ids, levels) -> np.ndarray | None:
+        if not doc_ids and not levels:
+            return None
+        return np.array([(not doc_ids or u.doc_id in doc_ids) and (not levels or u.level in levels)
+                         for u in idx.units])
+
+
+def as_retriever(searcher: HybridSearcher, k: int = 8):
+    """The searcher as a langchain BaseRetriever (documents carry the Hit in metadata)."""
+    from langchain_core.callbacks import CallbackManagerForRetrieverRun
+    from langchain_core.documents import Document
+    from langchain_core.retrievers import BaseRetriever
+
+    class ClauseRetriever(BaseRetriever):
+        k: int = 8
+        doc_ids: list[str] | None = None
+        levels: list[str] | None = None
+
+        def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+            hits = searcher.search(query, k=self.k, doc_ids=self.doc_ids, levels=self.levels)
+            return [Document(page_content=h.unit.text, id=h.clause_id,
+                             metadata={"hit": h, "doc_id": h.unit.doc_id, "ref": h.unit.ref, "score": h.score})
+                    for h in hits]
+
+    return ClauseRetriever(k=k)

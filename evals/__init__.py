@@ -1,0 +1,1 @@
+"""The eval set of expected answers, its runner and the benchmarks."""

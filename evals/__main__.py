@@ -1,0 +1,25 @@
+"""python -m evals [--split dev|test|all] [--failures] | bench [...]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals", description="Run the eval set or the benchmarks.")
+    parser.add_argument("--split", default="all", choices=["dev", "test", "all"])
+    parser.add_argument("--failures", action="store_true", help="list the failing cases")
+    sub = parser.add_subparsers(dest="command")
+    bench = sub.add_parser("bench", help="ingest, latency and memory figures")
+    bench.add_argument("--quick", action="store_true", help="skip the cold ingest")
+    args = parser.parse_args(argv)
+    if args.command == "bench":
+        from .bench import main_bench
+        return main_bench(quick=args.quick)
+    from .run import main_run
+    return main_run(args.split, args.failures)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

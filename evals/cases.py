@@ -1,0 +1,59 @@
+"""Eval cases: load and validate against the corpus."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CASES_PATH = Path(__file__).resolve().parent / "cases.jsonl"
+KINDS = ("yesno", "fact", "list", "compare", "oos")
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    split: str
+    kind: str
+    question: str
+    verdict: str | None
+    gold: list[str]
+    facts: list[str]
+    docs: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+def load_cases(path: Path = CASES_PATH, split: str | None = None) -> list[Case]:
+    cases = [Case(**json.loads(line)) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return [c for c in cases if split in (None, "all", c.split)]
+
+
+def validate(cases: list[Case], clause_text: dict[str, str]) -> list[str]:
+    """Problems with the cases: unknown gold ids, facts not in their gold clauses, bad fields."""
+    problems = []
+    seen = set()
+    for c in cases:
+        if c.id in seen:
+            problems.append(f"{c.id}: duplicate id")
+        seen.add(c.id)
+        if c.kind not in KINDS or c.split not in ("dev", "test"):
+            problems.append(f"{c.id}: bad kind/split {c.kind}/{c.split}")
+        if c.kind == "oos":
+            if c.gold or c.facts or c.verdict:
+                problems.append(f"{c.id}: out-of-scope cases carry no gold, facts or verdict")
+            continue
+        if not c.gold:
+            problems.append(f"{c.id}: no gold clauses")
+        missing = [g for g in c.gold if g not in clause_text]
+        if missing:
+            problems.append(f"{c.id}: unknown gold clauses {missing}")
+        if c.kind == "yesno" and c.verdict not in ("yes", "no", "depends"):
+            problems.append(f"{c.id}: yes/no case without a verdict")
+        for fact in c.facts:
+            if not any(fact in clause_text.get(g, "") for g in c.gold):
+                problems.append(f"{c.id}: fact {fact!r} is in none of its gold clauses")
+        if c.kind == "compare":
+            gold_docs = {g.split("/")[0] for g in c.gold}
+            if len(c.docs) < 2 or not set(c.docs) <= gold_docs | set(c.docs):
+                problems.append(f"{c.id}: a comparison names at least two documents")
+    return problems

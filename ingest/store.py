@@ -1,0 +1,95 @@
+"""The dense side in chromadb: a PersistentClient inside each generation directory
+by default, or a Chroma server (POLICYQA_CHROMA_URL) with one collection per generation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+from urllib.parse import urlparse
+
+import numpy as np
+
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from .index import Unit
+
+COLLECTION = "policyqa"
+
+
+def _client(settings: Settings, gen: Path):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
+                                   ssl=url.scheme == "https", headers=dict(settings.chroma_headers),
+                                   settings=chroma_settings)
+    return chromadb.PersistentClient(path=str(gen / "chroma"), settings=chroma_settings)
+
+
+def collection_name(settings: Settings, gen: Path) -> str:
+    return f"{COLLECTION}-{gen.name}" if settings.chroma_url else COLLECTION
+
+
+def _metadata(u: "Unit") -> dict:
+    meta = {"doc_id": u.doc_id, "doc_title": u.doc_title, "level": u.level, "label": u.label,
+            "ref": u.ref, "path": u.path, "kind": u.kind, "start": u.start, "end": u.end}
+    if u.parent_id:
+        meta["parent_id"] = u.parent_id
+    return meta
+
+
+def write_vectors(settings: Settings, gen: Path, units: Sequence["Unit"], vectors: np.ndarray) -> None:
+    client = _client(settings, gen)
+    name = collection_name(settings, gen)
+    try:
+        client.delete_collection(name)
+    except Exception:  # noqa: BLE001 - absent collection; chromadb raises several types
+        pass
+    col = client.create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+    step = max(1, min(4000, client.get_max_batch_size()))
+    for i in range(0, len(units), step):
+        chunk = units[i:i + step]
+        col.add(ids=[u.clause_id for u in chunk], embeddings=vectors[i:i + step].tolist(),
+                documents=[u.text for u in chunk], metadatas=[_metadata(u) for u in chunk])
+
+
+def drop_generation(settings: Settings, gen: Path) -> None:
+    if settings.chroma_url:
+        try:
+            _client(settings, gen).delete_collection(collection_name(settings, gen))
+        except Exception:  # noqa: BLE001 - already gone or server away: nothing to keep
+            pass
+
+
+class DenseStore:
+    """Query side of one generation's collection."""
+
+    def __init__(self, settings: Settings, gen: Path) -> None:
+        self._client = _client(settings, gen)
+        self._col = self._client.get_collection(collection_name(settings, gen), embedding_function=None)
+
+    def count(self) -> int:
+        return self._col.count()
+
+    def query(self, vector: np.ndarray, n: int, doc_ids: Sequence[str] | None = None,
+              levels: Sequence[str] | None = None) -> list[tuple[str, float]]:
+        where = _where(doc_ids, levels)
+        n = max(1, min(n, self.count()))
+        res = self._col.query(query_embeddings=[vector.tolist()], n_results=n, where=where,
+                              include=["distances"])
+        return [(cid, 1.0 - float(dist)) for cid, dist in zip(res["ids"][0], res["distances"][0])]
+
+
+def _where(doc_ids: Sequence[str] | None, levels: Sequence[str] | None) -> dict | None:
+    clauses = []
+    if doc_ids:
+        clauses.append({"doc_id": {"$in": list(doc_ids)}})
+    if levels:
+        clauses.append({"level": {"$in": list(levels)}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}

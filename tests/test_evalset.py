@@ -1,0 +1,35 @@
+"""The eval set is valid against the corpus: gold clauses exist, key facts are in them."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from evals.cases import load_cases, validate
+
+
+def test_every_case_is_valid(corpus_clauses):
+    text = {c.clause_id: c.text for clauses in corpus_clauses.values() for c in clauses}
+    assert validate(load_cases(), text) == []
+
+
+def test_coverage_of_kinds_splits_and_documents(corpus_docs):
+    cases = load_cases()
+    assert len(cases) >= 120
+    kinds = Counter(c.kind for c in cases)
+    assert kinds["oos"] >= 15 and kinds["compare"] >= 8 and kinds["yesno"] >= 30 and kinds["list"] >= 8
+    for split in ("dev", "test"):
+        assert {c.kind for c in cases if c.split == split} == set(kinds)
+    cited_docs = {g.split("/")[0] for c in cases for g in c.gold}
+    assert cited_docs == set(corpus_docs)
+    tags = Counter(t for c in cases for t in c.tags)
+    assert tags["english"] >= 5 and tags["paraphrase"] >= 5
+    assert {c.verdict for c in cases if c.kind == "yesno"} == {"yes", "no", "depends"}
+
+
+def test_validator_catches_bad_cases(corpus_clauses):
+    text = {c.clause_id: c.text for clauses in corpus_clauses.values() for c in clauses}
+    bad = load_cases()[:1]
+    from dataclasses import replace
+    broken = [replace(bad[0], gold=["xudaitong/a99"]), replace(bad[0], id="x2", facts=["不存在的事实"])]
+    problems = validate(broken, text)
+    assert any("unknown gold" in p for p in problems) and any("none of its gold" in p for p in problems)
