@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .evidence import Span, best_spans, coverage, idf_weights, polarity
+from .evidence import Span, Weights, best_spans, coverage, idf_weights, polarity
 from .models import Answer, Citation, Finding, Hit
 from .question import Question, analyse
 
@@ -54,7 +54,7 @@ class DefaultAnswerer:
     def answer(self, text: str, hits: list[Hit], ev: Evidence) -> Answer:
         q = analyse(text)
         weights = idf_weights(q, ev.df, ev.n_units)
-        if not q.terms or not hits:
+        if not q.concepts or not hits:
             return self._abstain(q, hits, "问题中没有可以在文件中检索的内容。")
         cov = max(coverage(h, weights) for h in hits[:5])
         if cov < (MIN_COVERAGE_ANCHORED if q.anchored else MIN_COVERAGE):
@@ -68,7 +68,7 @@ class DefaultAnswerer:
 
     # --- kinds -------------------------------------------------------------------------
 
-    def _yesno(self, q: Question, spans: list[Span], weights: dict[str, float]) -> Answer:
+    def _yesno(self, q: Question, spans: list[Span], weights: Weights) -> Answer:
         top_weight = max((sp.weight for sp in spans), default=0.0)
         per_doc: dict[str, tuple[Span, str]] = {}
         for sp in spans:
@@ -125,7 +125,7 @@ class DefaultAnswerer:
         answer = head + "\n".join(lines)
         return Answer(q.text, answer, None, False, citations, findings, kind=q.kind)
 
-    def _compare(self, q: Question, hits: list[Hit], ev: Evidence, weights: dict[str, float]) -> Answer:
+    def _compare(self, q: Question, hits: list[Hit], ev: Evidence, weights: Weights) -> Answer:
         per_doc = ev.per_doc or {}
         rows: list[tuple[Span, str | None]] = []
         silent: list[str] = []

@@ -58,8 +58,12 @@ class Assistant:
         answer = self.answerer.answer(question, hits, ev)
         if self.llm is not None and not answer.abstained:
             answer = self.llm.answer(question, hits, answer)
-        return replace(answer, timings_ms={"answer": (time.perf_counter() - t0) * 1000},
-                       retrieved=[h.clause_id for h in hits])
+        retrieved = [h.clause_id for h in hits]
+        if ev.per_doc:
+            # a comparison retrieves per document: report every clause it looked at, best first
+            extra = sorted((h for hs in ev.per_doc.values() for h in hs), key=lambda h: -h.score)
+            retrieved += [h.clause_id for h in extra if h.clause_id not in retrieved]
+        return replace(answer, timings_ms={"answer": (time.perf_counter() - t0) * 1000}, retrieved=retrieved)
 
     def ask(self, question: str) -> Answer:
         """One answer. Raises QueryError for a question that cannot be asked (empty, too long)."""

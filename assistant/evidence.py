@@ -45,13 +45,16 @@ class Span:
         return self.unit.start + self.start
 
 
-def idf_weights(question: Question, df: Callable[[str], int | None], n_units: int) -> dict[str, float]:
-    """Term weights: rarer terms matter more; a term the corpus never uses weighs most."""
-    top = math.log(1 + (n_units + 0.5) / 0.5)
-    out = {}
-    for t in question.terms:
-        d = df(t)
-        out[t] = top if d is None else math.log(1 + (n_units - d + 0.5) / (d + 0.5))
+Weights = list[tuple[tuple[str, ...], float]]
+UNKNOWN_WEIGHT = 3.0  # a word the corpus never uses: specific, but colloquial wording must not dominate
+
+
+def idf_weights(question: Question, df: Callable[[str], int | None], n_units: int) -> Weights:
+    """A weight per concept of the question: rarer words matter more."""
+    out: Weights = []
+    for members in question.concepts:
+        idfs = [math.log(1 + (n_units - d + 0.5) / (d + 0.5)) for d in map(df, members) if d is not None]
+        out.append((members, max(idfs) if idfs else UNKNOWN_WEIGHT))
     return out
 
 
@@ -76,11 +79,11 @@ def sentences(unit: Unit) -> list[tuple[int, int]]:
     return trimmed
 
 
-def matched_weight(text: str, weights: dict[str, float]) -> float:
-    return sum(w for t, w in weights.items() if t in text)
+def matched_weight(text: str, weights: Weights) -> float:
+    return sum(w for members, w in weights if any(m in text for m in members))
 
 
-def best_spans(hits: list[Hit], question: Question, weights: dict[str, float], whole_unit_chars: int = 0) -> list[Span]:
+def best_spans(hits: list[Hit], question: Question, weights: Weights, whole_unit_chars: int = 0) -> list[Span]:
     """Every sentence of the hits, scored; best first. Short clauses count as one span."""
     facet_res = [FACETS[f][1] for f in question.facets]
     spans: list[Span] = []
@@ -91,7 +94,7 @@ def best_spans(hits: list[Hit], question: Question, weights: dict[str, float], w
         for s, e in ranges:
             text = unit.text[s:e]
             w = matched_weight(text, weights)
-            w_ctx = 0.3 * matched_weight(context, {t: v for t, v in weights.items() if t not in text})
+            w_ctx = 0.3 * matched_weight(context, [c for c in weights if not any(m in text for m in c[0])])
             bonus = sum(1.5 for rx in facet_res if rx.search(text))
             prior = 1.0 / (1 + hit.rank)
             spans.append(Span(unit, s, e, w + w_ctx + bonus + prior, w + w_ctx, hit.rank))
@@ -99,14 +102,14 @@ def best_spans(hits: list[Hit], question: Question, weights: dict[str, float], w
     return spans
 
 
-def coverage(hit: Hit, weights: dict[str, float]) -> float:
-    total = sum(weights.values())
+def coverage(hit: Hit, weights: Weights) -> float:
+    total = sum(w for _, w in weights)
     if not total:
         return 0.0
     return matched_weight(hit.unit.doc_title + "\n" + hit.unit.index_text, weights) / total
 
 
-def polarity(span: Span, question: Question, weights: dict[str, float]) -> str | None:
+def polarity(span: Span, question: Question, weights: Weights) -> str | None:
     """What the sentence says about the thing asked: yes / no / depends, or None when
     it does not mention it."""
     text = span.text
@@ -134,7 +137,7 @@ def polarity(span: Span, question: Question, weights: dict[str, float]) -> str |
 
 
 def _clause_polarity(text: str, parts: list[tuple[int, int]], i: int, question: Question,
-                     weights: dict[str, float]) -> str | None:
+                     weights: Weights) -> str | None:
     s, e = parts[i]
     part = text[s:e]
     if any(cue in part for cue in NEGATIVE):
@@ -150,10 +153,11 @@ def _clause_polarity(text: str, parts: list[tuple[int, int]], i: int, question: 
                 if POSITIVE.search(nxt):
                     return "yes"
         return "depends"
-    for term in sorted(weights, key=lambda t: -weights[t]):
-        k = part.find(term)
-        if k >= 0 and NEGATED_STATE.search(part[:k]):
-            return "no"
+    for members, _w in sorted(weights, key=lambda c: -c[1]):
+        for term in members:
+            k = part.find(term)
+            if k >= 0 and NEGATED_STATE.search(part[:k]):
+                return "no"
     if POSITIVE.search(part):
         return "yes"
     for j in range(i - 1, -1, -1):
@@ -165,12 +169,13 @@ def _clause_polarity(text: str, parts: list[tuple[int, int]], i: int, question: 
     return None
 
 
-def _question_negates(question: Question, text: str, weights: dict[str, float]) -> bool:
+def _question_negates(question: Question, text: str, weights: Weights) -> bool:
     """「没有逾期记录能续贷吗」: the question itself negates the condition the clause negates."""
     q = question.text
-    for term in weights:
-        k = q.find(term)
-        if k > 0 and QUESTION_NEGATION.search(q[max(0, k - 3):k]):
-            t = text.find(term)
-            return t >= 0 and bool(NEGATED_STATE.search(text[:t]))
+    for members, _w in weights:
+        for term in members:
+            k = q.find(term)
+            if k > 0 and QUESTION_NEGATION.search(q[max(0, k - 3):k]):
+                t = text.find(term)
+                return t >= 0 and bool(NEGATED_STATE.search(text[:t]))
     return False

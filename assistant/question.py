@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.tokenize import normalize, tokenize
+from ingest.tokenize import normalize, terms as token_terms
 
 _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|哪些文件|有何不同|有什么不同|有何区别|有什么区别|"
                       r"区别|异同|是否一致|一致吗|一样吗|相同吗|比较|对比|\bcompare\b|\bdiffer|\bdifference")
@@ -31,7 +31,8 @@ FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
 # Words that tell nothing about which rule is meant.
 GENERIC = frozenset("""银行 企业 小微企业 小微 贷款 业务 办理 申请 规定 要求 需要 可以 时候 文件 情况 问题 各行 不同
     各 行 规定 有何 什么 那么 这样 应该 还能 能 可 吗 怎么办 怎么 如何 哪 哪些 多少 几 能否 是否 必须 需 应当 应 相关
-    一般 现在 目前 今天 当前 最多 最 多 少 少于 多于 规定 说 讲 问 办 办续贷""".split())
+    一般 最多 最 多 少 少于 多于 规定 说 讲 问 办 办续贷 包括 多长时间 多长 长时间 时间 多久 怎么办 哪里
+    什么样 受到 还 能不能 可不可以 有没有""".split())
 
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 ANCHORS = frozenset("""续贷 续贷通 无还本续贷 借新还旧 转贷 抵押登记 抵押权 注销登记 不动产登记 名单制 名单库
@@ -43,7 +44,7 @@ class Question:
     text: str
     kind: str                 # yesno | fact | list | compare
     facets: tuple[str, ...]
-    terms: tuple[str, ...]    # content tokens (synonyms included), most specific first
+    concepts: tuple[tuple[str, ...], ...]  # each: a content word and the corpus words it maps to
     anchored: bool            # mentions a term of the renewal domain
     asks_exceed: bool         # 超过/高于…吗: a limit question
 
@@ -59,8 +60,27 @@ def analyse(text: str) -> Question:
     else:
         kind = "fact"
     facets = tuple(name for name, (ask, _) in FACETS.items() if ask.search(norm))
-    tokens = tokenize(text)
-    terms = tuple(dict.fromkeys(t for t in tokens if t not in GENERIC))
-    anchored = any(t in ANCHORS for t in tokens)
+    pairs = token_terms(text)
+    anchored = any(t in ANCHORS or any(s in ANCHORS for s in syns) for t, syns in pairs)
     asks_exceed = bool(re.search(r"超过|高于|多于|大于|超出|exceed|more than|over", norm))
-    return Question(text, kind, facets, terms, anchored, asks_exceed)
+    return Question(text, kind, facets, _concepts(pairs), anchored, asks_exceed)
+
+
+def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[tuple[str, ...], ...]:
+    """One concept per maximal word: jieba's search mode also yields the parts of a
+    compound (多长, 长时间, 多长时间), which must not count three times."""
+    words = [t for t, _ in pairs]
+    out: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+    for tok, syns in pairs:
+        if tok in seen or tok in GENERIC and not syns:
+            continue
+        if any(tok != other and tok in other for other in words):
+            continue
+        members = tuple(dict.fromkeys((tok,) + tuple(s for s in syns if s not in GENERIC)))
+        if tok in GENERIC:
+            members = members[1:]
+        if members:
+            out.append(members)
+        seen.add(tok)
+    return tuple(out)

@@ -1,3 +1,3 @@
 """Corpus loading, clause splitting and indexing for the renewal-policy assistant."""
 
-PARSER_VERSION = "clauses-3"
+PARSER_VERSION = "clauses-4"

@@ -59,8 +59,10 @@ class Unit:
     start: int
     end: int
     text: str
-    index_text: str
+    index_text: str     # what is embedded: document title, heading, the parent's lead-in, the clause
     title: str
+    bm25_text: str = ""  # what BM25 sees: document title, heading, the clause (no lead-in: it would
+                         # make every item of a list match the list's topic)
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,8 @@ class IngestReport:
 
 
 def index_identity(settings: Settings, embedder_identity: str) -> dict:
-    return {"embedding": embedder_identity, "parser": PARSER_VERSION,
+    from .tokenize import fingerprint
+    return {"embedding": embedder_identity, "parser": PARSER_VERSION, "tokenizer": fingerprint(),
             "store": "server" if settings.chroma_url else "embedded"}
 
 
@@ -106,9 +109,10 @@ def units_for(doc: SourceDoc, clauses: Sequence[Clause]) -> list[Unit]:
             context = (lead[:200] + "\n" + context) if lead else context
             parent = by_id.get(parent.parent_id) if parent.parent_id else None
         heading = c.path.rsplit(" > ", 1)[0] if " > " in c.path else ""
-        index_text = "\n".join(p for p in (heading, context.strip(), c.text) if p)
+        index_text = "\n".join(p for p in (doc.title, heading, context.strip(), c.text) if p)
+        bm25_text = "\n".join(p for p in (doc.title, heading, c.text) if p)
         units.append(Unit(c.clause_id, doc.doc_id, doc.title, doc.level, c.label, c.ref, c.path, c.kind,
-                          c.parent_id, c.start, c.end, c.text, index_text, c.title))
+                          c.parent_id, c.start, c.end, c.text, index_text, c.title, bm25_text))
     return units
 
 
@@ -274,7 +278,7 @@ def _write_generation(gen: Path, settings: Settings, identity: dict, docs: list[
     with open(gen / "units.jsonl", "w", encoding="utf-8") as fh:
         for u in units:
             fh.write(json.dumps(asdict(u), ensure_ascii=False) + "\n")
-    BM25Index.build([u.index_text for u in units]).save(gen)
+    BM25Index.build([u.bm25_text or u.index_text for u in units]).save(gen)
     np.save(gen / "vectors.npy", vectors.astype(np.float32))
     from .store import write_vectors
     write_vectors(settings, gen, units, vectors)

@@ -18,7 +18,10 @@ _ready = False
 # Colloquial or English forms -> the words the documents use. Domain vocabulary, not answers.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "无还本续贷": ("续贷",), "借新还旧": ("续贷",), "转贷": ("续贷",), "续作": ("续贷",),
-    "续期": ("续贷",), "周转": ("续贷",),
+    "续期": ("续贷",), "周转": ("续贷",), "提前": ("到期前",), "存款单": ("存单",), "赌博": ("涉赌",),
+    "吸毒": ("涉毒",), "钱": ("资金",), "定义": ("是指",), "含义": ("是指",), "撤掉": ("注销",),
+    "撤销": ("注销",), "解押": ("注销",), "办完": ("办结",), "多长时间": ("时限",),
+    "环节": ("流程",), "步骤": ("流程",), "违反": ("违规",), "处罚": ("通报批评", "监管约谈"),
     "抵押物": ("抵押",), "押品": ("抵押物",), "质押物": ("质押",),
     "renewal": ("续贷",), "renew": ("续贷",), "renewed": ("续贷",), "renewals": ("续贷",), "rollover": ("续贷",), "refinance": ("续贷",),
     "pledge": ("质押",), "pledged": ("质押",), "mortgage": ("抵押",), "collateral": ("抵押", "担保"),
@@ -39,7 +42,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 
 
 def _stopwords() -> frozenset[str]:
-    return frozenset(w.strip() for w in (DATA / "stopwords.txt").read_text("utf-8").split("\n") if w.strip())
+    words: set[str] = set()
+    for name in ("stopwords.txt", "stopwords_en.txt"):
+        words.update(w.strip() for w in (DATA / name).read_text("utf-8").split("\n") if w.strip())
+    return frozenset(words)
 
 
 STOPWORDS = _stopwords()
@@ -59,6 +65,16 @@ def _init() -> None:
         _ready = True
 
 
+def fingerprint() -> str:
+    """Changes whenever the dictionary, stopwords or synonyms change: part of the index identity."""
+    import hashlib
+    h = hashlib.sha1()
+    for name in ("userdict.txt", "stopwords.txt", "stopwords_en.txt"):
+        h.update((DATA / name).read_bytes())
+    h.update(repr(sorted(SYNONYMS.items())).encode())
+    return h.hexdigest()[:12]
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width digits and letters to ASCII), lower case, no control characters."""
     text = unicodedata.normalize("NFKC", text).lower()
@@ -71,16 +87,24 @@ def _cut(text: str) -> tuple[str, ...]:
     return tuple(jieba.cut_for_search(text, HMM=True))
 
 
-def tokenize(text: str) -> list[str]:
-    """BM25 tokens: content words, with synonyms appended."""
+def terms(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Content tokens in order, each with the corpus words it maps to."""
     _init()
-    out: list[str] = []
+    out: list[tuple[str, tuple[str, ...]]] = []
     for raw in _cut(normalize(text)):
         tok = raw.strip()
         if not tok or tok in STOPWORDS or not _TOKEN_OK.search(tok):
             continue
         if tok.isascii() and len(tok) == 1 and not tok.isdigit():
             continue
+        out.append((tok, SYNONYMS.get(tok, ())))
+    return out
+
+
+def tokenize(text: str) -> list[str]:
+    """BM25 tokens: content words, with synonyms appended."""
+    out: list[str] = []
+    for tok, syns in terms(text):
         out.append(tok)
-        out.extend(SYNONYMS.get(tok, ()))
+        out.extend(syns)
     return out
