@@ -17,6 +17,7 @@ NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
 MIN_COVERAGE_ANCHORED = 0.3
 MIN_COVERAGE = 0.75
 SHORT_CLAUSE = 70
+VOTE_SHARE = 0.7  # a document votes on yes/no only when its sentence is nearly as on-topic as the best
 
 
 @dataclass
@@ -72,7 +73,7 @@ class DefaultAnswerer:
         top_weight = max((sp.weight for sp in spans), default=0.0)
         per_doc: dict[str, tuple[Span, str]] = {}
         for sp in spans:
-            if sp.unit.doc_id in per_doc or sp.weight < 0.5 * top_weight:
+            if sp.unit.doc_id in per_doc or sp.weight < VOTE_SHARE * top_weight:
                 continue
             v = polarity(sp, q, weights)
             if v is not None:

@@ -11,7 +11,7 @@ from typing import Callable
 from ingest.index import Unit
 
 from .models import Hit
-from .question import FACETS, Question
+from .question import FACETS, Concept, Question
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]+|\n(?=\s*(?:[（(][一二三四五六七八九十]+[)）]|\d+[.、．]))")
 _COMMA = re.compile(r"[，,：:]")
@@ -45,16 +45,16 @@ class Span:
         return self.unit.start + self.start
 
 
-Weights = list[tuple[tuple[str, ...], float]]
+Weights = list[tuple[Concept, float]]
 UNKNOWN_WEIGHT = 3.0  # a word the corpus never uses: specific, but colloquial wording must not dominate
 
 
 def idf_weights(question: Question, df: Callable[[str], int | None], n_units: int) -> Weights:
     """A weight per concept of the question: rarer words matter more."""
     out: Weights = []
-    for members in question.concepts:
-        idfs = [math.log(1 + (n_units - d + 0.5) / (d + 0.5)) for d in map(df, members) if d is not None]
-        out.append((members, max(idfs) if idfs else UNKNOWN_WEIGHT))
+    for concept in question.concepts:
+        idfs = [math.log(1 + (n_units - d + 0.5) / (d + 0.5)) for d in map(df, concept.members) if d is not None]
+        out.append((concept, max(idfs) if idfs else UNKNOWN_WEIGHT))
     return out
 
 
@@ -80,7 +80,7 @@ def sentences(unit: Unit) -> list[tuple[int, int]]:
 
 
 def matched_weight(text: str, weights: Weights) -> float:
-    return sum(w for members, w in weights if any(m in text for m in members))
+    return sum(w * c.match(text) for c, w in weights)
 
 
 def best_spans(hits: list[Hit], question: Question, weights: Weights, whole_unit_chars: int = 0) -> list[Span]:
@@ -94,7 +94,7 @@ def best_spans(hits: list[Hit], question: Question, weights: Weights, whole_unit
         for s, e in ranges:
             text = unit.text[s:e]
             w = matched_weight(text, weights)
-            w_ctx = 0.3 * matched_weight(context, [c for c in weights if not any(m in text for m in c[0])])
+            w_ctx = 0.3 * matched_weight(context, [(c, w) for c, w in weights if not c.match(text)])
             bonus = sum(1.5 for rx in facet_res if rx.search(text))
             prior = 1.0 / (1 + hit.rank)
             spans.append(Span(unit, s, e, w + w_ctx + bonus + prior, w + w_ctx, hit.rank))
@@ -125,14 +125,13 @@ def polarity(span: Span, question: Question, weights: Weights) -> str | None:
     if SANCTION.search(text):
         return "no"
     verdict = _clause_polarity(text, parts, best_i, question, weights)
+    if verdict == "negated-state":
+        # the clause requires the absence of the thing (无民间借贷): having it disqualifies,
+        # unless the question itself asks about its absence (没有逾期记录…吗)
+        return "yes" if _question_negates(question, text, weights) else "no"
     if verdict is None:
         lead = span.unit.index_text[: max(0, len(span.unit.index_text) - len(span.unit.text))]
-        if any(cue in lead for cue in NEGATIVE):
-            verdict = "no"
-        else:
-            verdict = "yes"
-    if verdict in ("yes", "no") and _question_negates(question, text, weights):
-        verdict = "no" if verdict == "yes" else "yes"
+        verdict = "no" if any(cue in lead for cue in NEGATIVE) else "yes"
     return verdict
 
 
@@ -153,11 +152,11 @@ def _clause_polarity(text: str, parts: list[tuple[int, int]], i: int, question: 
                 if POSITIVE.search(nxt):
                     return "yes"
         return "depends"
-    for members, _w in sorted(weights, key=lambda c: -c[1]):
-        for term in members:
+    for concept, _w in sorted(weights, key=lambda c: -c[1]):
+        for term in concept.members + concept.parts:
             k = part.find(term)
             if k >= 0 and NEGATED_STATE.search(part[:k]):
-                return "no"
+                return "negated-state"
     if POSITIVE.search(part):
         return "yes"
     for j in range(i - 1, -1, -1):
@@ -172,8 +171,8 @@ def _clause_polarity(text: str, parts: list[tuple[int, int]], i: int, question: 
 def _question_negates(question: Question, text: str, weights: Weights) -> bool:
     """「没有逾期记录能续贷吗」: the question itself negates the condition the clause negates."""
     q = question.text
-    for members, _w in weights:
-        for term in members:
+    for concept, _w in weights:
+        for term in concept.members:
             k = q.find(term)
             if k > 0 and QUESTION_NEGATION.search(q[max(0, k - 3):k]):
                 t = text.find(term)

@@ -32,7 +32,7 @@ FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
 GENERIC = frozenset("""银行 企业 小微企业 小微 贷款 业务 办理 申请 规定 要求 需要 可以 时候 文件 情况 问题 各行 不同
     各 行 规定 有何 什么 那么 这样 应该 还能 能 可 吗 怎么办 怎么 如何 哪 哪些 多少 几 能否 是否 必须 需 应当 应 相关
     一般 最多 最 多 少 少于 多于 规定 说 讲 问 办 办续贷 包括 多长时间 多长 长时间 时间 多久 怎么办 哪里
-    什么样 受到 还 能不能 可不可以 有没有""".split())
+    什么样 受到 还 能不能 可不可以 有没有 没有 不 未 无 非""".split())
 
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 ANCHORS = frozenset("""续贷 续贷通 无还本续贷 借新还旧 转贷 抵押登记 抵押权 注销登记 不动产登记 名单制 名单库
@@ -40,11 +40,25 @@ ANCHORS = frozenset("""续贷 续贷通 无还本续贷 借新还旧 转贷 抵�
 
 
 @dataclass(frozen=True)
+class Concept:
+    members: tuple[str, ...]   # the word and the corpus words it maps to: a full match
+    parts: tuple[str, ...] = ()  # pieces of a compound (质押 of 质押贷款): a partial match
+
+    def match(self, text: str) -> float:
+        if any(m in text for m in self.members):
+            return 1.0
+        return PART_CREDIT if any(p in text for p in self.parts) else 0.0
+
+
+PART_CREDIT = 0.6
+
+
+@dataclass(frozen=True)
 class Question:
     text: str
     kind: str                 # yesno | fact | list | compare
     facets: tuple[str, ...]
-    concepts: tuple[tuple[str, ...], ...]  # each: a content word and the corpus words it maps to
+    concepts: tuple[Concept, ...]
     anchored: bool            # mentions a term of the renewal domain
     asks_exceed: bool         # 超过/高于…吗: a limit question
 
@@ -66,21 +80,23 @@ def analyse(text: str) -> Question:
     return Question(text, kind, facets, _concepts(pairs), anchored, asks_exceed)
 
 
-def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[tuple[str, ...], ...]:
+def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[Concept, ...]:
     """One concept per maximal word: jieba's search mode also yields the parts of a
-    compound (多长, 长时间, 多长时间), which must not count three times."""
+    compound (多长, 长时间, 多长时间), which must not count three times; they become
+    the compound's partial matches instead."""
     words = [t for t, _ in pairs]
-    out: list[tuple[str, ...]] = []
+    out: list[Concept] = []
     seen: set[str] = set()
     for tok, syns in pairs:
-        if tok in seen or tok in GENERIC and not syns:
-            continue
+        if tok in seen or (tok in GENERIC or len(tok) == 1) and not syns:
+            continue  # single characters (拿, 做, 用) are too ambiguous to be what a question is about
         if any(tok != other and tok in other for other in words):
             continue
         members = tuple(dict.fromkeys((tok,) + tuple(s for s in syns if s not in GENERIC)))
         if tok in GENERIC:
             members = members[1:]
+        parts = tuple(p for p in dict.fromkeys(words) if p != tok and p in tok and len(p) >= 2 and p not in GENERIC)
         if members:
-            out.append(members)
+            out.append(Concept(members, parts))
         seen.add(tok)
     return tuple(out)
