@@ -57,7 +57,7 @@ class DefaultAnswerer:
         weights = idf_weights(q, ev.df, ev.n_units)
         if not q.concepts or not hits:
             return self._abstain(q, hits, "问题中没有可以在文件中检索的内容。")
-        cov = max(coverage(h, weights) for h in hits[:5])
+        cov = max(coverage(h, weights) for h in hits[:8])
         if cov < (MIN_COVERAGE_ANCHORED if q.anchored else MIN_COVERAGE):
             return self._abstain(q, hits, "现有文件中没有找到能回答这个问题的条款。")
         if q.kind == "compare":

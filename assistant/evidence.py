@@ -25,6 +25,8 @@ SANCTION = re.compile(r"监管意见书|监管约谈|通报批评|查处|追究|
 NEGATED_STATE = re.compile(r"(未|无|没有|不存在|非)[^，,；;。]{0,6}$")
 LIMIT_MAX = re.compile(r"以下|以内|不超过|不得超过|最高|控制在")
 QUESTION_NEGATION = re.compile(r"没有|未|无|不")
+_ITEM_MARK = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^\d+[.、．]\s*")
+STATEMENT_SHARE = 0.8  # a plain statement with no cue answers "yes" only when it is clearly the one asked about
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,10 @@ def polarity(span: Span, question: Question, weights: Weights) -> str | None:
         return "yes" if _question_negates(question, text, weights) else "no"
     if verdict is None:
         lead = span.unit.index_text[: max(0, len(span.unit.index_text) - len(span.unit.text))]
-        verdict = "no" if any(cue in lead for cue in NEGATIVE) else "yes"
+        if any(cue in lead for cue in NEGATIVE):
+            return "no"
+        total = sum(w for _, w in weights)
+        return "yes" if total and matched_weight(text, weights) >= STATEMENT_SHARE * total else None
     return verdict
 
 
@@ -143,7 +148,7 @@ def _clause_polarity(text: str, parts: list[tuple[int, int]], i: int, question: 
         return "no"
     if ONLY.search(part):
         return "yes"
-    if CONDITION.search(part.strip()) and not POSITIVE.search(part):
+    if CONDITION.search(_ITEM_MARK.sub("", part.strip())) and not POSITIVE.search(part):
         if i + 1 < len(parts):
             nxt = text[parts[i + 1][0]:parts[i + 1][1]]
             if matched_weight(nxt, weights) > 0:
