@@ -53,8 +53,11 @@ class Assistant:
         idx = self.searcher.index
         ev = Evidence(df=idx.bm25.df, n_units=len(idx.units),
                       doc_titles={d: meta["title"] for d, meta in idx.docs.items()})
-        if analyse(question).kind == "compare":
-            ev.per_doc = self.searcher.search_per_doc(question, PER_DOC_K)
+        q = analyse(question)
+        if q.kind == "compare":
+            # per document, search for the topic alone: 区别/各行/比较 would only add noise
+            topic = " ".join(c.members[0] for c in q.concepts) or question
+            ev.per_doc = self.searcher.search_per_doc(topic, PER_DOC_K)
         answer = self.answerer.answer(question, hits, ev)
         if self.llm is not None and not answer.abstained:
             answer = self.llm.answer(question, hits, answer)

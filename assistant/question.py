@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ingest.tokenize import normalize, terms as token_terms
 
-_COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|哪些文件|有何不同|有什么不同|有何区别|有什么区别|"
+_COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|有何不同|有什么不同|有何区别|有什么区别|"
                       r"区别|异同|是否一致|一致吗|一样吗|相同吗|比较|对比|\bcompare\b|\bdiffer|\bdifference")
 _YESNO = re.compile(r"能否|能不能|可否|可不可以|是否|行不行|可以吗|能吗|允许吗|[可能需要必须得应][^？?。]{0,30}[吗么]|"
                     r"^(can|may|is|are|does|do|should|must|could)\b", re.I)
@@ -35,7 +35,9 @@ FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
 GENERIC = frozenset("""银行 企业 小微企业 小微 贷款 业务 办理 申请 规定 要求 需要 可以 时候 文件 情况 问题 各行 不同
     各 行 规定 有何 什么 那么 这样 应该 还能 能 可 吗 怎么办 怎么 如何 哪 哪些 多少 几 能否 是否 必须 需 应当 应 相关
     一般 最多 最 多 少 少于 多于 规定 说 讲 问 办 办续贷 包括 多长时间 多长 长时间 时间 多久 怎么办 哪里
-    什么样 受到 还 能不能 可不可以 有没有 没有 不 未 无 非 不适用 不包括 不属于 不得 不含 不能""".split())
+    什么样 受到 还 能不能 可不可以 有没有 没有 不 未 无 非 不适用 不包括 不属于 不得 不含 不能
+    区别 比较 对比 异同 一致 不同 有何不同 差异 相同 一样 各家 各个 分别
+    监管 监管通知 制度 银行制度 1.0 2.0""".split())
 
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 ANCHORS = frozenset("""续贷 续贷通 无还本续贷 借新还旧 转贷 抵押登记 抵押权 注销登记 不动产登记 名单制 名单库
