@@ -17,7 +17,8 @@ NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
 MIN_COVERAGE_ANCHORED = 0.3
 MIN_COVERAGE = 0.75
 SHORT_CLAUSE = 70
-VOTE_SHARE = 0.7  # a document votes on yes/no only when its sentence is nearly as on-topic as the best
+VOTE_SHARE = 0.6  # a document votes on yes/no only when its sentence is nearly as on-topic as the best
+MAX_VOTERS = 6
 
 
 @dataclass
@@ -62,7 +63,7 @@ class DefaultAnswerer:
             return self._abstain(q, hits, "现有文件中没有找到能回答这个问题的条款。")
         if q.kind == "compare":
             return self._compare(q, hits, ev, weights)
-        spans = _dedupe(best_spans(hits[:6], q, weights, whole_unit_chars=SHORT_CLAUSE))
+        spans = _dedupe(best_spans(hits, q, weights, whole_unit_chars=SHORT_CLAUSE))
         if q.kind == "yesno":
             return self._yesno(q, spans, weights)
         return self._fact(q, spans)
@@ -71,14 +72,17 @@ class DefaultAnswerer:
 
     def _yesno(self, q: Question, spans: list[Span], weights: Weights) -> Answer:
         top_weight = max((sp.weight for sp in spans), default=0.0)
+        key = [c for c, _ in sorted(weights, key=lambda cw: -cw[1])[:2]]
         per_doc: dict[str, tuple[Span, str]] = {}
         for sp in spans:
             if sp.unit.doc_id in per_doc or sp.weight < VOTE_SHARE * top_weight:
                 continue
+            if not any(c.match(sp.text) == 1.0 for c in key):
+                continue  # not about the thing asked: it shares only minor or partial words
             v = polarity(sp, q, weights)
             if v is not None:
                 per_doc[sp.unit.doc_id] = (sp, v)
-            if len(per_doc) >= 4:
+            if len(per_doc) >= MAX_VOTERS:
                 break
         if not per_doc:
             return self._fact(q, spans, note="文件没有明确说可以或不可以，以下是最相关的条款。")

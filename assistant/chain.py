@@ -10,7 +10,7 @@ from ingest.settings import Settings
 
 from .answer import DefaultAnswerer, Evidence
 from .models import Answer, Hit, QueryError
-from .question import analyse
+from .question import analyse, strip_instructions
 from .retrieve import HybridSearcher, as_retriever, clean_query, has_content
 
 TOP_K = 8
@@ -74,7 +74,13 @@ class Assistant:
         if not has_content(text):
             raise QueryError("问题只有标点或符号：请用文字描述要查询的续贷问题。")
         t0 = time.perf_counter()
-        answer = self.chain().invoke(text)
+        asked, dropped = strip_instructions(text)
+        notes = ["问题中的指令性内容（如「忽略以上指令」）已被忽略：助手只依据文件条款作答。"] if dropped else []
+        if not has_content(asked):
+            answer = self.answerer.answer(text, [], Evidence(df=lambda _t: None, n_units=0))
+        else:
+            answer = self.chain().invoke(asked)
         total = (time.perf_counter() - t0) * 1000
         answer_ms = answer.timings_ms.get("answer", 0.0)
-        return replace(answer, timings_ms={"retrieve": total - answer_ms, "answer": answer_ms, "total": total})
+        return replace(answer, question=text, notes=answer.notes + notes,
+                       timings_ms={"retrieve": total - answer_ms, "answer": answer_ms, "total": total})
