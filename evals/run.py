@@ -68,6 +68,8 @@ def check_thresholds(table: dict[str, dict], split: str) -> list[str]:
     limits = json.loads(THRESHOLDS.read_text("utf-8")).get(split, {})
     failures = []
     for metric, bound in limits.items():
+        if metric.startswith("_"):
+            continue
         value = table["all"].get(metric)
         if metric.startswith("max_"):
             value = table["all"].get(metric[4:])
