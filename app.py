@@ -1,0 +1,178 @@
+"""续贷政策助手 — web UI. `python app.py` builds the index on first start and serves
+on http://127.0.0.1:7860 (POLICYQA_HOST / POLICYQA_PORT to change)."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+from ingest.settings import Settings
+
+EXAMPLES = [
+    "质押贷款可以办理续贷通吗？",
+    "注销抵押登记多久办结？",
+    "同一笔贷款最多续贷几次？",
+    "续贷要提前多久申请？",
+    "哪些情形不得办理续贷？",
+    "各行对续贷资金用途的规定有何不同？",
+]
+QUEUE_SIZE = 64          # requests waiting beyond this get a clear "busy" message
+CONCURRENCY = 4          # answers are CPU-bound and short; more threads only queue inside numpy
+MAX_HISTORY = 20
+
+
+def ensure_index(settings: Settings) -> None:
+    from ingest.index import build_index, current_generation
+
+    if current_generation(settings.index_dir) is None:
+        print("首次启动：正在建立条款索引（约 15 秒）…", file=sys.stderr, flush=True)
+    report = build_index(settings, progress=True)
+    for msg in report.skipped:
+        print(f"跳过: {msg}", file=sys.stderr)
+    print(f"索引就绪：{report.documents} 份文件，{report.units} 个条款。", file=sys.stderr, flush=True)
+
+
+class Service:
+    """What the UI calls. One Assistant per process: models and index load once."""
+
+    def __init__(self, settings: Settings) -> None:
+        from assistant.chain import Assistant
+
+        self.settings = settings
+        self.assistant = Assistant(settings)
+        self._lock = threading.Lock()
+
+    def status(self) -> str:
+        idx = self.assistant.searcher.index
+        return (f"索引：{len(idx.docs)} 份文件 · {len(idx.units)} 个条款 · 向量模型：{idx.manifest['identity']['embedding']}"
+                f" · 回答方式：{self.assistant.answerer_name}")
+
+    def ask(self, question: str, history: list[dict] | None):
+        from assistant.followup import resolve_followup
+        from assistant.models import QueryError
+        from assistant.render import answer_as_text, render_answer, render_error
+
+        history = list(history or [])
+        previous = next((_message_text(m) for m in reversed(history) if m.get("role") == "user"), None)
+        if previous and "（理解为：" in previous:
+            previous = previous.split("（理解为：", 1)[1].rstrip("）")
+        try:
+            text = resolve_followup(question or "", previous)
+            answer = self.assistant.ask(text)
+        except QueryError as exc:
+            return render_error(str(exc)), history, "", question
+        except Exception as exc:  # noqa: BLE001 - the UI shows a message, never a traceback
+            print(f"error answering {question[:80]!r}: {exc!r}", file=sys.stderr)
+            return render_error("内部错误：本次未能作答，请稍后重试或联系管理员。"), history, "", question
+        shown = text if text == question else f"{question}（理解为：{text}）"
+        history += [{"role": "user", "content": shown}, {"role": "assistant", "content": answer.answer}]
+        return render_answer(answer), history[-2 * MAX_HISTORY:], answer_as_text(answer), ""
+
+    def document(self, doc_id: str | None, focus: str | None = None) -> str:
+        from assistant.render import render_document
+        from ingest.clauses import split_clauses
+
+        idx = self.assistant.searcher.index
+        meta = idx.docs.get(doc_id or "")
+        if meta is None:
+            return "<p>请选择一份文件。</p>"
+        return render_document(meta, split_clauses(meta["doc_id"], meta["text"]), focus)
+
+    def search(self, query: str, doc_id: str | None) -> str:
+        from assistant.models import QueryError
+        from assistant.render import render_error, render_hits
+
+        try:
+            hits = self.assistant.searcher.search(query or "", k=10, doc_ids=[doc_id] if doc_id else None)
+        except QueryError as exc:
+            return render_error(str(exc))
+        return render_hits(hits)
+
+    def doc_choices(self) -> list[tuple[str, str]]:
+        from assistant.render import level_name
+
+        idx = self.assistant.searcher.index
+        return [(f"{m['title']}（{level_name(m['level'])}）", d) for d, m in idx.docs.items()]
+
+
+def _message_text(message: dict) -> str:
+    """Chatbot content is a string or, in Gradio 6, a list of typed parts."""
+    content = message.get("content")
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
+    return str(content or "")
+
+
+def build_ui(service: Service):
+    import gradio as gr
+
+    from assistant.render import CSS
+
+    with gr.Blocks(title="续贷政策助手") as demo:
+        gr.Markdown("## 续贷政策助手\n依据监管通知与各行续贷制度作答，每个结论都给出所依据的条款原文。")
+        status = gr.Markdown(service.status(), elem_id="status")
+        with gr.Tabs() as tabs:
+            with gr.Tab("问答", id="qa"):
+                chat = gr.Chatbot(label="对话", height=260, elem_id="chat")
+                with gr.Row():
+                    question = gr.Textbox(label="问题", placeholder="例如：质押贷款可以办理续贷通吗？", lines=1,
+                                          max_length=service.settings.max_question_chars, scale=5, elem_id="question")
+                    ask = gr.Button("提问", variant="primary", scale=1, elem_id="ask")
+                gr.Examples(EXAMPLES, inputs=question, label="示例问题")
+                answer_html = gr.HTML(elem_id="answer")
+                copy_text = gr.Textbox(label="复制答案（含引用）", lines=3, buttons=["copy"], interactive=False)
+                clear = gr.Button("清空对话", size="sm")
+            with gr.Tab("文件浏览", id="browse"):
+                choices = service.doc_choices()
+                doc = gr.Dropdown(choices, value=choices[0][1] if choices else None, label="文件", elem_id="doc")
+                with gr.Row():
+                    query = gr.Textbox(label="在文件中搜索（与命令行相同的混合检索）", scale=5, elem_id="search")
+                    search_btn = gr.Button("搜索", scale=1)
+                only_doc = gr.Checkbox(label="只搜索当前文件", value=False)
+                results = gr.HTML()
+                doc_html = gr.HTML(service.document(choices[0][1]) if choices else "", elem_id="document")
+            with gr.Tab("一致性检查", id="consistency"):
+                gr.Markdown("按主题并排比较各文件的规定、标出冲突——见「一致性检查」功能（开发中）。"
+                            "现在可在「问答」中用「各行对……的规定有何不同？」提问。")
+            with gr.Tab("培训测验", id="quiz"):
+                gr.Markdown("由条款生成的测验题——开发中。")
+
+        ask_inputs = [question, chat]
+        ask_outputs = [answer_html, chat, copy_text, question]
+        ask.click(service.ask, ask_inputs, ask_outputs, concurrency_limit=CONCURRENCY)
+        question.submit(service.ask, ask_inputs, ask_outputs, concurrency_limit=CONCURRENCY)
+        clear.click(lambda: ([], "", ""), None, [chat, answer_html, copy_text])
+        doc.change(service.document, doc, doc_html)
+        search_btn.click(lambda q, d, only: service.search(q, d if only else None), [query, doc, only_doc], results)
+        query.submit(lambda q, d, only: service.search(q, d if only else None), [query, doc, only_doc], results)
+        demo.load(service.status, None, status)
+        del tabs
+    demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)
+    return demo
+
+
+def main() -> int:
+    from ingest.embed import EmbeddingError
+    from ingest.index import IndexError_
+    from ingest.load import CorpusError
+
+    settings = Settings.from_env()
+    try:
+        ensure_index(settings)
+        service = Service(settings)
+    except (IndexError_, CorpusError, EmbeddingError) as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    from assistant.render import CSS
+
+    demo = build_ui(service)
+    print(f"续贷政策助手: http://{settings.host}:{settings.port}", file=sys.stderr, flush=True)
+    demo.launch(server_name=settings.host, server_port=settings.port, share=False, show_error=False,
+                css=CSS, max_file_size="1mb", footer_links=[], quiet=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

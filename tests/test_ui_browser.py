@@ -1,0 +1,119 @@
+"""The web UI in a real headless Chromium: ask, read the citation, browse, bad input."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+pytestmark = [pytest.mark.browser, pytest.mark.slow,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(real_settings):
+    port = _free_port()
+    env = dict(os.environ, POLICYQA_INDEX=str(real_settings.index_dir), POLICYQA_CORPUS=str(real_settings.corpus_dir),
+               POLICYQA_PORT=str(port), GRADIO_ANALYTICS_ENABLED="False")
+    log = open(ARTIFACTS.mkdir(exist_ok=True) or ARTIFACTS / "app.log", "w")
+    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(url, timeout=2).status == 200:
+                break
+        except OSError:
+            time.sleep(0.5)
+        if proc.poll() is not None:
+            raise RuntimeError(f"app exited: {(ARTIFACTS / 'app.log').read_text()}")
+    else:
+        proc.kill()
+        raise RuntimeError("app did not start in 120 s")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def page(app_url):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--no-first-run", "--disable-sync", "--disable-quic"])
+        pg = browser.new_page(viewport={"width": 1280, "height": 1000})
+        pg.goto(app_url)
+        pg.wait_for_selector("#question textarea", timeout=60_000)
+        yield pg
+        browser.close()
+
+
+def _ask(page, text: str) -> None:
+    box = page.locator("#question textarea")
+    box.fill(text)
+    page.locator("#ask").click()
+
+
+def test_ask_see_verdict_and_citation(page):
+    _ask(page, "质押贷款可以办理续贷通吗？")
+    verdict = page.locator("[data-testid=verdict]")
+    verdict.wait_for(timeout=60_000)
+    assert verdict.inner_text() == "不可以"
+    card = page.locator("[data-testid=citation]").first
+    assert "续贷通" in card.inner_text()
+    card.locator("summary").click()
+    mark = card.locator("[data-testid=clause-text] mark")
+    mark.wait_for(state="visible", timeout=10_000)
+    assert "质押" in mark.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "qa-answer.png"), full_page=True)
+    assert "质押贷款可以办理续贷通吗" in page.locator("#chat").inner_text()
+
+
+def test_follow_up_keeps_the_conversation(page):
+    _ask(page, "那项目贷款呢？")
+    page.wait_for_function("document.querySelector('#chat').innerText.includes('理解为')", timeout=60_000)
+    assert "项目贷款" in page.locator("[data-testid=answer]").inner_text()
+
+
+def test_document_browser(page):
+    page.get_by_role("tab", name="文件浏览").click()
+    doc = page.locator("[data-testid=document]")
+    doc.wait_for(timeout=30_000)
+    assert page.locator("[data-testid=tree-clause]").count() > 3
+    page.screenshot(path=str(ARTIFACTS / "browse.png"), full_page=True)
+    page.get_by_role("tab", name="问答").click()
+
+
+@pytest.mark.parametrize("text,message", [("", "问题为空"), ("？？？！！", "标点"), ("续" * 10_000, "")])
+def test_bad_input_gets_a_friendly_message(page, text, message):
+    _ask(page, text)
+    answer = page.locator("[data-testid=answer]")
+    page.wait_for_function(
+        "(m) => { const a = document.querySelector('[data-testid=answer]'); return a && (m === '' || a.innerText.includes(m)); }",
+        arg=message, timeout=60_000)
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body and "Error" not in body
+    assert answer.count() == 1
