@@ -157,12 +157,13 @@ def main() -> int:
     from ingest.embed import EmbeddingError
     from ingest.index import IndexError_
     from ingest.load import CorpusError
+    from assistant.llm import LLMError
 
     settings = Settings.from_env()
     try:
         ensure_index(settings)
         service = Service(settings)
-    except (IndexError_, CorpusError, EmbeddingError) as exc:
+    except (IndexError_, CorpusError, EmbeddingError, LLMError) as exc:
         print(f"错误: {exc}", file=sys.stderr)
         return 2
     from assistant.render import CSS

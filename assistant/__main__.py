@@ -11,6 +11,7 @@ from ingest.embed import EmbeddingError
 from ingest.index import IndexError_
 from ingest.settings import Settings
 
+from .llm import LLMError
 from .models import Answer, QueryError
 
 
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     except QueryError as exc:
         print(f"无法查询: {exc}", file=sys.stderr)
         return 2
-    except (IndexError_, EmbeddingError) as exc:
+    except (IndexError_, EmbeddingError, LLMError) as exc:
         print(f"错误: {exc}", file=sys.stderr)
         return 2
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .evidence import Span, Weights, best_spans, coverage, idf_weights, polarity
+from ingest.index import Unit
+
 from .models import Answer, Citation, Finding, Hit
 from .question import Question, analyse
 
@@ -28,6 +30,7 @@ class Evidence:
     n_units: int
     per_doc: dict[str, list[Hit]] = field(default_factory=dict)
     doc_titles: dict[str, str] = field(default_factory=dict)
+    unit: Callable[[str], Unit | None] = lambda _cid: None
 
 
 def _cite(n: int, span: Span, whole: bool = False) -> Citation:
@@ -66,7 +69,7 @@ class DefaultAnswerer:
         spans = _dedupe(best_spans(hits, q, weights, whole_unit_chars=SHORT_CLAUSE))
         if q.kind == "yesno":
             return self._yesno(q, spans, weights)
-        return self._fact(q, spans)
+        return self._fact(q, spans, ev=ev)
 
     # --- kinds -------------------------------------------------------------------------
 
@@ -106,11 +109,14 @@ class DefaultAnswerer:
         answer = head + "\n依据：\n" + "\n".join(lines)
         return Answer(q.text, answer, overall, False, citations, findings, kind=q.kind)
 
-    def _fact(self, q: Question, spans: list[Span], note: str | None = None) -> Answer:
+    def _fact(self, q: Question, spans: list[Span], note: str | None = None, ev: Evidence | None = None) -> Answer:
         if not spans:
             return self._abstain(q, [], "现有文件中没有找到能回答这个问题的条款。")
-        top = spans[0]
         whole_list = q.kind == "list" or "materials" in q.facets
+        if q.kind == "list" and ev is not None:
+            spans = [_promote_to_list(sp, ev) for sp in spans]
+            spans = _dedupe(spans)
+        top = spans[0]
         chosen = [top]
         for sp in spans[1:]:
             if len(chosen) >= 3:
@@ -175,6 +181,16 @@ class DefaultAnswerer:
                                       text=u.text, start=u.start, end=u.start + min(80, len(u.text)),
                                       score=round(hits[0].score, 3)))
         return Answer(q.text, text, None, True, citations, [], kind=q.kind)
+
+
+def _promote_to_list(sp: Span, ev: Evidence) -> Span:
+    """For 「哪些…」 the answer is the whole list: an item stands for its article."""
+    if sp.unit.parent_id is None:
+        return sp
+    parent = ev.unit(sp.unit.parent_id)
+    if parent is None or len(parent.text) > 600:
+        return sp
+    return Span(parent, 0, len(parent.text), sp.score, sp.weight, sp.hit_rank)
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -52,7 +52,8 @@ class Assistant:
         t0 = time.perf_counter()
         idx = self.searcher.index
         ev = Evidence(df=idx.bm25.df, n_units=len(idx.units),
-                      doc_titles={d: meta["title"] for d, meta in idx.docs.items()})
+                      doc_titles={d: meta["title"] for d, meta in idx.docs.items()},
+                      unit=lambda cid: idx.units[idx.position[cid]] if cid in idx.position else None)
         q = analyse(question)
         if q.kind == "compare":
             # per document, search for the topic alone: 区别/各行/比较 would only add noise
