@@ -88,6 +88,28 @@ class Service:
             return render_error(str(exc))
         return render_hits(hits)
 
+    def compare(self, question: str) -> str:
+        from assistant.consistency import compare
+        from assistant.models import QueryError
+        from assistant.render import render_comparison, render_error
+
+        try:
+            return render_comparison(compare(self.assistant, question or ""))
+        except QueryError as exc:
+            return render_error(str(exc))
+
+    def report_file(self, fmt: str) -> str:
+        import tempfile
+
+        from assistant.consistency import report
+
+        text = report(self.assistant, "csv" if fmt == "CSV" else "md")
+        suffix = ".csv" if fmt == "CSV" else ".md"
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8-sig" if suffix == ".csv" else "utf-8",
+                                         suffix=suffix, prefix="续贷一致性报告-", delete=False) as fh:
+            fh.write(text)
+        return fh.name
+
     def doc_choices(self) -> list[tuple[str, str]]:
         from assistant.render import level_name
 
@@ -134,8 +156,19 @@ def build_ui(service: Service):
                 results = gr.HTML()
                 doc_html = gr.HTML(service.document(choices[0][1]) if choices else "", elem_id="document")
             with gr.Tab("一致性检查", id="consistency"):
-                gr.Markdown("按主题并排比较各文件的规定、标出冲突——见「一致性检查」功能（开发中）。"
-                            "现在可在「问答」中用「各行对……的规定有何不同？」提问。")
+                from assistant.consistency import TOPICS
+
+                gr.Markdown("输入一个问题或主题，逐份文件列出其规定，并标出结论相反、数值不同之处。")
+                with gr.Row():
+                    topic = gr.Textbox(label="主题或问题", placeholder="例如：质押贷款能否续贷", scale=5,
+                                       elem_id="topic", max_length=service.settings.max_question_chars)
+                    compare_btn = gr.Button("比较", variant="primary", scale=1, elem_id="compare")
+                gr.Examples([q for _, q in TOPICS[:8]], inputs=topic, label="内置主题")
+                comparison = gr.HTML(elem_id="comparison")
+                with gr.Row():
+                    fmt = gr.Radio(["Markdown", "CSV"], value="Markdown", label="完整报告格式")
+                    report_btn = gr.Button("生成完整报告（全部内置主题）", elem_id="report")
+                report_file = gr.File(label="下载报告", interactive=False)
             with gr.Tab("培训测验", id="quiz"):
                 gr.Markdown("由条款生成的测验题——开发中。")
 
@@ -147,6 +180,9 @@ def build_ui(service: Service):
         doc.change(service.document, doc, doc_html)
         search_btn.click(lambda q, d, only: service.search(q, d if only else None), [query, doc, only_doc], results)
         query.submit(lambda q, d, only: service.search(q, d if only else None), [query, doc, only_doc], results)
+        compare_btn.click(service.compare, topic, comparison, concurrency_limit=CONCURRENCY)
+        topic.submit(service.compare, topic, comparison, concurrency_limit=CONCURRENCY)
+        report_btn.click(service.report_file, fmt, report_file, concurrency_limit=1)
         demo.load(service.status, None, status)
         del tabs
     demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)

@@ -1,4 +1,5 @@
-"""python -m assistant ask [--json] QUESTION | ask - | search QUERY [-k N] [--doc ID]"""
+"""python -m assistant ask [--json] QUESTION | ask - | search QUERY [-k N] [--doc ID]
+| compare QUESTION [--json] | consistency-report [--format md|csv] [-o FILE]"""
 
 from __future__ import annotations
 
@@ -69,6 +70,45 @@ def _search(settings: Settings, query: str, k: int, doc: list[str] | None) -> in
     return 0
 
 
+def _compare(settings: Settings, question: str, as_json: bool) -> int:
+    from .chain import Assistant
+    from .consistency import compare
+    from .render import level_name
+
+    comp = compare(Assistant(settings), question)
+    if as_json:
+        print(json.dumps(comp.to_json(), ensure_ascii=False))
+        return 0
+    print(f"主题：{comp.topic}")
+    for r in comp.rows:
+        where = f" {r.citation.clause}：「{r.citation.quote[:60]}」" if r.citation else ""
+        print(f"- 《{r.doc_title}》（{level_name(r.level)}）{r.cell}{where}")
+    for c in comp.conflicts:
+        reg = f"（监管通知一方：{c.regulator}）" if c.regulator else ""
+        print(f"⚠ {c.kind}：{c.description}{reg}")
+    if not comp.conflicts:
+        print("未发现差异。")
+    return 0
+
+
+def _report(settings: Settings, fmt: str, output: str | None) -> int:
+    from .chain import Assistant
+    from .consistency import report
+
+    def progress(i: int, n: int, topic: str) -> None:
+        print(f"\r[{i}/{n}] {topic}            ", end="", file=sys.stderr, flush=True)
+
+    text = report(Assistant(settings), fmt, progress=progress)
+    print(file=sys.stderr)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        print(f"已写入 {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m assistant", description="续贷政策助手")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -79,11 +119,21 @@ def main(argv: list[str] | None = None) -> int:
     p_search.add_argument("query")
     p_search.add_argument("-k", type=int, default=8)
     p_search.add_argument("--doc", action="append", help="restrict to a doc_id (repeatable)")
+    p_compare = sub.add_parser("compare", help="what each document says on one question, with conflicts flagged")
+    p_compare.add_argument("question")
+    p_compare.add_argument("--json", action="store_true")
+    p_report = sub.add_parser("consistency-report", help="topic × document matrix with citations and conflicts")
+    p_report.add_argument("--format", choices=["md", "csv"], default="md")
+    p_report.add_argument("--output", "-o", help="write to this file instead of stdout")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     try:
         if args.command == "ask":
             return _ask(settings, args.question, args.json)
+        if args.command == "compare":
+            return _compare(settings, args.question, args.json)
+        if args.command == "consistency-report":
+            return _report(settings, args.format, args.output)
         return _search(settings, args.query, max(0, args.k), args.doc)
     except QueryError as exc:
         print(f"无法查询: {exc}", file=sys.stderr)

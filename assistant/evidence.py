@@ -21,9 +21,12 @@ NEGATIVE = ("不得", "不应", "不能", "不可", "不予", "严禁", "禁止"
 POSITIVE = re.compile(r"可以|(?<!不)可(?=与|向|在|按|根据|视|采取|由|委托|以|选择)|允许|适用|包括|应当|(?<![相适对响供])应(?![收付])|"
                       r"必须|须|需(?!求)|有权|实行|纳入|进入|做到|推行")
 ONLY = re.compile(r"只限于|仅限于|仅适用于|限于")
+REQUIREMENT_LEAD = re.compile(r"符合(如下|以下|下列)条件|须符合|需符合|应符合|必须符合")
+OBLIGATION = re.compile(r"必须|须|需(?!求)|应当|应(?![收付])")
+PERMISSION_QUESTION = re.compile(r"能否|能不能|可否|可以|可不可以|能[^否不]{0,20}吗|还能")
 CONDITION = re.compile(r"^(若|如果|如|对于|经审核后|原则上)")
 SANCTION = re.compile(r"监管意见书|监管约谈|通报批评|查处|追究|整改纠偏|违规行为")
-NEGATED_STATE = re.compile(r"(未|无|没有|不存在|非)[^，,；;。]{0,6}$")
+NEGATED_STATE = re.compile(r"(未|无|没有|不存在|非)[^，,；;。]{0,14}$")
 LIMIT_MAX = re.compile(r"以下|以内|不超过|不得超过|最高|控制在")
 QUESTION_NEGATION = re.compile(r"没有|未|无|不")
 _ITEM_MARK = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^\d+[.、．]\s*")
@@ -133,9 +136,13 @@ def polarity(span: Span, question: Question, weights: Weights) -> str | None:
         # unless the question itself asks about its absence (没有逾期记录…吗)
         return "yes" if _question_negates(question, text, weights) else "no"
     if verdict is None:
+        # the list this sentence belongs to: the parent's lead-in, or the article text before it
         lead = span.unit.index_text[: max(0, len(span.unit.index_text) - len(span.unit.text))]
+        lead += span.unit.text[:span.start]
         if any(cue in lead for cue in NEGATIVE):
             return "no"
+        if REQUIREMENT_LEAD.search(lead):
+            return "yes"  # one of the conditions for renewal: renewal is possible when it holds
         total = sum(w for _, w in weights)
         return "yes" if total and matched_weight(text, weights) >= STATEMENT_SHARE * total else None
     return verdict
@@ -155,6 +162,8 @@ def _clause_polarity(text: str, parts: list[tuple[int, int]], i: int, question: 
             if matched_weight(nxt, weights) > 0:
                 if any(cue in nxt for cue in NEGATIVE):
                     return "no"
+                if OBLIGATION.search(nxt) and PERMISSION_QUESTION.search(question.text):
+                    return "depends"  # 「若不足值，必须增加抵押物」: allowed, on conditions
                 if POSITIVE.search(nxt):
                     return "yes"
         return "depends"

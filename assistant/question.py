@@ -37,7 +37,7 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 贷款 业务 办理 �
     一般 最多 最 多 少 少于 多于 规定 说 讲 问 办 办续贷 包括 多长时间 多长 长时间 时间 多久 怎么办 哪里
     什么样 受到 还 能不能 可不可以 有没有 没有 不 未 无 非 不适用 不包括 不属于 不得 不含 不能
     区别 比较 对比 异同 一致 不同 有何不同 差异 相同 一样 各家 各个 分别
-    监管 监管通知 制度 银行制度 1.0 2.0 不能不""".split())
+    监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定""".split())
 
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 ANCHORS = frozenset("""续贷 续贷通 无还本续贷 借新还旧 转贷 抵押登记 抵押权 注销登记 不动产登记 名单制 名单库
@@ -50,12 +50,24 @@ class Concept:
     parts: tuple[str, ...] = ()  # pieces of a compound (质押 of 质押贷款): a partial match
 
     def match(self, text: str) -> float:
+        text = match_form(text)
         if any(m in text for m in self.members):
             return 1.0
         return PART_CREDIT if any(p in text for p in self.parts) else 0.0
 
 
 PART_CREDIT = 0.6
+
+# Legal shorthand spelled out for matching only (quotes stay verbatim): 抵(质)押物 is 抵押物 or 质押物.
+_SHORTHAND = [("抵(质)押物", "抵押物(质押物)"), ("抵(质)押人", "抵押人(质押人)"), ("抵(质)押", "抵押(质押)"),
+              ("抵、质押", "抵押、质押"), ("抵（质）押", "抵押（质押）")]
+
+
+def match_form(text: str) -> str:
+    for short, full in _SHORTHAND:
+        if short in text:
+            text = text.replace(short, full)
+    return text
 
 
 @dataclass(frozen=True)

@@ -118,3 +118,17 @@ def render_hits(hits: list[Hit]) -> str:
                    f'<span class="pq-meta">{escape(h.unit.path)}</span><div class="pq-clause">{escape(h.unit.text)}</div></div>'
                    for h in hits)
     return f'<div data-testid="search-results">{rows}</div>'
+
+
+def render_comparison(comp) -> str:
+    """One row per document: its level, what it says, the clause; conflicts on top."""
+    flags = "".join(f'<div class="pq-note" data-testid="conflict">⚠ <b>{escape(c.kind)}</b>：{escape(c.description)}'
+                    f'{"（监管通知一方：" + escape(c.regulator) + "）" if c.regulator else ""}</div>'
+                    for c in comp.conflicts) or '<div class="pq-meta" data-testid="no-conflict">未发现差异。</div>'
+    rows = []
+    for r in comp.rows:
+        quote = (f'{escape(r.citation.clause)}：「{escape(r.citation.quote)}」') if r.citation else ""
+        rows.append(f"<tr><td>《{escape(r.doc_title)}》</td><td>{escape(level_name(r.level))}</td>"
+                    f"<td><b>{escape(r.cell)}</b></td><td>{quote}</td></tr>")
+    return (f'<div data-testid="comparison"><h4>{escape(comp.topic)}</h4>{flags}'
+            f'<table class="pq-finding"><tr><th>文件</th><th>层级</th><th>规定</th><th>依据</th></tr>{"".join(rows)}</table></div>')

@@ -117,3 +117,14 @@ def test_bad_input_gets_a_friendly_message(page, text, message):
     body = page.locator("body").inner_text()
     assert "Traceback" not in body and "Error" not in body
     assert answer.count() == 1
+
+
+def test_consistency_tab(page):
+    page.get_by_role("tab", name="一致性检查").click()
+    page.locator("#topic textarea").fill("续贷资金能否用于其他用途")
+    page.locator("#compare").click()
+    page.locator("[data-testid=conflict]").first.wait_for(timeout=60_000)
+    text = page.locator("[data-testid=comparison]").inner_text()
+    assert "结论相反" in text and "2024年小微企业续贷实施细则" in text and "未规定" in text
+    page.screenshot(path=str(ARTIFACTS / "consistency.png"), full_page=True)
+    page.get_by_role("tab", name="问答").click()
