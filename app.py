@@ -19,6 +19,7 @@ EXAMPLES = [
 QUEUE_SIZE = 64          # requests waiting beyond this get a clear "busy" message
 CONCURRENCY = 4          # answers are CPU-bound and short; more threads only queue inside numpy
 MAX_HISTORY = 20
+MAX_QUIZ = 10
 
 
 def ensure_index(settings: Settings) -> None:
@@ -110,6 +111,48 @@ class Service:
             fh.write(text)
         return fh.name
 
+    @property
+    def quiz_bank(self):
+        from assistant.quiz import QuizBank
+
+        idx = self.assistant.searcher.index
+        if getattr(self, "_bank_gen", None) != idx.gen:
+            self._bank, self._bank_gen = QuizBank(idx.units), idx.gen
+        return self._bank
+
+    def quiz_slots(self, questions) -> list:
+        import gradio as gr
+
+        updates = []
+        for i in range(MAX_QUIZ):
+            q = questions[i] if i < len(questions) else None
+            updates.append(gr.update(visible=q is not None))
+            updates.append(f"**第 {i + 1} 题** {q.prompt}" if q else "")
+            updates.append(gr.update(choices=list(q.options) if q else [], value=None))
+        return updates
+
+    def quiz_new(self, n, seed, topic):
+        questions = self.quiz_bank.draw(int(n or 5), seed=int(seed or 0), topic=(topic or "").strip() or None)
+        note = "" if questions else "<p>没有符合条件的题目：换一个主题试试。</p>"
+        return [[q.id for q in questions], note, *self.quiz_slots(questions)]
+
+    def quiz_submit(self, ids, *replies):
+        from assistant.render import render_quiz_result
+
+        by_id = {q.id: q for q in self.quiz_bank.questions}
+        questions = [by_id[i] for i in ids or [] if i in by_id]
+        if not questions:
+            return "<p>请先点击「出题」。</p>", []
+        texts = {u.clause_id: u.text for u in self.assistant.searcher.index.units}
+        wrong = [q.id for q, r in zip(questions, replies) if not q.grade(r or "")]
+        return render_quiz_result(questions, list(replies[:len(questions)]), texts), wrong
+
+    def quiz_retry(self, wrong):
+        by_id = {q.id: q for q in self.quiz_bank.questions}
+        questions = [by_id[i] for i in wrong or [] if i in by_id]
+        note = "" if questions else "<p>没有错题，全部答对了。</p>"
+        return [[q.id for q in questions], note, *self.quiz_slots(questions)]
+
     def doc_choices(self) -> list[tuple[str, str]]:
         from assistant.render import level_name
 
@@ -170,7 +213,24 @@ def build_ui(service: Service):
                     report_btn = gr.Button("生成完整报告（全部内置主题）", elem_id="report")
                 report_file = gr.File(label="下载报告", interactive=False)
             with gr.Tab("培训测验", id="quiz"):
-                gr.Markdown("由条款生成的测验题——开发中。")
+                gr.Markdown("题目由条款自动生成：填空、判断、选择、出处。交卷后每题给出依据条款，错题可以重做。")
+                with gr.Row():
+                    quiz_n = gr.Slider(1, MAX_QUIZ, value=5, step=1, label="题数")
+                    quiz_seed = gr.Number(value=0, precision=0, label="随机种子（同一种子出同一套题）")
+                    quiz_topic = gr.Textbox(label="主题（可选，如：质押）", max_length=50)
+                quiz_new = gr.Button("出题", variant="primary", elem_id="quiz-new")
+                quiz_note = gr.HTML()
+                quiz_ids, quiz_wrong = gr.State([]), gr.State([])
+                slots = []
+                for i in range(MAX_QUIZ):
+                    with gr.Group(visible=False, elem_id=f"quiz-q{i}") as group:
+                        prompt = gr.Markdown()
+                        choice = gr.Radio(choices=[], label="答案", elem_id=f"quiz-a{i}")
+                    slots += [group, prompt, choice]
+                with gr.Row():
+                    quiz_submit = gr.Button("交卷", elem_id="quiz-submit")
+                    quiz_retry = gr.Button("重做错题", elem_id="quiz-retry")
+                quiz_result = gr.HTML(elem_id="quiz-result")
 
         ask_inputs = [question, chat]
         ask_outputs = [answer_html, chat, copy_text, question]
@@ -183,6 +243,10 @@ def build_ui(service: Service):
         compare_btn.click(service.compare, topic, comparison, concurrency_limit=CONCURRENCY)
         topic.submit(service.compare, topic, comparison, concurrency_limit=CONCURRENCY)
         report_btn.click(service.report_file, fmt, report_file, concurrency_limit=1)
+        answers = [c for c in slots[2::3]]
+        quiz_new.click(service.quiz_new, [quiz_n, quiz_seed, quiz_topic], [quiz_ids, quiz_note, *slots])
+        quiz_submit.click(service.quiz_submit, [quiz_ids, *answers], [quiz_result, quiz_wrong])
+        quiz_retry.click(service.quiz_retry, quiz_wrong, [quiz_ids, quiz_note, *slots])
         demo.load(service.status, None, status)
         del tabs
     demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)

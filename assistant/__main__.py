@@ -1,5 +1,6 @@
 """python -m assistant ask [--json] QUESTION | ask - | search QUERY [-k N] [--doc ID]
-| compare QUESTION [--json] | consistency-report [--format md|csv] [-o FILE]"""
+| compare QUESTION [--json] | consistency-report [--format md|csv] [-o FILE]
+| quiz [--n N] [--topic T] [--doc ID] [--seed S] [--export md|csv]"""
 
 from __future__ import annotations
 
@@ -109,6 +110,44 @@ def _report(settings: Settings, fmt: str, output: str | None) -> int:
     return 0
 
 
+def _quiz(settings: Settings, n: int, topic: str | None, doc: str | None, seed: int,
+          export_fmt: str | None, output: str | None) -> int:
+    from .quiz import QuizBank, export
+    from .retrieve import HybridSearcher
+
+    bank = QuizBank(HybridSearcher(settings).index.units)
+    questions = bank.draw(n, seed=seed, topic=topic, doc_id=doc)
+    if not questions:
+        print("没有符合条件的题目：换一个主题或文件试试。", file=sys.stderr)
+        return 2
+    if export_fmt:
+        text = export(questions, export_fmt)
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+            print(f"已写入 {output}（{len(questions)} 题）", file=sys.stderr)
+        else:
+            sys.stdout.write(text)
+        return 0
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    score = 0
+    for i, q in enumerate(questions, 1):
+        print(f"\n第 {i}/{len(questions)} 题：{q.prompt}")
+        for j, o in enumerate(q.options, 1):
+            print(f"  {j}. {o}")
+        print("你的答案（序号或内容）：", end="", flush=True)
+        reply = stdin.readline()
+        if not reply:
+            print("\n（输入结束）")
+            break
+        ok = q.grade(reply.strip())
+        score += ok
+        print("✔ 正确" if ok else f"✘ 错误，正确答案：{q.answer}")
+        print(f"  {q.explanation}")
+    print(f"\n得分：{score}/{len(questions)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m assistant", description="续贷政策助手")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -125,9 +164,18 @@ def main(argv: list[str] | None = None) -> int:
     p_report = sub.add_parser("consistency-report", help="topic × document matrix with citations and conflicts")
     p_report.add_argument("--format", choices=["md", "csv"], default="md")
     p_report.add_argument("--output", "-o", help="write to this file instead of stdout")
+    p_quiz = sub.add_parser("quiz", help="a training quiz generated from the clauses")
+    p_quiz.add_argument("--n", type=int, default=10)
+    p_quiz.add_argument("--topic", help="only questions whose clause mentions this, e.g. 质押")
+    p_quiz.add_argument("--doc", help="only questions from this doc_id")
+    p_quiz.add_argument("--seed", type=int, default=0)
+    p_quiz.add_argument("--export", choices=["md", "csv"], help="print the quiz with its key instead of asking")
+    p_quiz.add_argument("--output", "-o")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     try:
+        if args.command == "quiz":
+            return _quiz(settings, max(1, min(args.n, 200)), args.topic, args.doc, args.seed, args.export, args.output)
         if args.command == "ask":
             return _ask(settings, args.question, args.json)
         if args.command == "compare":

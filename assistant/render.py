@@ -132,3 +132,23 @@ def render_comparison(comp) -> str:
                     f"<td><b>{escape(r.cell)}</b></td><td>{quote}</td></tr>")
     return (f'<div data-testid="comparison"><h4>{escape(comp.topic)}</h4>{flags}'
             f'<table class="pq-finding"><tr><th>文件</th><th>层级</th><th>规定</th><th>依据</th></tr>{"".join(rows)}</table></div>')
+
+
+def render_quiz_result(questions, replies, clause_texts: dict[str, str]) -> str:
+    """Score, then each question with the reply, the key and the clause with its sentence marked."""
+    right = sum(1 for q, r in zip(questions, replies) if q.grade(r or ""))
+    parts = [f'<div data-testid="quiz-result"><h4 data-testid="quiz-score">得分：{right}/{len(questions)}</h4>']
+    for i, (q, r) in enumerate(zip(questions, replies), 1):
+        ok = q.grade(r or "")
+        text = clause_texts.get(q.clause_id, q.quote)
+        k = text.find(q.quote)
+        clause = (escape(text[:k]) + "<mark>" + escape(q.quote) + "</mark>" + escape(text[k + len(q.quote):])
+                  if k >= 0 else escape(text))
+        mark = '<span class="pq-badge badge-yes">正确</span>' if ok else '<span class="pq-badge badge-no">错误</span>'
+        parts.append(f'<details class="pq-card" data-testid="quiz-explanation"{"" if ok else " open"}>'
+                     f'<summary>{mark}第 {i} 题：{escape(q.prompt)}<br>你的答案：{escape(r or "（未作答）")}'
+                     f' · 正确答案：<b>{escape(q.answer)}</b></summary>'
+                     f'<div class="pq-meta">《{escape(q.doc_title)}》{escape(q.clause)}</div>'
+                     f'<div class="pq-clause">{clause}</div></details>')
+    parts.append("</div>")
+    return "".join(parts)

@@ -128,3 +128,24 @@ def test_consistency_tab(page):
     assert "结论相反" in text and "2024年小微企业续贷实施细则" in text and "未规定" in text
     page.screenshot(path=str(ARTIFACTS / "consistency.png"), full_page=True)
     page.get_by_role("tab", name="问答").click()
+
+
+def test_quiz_round(page):
+    page.get_by_role("tab", name="培训测验").click()
+    page.locator("#quiz-new").click()
+    page.locator("#quiz-q0").first.wait_for(state="visible", timeout=60_000)
+    first = page.locator("#quiz-a0 label").first
+    first.click()
+    page.locator("#quiz-submit").click()
+    score = page.locator("[data-testid=quiz-score]")
+    score.wait_for(timeout=60_000)
+    assert score.inner_text().startswith("得分：") and "/5" in score.inner_text()
+    assert page.locator("[data-testid=quiz-explanation]").count() == 5
+    assert page.locator("[data-testid=quiz-explanation] mark").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "quiz.png"), full_page=True)
+    wrong = page.locator("[data-testid=quiz-explanation] .badge-no").count()
+    page.locator("#quiz-retry").click()
+    if wrong:
+        page.wait_for_timeout(1500)
+        visible = sum(1 for i in range(10) if page.locator(f"#quiz-q{i}").first.is_visible())
+        assert visible == wrong

@@ -1,0 +1,289 @@
+"""Training quizzes generated from the clauses (never written by hand): blanks for numbers,
+limits and key terms, true/false from a clause or its faithful negation, "which of these may
+/ may not renew" from inclusion and exclusion lists, and "which document says this".
+Every question carries its answer key and the verbatim sentence it comes from."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ingest.index import Unit
+
+from .evidence import sentences
+from .values import quantities
+
+DATA = Path(__file__).resolve().parent.parent / "ingest" / "data"
+BLANK = "【　　】"  # the corpus itself has ____ (a blanked-out bank name)
+KINDS = ("blank", "truefalse", "choice", "which_doc")
+# Too general to be worth a blank.
+_COMMON_TERMS = {"续贷", "续贷业务", "小微企业", "中小企业", "续贷贷款", "续贷申请", "续贷资金", "工作日", "逾期", "欠息"}
+_NEGATE = [("不得", "可以"), ("不包括", "包括"), ("不含", "含"), ("不适用", "适用"), ("不属于", "属于"),
+           ("严禁", "可以"), ("不应", "应"), ("必须", "不必"), ("应当", "不应"), ("可以", "不得")]
+_LIST_IN = re.compile(r"(?:适用的对象为|只限于|仅适用于)([^,，;；。]+)")
+_LIST_OUT = re.compile(r"(?:不包括|不含)([^;；。]+)")
+_ITEM_SPLIT = re.compile(r"、|以及|和|与|及|,|，")
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    id: str
+    kind: str
+    prompt: str
+    options: list[str]
+    answer: str
+    doc_id: str
+    doc_title: str
+    clause_id: str
+    clause: str
+    quote: str                      # the source sentence, verbatim
+    explanation: str
+    accept: list[str] = field(default_factory=list)   # other spellings of the right answer
+
+    def grade(self, reply: str) -> bool:
+        r = _norm(reply)
+        if not r:
+            return False
+        if r == _norm(self.answer) or r in {_norm(a) for a in self.accept}:
+            return True
+        if self.options and r.isdigit() and 1 <= int(r) <= len(self.options) and not _norm(self.answer).isdigit():
+            return self.options[int(r) - 1] == self.answer
+        if self.kind == "truefalse":
+            return r in {"对", "正确", "是", "t", "true", "y"} if self.answer == "对" else r in {"错", "错误", "否", "f", "false", "n"}
+        return False
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def _norm(text: str) -> str:
+    import unicodedata
+
+    return re.sub(r"[\s。，,．.、]", "", unicodedata.normalize("NFKC", str(text))).lower()
+
+
+def _terms() -> dict[str, str]:
+    """Domain terms with their family (the dictionary's tag: nl loan types, np pledge types…)."""
+    words = {}
+    for line in (DATA / "userdict.txt").read_text("utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and len(parts[0]) >= 2 and parts[0] not in _COMMON_TERMS:
+            words[parts[0]] = parts[2]
+    return words
+
+
+def _qid(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:10]
+
+
+class QuizBank:
+    """Every valid question the corpus yields, built once per index."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = [u for u in units if u.kind not in ("title", "preamble", "attachment")]
+        self.doc_titles = {u.doc_id: u.doc_title for u in units}
+        self.doc_texts: dict[str, str] = {}
+        for u in units:
+            self.doc_texts[u.doc_id] = self.doc_texts.get(u.doc_id, "") + "\n" + u.text
+        self.corpus = "\n".join(self.doc_texts.values())
+        families = _terms()
+        self.terms = sorted((t for t in families if t in self.corpus), key=len, reverse=True)
+        self.family = {t: families[t] for t in self.terms}
+        self._sentences = self._collect_sentences()
+        self.values_by_unit = self._corpus_values()
+        self.questions = self._generate()
+
+    def _collect_sentences(self) -> list[tuple[Unit, str]]:
+        seen, out = set(), []
+        # items first: a citation to 第六条（三） is more precise than to 第六条
+        for u in sorted(self.units, key=lambda u: (u.parent_id is None, u.doc_id, u.start)):
+            for s, e in sentences(u):
+                text = u.text[s:e].strip()
+                text = re.sub(r"^第[一二三四五六七八九十百\d]+条[:：]?|^[（(][一二三四五六七八九十]+[)）]|^\d+[.、．]\s*",
+                              "", text).strip()
+                if 10 <= len(text) <= 160 and text not in seen and "\n" not in text:
+                    seen.add(text)
+                    out.append((u, text))
+        return out
+
+    def _corpus_values(self) -> dict[str, list[str]]:
+        by_unit: dict[str, set[str]] = {}
+        for _u, s in self._sentences:
+            for q in quantities(s):
+                number = re.match(r"[\d.]+|[零〇一二两三四五六七八九十百]+", q.text)
+                if number:
+                    by_unit.setdefault(q.unit, set()).add(number.group(0))
+        return {k: sorted(v) for k, v in by_unit.items()}
+
+    def _make(self, kind: str, prompt: str, options: list[str], answer: str, u: Unit, quote: str,
+              accept: list[str] | None = None) -> QuizQuestion:
+        explanation = f"依据《{u.doc_title}》{u.ref}：「{quote}」"
+        return QuizQuestion(_qid(kind, prompt, answer), kind, prompt, options, answer, u.doc_id, u.doc_title,
+                            u.clause_id, u.ref, quote, explanation, accept or [])
+
+    def _generate(self) -> list[QuizQuestion]:
+        out: list[QuizQuestion] = []
+        for u, s in self._sentences:
+            out += self._number_blanks(u, s)
+            out += self._term_blanks(u, s)
+            out += self._true_false(u, s)
+            out += self._which_doc(u, s)
+            out += self._lists(u, s)
+        unique = {q.id: q for q in out}
+        return sorted(unique.values(), key=lambda q: q.id)
+
+    # --- generators ----------------------------------------------------------------------
+
+    def _number_blanks(self, u: Unit, s: str) -> list[QuizQuestion]:
+        out = []
+        for q in quantities(s):
+            number = re.match(r"[\d.]+|[零〇一二两三四五六七八九十百]+", q.text)
+            if not number or s.count(q.text) != 1 or s.count(number.group(0)) != 1:
+                continue
+            answer = number.group(0)
+            prompt = s.replace(q.text, BLANK + q.text[len(answer):], 1)
+            value = _value(answer)
+            accept = [f"{value:g}"] if value is not None else []
+            distractors, seen = [], {_value(answer)}
+            for v in self.values_by_unit.get(q.unit, []):
+                if _value(v) not in seen and prompt.replace(BLANK, v) not in self.corpus:
+                    seen.add(_value(v))   # 2 and 二 are one value: never two right options
+                    distractors.append(v)
+            distractors = distractors[:3]
+            if not distractors:
+                continue
+            options = sorted(distractors + [answer], key=lambda x: _qid(prompt, x))
+            out.append(self._make("blank", f"《{u.doc_title}》{u.ref}：{prompt}", options, answer, u, s, accept))
+        return out
+
+    def _term_blanks(self, u: Unit, s: str) -> list[QuizQuestion]:
+        for term in self.terms:
+            if s.count(term) != 1 or any(term != t and term in t and t in s for t in self.terms):
+                continue
+            prompt = s.replace(term, BLANK, 1)
+            if self.family[term] not in ("nl", "np"):
+                continue  # only loan and pledge types have true alternatives to choose from
+            family = [t for t in self.terms if t != term and t not in s and self.family[t] == self.family[term]]
+            distractors = [t for t in family if prompt.replace(BLANK, t) not in self.corpus][:3]
+            if len(distractors) < 2:
+                continue
+            options = sorted(distractors + [term], key=lambda x: _qid(prompt, x))
+            return [self._make("blank", f"《{u.doc_title}》{u.ref}：{prompt}", options, term, u, s)]
+        return []
+
+    def _true_false(self, u: Unit, s: str) -> list[QuizQuestion]:
+        if len(s) > 110:
+            return []
+        true_first = int(_qid(s), 16) % 2 == 0
+        if true_first:
+            return [self._make("truefalse", f"判断：根据《{u.doc_title}》，「{s}」", ["对", "错"], "对", u, s)]
+        for a, b in _NEGATE:
+            if a in s and s.count(a) == 1 and not (a == "可以" and "不可以" in s):
+                neg = s.replace(a, b, 1)
+                if neg not in self.corpus:
+                    return [self._make("truefalse", f"判断：根据《{u.doc_title}》，「{neg}」", ["对", "错"], "错", u, s)]
+        for q in quantities(s):
+            number = re.match(r"[\d.]+", q.text)
+            others = [v for v in self.values_by_unit.get(q.unit, [])
+                      if number and _value(v) != _value(number.group(0))]
+            if number and others and s.count(q.text) == 1:
+                neg = s.replace(q.text, others[0] + q.text[len(number.group(0)):], 1)
+                if neg not in self.corpus:
+                    return [self._make("truefalse", f"判断：根据《{u.doc_title}》，「{neg}」", ["对", "错"], "错", u, s)]
+        return []
+
+    def _which_doc(self, u: Unit, s: str) -> list[QuizQuestion]:
+        if len(s) < 16 or sum(1 for t in self.doc_texts.values() if s in t) != 1:
+            return []
+        if not (quantities(s) or any(t in s for t in self.terms)):
+            return []
+        others = sorted((d for d in self.doc_titles if d != u.doc_id), key=lambda d: _qid(s, d))[:3]
+        options = sorted([self.doc_titles[d] for d in others] + [u.doc_title], key=lambda x: _qid(s, x))
+        return [self._make("which_doc", f"哪份文件规定：「{s}」", options, u.doc_title, u, s)]
+
+    def _lists(self, u: Unit, s: str) -> list[QuizQuestion]:
+        inc = _LIST_IN.search(s)
+        exc = _LIST_OUT.search(s)
+        if not inc or not exc:
+            return []
+        included = _list_items(inc.group(1))
+        excluded = _list_items(exc.group(1))
+        if len(included) < 1 or len(excluded) < 2:
+            return []
+        out = []
+        for right in excluded[:3]:
+            opts = sorted(included[:3] + [right], key=lambda x: _qid(s, x))
+            if len(opts) >= 3:
+                out.append(self._make("choice", f"根据《{u.doc_title}》{u.ref}，下列哪一项不能办理？", opts, right, u, s))
+        right = included[0]
+        opts = sorted(excluded[:3] + [right], key=lambda x: _qid(s, right, x))
+        out.append(self._make("choice", f"根据《{u.doc_title}》{u.ref}，下列哪一项可以办理？", opts, right, u, s))
+        return out
+
+    # --- drawing a quiz ------------------------------------------------------------------
+
+    def draw(self, n: int = 10, seed: int = 0, topic: str | None = None, doc_id: str | None = None,
+             kinds: tuple[str, ...] = KINDS) -> list[QuizQuestion]:
+        pool = [q for q in self.questions if q.kind in kinds and (not doc_id or q.doc_id == doc_id)
+                and (not topic or topic in q.quote or topic in q.prompt)]
+        rng = random.Random(seed)
+        by_kind: dict[str, list[QuizQuestion]] = {}
+        for q in pool:
+            by_kind.setdefault(q.kind, []).append(q)
+        for qs in by_kind.values():
+            rng.shuffle(qs)
+        picked: list[QuizQuestion] = []
+        used: set[str] = set()
+        while len(picked) < n and any(by_kind.values()):
+            for kind in kinds:  # round robin over kinds: a quiz mixes question types
+                while by_kind.get(kind) and len(picked) < n:
+                    q = by_kind[kind].pop()
+                    if q.quote not in used:  # one question per sentence: no question answers another
+                        used.add(q.quote)
+                        picked.append(q)
+                        break
+        return picked
+
+
+def _value(number: str) -> float | None:
+    from ingest.numerals import cn_to_int
+
+    try:
+        return float(number)
+    except ValueError:
+        v = cn_to_int(number)
+        return float(v) if v is not None else None
+
+
+def _list_items(text: str) -> list[str]:
+    text = re.split(r"等具有|等", text)[0]
+    items = [i.strip(" “”\"") for i in _ITEM_SPLIT.split(text)]
+    items = [re.sub(r"^(我行|本行)", "", i) for i in items]
+    return [i for i in items if 2 <= len(i) <= 16 and re.search(r"(贷款|质押|押汇|卡|业务)$", i)]
+
+
+def export(questions: list[QuizQuestion], fmt: str = "md") -> str:
+    """A quiz with its key, for a trainer to print."""
+    if fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(["no", "kind", "question", "options", "answer", "source", "quote"])
+        for i, q in enumerate(questions, 1):
+            w.writerow([i, q.kind, q.prompt, " | ".join(q.options), q.answer, f"《{q.doc_title}》{q.clause}", q.quote])
+        return buf.getvalue()
+    lines = ["# 续贷制度培训测验", ""]
+    for i, q in enumerate(questions, 1):
+        lines.append(f"{i}. {q.prompt}")
+        for j, o in enumerate(q.options):
+            lines.append(f"   {chr(65 + j)}. {o}")
+        lines.append("")
+    lines += ["## 答案与解析", ""]
+    for i, q in enumerate(questions, 1):
+        lines.append(f"{i}. **{q.answer}** — {q.explanation}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,117 @@
+"""Properties of every question the generator can produce from the corpus."""
+
+from __future__ import annotations
+
+import collections
+import os
+import subprocess
+import sys
+
+import pytest
+
+from assistant.quiz import BLANK, KINDS, QuizBank, export
+from assistant.values import quantities
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def bank(assistant):
+    return QuizBank(assistant.searcher.index.units)
+
+
+@pytest.fixture(scope="module")
+def units(assistant):
+    return {u.clause_id: u for u in assistant.searcher.index.units}
+
+
+def test_enough_questions_over_every_document(bank, corpus_docs):
+    assert len(bank.questions) >= 150
+    assert len({q.id for q in bank.questions}) == len(bank.questions)
+    assert {q.doc_id for q in bank.questions} == set(corpus_docs)
+    kinds = collections.Counter(q.kind for q in bank.questions)
+    assert set(kinds) == set(KINDS)
+
+
+def test_every_question_is_answerable_from_its_clause(bank, units, corpus_docs):
+    for q in bank.questions:
+        u = units[q.clause_id]
+        assert q.quote in u.text and q.quote in corpus_docs[q.doc_id].text, q
+        assert q.explanation.endswith(f"「{q.quote}」")
+        if q.options:
+            assert q.options.count(q.answer) == 1 and len(set(q.options)) == len(q.options) >= 2, q
+
+
+def test_blanks_have_one_right_answer_and_are_not_trivial(bank, corpus_docs):
+    corpus = "\n".join(d.text for d in corpus_docs.values())
+    for q in (q for q in bank.questions if q.kind == "blank"):
+        assert q.prompt.count(BLANK) == 1
+        body = q.prompt.split("：", 1)[1]
+        assert body.replace(BLANK, q.answer) == q.quote, "the blank filled with the key is the clause"
+        assert q.answer.strip("，。、；,.;") == q.answer and (len(q.answer) >= 2 or q.answer.isdigit() or q.answer in "一二三四五六七八九十两")
+        for option in q.options:
+            assert option in corpus, "distractors come from the corpus"
+            if option != q.answer:
+                assert body.replace(BLANK, option) not in corpus, "a distractor never makes a true sentence"
+        nums = [o for o in q.options if quantities(o + "次")]
+        values = [quantities(o + "次")[0].value for o in nums]
+        assert len(values) == len(set(values)), f"two options with one value: {q.options}"
+
+
+def test_true_false_statements(bank, corpus_docs):
+    corpus = "\n".join(d.text for d in corpus_docs.values())
+    counts = collections.Counter(q.answer for q in bank.questions if q.kind == "truefalse")
+    assert counts["对"] > 10 and counts["错"] > 10
+    for q in (q for q in bank.questions if q.kind == "truefalse"):
+        statement = q.prompt.split("「", 1)[1].rstrip("」")
+        if q.answer == "对":
+            assert statement == q.quote
+        else:
+            assert statement != q.quote and statement not in corpus, "a false statement is false everywhere"
+            assert abs(len(statement) - len(q.quote)) <= 4, "a faithful negation changes one word or number"
+
+
+def test_which_document_has_exactly_one_source(bank, corpus_docs):
+    for q in (q for q in bank.questions if q.kind == "which_doc"):
+        holders = [d.title for d in corpus_docs.values() if q.quote in d.text]
+        assert holders == [q.answer]
+
+
+def test_choice_options_come_from_the_clause(bank):
+    for q in (q for q in bank.questions if q.kind == "choice"):
+        assert all(o in q.quote for o in q.options)
+
+
+def test_draw_is_deterministic_and_mixes_kinds(bank):
+    a = [q.id for q in bank.draw(10, seed=7)]
+    assert a == [q.id for q in bank.draw(10, seed=7)]
+    assert a != [q.id for q in bank.draw(10, seed=8)]
+    assert len({q.kind for q in bank.draw(10, seed=7)}) == len(KINDS)
+    assert all("质押" in q.quote or "质押" in q.prompt for q in bank.draw(5, topic="质押"))
+    assert {q.doc_id for q in bank.draw(5, doc_id="nongshang-renewal")} == {"nongshang-renewal"}
+
+
+def test_grading(bank):
+    q = next(q for q in bank.questions if q.kind == "blank" and q.answer == "2")
+    assert q.grade("2") and q.grade(" 2 ") and not q.grade("") and not q.grade("4")
+    cn = next(q for q in bank.questions if q.kind == "blank" and q.answer == "三")
+    assert cn.grade("三") and cn.grade("3")
+    tf = next(q for q in bank.questions if q.kind == "truefalse" and q.answer == "错")
+    assert tf.grade("错") and tf.grade("2") and not tf.grade("对")
+    choice = next(q for q in bank.questions if q.kind == "choice")
+    assert choice.grade(str(choice.options.index(choice.answer) + 1))
+
+
+def test_export_with_key(bank):
+    qs = bank.draw(5, seed=1)
+    md = export(qs, "md")
+    assert "## 答案与解析" in md and all(q.answer in md for q in qs)
+    assert export(qs, "csv").splitlines()[0].startswith("no,kind,question")
+
+
+def test_cli_quiz_round(real_settings):
+    env = dict(os.environ, POLICYQA_INDEX=str(real_settings.index_dir), POLICYQA_CORPUS=str(real_settings.corpus_dir))
+    proc = subprocess.run([sys.executable, "-m", "assistant", "quiz", "--n", "3", "--seed", "3"], input="1\n1\n1\n".encode(),
+                          capture_output=True, cwd=ROOT, env=env, timeout=120)
+    out = proc.stdout.decode()
+    assert proc.returncode == 0 and "第 3/3 题" in out and "得分：" in out and "依据《" in out
