@@ -1,4 +1,4 @@
-"""python -m ingest [--rebuild] | clauses [DOC_ID]"""
+"""python -m ingest [--rebuild] | clauses [DOC_ID] | add FILE [--title … --issuer … --kind … --level …]"""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import argparse
 import sys
 
 from .clauses import split_clauses
+from .embed import EmbeddingError
+from .index import IndexError_
 from .load import CorpusError, load_corpus
 from .settings import Settings
 
@@ -36,14 +38,37 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     p_clauses = sub.add_parser("clauses", help="print the clause tree of the corpus or of one document")
     p_clauses.add_argument("doc_id", nargs="?")
+    p_add = sub.add_parser("add", help="add a .txt/.md/.docx/.pdf file to the corpus and index it")
+    p_add.add_argument("file")
+    p_add.add_argument("--title")
+    p_add.add_argument("--issuer")
+    p_add.add_argument("--kind", help="通知, 管理办法, 实施细则, 操作规程, 操作指引…")
+    p_add.add_argument("--level", default="bank", choices=["regulator", "bank", "template"])
+    p_add.add_argument("--region")
+    p_add.add_argument("--id", dest="doc_id", help="doc_id (ASCII slug); derived from the file name by default")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     try:
         if args.command == "clauses":
             return _print_clauses(settings, args.doc_id)
+        if args.command == "add":
+            from pathlib import Path
+
+            from .add import add_document
+            from .clauses import split_clauses
+
+            doc = add_document(settings, Path(args.file), title=args.title, issuer=args.issuer, kind=args.kind,
+                               level=args.level, doc_id=args.doc_id, region=args.region)
+            n = len(split_clauses(doc.doc_id, doc.text))
+            print(f"已加入语料：{doc.doc_id}（{doc.title}，{n} 个条款）→ {settings.corpus_dir / doc.path}")
+            from .index import run_ingest
+            return run_ingest(settings)
         from .index import run_ingest
         return run_ingest(settings, rebuild=args.rebuild)
     except CorpusError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    except (IndexError_, EmbeddingError) as exc:
         print(f"错误: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
