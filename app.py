@@ -3,6 +3,7 @@ on http://127.0.0.1:7860 (POLICYQA_HOST / POLICYQA_PORT to change)."""
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 
@@ -18,6 +19,8 @@ EXAMPLES = [
 ]
 QUEUE_SIZE = 64          # requests waiting beyond this get a clear "busy" message
 CONCURRENCY = 4          # answers are CPU-bound and short; more threads only queue inside numpy
+WAIT_SECONDS = 30        # a request that cannot start within this is answered "busy"
+BUSY = "系统繁忙：当前提问人数较多，请稍后再试。"
 MAX_HISTORY = 20
 MAX_QUIZ = 10
 
@@ -42,6 +45,21 @@ class Service:
         self.settings = settings
         self.assistant = Assistant(settings)
         self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(CONCURRENCY)
+        self._waiting = 0
+        self.queue_size = int(os.environ.get("POLICYQA_QUEUE_SIZE", QUEUE_SIZE))
+
+    def _admitted(self):
+        """Admission control with a clear Chinese reply instead of a framework error toast."""
+        with self._lock:
+            if self._waiting >= self.queue_size:
+                return False
+            self._waiting += 1
+        try:
+            return self._slots.acquire(timeout=WAIT_SECONDS)
+        finally:
+            with self._lock:
+                self._waiting -= 1
 
     def status(self) -> str:
         idx = self.assistant.searcher.index
@@ -49,11 +67,21 @@ class Service:
                 f" · 回答方式：{self.assistant.answerer_name}")
 
     def ask(self, question: str, history: list[dict] | None):
+        from assistant.render import render_error
+
+        history = list(history or [])
+        if not self._admitted():
+            return render_error(BUSY), history, "", question
+        try:
+            return self._ask(question, history)
+        finally:
+            self._slots.release()
+
+    def _ask(self, question: str, history: list[dict]):
         from assistant.followup import resolve_followup
         from assistant.models import QueryError
         from assistant.render import answer_as_text, render_answer, render_error
 
-        history = list(history or [])
         previous = next((_message_text(m) for m in reversed(history) if m.get("role") == "user"), None)
         if previous and "（理解为：" in previous:
             previous = previous.split("（理解为：", 1)[1].rstrip("）")
@@ -234,8 +262,9 @@ def build_ui(service: Service):
 
         ask_inputs = [question, chat]
         ask_outputs = [answer_html, chat, copy_text, question]
-        ask.click(service.ask, ask_inputs, ask_outputs, concurrency_limit=CONCURRENCY)
-        question.submit(service.ask, ask_inputs, ask_outputs, concurrency_limit=CONCURRENCY)
+        # admission and concurrency are handled inside Service.ask (clear "busy" reply)
+        ask.click(service.ask, ask_inputs, ask_outputs, concurrency_limit=None, api_name="ask")
+        question.submit(service.ask, ask_inputs, ask_outputs, concurrency_limit=None, api_name=False)
         clear.click(lambda: ([], "", ""), None, [chat, answer_html, copy_text])
         doc.change(service.document, doc, doc_html)
         search_btn.click(lambda q, d, only: service.search(q, d if only else None), [query, doc, only_doc], results)
@@ -249,7 +278,7 @@ def build_ui(service: Service):
         quiz_retry.click(service.quiz_retry, quiz_wrong, [quiz_ids, quiz_note, *slots])
         demo.load(service.status, None, status)
         del tabs
-    demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)
+    demo.queue(max_size=None, default_concurrency_limit=CONCURRENCY)
     return demo
 
 
@@ -271,7 +300,7 @@ def main() -> int:
     demo = build_ui(service)
     print(f"续贷政策助手: http://{settings.host}:{settings.port}", file=sys.stderr, flush=True)
     demo.launch(server_name=settings.host, server_port=settings.port, share=False, show_error=False,
-                css=CSS, max_file_size="1mb", footer_links=[], quiet=True)
+                css=CSS, max_file_size="1mb", footer_links=[], quiet=True, max_threads=QUEUE_SIZE + 16)
     return 0
 
 

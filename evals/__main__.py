@@ -1,4 +1,4 @@
-"""python -m evals [--split dev|test|all] [--failures] | bench [...]"""
+"""python -m evals [--split dev|test|all] [--failures] | bench [--quick] | load [--clients 10,30] [--seconds 60]"""
 
 from __future__ import annotations
 
@@ -13,7 +13,14 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     bench = sub.add_parser("bench", help="ingest, latency and memory figures")
     bench.add_argument("--quick", action="store_true", help="skip the cold ingest")
+    load = sub.add_parser("load", help="concurrent clients against the web UI")
+    load.add_argument("--clients", default="10,30", help="comma-separated client counts, run in turn")
+    load.add_argument("--seconds", type=float, default=60)
+    load.add_argument("--queue-size", type=int, help="override the app's waiting-room size (to see 'busy' replies)")
     args = parser.parse_args(argv)
+    if args.command == "load":
+        from .load import main_load
+        return main_load([int(x) for x in args.clients.split(",")], args.seconds, args.queue_size)
     if args.command == "bench":
         from .bench import main_bench
         return main_bench(quick=args.quick)
