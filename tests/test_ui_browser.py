@@ -72,6 +72,7 @@ def page(app_url):
 
 
 def _ask(page, text: str) -> None:
+    page.get_by_role("tab", name="问答").click()
     box = page.locator("#question textarea")
     box.fill(text)
     page.locator("#ask").click()
@@ -149,3 +150,32 @@ def test_quiz_round(page):
         page.wait_for_timeout(1500)
         visible = sum(1 for i in range(10) if page.locator(f"#quiz-q{i}").first.is_visible())
         assert visible == wrong
+
+
+def test_html_in_questions_is_shown_not_run(page):
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    _ask(page, "<img src=x onerror=alert(1)><script>alert(2)</script>质押贷款能否续贷？")
+    page.locator("[data-testid=verdict]").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    assert page.locator("#answer img").count() == 0 and page.locator("#answer script").count() == 0
+
+
+@pytest.mark.parametrize("path", ["gradio_api/file=/etc/passwd", "gradio_api/file=../../README.md",
+                                  "file=/etc/passwd", "../../../../etc/passwd"])
+def test_no_arbitrary_files_are_served(app_url, path):
+    import urllib.error
+
+    try:
+        with urllib.request.urlopen(app_url + path, timeout=10) as resp:
+            body = resp.read().decode("utf-8", "replace")
+        assert "root:x:0:0" not in body and "续贷政策助手" not in body[:200] or resp.status != 200
+    except urllib.error.HTTPError as exc:
+        assert exc.code in (400, 403, 404, 405)
+
+
+def test_listens_on_loopback_only(app_url):
+    assert app_url.startswith("http://127.0.0.1:")
+    log = (ARTIFACTS / "app.log").read_text("utf-8", "replace")
+    assert "gradio.live" not in log and "share" not in log.lower()
