@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -12,13 +13,14 @@ import numpy as np
 
 from ingest.bm25 import BM25Index
 from ingest.embed import get_embedder
-from ingest.index import IndexError_, Unit, current_generation, index_identity
+from ingest.index import IndexError_, Unit, current_generation, index_identity, sync_from_server
 from ingest.settings import Settings
 from ingest.store import DenseStore
 from ingest.tokenize import normalize, tokenize
 
 from .models import Hit, QueryError
 
+SERVER_CHECK_SECONDS = 5.0
 RRF_K = 60
 # Measured on the dev split: the bundled 4-bit e5-small is weaker than jieba BM25 on this
 # corpus, so its ranks count for less in the fusion (see evals/README.md).
@@ -77,10 +79,13 @@ class HybridSearcher:
         self.settings = settings
         self._lock = threading.Lock()
         self._index: LoadedIndex | None = None
+        self._last_sync = -1e9
         self.embedder = get_embedder(settings.embedding)
 
     @property
     def index(self) -> LoadedIndex:
+        if self.settings.chroma_url:
+            self._sync_with_server()
         gen = current_generation(self.settings.index_dir)
         if gen is None:
             raise IndexError_(f"{self.settings.index_dir}: no index yet; run `python -m ingest` first")
@@ -97,6 +102,22 @@ class HybridSearcher:
                     self._index = loaded
                 idx = self._index
         return idx
+
+    def _sync_with_server(self) -> None:
+        """Server mode: follow the server's live generation (checked at most every few seconds)."""
+        now = time.monotonic()
+        if now - self._last_sync < SERVER_CHECK_SECONDS:
+            return
+        self._last_sync = now
+        try:
+            sync_from_server(self.settings, index_identity(self.settings, self.embedder.identity))
+        except IndexError_:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the server is away: keep answering from the local copy
+            if current_generation(self.settings.index_dir) is None:
+                raise IndexError_(f"Chroma server {self.settings.chroma_url} is not reachable ({type(exc).__name__}) "
+                                  "and there is no local copy of the index; start the server or unset "
+                                  "POLICYQA_CHROMA_URL") from None
 
     def search(self, query: str, k: int = 8, doc_ids: Sequence[str] | None = None,
                levels: Sequence[str] | None = None, candidates: int = CANDIDATES,

@@ -242,6 +242,11 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
         _remove_stray_generations(index_dir)
         embedder = get_embedder(settings.embedding)
         identity = index_identity(settings, embedder.identity)
+        if settings.chroma_url and not rebuild:
+            try:
+                sync_from_server(settings, identity)  # another host may have ingested since
+            except IndexError_:
+                pass  # a server index of another model: this ingest replaces it
         live = current_generation(index_dir)
         manifest = _read_manifest(live)
         old_hashes: dict[str, str] = {}
@@ -265,6 +270,8 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
         gen = index_dir / gen_name
         gen.mkdir(parents=True)
         _write_generation(gen, settings, identity, docs, units, vectors, new_hashes)
+        from .store import publish_generation
+        publish_generation(settings, gen_name, identity, json.loads((gen / "docs.json").read_text("utf-8")))
         _write_atomic(index_dir / "CURRENT", gen_name.encode())
         _retire_old_generations(index_dir, keep={gen_name, live.name if live else ""}, settings=settings)
         return IngestReport(gen_name, len(docs), len(units), added, updated, removed, unchanged, embedded,
@@ -305,6 +312,44 @@ def _retire_old_generations(index_dir: Path, keep: set[str], settings: Settings)
         if path.name not in keep and path.is_dir():
             drop_generation(settings, path)
             shutil.rmtree(path, ignore_errors=True)
+
+
+def sync_from_server(settings: Settings, expected_identity: dict) -> Path | None:
+    """Server mode: make the server's live generation the local one, rebuilding the BM25
+    side from the server's records when this host has not built it itself."""
+    from .store import fetch_generation, server_current
+
+    current = server_current(settings)
+    if current is None:
+        return None
+    gen_name, identity = current
+    if identity != expected_identity:
+        raise IndexError_(f"the Chroma server's index was built with {identity}, but this host asks for "
+                          f"{expected_identity}; align POLICYQA_EMBEDDING or run `python -m ingest --rebuild`")
+    gen = settings.index_dir / gen_name
+    if not (gen / "manifest.json").exists():
+        settings.index_dir.mkdir(parents=True, exist_ok=True)
+        units_raw, docs = fetch_generation(settings, gen_name)
+        tmp = settings.index_dir / f"gen-sync-{uuid.uuid4().hex[:6]}"
+        tmp.mkdir()
+        units = [Unit(**u) for u in units_raw]
+        order = {d["doc_id"]: i for i, d in enumerate(docs)}
+        units.sort(key=lambda u: (order.get(u.doc_id, 1 << 30), u.start, u.clause_id))
+        (tmp / "docs.json").write_text(json.dumps(docs, ensure_ascii=False), "utf-8")
+        with open(tmp / "units.jsonl", "w", encoding="utf-8") as fh:
+            for u in units:
+                fh.write(json.dumps(asdict(u), ensure_ascii=False) + "\n")
+        BM25Index.build([u.bm25_text or u.index_text for u in units]).save(tmp)
+        manifest = {"identity": identity, "docs": {d["doc_id"]: d.get("content_hash", "") for d in docs},
+                    "units": len(units), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"), "synced_from_server": True}
+        _write_atomic(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
+        try:
+            os.replace(tmp, gen)
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)  # another process synced it first
+    if current_generation(settings.index_dir) != gen:
+        _write_atomic(settings.index_dir / "CURRENT", gen_name.encode())
+    return gen
 
 
 def run_ingest(settings: Settings, rebuild: bool = False) -> int:

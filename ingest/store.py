@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .index import Unit
 
 COLLECTION = "policyqa"
+META = "policyqa-meta"   # server mode: which generation is live, and its documents
 
 
 def _client(settings: Settings, gen: Path):
@@ -35,11 +36,69 @@ def collection_name(settings: Settings, gen: Path) -> str:
 
 
 def _metadata(u: "Unit") -> dict:
+    # everything a unit has, so that another host can rebuild its BM25 side from the server
     meta = {"doc_id": u.doc_id, "doc_title": u.doc_title, "level": u.level, "label": u.label,
-            "ref": u.ref, "path": u.path, "kind": u.kind, "start": u.start, "end": u.end}
+            "ref": u.ref, "path": u.path, "kind": u.kind, "start": u.start, "end": u.end,
+            "index_text": u.index_text, "bm25_text": u.bm25_text, "title": u.title}
     if u.parent_id:
         meta["parent_id"] = u.parent_id
     return meta
+
+
+def _meta_collection(client):
+    return client.get_or_create_collection(META, embedding_function=None)
+
+
+def publish_generation(settings: Settings, gen_name: str, identity: dict, docs: list[dict]) -> None:
+    """Server mode: make `gen_name` the live generation for every host (one atomic upsert)."""
+    if not settings.chroma_url:
+        return
+    import json
+
+    col = _meta_collection(_client(settings, Path(gen_name)))
+    ids = [f"{gen_name}/doc/{d['doc_id']}" for d in docs]
+    for i in range(0, len(ids), 500):
+        col.upsert(ids=ids[i:i + 500], embeddings=[[0.0]] * len(ids[i:i + 500]),
+                   documents=[d["text"] for d in docs[i:i + 500]],
+                   metadatas=[{"meta": json.dumps({k: v for k, v in d.items() if k != "text"}, ensure_ascii=False),
+                               "generation": gen_name} for d in docs[i:i + 500]])
+    col.upsert(ids=["current"], embeddings=[[0.0]], documents=[gen_name],
+               metadatas=[{"generation": gen_name, "identity": json.dumps(identity, sort_keys=True)}])
+
+
+def server_current(settings: Settings) -> tuple[str, dict] | None:
+    import json
+
+    col = _meta_collection(_client(settings, Path(".")))
+    got = col.get(ids=["current"], include=["metadatas"])
+    if not got["ids"]:
+        return None
+    meta = got["metadatas"][0]
+    return str(meta["generation"]), json.loads(str(meta["identity"]))
+
+
+def fetch_generation(settings: Settings, gen_name: str) -> tuple[list[dict], list[dict]]:
+    """Server mode: the units and documents of a generation, to rebuild the local side."""
+    import json
+
+    client = _client(settings, Path(gen_name))
+    col = client.get_collection(collection_name(settings, Path(gen_name)), embedding_function=None)
+    units: list[dict] = []
+    offset, page = 0, 2000
+    while True:
+        got = col.get(include=["documents", "metadatas"], limit=page, offset=offset)
+        for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+            units.append({"clause_id": cid, "text": text, "parent_id": meta.get("parent_id"),
+                          **{k: meta[k] for k in ("doc_id", "doc_title", "level", "label", "ref", "path", "kind",
+                                                  "start", "end", "index_text", "title", "bm25_text")}})
+        if len(got["ids"]) < page:
+            break
+        offset += page
+    meta_col = _meta_collection(client)
+    got = meta_col.get(where={"generation": gen_name}, include=["documents", "metadatas"])
+    docs = [json.loads(str(m["meta"])) | {"text": t} for i, t, m in zip(got["ids"], got["documents"], got["metadatas"])
+            if i != "current"]
+    return units, docs
 
 
 def write_vectors(settings: Settings, gen: Path, units: Sequence["Unit"], vectors: np.ndarray) -> None:
@@ -60,7 +119,9 @@ def write_vectors(settings: Settings, gen: Path, units: Sequence["Unit"], vector
 def drop_generation(settings: Settings, gen: Path) -> None:
     if settings.chroma_url:
         try:
-            _client(settings, gen).delete_collection(collection_name(settings, gen))
+            client = _client(settings, gen)
+            client.delete_collection(collection_name(settings, gen))
+            _meta_collection(client).delete(where={"generation": gen.name})
         except Exception:  # noqa: BLE001 - already gone or server away: nothing to keep
             pass
 
