@@ -201,8 +201,6 @@ def _message_text(message: dict) -> str:
 def build_ui(service: Service):
     import gradio as gr
 
-    from assistant.render import CSS
-
     with gr.Blocks(title="续贷政策助手") as demo:
         gr.Markdown("## 续贷政策助手\n依据监管通知与各行续贷制度作答，每个结论都给出所依据的条款原文。")
         status = gr.Markdown(service.status(), elem_id="status")

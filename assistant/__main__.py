@@ -101,10 +101,14 @@ def _report(settings: Settings, fmt: str, output: str | None) -> int:
 
     text = report(Assistant(settings), fmt, progress=progress)
     print(file=sys.stderr)
+    return _write_output(text, output, "")
+
+
+def _write_output(text: str, output: str | None, what: str) -> int:
     if output:
         with open(output, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
-        print(f"已写入 {output}", file=sys.stderr)
+        print(f"已写入 {output}{what}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
@@ -121,14 +125,7 @@ def _quiz(settings: Settings, n: int, topic: str | None, doc: str | None, seed: 
         print("没有符合条件的题目：换一个主题或文件试试。", file=sys.stderr)
         return 2
     if export_fmt:
-        text = export(questions, export_fmt)
-        if output:
-            with open(output, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-            print(f"已写入 {output}（{len(questions)} 题）", file=sys.stderr)
-        else:
-            sys.stdout.write(text)
-        return 0
+        return _write_output(export(questions, export_fmt), output, f"（{len(questions)} 题）")
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
     score = 0
     for i, q in enumerate(questions, 1):

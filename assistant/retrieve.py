@@ -16,7 +16,7 @@ from ingest.embed import get_embedder
 from ingest.index import IndexError_, Unit, current_generation, index_identity, sync_from_server
 from ingest.settings import Settings
 from ingest.store import DenseStore
-from ingest.tokenize import normalize, tokenize
+from ingest.tokenize import normalize
 
 from .models import Hit, QueryError
 

@@ -6,23 +6,16 @@ from __future__ import annotations
 
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 
 from ingest.settings import PROJECT_ROOT
 
 from .cases import load_cases
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from .procs import free_port, wait_until_up
 
 
 def _rss_mb(pid: int) -> float:
@@ -36,17 +29,13 @@ def _rss_mb(pid: int) -> float:
 
 
 def start_app(env_extra: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, POLICYQA_PORT=str(port), GRADIO_ANALYTICS_ENABLED="False", **(env_extra or {}))
     proc = subprocess.Popen([sys.executable, "app.py"], cwd=PROJECT_ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
-    for _ in range(240):
-        try:
-            if urllib.request.urlopen(url, timeout=2).status == 200:
-                return proc, url
-        except OSError:
-            time.sleep(0.5)
+    if wait_until_up(url, proc):
+        return proc, url
     proc.kill()
     raise RuntimeError("the app did not start")
 

@@ -4,24 +4,23 @@ the real corpus inside N synthetic clauses. Each size runs in its own process fo
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import replace
 from pathlib import Path
 
 from ingest.load import SourceDoc, load_corpus
 from ingest.numerals import int_to_cn
 from ingest.settings import PROJECT_ROOT, Settings
+
+from .procs import free_port, wait_until_up
 
 BANKS = ["工商", "农业", "建设", "交通", "招商", "兴业", "浦发", "民生", "华夏", "光大", "中信", "平安", "广发",
          "北京", "上海", "江苏", "浙商", "徽商", "渤海", "恒丰", "长沙", "成都", "重庆", "西安", "郑州", "贵阳"]
@@ -67,12 +66,6 @@ def _du(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def measure(n: int, embedding: str, server: bool) -> dict:
     """One size, one mode, in this process."""
     from assistant.retrieve import HybridSearcher
@@ -85,17 +78,13 @@ def measure(n: int, embedding: str, server: bool) -> dict:
     try:
         settings = replace(Settings.from_env(), index_dir=tmp / "index", embedding=embedding, chroma_url=None)
         if server:
-            port = _free_port()
+            port = free_port()
             chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
             proc = subprocess.Popen([chroma, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(tmp / "srv")],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             settings = replace(settings, chroma_url=f"http://127.0.0.1:{port}")
-            for _ in range(120):
-                try:
-                    urllib.request.urlopen(settings.chroma_url + "/api/v2/heartbeat", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.25)
+            if not wait_until_up(settings.chroma_url + "/api/v2/heartbeat", proc):
+                raise RuntimeError("the Chroma server did not start")
         real, _ = load_corpus(settings.corpus_dir)
         docs = real + synthetic_rulebook(n)
         report = build_index(settings, progress=False, docs=docs)

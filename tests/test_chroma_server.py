@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import replace
 
 import pytest
@@ -16,33 +13,23 @@ import pytest
 from ingest.index import IndexError_, build_index
 from ingest.settings import Settings
 
+from evals.procs import free_port, wait_until_up
+
 from .conftest import CORPUS, ROOT
 
 CHROMA = shutil.which("chroma") or str(ROOT / ".venv-ci" / "bin" / "chroma")
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not os.path.exists(CHROMA), reason="chroma CLI not installed")]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory):
-    port = _free_port()
+    port = free_port()
     path = tmp_path_factory.mktemp("chroma-data")
     log = open(path.parent / "chroma.log", "w")
     proc = subprocess.Popen([CHROMA, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(path)],
                             stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(url + "/api/v2/heartbeat", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.25)
-    else:
+    if not wait_until_up(url + "/api/v2/heartbeat", proc):
         proc.kill()
         pytest.fail("chroma server did not start")
     yield url
@@ -88,6 +75,6 @@ def test_ingest_on_one_host_answer_on_others(tmp_path, chroma_url, monkeypatch):
 def test_server_away_without_local_copy_is_a_clear_error(tmp_path):
     from assistant.retrieve import HybridSearcher
 
-    host = _host(tmp_path, "d", f"http://127.0.0.1:{_free_port()}")
+    host = _host(tmp_path, "d", f"http://127.0.0.1:{free_port()}")
     with pytest.raises(IndexError_, match="not reachable"):
         HybridSearcher(host).search("续贷")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from evals.procs import free_port, wait_until_up
 
 from .conftest import ROOT
 
@@ -21,32 +21,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url(real_settings):
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, POLICYQA_INDEX=str(real_settings.index_dir), POLICYQA_CORPUS=str(real_settings.corpus_dir),
                POLICYQA_PORT=str(port), GRADIO_ANALYTICS_ENABLED="False")
     log = open(ARTIFACTS.mkdir(exist_ok=True) or ARTIFACTS / "app.log", "w")
     proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(url, timeout=2).status == 200:
-                break
-        except OSError:
-            time.sleep(0.5)
-        if proc.poll() is not None:
-            raise RuntimeError(f"app exited: {(ARTIFACTS / 'app.log').read_text()}")
-    else:
+    if not wait_until_up(url, proc):
         proc.kill()
-        raise RuntimeError("app did not start in 120 s")
+        raise RuntimeError(f"app did not start: {(ARTIFACTS / 'app.log').read_text()}")
     yield url
     proc.terminate()
     try:
