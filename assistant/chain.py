@@ -14,7 +14,7 @@ from .question import analyse, strip_instructions
 from .retrieve import HybridSearcher, as_retriever, clean_query, has_content
 
 TOP_K = 8
-PER_DOC_K = 3
+PER_DOC_K = 5
 
 
 class Assistant:

@@ -106,8 +106,8 @@ def compare(assistant, question: str, topic: str | None = None) -> Comparison:
     key = [c for c, _ in sorted(weights, key=lambda cw: -cw[1])[:2]]
     query = " ".join(c.members[0] for c in q.concepts) or question
     best = {}
-    for doc_id in idx.docs:
-        spans = best_spans(searcher.search(query, k=4, doc_ids=[doc_id]), q, weights, whole_unit_chars=70)
+    for doc_id, doc_hits in searcher.search_per_doc(query, 4).items():
+        spans = best_spans(doc_hits, q, weights, whole_unit_chars=70)
         spans = [sp for sp in spans if any(c.match(sp.text) == 1.0 for c in key)]
         if spans:
             best[doc_id] = spans[0]

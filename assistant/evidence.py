@@ -102,10 +102,23 @@ def best_spans(hits: list[Hit], question: Question, weights: Weights, whole_unit
             w = matched_weight(text, weights)
             w_ctx = 0.3 * matched_weight(context, [(c, w) for c, w in weights if not c.match(text)])
             bonus = sum(1.5 for rx in facet_res if rx.search(text))
+            if "definition" in question.facets and _defines(text, weights):
+                bonus += 1.5  # 「续贷…是指」 defines the thing asked about; 「回笼率就是指续贷…」 does not
             prior = 1.0 / (1 + hit.rank)
             spans.append(Span(unit, s, e, w + w_ctx + bonus + prior, w + w_ctx, hit.rank))
     spans.sort(key=lambda sp: (-sp.score, sp.hit_rank, sp.unit.start + sp.start))
     return spans
+
+
+_DEFINES = re.compile(r"是指|所称|就是指|以下简称")
+
+
+def _defines(text: str, weights: Weights) -> bool:
+    m = _DEFINES.search(text)
+    if not m:
+        return False
+    head = text[max(0, m.start() - 30):m.start()]
+    return any(c.match(head) == 1.0 for c, _w in weights)
 
 
 def coverage(hit: Hit, weights: Weights) -> float:

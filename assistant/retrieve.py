@@ -156,13 +156,16 @@ class HybridSearcher:
                 for rank, (pos, score) in enumerate(best)]
 
     def search_per_doc(self, query: str, k_per_doc: int = 2, doc_ids: Sequence[str] | None = None) -> dict[str, list[Hit]]:
-        """The best clauses from each document (for comparison questions)."""
+        """The best clauses from each document (for comparison questions): one wide hybrid
+        search (one query embedding), grouped by document."""
         idx = self.index
+        wide = max(k_per_doc * len(idx.docs) * 4, 200)
+        hits = self.search(query, k=min(wide, len(idx.units)), doc_ids=doc_ids, candidates=wide)
         out: dict[str, list[Hit]] = {}
-        for doc_id in doc_ids or list(idx.docs):
-            hits = self.search(query, k=k_per_doc, doc_ids=[doc_id])
-            if hits:
-                out[doc_id] = hits
+        for h in hits:
+            bucket = out.setdefault(h.unit.doc_id, [])
+            if len(bucket) < k_per_doc:
+                bucket.append(h)
         return out
 
     @staticmethod
