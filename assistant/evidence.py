@@ -143,15 +143,18 @@ def polarity(span: Span, question: Question, weights: Weights) -> str | None:
         return "no"
     if SANCTION.search(text):
         return "no"
+    # the list this sentence belongs to: the parent's lead-in, or the article text before it
+    lead = span.unit.index_text[: max(0, len(span.unit.index_text) - len(span.unit.text))]
+    lead += span.unit.text[:span.start]
+    intro = re.split(r"[。；;]", lead.rstrip())[-1]
+    if intro.rstrip().endswith((":", "：")) and any(cue in intro for cue in NEGATIVE):
+        return "no"  # an item of 「存在以下情况之一的,不得办理…:」: whatever it says, it excludes
     verdict = _clause_polarity(text, parts, best_i, question, weights)
     if verdict == "negated-state":
         # the clause requires the absence of the thing (无民间借贷): having it disqualifies,
         # unless the question itself asks about its absence (没有逾期记录…吗)
         return "yes" if _question_negates(question, text, weights) else "no"
     if verdict is None:
-        # the list this sentence belongs to: the parent's lead-in, or the article text before it
-        lead = span.unit.index_text[: max(0, len(span.unit.index_text) - len(span.unit.text))]
-        lead += span.unit.text[:span.start]
         if any(cue in lead for cue in NEGATIVE):
             return "no"
         if REQUIREMENT_LEAD.search(lead):
