@@ -4,17 +4,17 @@ the question. Every quote is a verbatim span of a retrieved clause."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
+from .consistency import doc_rows, find_conflicts
 from .evidence import Span, Weights, best_spans, coverage, idf_weights, polarity
 from ingest.index import Unit
+from ingest.load import LEVELS
 
-from .models import Answer, Citation, Finding, Hit
+from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import Question, analyse
 
-LEVEL_NAME = {"regulator": "监管通知", "bank": "银行制度", "template": "范本"}
-VERDICT_WORD = {"yes": "可以", "no": "不可以", "depends": "视情况而定"}
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
 MIN_COVERAGE_ANCHORED = 0.3
 MIN_COVERAGE = 0.7
@@ -29,7 +29,7 @@ class Evidence:
     df: Callable[[str], int | None]
     n_units: int
     per_doc: dict[str, list[Hit]] = field(default_factory=dict)
-    doc_titles: dict[str, str] = field(default_factory=dict)
+    docs: dict[str, tuple[str, str]] = field(default_factory=dict)  # doc_id -> (title, level)
     unit: Callable[[str], Unit | None] = lambda _cid: None
 
 
@@ -104,7 +104,7 @@ class DefaultAnswerer:
             citations.append(cit)
             summary = f"{words[v]}：「{cit.quote}」"
             findings.append(Finding(doc_id, sp.unit.doc_title, v, summary, [cit.id]))
-            lines.append(f"{n}. 《{sp.unit.doc_title}》{sp.unit.ref}（{LEVEL_NAME.get(sp.unit.level, '')}）"
+            lines.append(f"{n}. 《{sp.unit.doc_title}》{sp.unit.ref}（{LEVELS.get(sp.unit.level, '')}）"
                          f"——{words[v]}：「{cit.quote}」[{n}]")
         answer = head + "\n依据：\n" + "\n".join(lines)
         return Answer(q.text, answer, overall, False, citations, findings, kind=q.kind)
@@ -121,10 +121,8 @@ class DefaultAnswerer:
         for sp in spans[1:]:
             if len(chosen) >= 3:
                 break
-            if sp.score >= 0.75 * top.score and sp.weight > 0 and all(
-                    sp.unit.doc_id != c.unit.doc_id or abs(sp.doc_start - c.doc_start) > 0 for c in chosen):
-                if not any(_overlaps(sp, c) for c in chosen):
-                    chosen.append(sp)
+            if sp.score >= 0.75 * top.score and sp.weight > 0 and not any(_overlaps(sp, c) for c in chosen):
+                chosen.append(sp)
         citations, lines, findings = [], [], []
         for n, sp in enumerate(chosen, 1):
             whole = whole_list and (len(sp.unit.text) <= 600)
@@ -137,37 +135,27 @@ class DefaultAnswerer:
         return Answer(q.text, answer, None, False, citations, findings, kind=q.kind)
 
     def _compare(self, q: Question, hits: list[Hit], ev: Evidence, weights: Weights) -> Answer:
-        per_doc = ev.per_doc or {}
-        rows: list[tuple[Span, str | None]] = []
-        silent: list[str] = []
-        best_by_doc: dict[str, Span] = {}
-        for doc_id, doc_hits in per_doc.items():
-            spans = best_spans(doc_hits, q, weights, whole_unit_chars=SHORT_CLAUSE)
-            if spans:
-                best_by_doc[doc_id] = spans[0]
-        top_weight = max((sp.weight for sp in best_by_doc.values()), default=0.0)
-        for doc_id, title in ev.doc_titles.items():
-            sp = best_by_doc.get(doc_id)
-            if sp is None or sp.weight < 0.6 * top_weight or sp.weight <= 0:
-                silent.append(title)
-                continue
-            rows.append((sp, polarity(sp, q, weights)))
-        rows.sort(key=lambda r: ({"regulator": 0, "bank": 1, "template": 2}.get(r[0].unit.level, 3), -r[0].score))
-        if not rows:
+        # the same rows as the 一致性检查 tab, so Q&A and compliance staff see one picture
+        rows = doc_rows(q, weights, ev.per_doc or {}, ev.docs, with_verdicts=True)
+        stated = [r for r in rows if r.citation is not None]
+        if not stated:
             return self._abstain(q, hits, "各文件都没有与该主题直接相关的条款。")
         citations, findings, lines = [], [], []
-        for n, (sp, v) in enumerate(rows, 1):
-            cit = _cite(n, sp)
+        for n, r in enumerate(stated, 1):
+            cit = replace(r.citation, id=f"c{n}")
             citations.append(cit)
-            findings.append(Finding(sp.unit.doc_id, sp.unit.doc_title, v, cit.quote, [cit.id]))
-            lines.append(f"{n}. 《{sp.unit.doc_title}》{sp.unit.ref}（{LEVEL_NAME.get(sp.unit.level, '')}）：「{cit.quote}」[{n}]")
-        verdicts = {v for _, v in rows if v}
-        verdict = None
-        if q.kind == "compare" and len(verdicts) > 1:
-            verdict = "depends"
-        answer = f"共 {len(rows)} 份文件有相关规定：\n" + "\n".join(lines)
+            findings.append(Finding(r.doc_id, r.doc_title, r.verdict, cit.quote, [cit.id]))
+            facts = "；".join(r.values + r.categories)
+            lines.append(f"{n}. 《{r.doc_title}》{cit.clause}（{LEVELS.get(r.level, '')}）"
+                         f"{'：' + facts if facts else ''}：「{cit.quote}」[{n}]")
+        answer = f"共 {len(stated)} 份文件有相关规定：\n" + "\n".join(lines)
+        silent = [r.doc_title for r in rows if r.citation is None]
         if silent:
             answer += "\n未规定：" + "、".join(f"《{t}》" for t in silent)
+        conflicts = find_conflicts(rows)
+        for c in conflicts:
+            answer += f"\n差异（{c.kind}）：{c.description}"
+        verdict = "depends" if len({r.verdict for r in stated if r.verdict}) > 1 else None
         return Answer(q.text, answer, verdict, False, citations, findings, kind="compare")
 
     def _abstain(self, q: Question, hits: list[Hit], reason: str) -> Answer:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from ingest.settings import Settings
 
 from .answer import DefaultAnswerer, Evidence
+from .consistency import topic_query
 from .models import Answer, Hit, QueryError
 from .question import analyse, strip_instructions
 from .retrieve import HybridSearcher, as_retriever, clean_query, has_content
@@ -52,13 +53,11 @@ class Assistant:
         t0 = time.perf_counter()
         idx = self.searcher.index
         ev = Evidence(df=idx.bm25.df, n_units=len(idx.units),
-                      doc_titles={d: meta["title"] for d, meta in idx.docs.items()},
+                      docs={d: (meta["title"], meta["level"]) for d, meta in idx.docs.items()},
                       unit=lambda cid: idx.units[idx.position[cid]] if cid in idx.position else None)
         q = analyse(question)
         if q.kind == "compare":
-            # per document, search for the topic alone: 区别/各行/比较 would only add noise
-            topic = " ".join(c.members[0] for c in q.concepts) or question
-            ev.per_doc = self.searcher.search_per_doc(topic, PER_DOC_K)
+            ev.per_doc = self.searcher.search_per_doc(topic_query(q, question), PER_DOC_K)
         answer = self.answerer.answer(question, hits, ev)
         if self.llm is not None and not answer.abstained:
             answer = self.llm.answer(question, hits, answer)

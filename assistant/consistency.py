@@ -8,9 +8,11 @@ import io
 import re
 from dataclasses import asdict, dataclass, field
 
-from .evidence import best_spans, idf_weights, matched_weight, polarity
-from .models import Citation
-from .question import analyse
+from ingest.load import LEVEL_ORDER
+
+from .evidence import Span, Weights, best_spans, idf_weights, polarity
+from .models import VERDICT_WORD, Citation, Hit
+from .question import Question, analyse
 from .render import level_name
 from .values import Quantity, quantities
 
@@ -49,7 +51,6 @@ CATEGORIES: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
     (re.compile(r"如何确定|怎么定|怎样确定|确定方式"), {"借贷双方协商确定": re.compile(r"协商确定"),
                                                    "银行单方确定": re.compile(r"(?<!协商)确定")}),
 ]
-VERDICT_WORD = {"yes": "可以", "no": "不可以", "depends": "视情况而定"}
 ROW_SHARE = 0.6
 
 
@@ -103,33 +104,44 @@ def compare(assistant, question: str, topic: str | None = None) -> Comparison:
     idx = searcher.index
     q = analyse(question)
     weights = idf_weights(q, idx.bm25.df, len(idx.units))
+    per_doc = searcher.search_per_doc(topic_query(q, question), 4)
+    docs = {d: (m["title"], m["level"]) for d, m in idx.docs.items()}
+    rows = doc_rows(q, weights, per_doc, docs, with_verdicts=q.kind == "yesno")
+    return Comparison(topic or question, question, rows, find_conflicts(rows))
+
+
+def topic_query(q: Question, question: str) -> str:
+    """The topic alone: 区别/各行/比较 would only add noise to a per-document search."""
+    return " ".join(c.members[0] for c in q.concepts) or question
+
+
+def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs: dict[str, tuple[str, str]],
+             with_verdicts: bool) -> list[Row]:
+    """Every document in `docs` as a row: its most on-topic sentence (about the question's key
+    concepts, nearly as on-topic as the best document's), or 未规定. Pure: no retrieval."""
     key = [c for c, _ in sorted(weights, key=lambda cw: -cw[1])[:2]]
-    query = " ".join(c.members[0] for c in q.concepts) or question
-    best = {}
-    for doc_id, doc_hits in searcher.search_per_doc(query, 4).items():
-        spans = best_spans(doc_hits, q, weights, whole_unit_chars=70)
-        spans = [sp for sp in spans if any(c.match(sp.text) == 1.0 for c in key)]
+    best: dict[str, Span] = {}
+    for doc_id, doc_hits in per_doc.items():
+        spans = [sp for sp in best_spans(doc_hits, q, weights, whole_unit_chars=70)
+                 if any(c.match(sp.text) == 1.0 for c in key)]
         if spans:
             best[doc_id] = spans[0]
     top = max((sp.weight for sp in best.values()), default=0.0)
-    yes_no = q.kind == "yesno"
     rows = []
-    for doc_id, meta in idx.docs.items():
+    for doc_id, (title, level) in docs.items():
         sp = best.get(doc_id)
-        if sp is None or sp.weight < ROW_SHARE * top or matched_weight(sp.text, weights) <= 0:
-            rows.append(Row(doc_id, meta["title"], meta["level"], "未规定"))
+        if sp is None or sp.weight < ROW_SHARE * top or sp.weight <= 0:
+            rows.append(Row(doc_id, title, level, "未规定"))
             continue
         u = sp.unit
         cit = Citation(id=f"c{len(rows) + 1}", doc_id=doc_id, doc_title=u.doc_title, level=u.level,
                        clause_id=u.clause_id, clause=u.ref, path=u.path, quote=sp.text, text=u.text,
                        start=sp.doc_start, end=sp.doc_start + len(sp.text), score=round(sp.score, 3))
-        verdict = polarity(sp, q, weights) if yes_no else None
+        verdict = polarity(sp, q, weights) if with_verdicts else None
         values = [str(x) for x in _relevant_quantities(sp.text, q.facets)]
-        cats = _categories(question, sp.text)
-        rows.append(Row(doc_id, meta["title"], meta["level"], "规定", verdict, values, cats, cit))
-    order = {"regulator": 0, "bank": 1, "template": 2}
-    rows.sort(key=lambda r: (r.status != "规定", order.get(r.level, 3), r.doc_id))
-    return Comparison(topic or question, question, rows, find_conflicts(rows))
+        rows.append(Row(doc_id, title, level, "规定", verdict, values, _categories(q.text, sp.text), cit))
+    rows.sort(key=lambda r: (r.status != "规定", LEVEL_ORDER.get(r.level, len(LEVEL_ORDER)), r.doc_id))
+    return rows
 
 
 def _relevant_quantities(text: str, facets: tuple[str, ...]) -> list[Quantity]:

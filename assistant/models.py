@@ -7,6 +7,9 @@ from dataclasses import asdict, dataclass, field
 from ingest.index import Unit
 
 
+VERDICT_WORD = {"yes": "可以", "no": "不可以", "depends": "视情况而定"}
+
+
 class QueryError(ValueError):
     """A question that cannot be processed; the message is shown to the user as is."""
 

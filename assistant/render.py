@@ -8,12 +8,9 @@ from html import escape
 from ingest.clauses import Clause
 from ingest.load import LEVELS
 
-from .models import Answer, Citation, Hit
+from .models import VERDICT_WORD, Answer, Citation, Hit
 
-BADGES = {
-    "yes": ("可以", "badge-yes"), "no": ("不可以", "badge-no"), "depends": ("视情况而定", "badge-depends"),
-    None: ("", ""),
-}
+BADGES = {v: (VERDICT_WORD[v], f"badge-{v}") for v in VERDICT_WORD} | {None: ("", "")}
 ABSTAIN_BADGE = ("文件未规定", "badge-none")
 
 CSS = """

@@ -26,7 +26,6 @@ RRF_K = 60
 # corpus, so its ranks count for less in the fusion (see evals/README.md).
 DENSE_WEIGHT = 0.15
 CANDIDATES = 50
-MAX_QUERY_CHARS_SEARCH = 2000
 # The embedding model's cost grows with length (0.8 s for 1,600 characters); a question's
 # meaning is in its first sentences, and BM25 still sees all of it.
 EMBED_QUERY_CHARS = 256
@@ -112,7 +111,7 @@ class HybridSearcher:
         try:
             sync_from_server(self.settings, index_identity(self.settings, self.embedder.identity))
         except IndexError_:
-            raise
+            raise  # a model mismatch must not be hidden by the fallback below
         except Exception as exc:  # noqa: BLE001 - the server is away: keep answering from the local copy
             if current_generation(self.settings.index_dir) is None:
                 raise IndexError_(f"Chroma server {self.settings.chroma_url} is not reachable ({type(exc).__name__}) "
@@ -123,8 +122,7 @@ class HybridSearcher:
                levels: Sequence[str] | None = None, candidates: int = CANDIDATES,
                mode: str = "hybrid") -> list[Hit]:
         """Top-k clauses. mode: hybrid (default), bm25 or dense (for measuring each side)."""
-        query = clean_query(query, MAX_QUERY_CHARS_SEARCH if len(query) > self.settings.max_question_chars
-                            else self.settings.max_question_chars)
+        query = clean_query(query, self.settings.max_question_chars)
         if not has_content(query) or k <= 0:
             return []
         idx = self.index

@@ -306,7 +306,7 @@ def _build(doc_id: str, text: str, markers: list[_Marker]) -> list[Clause]:
             s, e = _trimmed(text, mk.pos, boundary(i, top_stop | {"item"}))
             item = Clause(unique(f"{top.clause_id}.i{mk.number}"), doc_id, mk.label,
                           f"{top.path} > {mk.label}", text[s:e], s, e, "item", top.clause_id,
-                          _join_ref(top.ref, mk.label), _short_title(text[mk.end:e]))
+                          top.ref + mk.label, _short_title(text[mk.end:e]))
             clauses.append(item)
             continue
         parent = item if item is not None and item.start <= mk.pos < item.end else top
@@ -316,7 +316,3 @@ def _build(doc_id: str, text: str, markers: list[_Marker]) -> list[Clause]:
                               f"{parent.path} > {label}", text[s:e], s, e, "subitem", parent.clause_id,
                               f"{parent.ref}第{mk.number}项", _short_title(text[mk.end:e])))
     return clauses
-
-
-def _join_ref(parent_ref: str, label: str) -> str:
-    return parent_ref + label

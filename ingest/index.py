@@ -286,7 +286,7 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
 
 def _write_generation(gen: Path, settings: Settings, identity: dict, docs: list[SourceDoc],
                       units: list[Unit], vectors: np.ndarray, hashes: dict[str, str]) -> dict[str, float]:
-    doc_records = [{k: v for k, v in asdict(d).items()} | {"content_hash": d.content_hash} for d in docs]
+    doc_records = [asdict(d) | {"content_hash": d.content_hash} for d in docs]
     (gen / "docs.json").write_text(json.dumps(doc_records, ensure_ascii=False), "utf-8")
     with open(gen / "units.jsonl", "w", encoding="utf-8") as fh:
         for u in units:

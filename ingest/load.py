@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LEVELS = {"regulator": "监管通知", "bank": "银行制度", "template": "范本"}
+LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}  # the regulator's documents first
 REQUIRED = ("doc_id", "title", "kind", "level", "source")
 MAX_DOC_BYTES = 5_000_000
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")

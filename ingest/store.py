@@ -3,6 +3,7 @@ by default, or a Chroma server (POLICYQA_CHROMA_URL) with one collection per gen
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 from urllib.parse import urlparse
@@ -19,16 +20,28 @@ META = "policyqa-meta"   # server mode: which generation is live, and its docume
 
 
 def _client(settings: Settings, gen: Path):
+    """A server client is shared by every generation; an embedded one lives in the generation."""
+    if settings.chroma_url:
+        return _http_client(settings.chroma_url, tuple(sorted(settings.chroma_headers.items())))
     import chromadb
+
+    return chromadb.PersistentClient(path=str(gen / "chroma"), settings=_chroma_settings())
+
+
+def _chroma_settings():
     from chromadb.config import Settings as ChromaSettings
 
-    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    if settings.chroma_url:
-        url = urlparse(settings.chroma_url)
-        return chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
-                                   ssl=url.scheme == "https", headers=dict(settings.chroma_headers),
-                                   settings=chroma_settings)
-    return chromadb.PersistentClient(path=str(gen / "chroma"), settings=chroma_settings)
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+
+@lru_cache(maxsize=8)
+def _http_client(chroma_url: str, headers: tuple[tuple[str, str], ...]):
+    # built once per server: the live-generation check runs every few seconds
+    import chromadb
+
+    url = urlparse(chroma_url)
+    return chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000, ssl=url.scheme == "https",
+                               headers=dict(headers), settings=_chroma_settings())
 
 
 def collection_name(settings: Settings, gen: Path) -> str:

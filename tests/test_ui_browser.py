@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -150,8 +151,6 @@ def test_html_in_questions_is_shown_not_run(page):
 @pytest.mark.parametrize("path", ["gradio_api/file=/etc/passwd", "gradio_api/file=../../README.md",
                                   "file=/etc/passwd", "../../../../etc/passwd"])
 def test_no_arbitrary_files_are_served(app_url, path):
-    import urllib.error
-
     try:
         with urllib.request.urlopen(app_url + path, timeout=10) as resp:
             body = resp.read().decode("utf-8", "replace")
