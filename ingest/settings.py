@@ -26,6 +26,9 @@ class Settings:
     max_question_chars: int = 2000
     host: str = "127.0.0.1"
     port: int = 7860
+    queue_size: int = 64                # web UI: answers waiting beyond this are refused as busy
+    concurrency: int = 4                # web UI: answers computed at once (CPU-bound; more only queue in numpy)
+    feedback_db: Path | None = None     # feedback/audit SQLite file; None = <index_dir>/feedback.sqlite3
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -48,4 +51,7 @@ class Settings:
             max_question_chars=int(env.get("POLICYQA_MAX_QUESTION_CHARS", base.max_question_chars)),
             host=env.get("POLICYQA_HOST", base.host),
             port=int(env.get("POLICYQA_PORT", base.port)),
+            queue_size=int(env.get("POLICYQA_QUEUE_SIZE", base.queue_size)),
+            concurrency=int(env.get("POLICYQA_CONCURRENCY", base.concurrency)),
+            feedback_db=Path(env["POLICYQA_FEEDBACK_DB"]) if env.get("POLICYQA_FEEDBACK_DB") else None,
         )
