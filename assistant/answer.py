@@ -9,7 +9,7 @@ from typing import Callable
 
 from .consistency import doc_rows, find_conflicts
 from .evidence import Span, Weights, best_spans, coverage, idf_weights, polarity
-from ingest.index import Unit
+from ingest.records import Unit
 from ingest.load import LEVELS
 
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit

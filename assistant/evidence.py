@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from ingest.index import Unit
+from ingest.records import Unit
 
 from .models import Hit
 from .question import FACETS, Concept, Question

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Literal
 
-from ingest.index import Unit
+from ingest.records import ClauseKind, Unit
 
+# a yes/no question's conclusion: allowed, not allowed, or it depends (conditions apply, or
+# the documents differ); None where there is no verdict (not a yes/no question, or abstained)
+Verdict = Literal["yes", "no", "depends"]
+# what a cited clause is in its document's tree (条, 一、 section, （一） item…)
+Kind = ClauseKind
 
 VERDICT_WORD = {"yes": "可以", "no": "不可以", "depends": "视情况而定"}
 
@@ -50,7 +56,7 @@ class Citation:
 class Finding:
     doc_id: str
     doc_title: str
-    verdict: str | None
+    verdict: Verdict | None
     summary: str
     citation_ids: list[str] = field(default_factory=list)
 
@@ -59,7 +65,7 @@ class Finding:
 class Answer:
     question: str
     answer: str
-    verdict: str | None
+    verdict: Verdict | None
     abstained: bool
     citations: list[Citation]
     findings: list[Finding]

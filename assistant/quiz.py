@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ingest.index import Unit
+from ingest.records import Unit
 
 from .evidence import sentences
 from .values import quantities

@@ -13,7 +13,8 @@ import numpy as np
 
 from ingest.bm25 import BM25Index
 from ingest.embed import get_embedder
-from ingest.index import IndexError_, Unit, current_generation, index_identity, sync_from_server
+from ingest.index import IndexError_, current_generation, index_identity, sync_from_server
+from ingest.records import Unit
 from ingest.settings import Settings
 from ingest.store import DenseStore
 from ingest.tokenize import normalize

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
+from pathlib import Path
 
+from .cli import ChineseArgumentParser, run
 from .clauses import split_clauses
 from .embed import EmbeddingError
 from .index import IndexError_
@@ -24,7 +25,7 @@ def _print_clauses(settings: Settings, doc_id: str | None) -> int:
             return 2
     for doc in docs:
         clauses = split_clauses(doc.doc_id, doc.text)
-        print(f"== {doc.doc_id}  {doc.title}  ({doc.level_name}, {len(clauses)} clauses)")
+        print(f"== {doc.doc_id}  {doc.title}  （{doc.level_name}，{len(clauses)} 个条款）")
         for c in clauses:
             indent = "  " * c.path.count(" > ")
             preview = c.text.replace("\n", " ")[:36]
@@ -32,43 +33,53 @@ def _print_clauses(settings: Settings, doc_id: str | None) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ingest", description="Build or refresh the clause index.")
-    parser.add_argument("--rebuild", action="store_true", help="re-embed everything into a fresh index")
+def build_parser() -> ChineseArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="python -m ingest",
+        description="建立或更新条款索引：读取语料目录中的文件，切分条款，写入向量库和 BM25 索引；"
+                    "没有变化时什么也不做。",
+        epilog="索引位置、嵌入模型等见环境变量（`python -m assistant config` 列出全部设置）。")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="不比较文件是否变化，重新切分全部文件并写出新一代索引；"
+                             "未变的条款沿用已缓存的向量，不会重新嵌入")
     sub = parser.add_subparsers(dest="command")
-    p_clauses = sub.add_parser("clauses", help="print the clause tree of the corpus or of one document")
-    p_clauses.add_argument("doc_id", nargs="?")
-    p_add = sub.add_parser("add", help="add a .txt/.md/.docx/.pdf file to the corpus and index it")
-    p_add.add_argument("file")
-    p_add.add_argument("--title")
-    p_add.add_argument("--issuer")
-    p_add.add_argument("--kind", help="通知, 管理办法, 实施细则, 操作规程, 操作指引…")
-    p_add.add_argument("--level", default="bank", choices=["regulator", "bank", "template"])
-    p_add.add_argument("--region")
-    p_add.add_argument("--id", dest="doc_id", help="doc_id (ASCII slug); derived from the file name by default")
-    args = parser.parse_args(argv)
+    p_clauses = sub.add_parser("clauses", help="打印语料（或一份文件）的条款树，用于检查切分",
+                               description="打印每份文件的条款树：编号、标题路径和开头文字。")
+    p_clauses.add_argument("doc_id", nargs="?", metavar="DOC_ID", help="只打印这份文件（doc_id，如 xudaitong）")
+    p_add = sub.add_parser("add", help="把一份 .txt/.md/.docx/.pdf 文件加入语料并更新索引",
+                           description="提取文件文字（只去掉页码和换行差异），写入语料目录，再更新索引。"
+                                       "无法使用的文件会被拒绝并说明原因，语料保持不变。")
+    p_add.add_argument("file", metavar="FILE", help="要加入的文件：.txt、.md、.docx 或带文字层的 .pdf")
+    p_add.add_argument("--title", help="文件标题；默认取正文第一行（不超过 60 字）或文件名")
+    p_add.add_argument("--issuer", help="发文机构，如 某农商银行；默认「未注明」")
+    p_add.add_argument("--kind", help="文件类型：通知、管理办法、实施细则、操作规程、操作指引…；默认「制度文件」")
+    p_add.add_argument("--level", default="bank", choices=["regulator", "bank", "template"],
+                       help="文件层级：regulator 监管通知，bank 银行制度（默认），template 范本")
+    p_add.add_argument("--region", help="适用地区，如 赣州市")
+    p_add.add_argument("--id", dest="doc_id", metavar="DOC_ID",
+                       help="doc_id（小写字母、数字和 -）；默认由标题的拼音生成，如 mou-yinhang-xudai-guanli-banfa")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     settings = Settings.from_env()
     try:
         if args.command == "clauses":
             return _print_clauses(settings, args.doc_id)
+        from .index import run_ingest
         if args.command == "add":
-            from pathlib import Path
-
             from .add import add_document
-            from .clauses import split_clauses
+            from .index import units_for
 
             doc = add_document(settings, Path(args.file), title=args.title, issuer=args.issuer, kind=args.kind,
                                level=args.level, doc_id=args.doc_id, region=args.region)
-            n = len(split_clauses(doc.doc_id, doc.text))
+            # what the index will gain: every clause but the bare title line
+            n = len(units_for(doc, split_clauses(doc.doc_id, doc.text)))
             print(f"已加入语料：{doc.doc_id}（{doc.title}，{n} 个条款）→ {settings.corpus_dir / doc.path}")
-            from .index import run_ingest
             return run_ingest(settings)
-        from .index import run_ingest
         return run_ingest(settings, rebuild=args.rebuild)
-    except CorpusError as exc:
-        print(f"错误: {exc}", file=sys.stderr)
-        return 2
-    except (IndexError_, EmbeddingError) as exc:
+    except (CorpusError, IndexError_, EmbeddingError) as exc:
         print(f"错误: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -77,4 +88,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run(main))

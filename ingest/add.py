@@ -5,11 +5,10 @@ refused with the reason, and nothing already in the corpus changes."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import uuid
 from pathlib import Path
 
+from .files import TargetExists, write_atomic
 from .load import LEVELS, MAX_DOC_BYTES, CorpusError, SourceDoc, load_corpus, parse_doc
 from .settings import Settings
 
@@ -24,14 +23,14 @@ class AddError(CorpusError):
 def extract_text(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise AddError(f"{path.name}: unknown format {suffix or '(none)'}; supported: {', '.join(SUPPORTED)}")
+        raise AddError(f"{path.name}：不支持的格式 {suffix or '（无扩展名）'}；支持 {'、'.join(SUPPORTED)}")
     if not path.is_file():
-        raise AddError(f"{path}: no such file")
+        raise AddError(f"{path}：文件不存在")
     size = path.stat().st_size
     if size == 0:
-        raise AddError(f"{path.name}: the file is empty")
+        raise AddError(f"{path.name}：文件是空的")
     if size > 50 * MAX_DOC_BYTES:
-        raise AddError(f"{path.name}: {size:,} bytes is too large for one document; split it")
+        raise AddError(f"{path.name}：{size:,} 字节，作为一份文件太大；请拆分后分别加入")
     if suffix in (".txt", ".md"):
         return _plain_text(path)
     if suffix == ".docx":
@@ -42,24 +41,24 @@ def extract_text(path: Path) -> str:
 def _plain_text(path: Path) -> str:
     raw = path.read_bytes()
     if b"\x00" in raw:
-        raise AddError(f"{path.name}: contains NUL bytes; it is a binary file, not text")
+        raise AddError(f"{path.name}：含有 NUL 字节，是二进制文件而不是文本")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise AddError(f"{path.name}: neither UTF-8 nor GB18030 text; save it as UTF-8")
+    raise AddError(f"{path.name}：既不是 UTF-8 也不是 GB18030 编码的文本；请另存为 UTF-8")
 
 
 def _docx_text(path: Path) -> str:
     try:
         import docx
     except ImportError:
-        raise AddError("reading .docx needs python-docx: pip install -e '.[docs]'") from None
+        raise AddError("读取 .docx 需要 python-docx：pip install -e '.[docs]'") from None
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises zip, xml and key errors for broken files
-        raise AddError(f"{path.name}: not a readable .docx ({type(exc).__name__}); re-save it from Word") from None
+        raise AddError(f"{path.name}：无法读取的 .docx（{type(exc).__name__}）；请用 Word 重新保存") from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -72,7 +71,7 @@ def _pdf_text(path: Path) -> str:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
     except ImportError:
-        raise AddError("reading .pdf needs pypdf: pip install -e '.[docs]'") from None
+        raise AddError("读取 .pdf 需要 pypdf：pip install -e '.[docs]'") from None
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
@@ -81,15 +80,15 @@ def _pdf_text(path: Path) -> str:
             except Exception:  # noqa: BLE001 - unsupported encryption is as good as a password
                 ok = 0
             if not ok:
-                raise AddError(f"{path.name}: the PDF is password-protected; remove the password and add it again")
+                raise AddError(f"{path.name}：PDF 设有密码；请去掉密码后再加入")
         pages = [page.extract_text() or "" for page in reader.pages]
     except AddError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise AddError(f"{path.name}: not a readable PDF ({type(exc).__name__})") from None
+        raise AddError(f"{path.name}：无法读取的 PDF（{type(exc).__name__}）") from None
     text = "\n".join(pages)
     if not text.strip():
-        raise AddError(f"{path.name}: the PDF has no text layer (a scan?); run OCR on it first")
+        raise AddError(f"{path.name}：PDF 没有文字层（扫描件？）；请先做文字识别（OCR）")
     return text
 
 
@@ -100,9 +99,41 @@ def clean_text(text: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def _slug(name: str, text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return slug[:48] if len(slug) >= 3 else f"doc-{hashlib.sha1(text.encode()).hexdigest()[:8]}"
+MAX_ID_CHARS = 48
+
+
+def doc_id_for(title: str, taken: set[str]) -> str:
+    """A short, readable doc_id from the title: its words in pinyin (`某银行续贷管理办法` ->
+    `mou-yinhang-xudai-guanli-banfa`), cut at a word boundary, made unique with -2, -3…"""
+    import logging
+    import unicodedata
+
+    import jieba
+    from pypinyin import Style, lazy_pinyin
+
+    from .tokenize import DATA
+
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not for the user
+    # a tokenizer of its own, with the domain dictionary, so the id does not depend on what
+    # else this process has loaded into jieba's global one
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(str(DATA / "userdict.txt"))
+    words: list[str] = []
+    for word in tokenizer.lcut(unicodedata.normalize("NFKC", title)):
+        # pinyin per character, joined within a word so the id reads word by word
+        slug = re.sub(r"[^a-z0-9]+", "", "".join(lazy_pinyin(word, style=Style.NORMAL, errors="default")).lower())
+        if not slug:
+            continue
+        if words and len("-".join(words + [slug])) > MAX_ID_CHARS:
+            break
+        words.append(slug[:MAX_ID_CHARS])
+    base = "-".join(words) or "doc-" + hashlib.sha1(title.encode("utf-8")).hexdigest()[:8]
+    if len(base) < 3:
+        base = f"doc-{base}"
+    doc_id, n = base, 2
+    while doc_id in taken:
+        doc_id, n = f"{base}-{n}", n + 1
+    return doc_id
 
 
 def _toml(value: str) -> str:
@@ -114,22 +145,23 @@ def add_document(settings: Settings, path: Path, *, title: str | None = None, is
                  region: str | None = None) -> SourceDoc:
     """Write the corpus file for `path` (atomically) and return it. Raises AddError."""
     if level not in LEVELS:
-        raise AddError(f"--level {level!r} must be one of {', '.join(LEVELS)}")
+        raise AddError(f"--level {level!r} 无效，应为 {'、'.join(LEVELS)} 之一")
     text = clean_text(extract_text(path))
     if not text.strip():
-        raise AddError(f"{path.name}: no text in the file")
+        raise AddError(f"{path.name}：文件中没有文字")
     body = text.encode("utf-8")
     if len(body) > MAX_DOC_BYTES:
-        raise AddError(f"{path.name}: {len(body):,} bytes of text is over the {MAX_DOC_BYTES:,}-byte limit; split it")
+        raise AddError(f"{path.name}：文本 {len(body):,} 字节，超过单份文件 {MAX_DOC_BYTES:,} 字节的上限；请拆分")
     first_line = next((ln.strip() for ln in text.split("\n") if ln.strip()), path.stem)
     title = (title or (first_line if len(first_line) <= 60 else path.stem)).strip()
-    doc_id = doc_id or _slug(path.stem, text)
     existing, _errors = load_corpus(settings.corpus_dir)
+    taken = {d.doc_id for d in existing} | {p.stem for p in settings.corpus_dir.glob("*.txt")}
+    doc_id = doc_id or doc_id_for(title, taken)
     for doc in existing:
         if doc.doc_id == doc_id:
-            raise AddError(f"{path.name}: doc_id {doc_id!r} is already in the corpus ({doc.path}); choose another with --id")
+            raise AddError(f"{path.name}：doc_id {doc_id!r} 已在语料中（{doc.path}）；请用 --id 另取一个")
         if doc.text.strip() == text.strip():
-            raise AddError(f"{path.name}: the same text is already in the corpus as {doc.doc_id} ({doc.path})")
+            raise AddError(f"{path.name}：相同的文本已在语料中，doc_id 为 {doc.doc_id}（{doc.path}）")
     meta = {"doc_id": doc_id, "title": title, "issuer": issuer or "未注明", "kind": kind or "制度文件",
             "level": level, "source": path.name}
     if region:
@@ -138,15 +170,8 @@ def add_document(settings: Settings, path: Path, *, title: str | None = None, is
     content = (head + text).encode("utf-8")
     target = settings.corpus_dir / f"{doc_id}.txt"
     doc = parse_doc(content, target.name)  # the file is checked before it exists
-    tmp = settings.corpus_dir / f".{doc_id}.{uuid.uuid4().hex[:6]}.tmp"
     try:
-        with open(tmp, "xb") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if target.exists():
-            raise AddError(f"{target.name} already exists in the corpus; choose another --id")
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+        write_atomic(target, content, overwrite=False)
+    except TargetExists:
+        raise AddError(f"语料中已有 {target.name}；请用 --id 另取一个") from None
     return doc

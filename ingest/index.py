@@ -23,7 +23,7 @@ import shutil
 import sys
 import time
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -33,8 +33,12 @@ from . import PARSER_VERSION
 from .bm25 import BM25Index
 from .clauses import Clause, split_clauses
 from .embed import Embedder, get_embedder
+from .files import fsync_dir, write_atomic, write_synced
 from .load import SourceDoc, load_corpus
+from .readings import read_units
+from .records import Unit
 from .settings import Settings
+from .store import drop_generation, fetch_generation, publish_generation, server_current, write_vectors
 
 COLLECTION_PREFIX = "policyqa"
 EMBED_BATCH = 32
@@ -42,27 +46,6 @@ EMBED_BATCH = 32
 
 class IndexError_(RuntimeError):
     """The index is missing, busy or does not match the settings; the message says the fix."""
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One indexed clause with what retrieval and citation need."""
-    clause_id: str
-    doc_id: str
-    doc_title: str
-    level: str
-    label: str
-    ref: str
-    path: str
-    kind: str
-    parent_id: str | None
-    start: int
-    end: int
-    text: str
-    index_text: str     # what is embedded: document title, heading, the parent's lead-in, the clause
-    title: str
-    bm25_text: str = ""  # what BM25 sees: document title, heading, the clause (no lead-in: it would
-                         # make every item of a list match the list's topic)
 
 
 @dataclass(frozen=True)
@@ -125,8 +108,8 @@ def current_generation(index_dir: Path) -> Path | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        raise IndexError_(f"{index_dir}: cannot read the index ({exc.strerror}); check permissions "
-                          "or rebuild with `python -m ingest --rebuild`") from None
+        raise IndexError_(f"{index_dir}：无法读取索引（{exc.strerror}）；请检查权限，"
+                          "或运行 `python -m ingest --rebuild` 重建") from None
     gen = index_dir / name
     return gen if name and (gen / "manifest.json").exists() else None
 
@@ -139,29 +122,10 @@ def ingest_lock(index_dir: Path) -> Iterator[None]:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise IndexError_(f"{index_dir}: another ingest is running; wait for it to finish") from None
+            raise IndexError_(f"{index_dir}：另一个建索引进程（ingest）正在运行；请等它结束") from None
         yield
     finally:
         fh.close()
-
-
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
 
 
 # --- embedding cache --------------------------------------------------------------------
@@ -191,7 +155,7 @@ class EmbeddingCache:
         buf = io.BytesIO()
         vecs = np.stack([self.vectors[k] for k in keys]) if keys else np.zeros((0, 1), np.float32)
         np.savez(buf, keys=np.array(keys, dtype="U40"), vectors=vecs)
-        _write_atomic(self.path, buf.getvalue())
+        write_atomic(self.path, buf.getvalue())
 
 
 def embed_units(units: Sequence[Unit], embedder: Embedder, cache: EmbeddingCache,
@@ -275,35 +239,64 @@ def build_index(settings: Settings, rebuild: bool = False, progress: bool = True
         gen_name = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
         gen = index_dir / gen_name
         gen.mkdir(parents=True)
-        phases.update(_write_generation(gen, settings, identity, docs, units, vectors, new_hashes))
-        from .store import publish_generation
-        publish_generation(settings, gen_name, identity, json.loads((gen / "docs.json").read_text("utf-8")))
-        _write_atomic(index_dir / "CURRENT", gen_name.encode())
+        doc_records = [asdict(d) | {"content_hash": d.content_hash} for d in docs]
+        content = GenerationContent(identity, doc_records, units, new_hashes,
+                                    {"dim": int(vectors.shape[1]) if len(units) else 0})
+        phases.update(write_generation(gen, content, settings, vectors))
+        publish_generation(settings, gen_name, identity, doc_records)
+        write_atomic(index_dir / "CURRENT", gen_name.encode())
         _retire_old_generations(index_dir, keep={gen_name, live.name if live else ""}, settings=settings)
         return IngestReport(gen_name, len(docs), len(units), added, updated, removed, unchanged, embedded,
                             time.perf_counter() - t0, skipped, phases)
 
 
-def _write_generation(gen: Path, settings: Settings, identity: dict, docs: list[SourceDoc],
-                      units: list[Unit], vectors: np.ndarray, hashes: dict[str, str]) -> dict[str, float]:
-    doc_records = [asdict(d) | {"content_hash": d.content_hash} for d in docs]
-    (gen / "docs.json").write_text(json.dumps(doc_records, ensure_ascii=False), "utf-8")
-    with open(gen / "units.jsonl", "w", encoding="utf-8") as fh:
-        for u in units:
-            fh.write(json.dumps(asdict(u), ensure_ascii=False) + "\n")
+# --- writing a generation -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GenerationContent:
+    """Everything a generation directory holds besides its vectors."""
+    identity: dict
+    docs: list[dict]            # SourceDoc fields + content_hash, in corpus order
+    units: list[Unit]
+    hashes: dict[str, str]      # doc_id -> content hash: what the next ingest compares against
+    manifest_extra: dict = field(default_factory=dict)
+
+    def data_files(self) -> dict[str, bytes]:
+        """The generation's plain data files by name. A new per-generation file (such as
+        clause readings, `readings.jsonl`) is one more entry here and one more field above;
+        both builds (a local ingest and a sync from a Chroma server) then write it."""
+        return {
+            "docs.json": json.dumps(self.docs, ensure_ascii=False).encode("utf-8"),
+            "units.jsonl": _json_lines(asdict(u) for u in self.units),
+            # one reading of every clause, made once here and used by answers, comparisons,
+            # the consistency report and quizzes
+            "readings.jsonl": _json_lines(r.to_json() for rs in read_units(self.units).values() for r in rs),
+        }
+
+
+def _json_lines(records) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+
+
+def write_generation(gen: Path, content: GenerationContent, settings: Settings,
+                     vectors: np.ndarray | None) -> dict[str, float]:
+    """The one writer of a generation directory: data files, BM25, the vectors (skipped when
+    they already live on a Chroma server), and the manifest last, since a generation without
+    a manifest counts as incomplete and is removed by the next ingest. Returns seconds per phase."""
+    for name, data in content.data_files().items():
+        write_synced(gen / name, data)
     t = time.perf_counter()
-    BM25Index.build([u.bm25_text or u.index_text for u in units]).save(gen)
-    bm25_s = time.perf_counter() - t
-    t = time.perf_counter()
-    from .store import write_vectors
-    write_vectors(settings, gen, units, vectors)
-    store_s = time.perf_counter() - t
-    manifest = {"identity": identity, "docs": hashes, "units": len(units),
-                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"), "dim": int(vectors.shape[1]) if len(units) else 0}
-    # the manifest is written last: a generation without one is incomplete
-    _write_atomic(gen / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
-    _fsync_dir(gen)
-    return {"bm25": bm25_s, "store": store_s}
+    BM25Index.build([u.bm25_text or u.index_text for u in content.units]).save(gen)
+    phases = {"bm25": time.perf_counter() - t}
+    if vectors is not None:
+        t = time.perf_counter()
+        write_vectors(settings, gen, content.units, vectors)
+        phases["store"] = time.perf_counter() - t
+    manifest = {"identity": content.identity, "docs": content.hashes, "units": len(content.units),
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")} | content.manifest_extra
+    write_atomic(gen / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
+    fsync_dir(gen)
+    return phases
 
 
 def _remove_stray_generations(index_dir: Path) -> None:
@@ -317,7 +310,6 @@ def _remove_stray_generations(index_dir: Path) -> None:
 
 def _retire_old_generations(index_dir: Path, keep: set[str], settings: Settings) -> None:
     """Keep the new and the previous generation (readers may still be on it)."""
-    from .store import drop_generation
     for path in sorted(index_dir.glob("gen-*")):
         if path.name not in keep and path.is_dir():
             drop_generation(settings, path)
@@ -327,38 +319,32 @@ def _retire_old_generations(index_dir: Path, keep: set[str], settings: Settings)
 def sync_from_server(settings: Settings, expected_identity: dict) -> Path | None:
     """Server mode: make the server's live generation the local one, rebuilding the BM25
     side from the server's records when this host has not built it itself."""
-    from .store import fetch_generation, server_current
-
     current = server_current(settings)
     if current is None:
         return None
     gen_name, identity = current
     if identity != expected_identity:
-        raise IndexError_(f"the Chroma server's index was built with {identity}, but this host asks for "
-                          f"{expected_identity}; align POLICYQA_EMBEDDING or run `python -m ingest --rebuild`")
+        raise IndexError_(f"Chroma 服务器上的索引由 {identity} 建成，本机设置要求 {expected_identity}；"
+                          "请统一 POLICYQA_EMBEDDING，或运行 `python -m ingest --rebuild` 重建")
     gen = settings.index_dir / gen_name
     if not (gen / "manifest.json").exists():
         settings.index_dir.mkdir(parents=True, exist_ok=True)
         units_raw, docs = fetch_generation(settings, gen_name)
-        tmp = settings.index_dir / f"gen-sync-{uuid.uuid4().hex[:6]}"
-        tmp.mkdir()
         units = [Unit(**u) for u in units_raw]
         order = {d["doc_id"]: i for i, d in enumerate(docs)}
         units.sort(key=lambda u: (order.get(u.doc_id, 1 << 30), u.start, u.clause_id))
-        (tmp / "docs.json").write_text(json.dumps(docs, ensure_ascii=False), "utf-8")
-        with open(tmp / "units.jsonl", "w", encoding="utf-8") as fh:
-            for u in units:
-                fh.write(json.dumps(asdict(u), ensure_ascii=False) + "\n")
-        BM25Index.build([u.bm25_text or u.index_text for u in units]).save(tmp)
-        manifest = {"identity": identity, "docs": {d["doc_id"]: d.get("content_hash", "") for d in docs},
-                    "units": len(units), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"), "synced_from_server": True}
-        _write_atomic(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
+        content = GenerationContent(identity, docs, units, {d["doc_id"]: d.get("content_hash", "") for d in docs},
+                                    {"synced_from_server": True})
+        # built beside the final name and renamed, so a reader never sees it half-written
+        tmp = settings.index_dir / f"gen-sync-{uuid.uuid4().hex[:6]}"
+        tmp.mkdir()
+        write_generation(tmp, content, settings, vectors=None)
         try:
             os.replace(tmp, gen)
         except OSError:
             shutil.rmtree(tmp, ignore_errors=True)  # another process synced it first
     if current_generation(settings.index_dir) != gen:
-        _write_atomic(settings.index_dir / "CURRENT", gen_name.encode())
+        write_atomic(settings.index_dir / "CURRENT", gen_name.encode())
     return gen
 
 

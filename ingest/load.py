@@ -48,37 +48,37 @@ class SourceDoc:
 def parse_doc(raw: bytes, name: str) -> SourceDoc:
     """Parse one corpus file's bytes; raise CorpusError naming `name` and the problem."""
     if not raw.strip():
-        raise CorpusError(f"{name}: the file is empty")
+        raise CorpusError(f"{name}：文件是空的")
     if len(raw) > MAX_DOC_BYTES:
-        raise CorpusError(f"{name}: {len(raw):,} bytes is over the {MAX_DOC_BYTES:,}-byte limit for one document; split it")
+        raise CorpusError(f"{name}：{len(raw):,} 字节，超过单份文件 {MAX_DOC_BYTES:,} 字节的上限；请拆分")
     if b"\x00" in raw:
-        raise CorpusError(f"{name}: contains NUL bytes; it looks like a binary file, not UTF-8 text")
+        raise CorpusError(f"{name}：含有 NUL 字节，像是二进制文件而不是 UTF-8 文本")
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CorpusError(f"{name}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+        raise CorpusError(f"{name}：不是 UTF-8 文本（第 {exc.start} 字节）；请另存为 UTF-8") from None
     content = content.replace("\r\n", "\n").replace("\r", "\n")
     if not content.startswith("+++\n"):
-        raise CorpusError(f"{name}: missing the metadata block; the file must start with a `+++` line")
+        raise CorpusError(f"{name}：缺少元数据块；文件须以一行 `+++` 开头")
     end = content.find("\n+++\n", 3)
     if end < 0:
-        raise CorpusError(f"{name}: the metadata block is not closed; add a `+++` line after it")
+        raise CorpusError(f"{name}：元数据块没有结束；请在其后加一行 `+++`")
     try:
         meta = tomllib.loads(content[4:end])
     except tomllib.TOMLDecodeError as exc:
-        raise CorpusError(f"{name}: broken metadata ({exc})") from None
+        raise CorpusError(f"{name}：元数据格式错误（{exc}）") from None
     missing = [k for k in REQUIRED if not isinstance(meta.get(k), str) or not meta[k].strip()]
     if missing:
-        raise CorpusError(f"{name}: metadata lacks {', '.join(missing)}")
+        raise CorpusError(f"{name}：元数据缺少 {'、'.join(missing)}")
     if not _SLUG.match(meta["doc_id"]):
-        raise CorpusError(f"{name}: doc_id {meta['doc_id']!r} must be a lowercase ASCII slug (a-z, 0-9, -)")
+        raise CorpusError(f"{name}：doc_id {meta['doc_id']!r} 只能由小写字母、数字和 - 组成（a-z、0-9、-）")
     if meta["level"] not in LEVELS:
-        raise CorpusError(f"{name}: level {meta['level']!r} must be one of {', '.join(LEVELS)}")
+        raise CorpusError(f"{name}：level {meta['level']!r} 无效，应为 {'、'.join(LEVELS)} 之一")
     if "excerpt" in meta and not isinstance(meta["excerpt"], bool):
-        raise CorpusError(f"{name}: excerpt must be true or false")
+        raise CorpusError(f"{name}：excerpt 只能是 true 或 false")
     text = content[end + 5:]
     if not text.strip():
-        raise CorpusError(f"{name}: the document has metadata but no text")
+        raise CorpusError(f"{name}：只有元数据，没有正文")
     return SourceDoc(
         doc_id=meta["doc_id"], title=meta["title"], issuer=str(meta.get("issuer") or "未注明"),
         kind=meta["kind"], level=meta["level"], text=text, source=meta["source"],
@@ -91,7 +91,7 @@ def load_corpus(corpus_dir: Path) -> tuple[list[SourceDoc], list[CorpusError]]:
     """Every usable document in `corpus_dir`, and an error for each file that is not.
     One bad file never stops the others from loading."""
     if not corpus_dir.is_dir():
-        raise CorpusError(f"{corpus_dir}: corpus directory not found; set POLICYQA_CORPUS or create it")
+        raise CorpusError(f"{corpus_dir}：找不到语料目录；请设置 POLICYQA_CORPUS 或创建该目录")
     docs: list[SourceDoc] = []
     errors: list[CorpusError] = []
     seen: dict[str, str] = {}
@@ -104,7 +104,7 @@ def load_corpus(corpus_dir: Path) -> tuple[list[SourceDoc], list[CorpusError]]:
             errors.append(exc)
             continue
         if doc.doc_id in seen:
-            errors.append(CorpusError(f"{path.name}: doc_id {doc.doc_id!r} is already used by {seen[doc.doc_id]}"))
+            errors.append(CorpusError(f"{path.name}：doc_id {doc.doc_id!r} 已被 {seen[doc.doc_id]} 使用"))
             continue
         seen[doc.doc_id] = path.name
         docs.append(doc)

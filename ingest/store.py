@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 from urllib.parse import urlparse
 
 import numpy as np
 
+from .records import Unit
 from .settings import Settings
-
-if TYPE_CHECKING:
-    from .index import Unit
 
 COLLECTION = "policyqa"
 META = "policyqa-meta"   # server mode: which generation is live, and its documents
@@ -48,7 +46,7 @@ def collection_name(settings: Settings, gen: Path) -> str:
     return f"{COLLECTION}-{gen.name}" if settings.chroma_url else COLLECTION
 
 
-def _metadata(u: "Unit") -> dict:
+def _metadata(u: Unit) -> dict:
     # everything a unit has, so that another host can rebuild its BM25 side from the server
     meta = {"doc_id": u.doc_id, "doc_title": u.doc_title, "level": u.level, "label": u.label,
             "ref": u.ref, "path": u.path, "kind": u.kind, "start": u.start, "end": u.end,
@@ -114,7 +112,7 @@ def fetch_generation(settings: Settings, gen_name: str) -> tuple[list[dict], lis
     return units, docs
 
 
-def write_vectors(settings: Settings, gen: Path, units: Sequence["Unit"], vectors: np.ndarray) -> None:
+def write_vectors(settings: Settings, gen: Path, units: Sequence[Unit], vectors: np.ndarray) -> None:
     client = _client(settings, gen)
     name = collection_name(settings, gen)
     try:

@@ -19,6 +19,7 @@ from ingest.settings import Settings
 
 from .conftest import CORPUS, ROOT
 
+RULES_ID = "mou-yinhang-xiaoweiqiye-xudai-guanli-banfa"  # the title in pinyin, word by word
 RULES = "某银行小微企业续贷管理办法\n第一条 为规范续贷业务，制定本办法。\n第二条 同一笔贷款续贷次数不得超过3次。\n第三条 质押贷款不得办理续贷。\n"
 
 
@@ -82,7 +83,7 @@ def test_supported_formats_become_documents(settings, tmp_path, maker):
     else:
         src = _pdf(tmp_path / "bank-rules.pdf", lines)
     doc = add_document(settings, src, issuer="某银行", kind="管理办法")
-    assert doc.doc_id == "bank-rules" and doc.title == "某银行小微企业续贷管理办法"
+    assert doc.doc_id == RULES_ID and doc.title == "某银行小微企业续贷管理办法"
     labels = [c.ref for c in split_clauses(doc.doc_id, doc.text) if c.is_top]
     assert labels == ["标题", "第一条", "第二条", "第三条"]
     assert "同一笔贷款续贷次数不得超过3次。" in doc.text and "\n1\n" not in doc.text
@@ -96,19 +97,19 @@ def test_added_document_is_indexed_and_cited_verbatim(settings, tmp_path):
 
     src = tmp_path / "bank-rules.txt"
     src.write_text(RULES, "utf-8")
-    add_document(settings, src)
+    doc = add_document(settings, src)
     build_index(settings, progress=False)
     answer = Assistant(settings).ask("某银行同一笔贷款续贷次数不得超过几次？")
-    cited = [c for c in answer.citations if c.doc_id == "bank-rules"]
+    cited = [c for c in answer.citations if c.doc_id == doc.doc_id]
     assert cited and "3次" in answer.answer
-    text = (settings.corpus_dir / "bank-rules.txt").read_text("utf-8")
+    text = (settings.corpus_dir / f"{doc.doc_id}.txt").read_text("utf-8")
     assert text[text.index("+++\n", 4) + 4:][cited[0].start:cited[0].end] == cited[0].quote
 
 
 @pytest.mark.parametrize("case,message", [
-    ("scanned", "no text layer"), ("password", "password-protected"), ("unknown", "unknown format"),
-    ("duplicate", "already in the corpus"), ("empty", "empty"), ("binary", "NUL"), ("broken-docx", "not a readable .docx"),
-    ("broken-pdf", "not a readable PDF"), ("latin1", "neither UTF-8 nor GB18030"), ("taken-id", "already in the corpus"),
+    ("scanned", "没有文字层"), ("password", "设有密码"), ("unknown", "不支持的格式"),
+    ("duplicate", "相同的文本已在语料中"), ("empty", "空的"), ("binary", "NUL 字节"), ("broken-docx", "无法读取的 .docx"),
+    ("broken-pdf", "无法读取的 PDF"), ("latin1", "既不是 UTF-8 也不是 GB18030"), ("taken-id", "已在语料中"),
 ])
 def test_bad_files_are_refused_and_nothing_changes(settings, tmp_path, case, message):
     before = _snapshot(settings.corpus_dir)
@@ -161,7 +162,45 @@ def test_cli_add(settings, tmp_path):
     ok = subprocess.run([sys.executable, "-m", "ingest", "add", str(src), "--issuer", "某银行"], capture_output=True,
                         cwd=ROOT, env=env, timeout=120)
     assert ok.returncode == 0, ok.stderr.decode()
-    assert "bank-rules" in ok.stdout.decode() and "索引已更新" in ok.stdout.decode()
+    assert RULES_ID in ok.stdout.decode() and "索引已更新" in ok.stdout.decode()
     again = subprocess.run([sys.executable, "-m", "ingest", "add", str(src)], capture_output=True, cwd=ROOT,
                            env=env, timeout=120)
-    assert again.returncode == 2 and "already" in again.stderr.decode() and "Traceback" not in again.stderr.decode()
+    assert again.returncode == 2 and "已在语料中" in again.stderr.decode() and "Traceback" not in again.stderr.decode()
+
+
+@pytest.mark.parametrize("title,taken,expected", [
+    ("某银行小微企业续贷管理办法", set(), RULES_ID),
+    ("某银行小微企业续贷管理办法", {RULES_ID}, RULES_ID + "-2"),
+    ("某银行小微企业续贷管理办法", {RULES_ID, RULES_ID + "-2"}, RULES_ID + "-3"),
+    ("ABC Bank Renewal Rules", set(), "abc-bank-renewal-rules"),
+    ("２０２４年续贷细则", set(), "2024*"),           # full-width digits read as digits
+    ("（）", set(), "doc-*"),                         # nothing readable: a hash, still a valid slug
+])
+def test_doc_id_is_derived_from_the_title(title, taken, expected):
+    from ingest.add import doc_id_for
+    from ingest.load import _SLUG
+
+    doc_id = doc_id_for(title, taken)
+    assert doc_id.startswith(expected[:-1]) if expected.endswith("*") else doc_id == expected
+    assert doc_id not in taken and _SLUG.match(doc_id)
+
+
+def test_chinese_file_name_gets_a_readable_id_and_the_reported_count_matches_the_index(settings, tmp_path):
+    import json
+    import re
+
+    from ingest.index import build_index, current_generation
+
+    before = build_index(settings, progress=False).units
+    src = tmp_path / "某银行续贷办法.txt"
+    src.write_text(RULES, "utf-8")
+    env = dict(os.environ, POLICYQA_CORPUS=str(settings.corpus_dir), POLICYQA_INDEX=str(settings.index_dir),
+               POLICYQA_EMBEDDING="hash")
+    ok = subprocess.run([sys.executable, "-m", "ingest", "add", str(src)], capture_output=True, cwd=ROOT, env=env,
+                        timeout=120)
+    out = ok.stdout.decode()
+    assert ok.returncode == 0, ok.stderr.decode()
+    assert f"{RULES_ID}（" in out and "doc-" not in out
+    reported = int(re.search(r"(\d+) 个条款）", out).group(1))
+    manifest = json.loads((current_generation(settings.index_dir) / "manifest.json").read_text("utf-8"))
+    assert reported == manifest["units"] - before == 3, out

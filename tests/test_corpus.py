@@ -144,17 +144,17 @@ GOOD = "+++\ndoc_id = \"good\"\ntitle = \"甲\"\nkind = \"通知\"\nlevel = \"ba
 
 
 @pytest.mark.parametrize("name,raw,message", [
-    ("empty.txt", b"", "empty"),
-    ("blank.txt", b"  \n\n", "empty"),
-    ("latin1.txt", GOOD.replace("甲", "x").encode() + "é".encode("latin-1"), "not UTF-8"),
+    ("empty.txt", b"", "空的"),
+    ("blank.txt", b"  \n\n", "空的"),
+    ("latin1.txt", GOOD.replace("甲", "x").encode() + "é".encode("latin-1"), "不是 UTF-8"),
     ("binary.txt", b"\x00\x01\x02PK", "NUL"),
-    ("nometa.txt", "第一条 甲。".encode(), "metadata block"),
-    ("unclosed.txt", b"+++\ndoc_id = \"a\"\n", "not closed"),
-    ("badtoml.txt", "+++\ndoc_id = a b\n+++\n甲".encode(), "broken metadata"),
-    ("missing.txt", "+++\ndoc_id = \"a\"\n+++\n甲".encode(), "lacks"),
-    ("badslug.txt", GOOD.replace('"good"', '"Bad Slug"').encode(), "slug"),
+    ("nometa.txt", "第一条 甲。".encode(), "缺少元数据块"),
+    ("unclosed.txt", b"+++\ndoc_id = \"a\"\n", "没有结束"),
+    ("badtoml.txt", "+++\ndoc_id = a b\n+++\n甲".encode(), "元数据格式错误"),
+    ("missing.txt", "+++\ndoc_id = \"a\"\n+++\n甲".encode(), "缺少"),
+    ("badslug.txt", GOOD.replace('"good"', '"Bad Slug"').encode(), "小写字母"),
     ("badlevel.txt", GOOD.replace('"bank"', '"ministry"').encode(), "level"),
-    ("notext.txt", GOOD.split("+++\n第")[0].encode() + b"+++\n", "no text"),
+    ("notext.txt", GOOD.split("+++\n第")[0].encode() + b"+++\n", "没有正文"),
 ])
 def test_bad_files_are_rejected_with_a_named_reason(name, raw, message):
     with pytest.raises(CorpusError) as exc:
@@ -170,8 +170,8 @@ def test_bad_files_do_not_stop_the_others(tmp_path: Path):
     docs, errors = load_corpus(tmp_path)
     assert [d.path for d in docs] == ["dup.txt"]
     # files load in name order: dup.txt claims the doc_id first, good.txt is the duplicate
-    assert [str(e).split(":")[0] for e in errors] == ["empty.txt", "gbk.txt", "good.txt"]
-    assert "already used by dup.txt" in str(errors[-1])
+    assert [str(e).split("：")[0] for e in errors] == ["empty.txt", "gbk.txt", "good.txt"]
+    assert "已被 dup.txt 使用" in str(errors[-1])
     assert (tmp_path / "gbk.txt").read_bytes() == "第一条 甲。".encode("gbk"), "input files are never modified"
 
 

@@ -74,12 +74,12 @@ def test_crash_mid_ingest_keeps_previous_index(tmp_path, corpus_copy, monkeypatc
     s = _settings(tmp_path, corpus_copy)
     good = build_index(s, progress=False).generation
     (corpus_copy / "xudaitong.txt").unlink()
-    import ingest.store
+    import ingest.index
 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt  # as if Ctrl-C arrived while vectors were written
 
-    monkeypatch.setattr(ingest.store, "write_vectors", boom)
+    monkeypatch.setattr(ingest.index, "write_vectors", boom)
     with pytest.raises(KeyboardInterrupt):
         build_index(s, progress=False)
     assert current_generation(s.index_dir).name == good
@@ -94,7 +94,7 @@ def test_crash_mid_ingest_keeps_previous_index(tmp_path, corpus_copy, monkeypatc
 def test_second_ingest_waits_for_the_first(tmp_path, corpus_copy):
     s = _settings(tmp_path, corpus_copy)
     with ingest_lock(s.index_dir):
-        with pytest.raises(IndexError_, match="another ingest"):
+        with pytest.raises(IndexError_, match="另一个建索引进程"):
             build_index(s, progress=False)
 
 
