@@ -1,17 +1,17 @@
 """python -m assistant ask [--json] QUESTION | ask - | search QUERY [-k N] [--doc ID]
 | compare QUESTION [--json] | consistency-report [--format md|csv] [-o FILE]
-| quiz [--n N] [--topic T] [--doc ID] [--seed S] [--export md|csv]"""
+| quiz [--n N] [--topic T] [--doc ID] [--seed S] [--export md|csv] | config"""
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import sys
 
+from ingest.cli import ChineseArgumentParser, run
 from ingest.embed import EmbeddingError
 from ingest.index import IndexError_
-from ingest.settings import Settings
+from ingest.settings import Settings, unknown_variables
 
 from .llm import LLMError
 from .models import Answer, QueryError
@@ -25,7 +25,8 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
     if answer.citations:
         print("\n引用：")
         for c in answer.citations:
-            print(f"[{c.id[1:]}] 《{c.doc_title}》{c.clause}  ({c.path})  offsets {c.start}-{c.end}")
+            # character offsets are for programs (--json); a reader needs the document and the clause
+            print(f"[{c.id[1:]}] 《{c.doc_title}》{c.clause}（{c.path}）")
 
 
 def _error_json(question: str, message: str) -> dict:
@@ -145,32 +146,73 @@ def _quiz(settings: Settings, n: int, topic: str | None, doc: str | None, seed: 
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m assistant", description="续贷政策助手")
+def _columns(text: str) -> int:
+    """Display width: a Chinese character takes two columns."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _columns(text))
+
+
+def _config(settings: Settings) -> int:
+    rows = settings.describe()
+    width = max(len(r["env"]) for r in rows)
+    value_width = min(40, max(_columns(r["value"]) for r in rows))
+    for r in rows:
+        print(f"{r['env']:<{width}}  {_pad(r['value'], value_width)}  {_pad(r['source'], 8)}  {r['doc']}")
+    for name in unknown_variables():
+        print(f"注意: 环境变量 {name} 不是本程序的设置，已忽略（拼写错误？）", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> ChineseArgumentParser:
+    parser = ChineseArgumentParser(prog="python -m assistant",
+                                   description="续贷政策助手：依据政策文件条款回答问题、比较各文件、生成培训测验。",
+                                   epilog="先运行 `python -m ingest` 建立索引。设置见 `python -m assistant config`。")
     sub = parser.add_subparsers(dest="command", required=True)
-    p_ask = sub.add_parser("ask", help="answer one question (- reads one per line from stdin, JSON Lines out)")
-    p_ask.add_argument("question")
-    p_ask.add_argument("--json", action="store_true")
-    p_search = sub.add_parser("search", help="ranked clauses with scores")
-    p_search.add_argument("query")
-    p_search.add_argument("-k", type=int, default=8)
-    p_search.add_argument("--doc", action="append", help="restrict to a doc_id (repeatable)")
-    p_compare = sub.add_parser("compare", help="what each document says on one question, with conflicts flagged")
-    p_compare.add_argument("question")
-    p_compare.add_argument("--json", action="store_true")
-    p_report = sub.add_parser("consistency-report", help="topic × document matrix with citations and conflicts")
-    p_report.add_argument("--format", choices=["md", "csv"], default="md")
-    p_report.add_argument("--output", "-o", help="write to this file instead of stdout")
-    p_quiz = sub.add_parser("quiz", help="a training quiz generated from the clauses")
-    p_quiz.add_argument("--n", type=int, default=10)
-    p_quiz.add_argument("--topic", help="only questions whose clause mentions this, e.g. 质押")
-    p_quiz.add_argument("--doc", help="only questions from this doc_id")
-    p_quiz.add_argument("--seed", type=int, default=0)
-    p_quiz.add_argument("--export", choices=["md", "csv"], help="print the quiz with its key instead of asking")
-    p_quiz.add_argument("--output", "-o")
-    args = parser.parse_args(argv)
+    p_ask = sub.add_parser("ask", help="回答一个问题，并列出所依据的条款",
+                           description="回答一个问题：先给结论，再列出所依据的条款。")
+    p_ask.add_argument("question", metavar="问题",
+                       help="要问的问题，如 质押贷款能否办理续贷通？；写 - 则从标准输入每行读一个问题，每行输出一个 JSON")
+    p_ask.add_argument("--json", action="store_true",
+                       help="输出 JSON（结论、答案、引用条款及其在原文中的位置、各文件的结论、耗时）")
+    p_search = sub.add_parser("search", help="检索条款，按相关度列出并给出分数",
+                              description="混合检索（BM25 + 向量）条款，按相关度从高到低列出。")
+    p_search.add_argument("query", metavar="查询", help="检索的文字，如 存单质押")
+    p_search.add_argument("-k", type=int, default=8, metavar="N", help="列出的条款数（默认 8）")
+    p_search.add_argument("--doc", action="append", metavar="DOC_ID",
+                          help="只在这份文件中检索（doc_id，可重复指定多份）")
+    p_compare = sub.add_parser("compare", help="各文件对同一问题的规定，逐份列出并标出差异",
+                               description="对一个问题逐份文件列出规定（结论、数值、原文），并标出相互冲突之处。")
+    p_compare.add_argument("question", metavar="问题", help="要比较的问题，如 质押贷款能否续贷")
+    p_compare.add_argument("--json", action="store_true", help="输出 JSON")
+    p_report = sub.add_parser("consistency-report", help="一致性检查报告：主题 × 文件矩阵，附引用和差异",
+                              description="对内置的全部主题逐份文件比较，输出报告。")
+    p_report.add_argument("--format", choices=["md", "csv"], default="md", help="报告格式：md（默认）或 csv")
+    p_report.add_argument("--output", "-o", metavar="FILE", help="写入这个文件，而不是打印到屏幕")
+    p_quiz = sub.add_parser("quiz", help="由条款生成的培训测验",
+                            description="在终端做一套由条款生成的测验，或连同答案导出。")
+    p_quiz.add_argument("--n", type=int, default=10, metavar="N", help="题目数（1–200，默认 10）")
+    p_quiz.add_argument("--topic", help="只出条款中提到这个词的题，如 质押")
+    p_quiz.add_argument("--doc", metavar="DOC_ID", help="只出这份文件的题（doc_id）")
+    p_quiz.add_argument("--seed", type=int, default=0, metavar="S",
+                        help="随机种子：同一种子出同一套题（默认 0）")
+    p_quiz.add_argument("--export", choices=["md", "csv"], help="不答题，直接输出题目和答案：md 或 csv")
+    p_quiz.add_argument("--output", "-o", metavar="FILE", help="导出到这个文件，而不是打印到屏幕")
+    sub.add_parser("config", help="列出当前生效的全部设置（环境变量、取值、说明；密钥隐去）",
+                   description="列出每个 POLICYQA_* 环境变量、当前取值、来源（环境变量或默认）和说明。")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     settings = Settings.from_env()
     try:
+        if args.command == "config":
+            return _config(settings)
         if args.command == "quiz":
             return _quiz(settings, max(1, min(args.n, 200)), args.topic, args.doc, args.seed, args.export, args.output)
         if args.command == "ask":
@@ -189,4 +231,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run(main))

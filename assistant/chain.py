@@ -14,33 +14,33 @@ from .models import Answer, Hit, QueryError
 from .question import analyse, strip_instructions
 from .retrieve import HybridSearcher, as_retriever, clean_query, has_content
 
-TOP_K = 8
-PER_DOC_K = 5
+# how many clauses a question retrieves (top_k, per_doc_k) is in the settings
 
 
 class Assistant:
     """Loads the index and models once; answers many questions."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, chat_model=None) -> None:
+        """`chat_model`: any LangChain chat model for the optional LLM step (else POLICYQA_LLM)."""
         self.settings = settings or Settings.from_env()
         self.searcher = HybridSearcher(self.settings)
         self.answerer = DefaultAnswerer()
         self.llm = None
-        if self.settings.llm:
+        if self.settings.llm or chat_model is not None:
             from .llm import make_llm_answerer
-            self.llm = make_llm_answerer(self.settings)
+            self.llm = make_llm_answerer(self.settings, chat_model)
         self._chain = None
 
     @property
     def answerer_name(self) -> str:
-        return f"LLM ({self.settings.llm})" if self.llm else "默认（无需大模型，按条款原文作答）"
+        return f"LLM ({self.llm.name})" if self.llm else "默认（无需大模型，按条款原文作答）"
 
     def chain(self):
         """retriever | answerer, as langchain runnables."""
         if self._chain is None:
             from langchain_core.runnables import RunnableLambda, RunnableParallel, RunnablePassthrough
 
-            retriever = as_retriever(self.searcher, k=TOP_K)
+            retriever = as_retriever(self.searcher, k=self.settings.top_k)
             self._chain = (
                 RunnableParallel(question=RunnablePassthrough(), docs=retriever)
                 | RunnableLambda(self._answer_from_docs)
@@ -57,7 +57,7 @@ class Assistant:
                       unit=lambda cid: idx.units[idx.position[cid]] if cid in idx.position else None)
         q = analyse(question)
         if q.kind == "compare":
-            ev.per_doc = self.searcher.search_per_doc(topic_query(q, question), PER_DOC_K)
+            ev.per_doc = self.searcher.search_per_doc(topic_query(q, question), self.settings.per_doc_k)
         answer = self.answerer.answer(question, hits, ev)
         if self.llm is not None and not answer.abstained:
             answer = self.llm.answer(question, hits, answer)

@@ -21,15 +21,8 @@ from ingest.tokenize import normalize
 
 from .models import Hit, QueryError
 
-SERVER_CHECK_SECONDS = 5.0
-RRF_K = 60
-# Measured on the dev split: the bundled 4-bit e5-small is weaker than jieba BM25 on this
-# corpus, so its ranks count for less in the fusion (see evals/README.md).
-DENSE_WEIGHT = 0.15
-CANDIDATES = 50
-# The embedding model's cost grows with length (0.8 s for 1,600 characters); a question's
-# meaning is in its first sentences, and BM25 still sees all of it.
-EMBED_QUERY_CHARS = 256
+# The tuning knobs (RRF k, dense weight, candidates, embedded question length, server check
+# interval) are Settings fields, described and validated in ingest/settings.py.
 
 
 @dataclass
@@ -51,7 +44,7 @@ def _load(settings: Settings, gen: Path) -> LoadedIndex:
         bm25 = BM25Index.load(gen)
         dense = DenseStore(settings, gen)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise IndexError_(f"{gen}: the index is damaged ({exc}); rebuild it with `python -m ingest --rebuild`") from None
+        raise IndexError_(f"{gen}：索引已损坏（{exc}）；请运行 `python -m ingest --rebuild` 重建") from None
     return LoadedIndex(gen, manifest, units, {u.clause_id: i for i, u in enumerate(units)}, bm25, dense, docs)
 
 
@@ -88,7 +81,7 @@ class HybridSearcher:
             self._sync_with_server()
         gen = current_generation(self.settings.index_dir)
         if gen is None:
-            raise IndexError_(f"{self.settings.index_dir}: no index yet; run `python -m ingest` first")
+            raise IndexError_(f"{self.settings.index_dir}：还没有索引；请先运行 `python -m ingest`")
         idx = self._index
         if idx is None or idx.gen != gen:
             with self._lock:
@@ -97,8 +90,8 @@ class HybridSearcher:
                     want = index_identity(self.settings, self.embedder.identity)
                     if loaded.manifest.get("identity") != want:
                         raise IndexError_(
-                            f"{gen}: the index was built with {loaded.manifest.get('identity')}, "
-                            f"but the settings ask for {want}; run `python -m ingest --rebuild`")
+                            f"{gen}：索引由 {loaded.manifest.get('identity')} 建成，当前设置要求 {want}；"
+                            "请运行 `python -m ingest --rebuild` 重建")
                     self._index = loaded
                 idx = self._index
         return idx
@@ -106,7 +99,7 @@ class HybridSearcher:
     def _sync_with_server(self) -> None:
         """Server mode: follow the server's live generation (checked at most every few seconds)."""
         now = time.monotonic()
-        if now - self._last_sync < SERVER_CHECK_SECONDS:
+        if now - self._last_sync < self.settings.server_check_seconds:
             return
         self._last_sync = now
         try:
@@ -115,14 +108,17 @@ class HybridSearcher:
             raise  # a model mismatch must not be hidden by the fallback below
         except Exception as exc:  # noqa: BLE001 - the server is away: keep answering from the local copy
             if current_generation(self.settings.index_dir) is None:
-                raise IndexError_(f"Chroma server {self.settings.chroma_url} is not reachable ({type(exc).__name__}) "
-                                  "and there is no local copy of the index; start the server or unset "
-                                  "POLICYQA_CHROMA_URL") from None
+                raise IndexError_(f"连不上 Chroma 服务器 {self.settings.chroma_url}（{type(exc).__name__}），"
+                                  "本机也没有索引副本；请启动服务器，或取消 POLICYQA_CHROMA_URL") from None
 
-    def search(self, query: str, k: int = 8, doc_ids: Sequence[str] | None = None,
-               levels: Sequence[str] | None = None, candidates: int = CANDIDATES,
+    def search(self, query: str, k: int | None = None, doc_ids: Sequence[str] | None = None,
+               levels: Sequence[str] | None = None, candidates: int | None = None,
                mode: str = "hybrid") -> list[Hit]:
-        """Top-k clauses. mode: hybrid (default), bm25 or dense (for measuring each side)."""
+        """Top-k clauses (k and candidates default to the settings' top_k and candidates).
+        mode: hybrid (default), bm25 or dense (for measuring each side)."""
+        k = self.settings.top_k if k is None else k
+        candidates = candidates or self.settings.candidates
+        rrf_k, dense_weight = self.settings.rrf_k, self.settings.dense_weight
         query = clean_query(query, self.settings.max_question_chars)
         if not has_content(query) or k <= 0:
             return []
@@ -135,7 +131,7 @@ class HybridSearcher:
         bm_rank = {int(i): r for r, i in enumerate(order) if bm[i] > 0}
         dense_hits = []
         if mode != "bm25":
-            qvec = self.embedder.query(normalize(query)[:EMBED_QUERY_CHARS])
+            qvec = self.embedder.query(normalize(query)[:self.settings.embed_query_chars])
             dense_hits = idx.dense.query(qvec, candidates, doc_ids, levels)
         dense_rank: dict[int, int] = {}
         dense_sim: dict[int, float] = {}
@@ -146,11 +142,11 @@ class HybridSearcher:
                 dense_sim[pos] = sim
         fused: dict[int, float] = {}
         for pos, r in bm_rank.items():
-            fused[pos] = fused.get(pos, 0.0) + 1.0 / (RRF_K + r)
+            fused[pos] = fused.get(pos, 0.0) + 1.0 / (rrf_k + r)
         for pos, r in dense_rank.items():
-            fused[pos] = fused.get(pos, 0.0) + DENSE_WEIGHT / (RRF_K + r)
+            fused[pos] = fused.get(pos, 0.0) + dense_weight / (rrf_k + r)
         best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
-        scale = RRF_K / (1.0 + DENSE_WEIGHT)
+        scale = rrf_k / (1.0 + dense_weight)
         return [Hit(idx.units[pos], score * scale, float(bm[pos]), dense_sim.get(pos, 0.0), rank)
                 for rank, (pos, score) in enumerate(best)]
 
@@ -175,8 +171,9 @@ class HybridSearcher:
                          for u in idx.units])
 
 
-def as_retriever(searcher: HybridSearcher, k: int = 8):
-    """The searcher as a langchain BaseRetriever (documents carry the Hit in metadata)."""
+def as_retriever(searcher: HybridSearcher, k: int | None = None):
+    """The searcher as a langchain BaseRetriever (documents carry the Hit in metadata);
+    k defaults to the settings' top_k."""
     from langchain_core.callbacks import CallbackManagerForRetrieverRun
     from langchain_core.documents import Document
     from langchain_core.retrievers import BaseRetriever
@@ -192,4 +189,4 @@ def as_retriever(searcher: HybridSearcher, k: int = 8):
                              metadata={"hit": h, "doc_id": h.unit.doc_id, "ref": h.unit.ref, "score": h.score})
                     for h in hits]
 
-    return ClauseRetriever(k=k)
+    return ClauseRetriever(k=searcher.settings.top_k if k is None else k)

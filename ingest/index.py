@@ -35,7 +35,6 @@ from .clauses import Clause, split_clauses
 from .embed import Embedder, get_embedder
 from .files import fsync_dir, write_atomic, write_synced
 from .load import SourceDoc, load_corpus
-from .readings import read_units
 from .records import Unit
 from .settings import Settings
 from .store import drop_generation, fetch_generation, publish_generation, server_current, write_vectors
@@ -268,9 +267,6 @@ class GenerationContent:
         return {
             "docs.json": json.dumps(self.docs, ensure_ascii=False).encode("utf-8"),
             "units.jsonl": _json_lines(asdict(u) for u in self.units),
-            # one reading of every clause, made once here and used by answers, comparisons,
-            # the consistency report and quizzes
-            "readings.jsonl": _json_lines(r.to_json() for rs in read_units(self.units).values() for r in rs),
         }
 
 

@@ -136,6 +136,8 @@ class Settings:
                            "网页界面排队等候的最多请求数，超出即回复「系统繁忙」")
     concurrency: int = _var("POLICYQA_CONCURRENCY", 4, _int_in(1, 64), "1–64 的整数",
                             "网页界面同时作答的请求数（作答占用 CPU，多于核数只会在内部排队）")
+    feedback_db: Path | None = _var("POLICYQA_FEEDBACK_DB", None, _path, "一个文件路径",
+                                    "反馈与审计记录的 SQLite 文件；不设则为 <索引目录>/feedback.sqlite3")
     # retrieval
     top_k: int = _var("POLICYQA_TOP_K", 8, _int_in(1, 100), "1–100 的整数", "每个问题检索的条款数")
     per_doc_k: int = _var("POLICYQA_PER_DOC_K", 5, _int_in(1, 50), "1–50 的整数",
