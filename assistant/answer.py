@@ -4,6 +4,8 @@ the question. Every quote is a verbatim span of a retrieved clause."""
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -13,24 +15,38 @@ from ingest.records import Unit
 from ingest.load import LEVELS
 
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
-from .question import Question, analyse
+from .question import FACETS, RENEWAL, Question, analyse
+from .reason import Stance, best_stance, combine, stance
+from ingest.readings import ITEM_MARK, Reading
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
-MIN_COVERAGE_ANCHORED = 0.3
-MIN_COVERAGE = 0.7
+# Abstention is decided by retrieval confidence on what the question asks (its focus, not the
+# customer's story around it): the share of the focus's term weight found in the best clauses,
+# or, for wording the tokenizer cannot map (English, paraphrase), the dense similarity.
+# Both calibrated on the dev split (evals/README.md).
+MIN_FOCUS_COVERAGE = 0.45
+DENSE_CONFIDENT = 0.88
+# a noun of the asking clause that the corpus never uses (外汇, 车险, 个人所得税) names a topic the
+# documents do not cover: above this share of the focus weight the question abstains unless the
+# dense side is very sure
+UNKNOWN_NOUN_SHARE = 0.25
+DENSE_SURE = 0.90
 SHORT_CLAUSE = 70
-VOTE_SHARE = 0.6  # a document votes on yes/no only when its sentence is nearly as on-topic as the best
+VOTE_SHARE = 0.6  # a document votes on yes/no only when its deciding sentence is nearly as on-topic as the best
 MAX_VOTERS = 6
 
 
 @dataclass
 class Evidence:
-    """What the answerer needs besides the hits: term statistics of the index."""
+    """What the answerer needs besides the hits: term statistics and readings of the index."""
     df: Callable[[str], int | None]
     n_units: int
     per_doc: dict[str, list[Hit]] = field(default_factory=dict)
     docs: dict[str, tuple[str, str]] = field(default_factory=dict)  # doc_id -> (title, level)
     unit: Callable[[str], Unit | None] = lambda _cid: None
+    readings: Callable[[str], list[Reading]] = lambda _cid: []      # a clause and its items
+    named: list[str] = field(default_factory=list)                  # documents the question names
+    names: list[str] = field(default_factory=list)                  # the words that named them
 
 
 def _cite(n: int, span: Span, whole: bool = False) -> Citation:
@@ -55,59 +71,110 @@ def _dedupe(spans: list[Span]) -> list[Span]:
     return [best[k] for k in order]
 
 
+def verdict_word(q: Question, verdict: str | None) -> str | None:
+    """The one word for badge and lead, by the question's modality (能否 → 可以; 是否需要 → 需要)."""
+    if verdict is None:
+        return None
+    return (NEED_WORD if q.modality == "necessity" else VERDICT_WORD)[verdict]
+
+
+def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str], int | None]) -> bool:
+    """Whether retrieval found clauses about what the question asks."""
+    focus = [(c, w) for c, w in weights if c in q.focus] or weights
+    total = sum(w for _c, w in focus) or 1.0
+    cov = max((coverage(h, focus) for h in hits[:5]), default=0.0)
+    dense = max((h.dense for h in hits[:5]), default=0.0)
+    unknown = sum(w for c, w in focus if all(df(m) is None for m in c.members)
+                  and any(m in q.nouns for m in c.members))
+    about_renewal = q.topic != q.focus  # the asking clause names only renewal: the story is context
+    if unknown / total >= UNKNOWN_NOUN_SHARE and dense < DENSE_SURE and not about_renewal:
+        return False
+    return cov >= MIN_FOCUS_COVERAGE or dense >= DENSE_CONFIDENT
+
+
 class DefaultAnswerer:
-    def answer(self, text: str, hits: list[Hit], ev: Evidence) -> Answer:
-        q = analyse(text)
+    def answer(self, text: str, hits: list[Hit], ev: Evidence, q: Question | None = None) -> Answer:
+        q = q or analyse(text)
         weights = idf_weights(q, ev.df, ev.n_units)
         if not q.concepts or not hits:
             return self._abstain(q, hits, "问题中没有可以在文件中检索的内容。")
-        cov = max(coverage(h, weights) for h in hits[:8])
-        if cov < (MIN_COVERAGE_ANCHORED if q.anchored else MIN_COVERAGE):
+        if not confident(q, hits, weights, ev.df):
             return self._abstain(q, hits, "现有文件中没有找到能回答这个问题的条款。")
+        if ev.named:
+            named_hits = [h for h in hits if h.unit.doc_id in ev.named]
+            hits = named_hits + [h for h in hits if h.unit.doc_id not in ev.named] if named_hits else hits
         if q.kind == "compare":
             return self._compare(q, hits, ev, weights)
-        spans = _dedupe(best_spans(hits, q, weights, whole_unit_chars=SHORT_CLAUSE))
         if q.kind == "yesno":
-            return self._yesno(q, spans, weights)
+            answer = self._yesno(q, hits, ev, weights)
+            if answer is not None:
+                return answer
+        spans = _dedupe(best_spans(hits, q, weights, whole_unit_chars=SHORT_CLAUSE))
+        if ev.named:
+            spans = [sp for sp in spans if sp.unit.doc_id in ev.named] + [sp for sp in spans if sp.unit.doc_id not in ev.named]
+        if q.kind == "yesno":
+            return self._fact(q, spans, note="文件没有明确规定，以下条款最相关：", ev=ev)
         return self._fact(q, spans, ev=ev)
 
     # --- kinds -------------------------------------------------------------------------
 
-    def _yesno(self, q: Question, spans: list[Span], weights: Weights) -> Answer:
-        top_weight = max((sp.weight for sp in spans), default=0.0)
-        key = [c for c, _ in sorted(weights, key=lambda cw: -cw[1])[:2]]
-        per_doc: dict[str, tuple[Span, str]] = {}
-        for sp in spans:
-            if sp.unit.doc_id in per_doc or sp.weight < VOTE_SHARE * top_weight:
-                continue
-            if not any(c.match(sp.text) == 1.0 for c in key):
-                continue  # not about the thing asked: it shares only minor or partial words
-            v = polarity(sp, q, weights)
-            if v is not None:
-                per_doc[sp.unit.doc_id] = (sp, v)
-            if len(per_doc) >= MAX_VOTERS:
-                break
+    def _yesno(self, q: Question, hits: list[Hit], ev: Evidence, weights: Weights) -> Answer | None:
+        """Per document, the reading that decides; documents that disagree give 视情况而定."""
+        pool: dict[str, list[Hit]] = {}
+        for h in hits:
+            pool.setdefault(h.unit.doc_id, []).append(h)
+        for doc_id, hs in (ev.per_doc or {}).items():
+            bucket = pool.setdefault(doc_id, [])
+            bucket.extend(h for h in hs if all(h.clause_id != b.clause_id for b in bucket))
+        if ev.named:
+            pool = {d: hs for d, hs in pool.items() if d in ev.named} or pool
+        per_doc: dict[str, tuple[Stance, Hit]] = {}
+        # words that only name a document (农商行 → 商行) are not what the question is about
+        drop = frozenset(c_m for c, _w in weights for c_m in c.members if any(c_m in name for name in ev.names))
+        for doc_id, hs in pool.items():
+            found: list[tuple[Stance, Hit]] = []
+            seen: set[tuple[str, int]] = set()
+            for h in hs:
+                for r in ev.readings(h.clause_id):
+                    if (r.clause_id, r.start) in seen:
+                        continue
+                    seen.add((r.clause_id, r.start))
+                    st = stance(q, r, weights, RENEWAL, drop)
+                    if st is not None:
+                        found.append((st, h))
+            best = best_stance([st for st, _h in found])
+            if best is not None:
+                per_doc[doc_id] = next((st, h) for st, h in found if st is best)
         if not per_doc:
-            return self._fact(q, spans, note="文件没有明确说可以或不可以，以下是最相关的条款。")
-        verdicts = {v for _, v in per_doc.values()}
-        overall = verdicts.pop() if len(verdicts) == 1 else "depends"
-        words = NEED_WORD if any(w in q.text for w in ("需要", "必须", "要不要", "是否要", "需不需要")) else VERDICT_WORD
-        if overall == "depends" and len(per_doc) > 1 and len({v for _, v in per_doc.values()}) > 1:
-            head = "视情况而定：各文件规定不同。"
+            return None
+        top = max(st.strength for st, _h in per_doc.values())
+        voters = {d: v for d, v in per_doc.items() if v[0].strength >= VOTE_SHARE * top}
+        voters = dict(sorted(voters.items(), key=lambda kv: (-kv[1][0].strength, kv[1][1].rank))[:MAX_VOTERS])
+        overall = combine({d: st for d, (st, _h) in voters.items()})
+        label = verdict_word(q, overall)
+        sides = {st.verdict for st, _h in voters.values()}
+        if overall == "depends" and len(sides) > 1:
+            head = f"{label}：各文件规定不同。"
         elif overall == "depends":
-            head = "视情况而定：文件对此附有条件。"
+            why = next(st.why for st, _h in voters.values() if st.verdict == "depends")
+            head = f"{label}：{why}。"
         else:
-            head = words[overall] + "。"
+            head = f"{label}。"
         citations, findings, lines = [], [], []
-        for n, (doc_id, (sp, v)) in enumerate(sorted(per_doc.items(), key=lambda kv: kv[1][0].hit_rank), 1):
-            cit = _cite(n, sp)
+        for n, (doc_id, (st, h)) in enumerate(voters.items(), 1):
+            unit = ev.unit(st.reading.clause_id) or h.unit
+            cit = _cite_reading(n, unit, st.reading, h.score)
             citations.append(cit)
-            summary = f"{words[v]}：「{cit.quote}」"
-            findings.append(Finding(doc_id, sp.unit.doc_title, v, summary, [cit.id]))
-            lines.append(f"{n}. 《{sp.unit.doc_title}》{sp.unit.ref}（{LEVELS.get(sp.unit.level, '')}）"
-                         f"——{words[v]}：「{cit.quote}」[{n}]")
+            word = verdict_word(q, st.verdict)
+            summary = f"{word}（{st.why}）：「{cit.quote}」" if st.why else f"{word}：「{cit.quote}」"
+            findings.append(Finding(doc_id, unit.doc_title, st.verdict, summary, [cit.id]))
+            lines.append(f"{n}. 《{unit.doc_title}》{unit.ref}（{LEVELS.get(unit.level, '')}）——{summary}[{n}]")
         answer = head + "\n依据：\n" + "\n".join(lines)
-        return Answer(q.text, answer, overall, False, citations, findings, kind=q.kind)
+        if ev.named and not any(d in ev.named for d in voters):
+            answer += "\n（所问文件对此没有明确规定，以上为其他文件的规定。）"
+        terms = sorted({st.term for st, _h in voters.values()})
+        return Answer(q.text, answer, overall, False, citations, findings, kind=q.kind,
+                      verdict_label=label, terms=terms)
 
     def _fact(self, q: Question, spans: list[Span], note: str | None = None, ev: Evidence | None = None) -> Answer:
         if not spans:
@@ -130,7 +197,7 @@ class DefaultAnswerer:
             citations.append(cit)
             lines.append(f"《{sp.unit.doc_title}》{sp.unit.ref}规定：「{cit.quote}」[{n}]")
             findings.append(Finding(sp.unit.doc_id, sp.unit.doc_title, None, cit.quote, [cit.id]))
-        head = (note + "\n") if note else ""
+        head = (note + "\n") if note else _lead(q, chosen[0])
         answer = head + "\n".join(lines)
         return Answer(q.text, answer, None, False, citations, findings, kind=q.kind)
 
@@ -169,6 +236,31 @@ class DefaultAnswerer:
                                       text=u.text, start=u.start, end=u.start + min(80, len(u.text)),
                                       score=round(hits[0].score, 3)))
         return Answer(q.text, text, None, True, citations, [], kind=q.kind)
+
+
+_PARTS = re.compile(r"[^，,；;。]+")
+
+
+def _lead(q: Question, span: Span) -> str:
+    """A fact question's first line: the parts of the deciding sentence that carry the fact
+    asked (the time limit, the count, the amount), or the sentence itself."""
+    if q.kind != "fact":
+        return ""
+    text = span.text
+    wanted = [FACETS[f][1] for f in q.facets if f in ("time", "count", "amount", "percent")]
+    parts = [m.group(0).strip() for m in _PARTS.finditer(text)]
+    picked = [p for p in parts if any(rx.search(p) for rx in wanted)] if wanted else []
+    body = "，".join(picked) if picked else text.rstrip("。；;")
+    body = ITEM_MARK.sub("", body)
+    return f"答：{body}（《{span.unit.doc_title}》{span.unit.ref}）。\n"
+
+
+def _cite_reading(n: int, unit: Unit, reading: Reading, score: float) -> Citation:
+    """A citation whose quote is the deciding sentence; the clause stays in `text`."""
+    s, e = reading.start, reading.end
+    return Citation(id=f"c{n}", doc_id=unit.doc_id, doc_title=unit.doc_title, level=unit.level,
+                    clause_id=unit.clause_id, clause=unit.ref, path=unit.path, quote=unit.text[s:e], text=unit.text,
+                    start=unit.start + s, end=unit.start + e, score=round(score, 3))
 
 
 def _promote_to_list(sp: Span, ev: Evidence) -> Span:

@@ -4,17 +4,30 @@ Assistant object that the CLI, the UI and the evals share."""
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from ingest.settings import Settings
 
 from .answer import DefaultAnswerer, Evidence
 from .consistency import topic_query
 from .models import Answer, Hit, QueryError
-from .question import analyse, strip_instructions
-from .retrieve import HybridSearcher, as_retriever, clean_query, has_content
+from .docnames import DocNamer
+from .question import Question, analyse, strip_instructions
+from .retrieve import HybridSearcher, clean_query, has_content
+from ingest.tokenize import FAMILIES, to_simplified
 
 # how many clauses a question retrieves (top_k, per_doc_k) is in the settings
+
+
+@dataclass(frozen=True)
+class Request:
+    """One question on its way through the chain."""
+    text: str
+    q: Question
+    named: list[str]
+    names: list[str] = field(default_factory=list)   # the words that named them (not content)
+    hits: list[Hit] = field(default_factory=list)
+    per_doc: dict[str, list[Hit]] = field(default_factory=dict)
 
 
 class Assistant:
@@ -30,43 +43,72 @@ class Assistant:
             from .llm import make_llm_answerer
             self.llm = make_llm_answerer(self.settings, chat_model)
         self._chain = None
+        self._namer: tuple | None = None
+        self._last_hits: list[Hit] = []
 
     @property
     def answerer_name(self) -> str:
         return f"LLM ({self.llm.name})" if self.llm else "默认（无需大模型，按条款原文作答）"
 
     def chain(self):
-        """retriever | answerer, as langchain runnables."""
+        """The request as LangChain runnables: read the question once, retrieve (per document too
+        for yes/no and comparisons), answer from the clause readings, then the optional LLM step.
+        `invoke`, `batch` and `stream` work as for any runnable; callbacks see each step."""
         if self._chain is None:
-            from langchain_core.runnables import RunnableLambda, RunnableParallel, RunnablePassthrough
+            from langchain_core.runnables import RunnableLambda
 
-            retriever = as_retriever(self.searcher, k=self.settings.top_k)
-            self._chain = (
-                RunnableParallel(question=RunnablePassthrough(), docs=retriever)
-                | RunnableLambda(self._answer_from_docs)
-            )
+            self._chain = (RunnableLambda(self._read, name="read_question")
+                           | RunnableLambda(self._retrieve, name="retrieve")
+                           | RunnableLambda(self._answer, name="answer"))
+            if self.llm is not None:
+                self._chain = self._chain | RunnableLambda(self._llm_step, name="llm")
         return self._chain
 
-    def _answer_from_docs(self, inputs: dict) -> Answer:
-        question: str = inputs["question"]
-        hits: list[Hit] = [d.metadata["hit"] for d in inputs["docs"]]
+    def _read(self, question: str) -> Request:
+        idx = self.searcher.index
+        if self._namer is None or self._namer[0] != idx.gen:
+            self._namer = (idx.gen, DocNamer(idx.docs))
+        q = analyse(question)
+        named, names = self._namer[1].find(q.norm)
+        return Request(question, q, named, names)
+
+    def _retrieve(self, req: Request) -> Request:
+        query = to_simplified(req.text)
+        # a value of a classification (关注类) retrieves the rules that name its siblings (正常类)
+        siblings = [v for values in FAMILIES.values() if any(v in req.q.norm for v in values) for v in values
+                    if v not in req.q.norm and len(v) >= 3]
+        if siblings:
+            query += " " + " ".join(siblings)
+        hits = self.searcher.search(query, k=self.settings.top_k)
+        per_doc: dict[str, list[Hit]] = {}
+        if req.q.kind == "compare":
+            per_doc = self.searcher.search_per_doc(topic_query(req.q, query), self.settings.per_doc_k)
+        elif req.q.kind == "yesno":
+            per_doc = self.searcher.search_per_doc(query, self.settings.per_doc_k, doc_ids=req.named or None)
+        return replace(req, hits=hits, per_doc=per_doc)
+
+    def _answer(self, req: Request) -> Answer:
         t0 = time.perf_counter()
         idx = self.searcher.index
         ev = Evidence(df=idx.bm25.df, n_units=len(idx.units),
                       docs={d: (meta["title"], meta["level"]) for d, meta in idx.docs.items()},
-                      unit=lambda cid: idx.units[idx.position[cid]] if cid in idx.position else None)
-        q = analyse(question)
-        if q.kind == "compare":
-            ev.per_doc = self.searcher.search_per_doc(topic_query(q, question), self.settings.per_doc_k)
-        answer = self.answerer.answer(question, hits, ev)
-        if self.llm is not None and not answer.abstained:
-            answer = self.llm.answer(question, hits, answer)
-        retrieved = [h.clause_id for h in hits]
-        if ev.per_doc:
-            # a comparison retrieves per document: report every clause it looked at, best first
-            extra = sorted((h for hs in ev.per_doc.values() for h in hs), key=lambda h: -h.score)
+                      unit=lambda cid: idx.units[idx.position[cid]] if cid in idx.position else None,
+                      readings=lambda cid: [r for c in idx.family.get(cid, [cid]) for r in idx.readings.get(c, [])],
+                      per_doc=req.per_doc, named=req.named, names=req.names)
+        answer = self.answerer.answer(req.text, req.hits, ev, req.q)
+        retrieved = [h.clause_id for h in req.hits]
+        if req.per_doc:
+            # per-document retrieval: report every clause it looked at, best first
+            extra = sorted((h for hs in req.per_doc.values() for h in hs), key=lambda h: -h.score)
             retrieved += [h.clause_id for h in extra if h.clause_id not in retrieved]
-        return replace(answer, timings_ms={"answer": (time.perf_counter() - t0) * 1000}, retrieved=retrieved)
+        answer = replace(answer, timings_ms={"answer": (time.perf_counter() - t0) * 1000}, retrieved=retrieved)
+        self._last_hits = req.hits
+        return answer
+
+    def _llm_step(self, answer: Answer) -> Answer:
+        if answer.abstained:
+            return answer
+        return self.llm.answer(answer.question, self._last_hits, answer)
 
     def ask(self, question: str) -> Answer:
         """One answer. Raises QueryError for a question that cannot be asked (empty, too long)."""

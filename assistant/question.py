@@ -6,13 +6,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.tokenize import normalize, terms as token_terms
+from ingest.readings import Limit, limits, negation_scope
+from ingest.tokenize import normalize, terms as token_terms, to_simplified
 
 _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|有何不同|有什么不同|有何区别|有什么区别|"
                       r"区别|异同|是否一致|一致吗|一样吗|相同吗|比较|对比|\bcompare\b|\bdiffer|\bdifference")
-_YESNO = re.compile(r"能否|能不能|可否|可不可以|是否|行不行|可以吗|能吗|允许吗|[可能需要必须得应][^？?。]{0,30}[吗么]|"
-                    r"^(can|may|is|are|does|do|should|must|could)\b", re.I)
+# yes/no by grammar: V不V / V没V (能不能, 是不是, 有没有, 需不需要), 是否/能否/可否/有无, a sentence-final
+# 吗/么 or V不 (…可以不？), English auxiliaries first
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+_WHETHER = re.compile(r"是否|能否|可否|有无|要否|可不可|能不能|需不需")
+_FINAL_MA = re.compile(r"[吗么嘛麽][\s?？!！。.]*$|[吗么嘛麽][？?]")
+_FINAL_V_NOT = re.compile(r"(可以|行|能|对|是|要|用|够)[不没]?[不没吧][\s?？。]*$")
+_EN_YESNO = re.compile(r"^(can|may|is|are|does|do|should|must|could|will|would|shall|has|have)\b", re.I)
+_WH = re.compile(r"什么|哪些|哪几|哪个|哪种|多少|几[次天个年月种项条]|多久|多长|怎么|怎样|如何|为何|为什么|谁|何时|何种|"
+                 r"\b(what|which|how|who|when|why)\b", re.I)
 _LIST = re.compile(r"哪些|哪几|有什么条件|什么条件|包括什么|几种|\bwhich\b|\bwhat (are|conditions|materials)", re.I)
+# necessity: the verdict words are 需要/不需要 rather than 可以/不可以
+_NECESSITY = re.compile(r"需要|需不需|必须|要不要|是否要|得不得|须|要求|一定要|非得|\b(need|must|required?|have to)\b", re.I)
+
+
+def question_kind(norm: str) -> str:
+    if _COMPARE.search(norm):
+        return "compare"
+    yesno = bool(_A_NOT_A.search(norm) or _WHETHER.search(norm) or _EN_YESNO.search(norm.strip())
+                 or _FINAL_V_NOT.search(norm))
+    if not yesno and _FINAL_MA.search(norm) and not _WH.search(norm):
+        yesno = True
+    if yesno:
+        return "yesno"
+    return "list" if _LIST.search(norm) else "fact"
+
 
 FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # facet: (how a question asks for it, what an answering sentence contains)
@@ -40,6 +63,8 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 贷款 业务 办理 �
     监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定""".split())
 
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
+# the act and product every question here is about: they do not say *what* a rule concerns
+RENEWAL = frozenset("续贷 续贷通 无还本续贷 借新还旧 转贷 续贷业务 续贷贷款".split())
 ANCHORS = frozenset("""续贷 续贷通 无还本续贷 借新还旧 转贷 抵押登记 抵押权 注销登记 不动产登记 名单制 名单库
     资金回笼率 尽职免责 容忍度 封闭运行 专款专用 第二顺位抵押""".split())
 
@@ -78,6 +103,22 @@ class Question:
     concepts: tuple[Concept, ...]
     anchored: bool            # mentions a term of the renewal domain
     asks_exceed: bool         # 超过/高于…吗: a limit question
+    norm: str = ""            # simplified characters, NFKC, lower case: what is matched
+    modality: str = "permission"          # permission | necessity
+    focus: tuple[Concept, ...] = ()       # concepts of the clause that asks (not the story before it)
+    topic: tuple[Concept, ...] = ()       # what a verdict is about: the focus, or the whole question
+                                          # when the asking clause names only renewal (…，还能续贷吗)
+    negated: tuple[tuple[int, int], ...] = ()  # spans of `norm` under a negation
+    numbers: tuple[Limit, ...] = ()       # amounts, counts, rates, durations the question states
+    nouns: frozenset[str] = frozenset()   # nouns of the asking clause (jieba's part-of-speech tags)
+
+    def term_negated(self, term: str) -> bool:
+        """Whether the question negates `term` (没有逾期, 不是正常类, 未结清)."""
+        k = self.norm.find(term)
+        return k >= 0 and sum(1 for s, e in self.negated if s <= k < e) % 2 == 1
+
+    def concept_negated(self, concept: "Concept") -> bool:
+        return any(self.term_negated(m) for m in concept.members if m in self.norm)
 
 
 _INSTRUCTION = re.compile(
@@ -107,21 +148,44 @@ def strip_instructions(text: str) -> tuple[str, bool]:
     return "".join(kept).strip(" ，,"), dropped
 
 
+_ASK_SPLIT = re.compile(r"[，,。；;！!]")
+
+
+def _focus_start(norm: str) -> int:
+    """Where the asking clause starts: the last clause with an interrogative, so a customer's
+    story before it (开服装店的，上个月…) does not decide what the question is about."""
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;！!]+", norm)]
+    for s, e in reversed(parts):
+        piece = norm[s:e]
+        if (_A_NOT_A.search(piece) or _WHETHER.search(piece) or _FINAL_MA.search(piece) or _WH.search(piece)
+                or _FINAL_V_NOT.search(piece) or "?" in piece or "？" in piece):
+            return s
+    return 0
+
+
 def analyse(text: str) -> Question:
-    norm = normalize(text)
-    if _COMPARE.search(norm):
-        kind = "compare"
-    elif _YESNO.search(norm):
-        kind = "yesno"
-    elif _LIST.search(norm):
-        kind = "list"
-    else:
-        kind = "fact"
+    norm = normalize(to_simplified(text))
+    kind = question_kind(norm)
     facets = tuple(name for name, (ask, _) in FACETS.items() if ask.search(norm))
-    pairs = token_terms(text)
+    pairs = token_terms(norm)
     anchored = any(t in ANCHORS or any(s in ANCHORS for s in syns) for t, syns in pairs)
     asks_exceed = bool(re.search(r"超过|高于|多于|大于|超出|exceed|more than|over", norm))
-    return Question(text, kind, facets, _concepts(pairs), anchored, asks_exceed)
+    concepts = _concepts(pairs)
+    start = _focus_start(norm)
+    focus = tuple(c for c in concepts if any(m in norm[start:] for m in c.members + c.parts)) or concepts
+    modality = "necessity" if _NECESSITY.search(norm[start:]) else "permission"
+    specific = [c for c in focus if not any(m in RENEWAL for m in c.members)]
+    topic = focus if specific else concepts
+    return Question(text, kind, facets, concepts, anchored, asks_exceed, norm, modality, focus, topic,
+                    tuple(negation_scope(norm)), tuple(limits(norm)), _nouns(norm[start:]))
+
+
+_NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "l", "vn")
+
+
+def _nouns(text: str) -> frozenset[str]:
+    from ingest.tokenize import pos_tags
+    return frozenset(w for w, tag in pos_tags(text) if tag in _NOUN_TAGS and len(w) >= 2)
 
 
 def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[Concept, ...]:

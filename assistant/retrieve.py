@@ -12,6 +12,7 @@ from typing import Sequence
 import numpy as np
 
 from ingest.bm25 import BM25Index
+from ingest.readings import Reading
 from ingest.embed import get_embedder
 from ingest.index import IndexError_, current_generation, index_identity, sync_from_server
 from ingest.records import Unit
@@ -34,6 +35,8 @@ class LoadedIndex:
     bm25: BM25Index
     dense: DenseStore
     docs: dict[str, dict]
+    readings: dict[str, list[Reading]]     # clause_id -> its readings (ingest/readings.py)
+    family: dict[str, list[str]]           # clause_id -> itself and its items, sub-items
 
 
 def _load(settings: Settings, gen: Path) -> LoadedIndex:
@@ -41,11 +44,24 @@ def _load(settings: Settings, gen: Path) -> LoadedIndex:
         manifest = json.loads((gen / "manifest.json").read_text("utf-8"))
         units = [Unit(**json.loads(line)) for line in (gen / "units.jsonl").read_text("utf-8").splitlines() if line]
         docs = {d["doc_id"]: d for d in json.loads((gen / "docs.json").read_text("utf-8"))}
+        readings: dict[str, list[Reading]] = {}
+        for line in (gen / "readings.jsonl").read_text("utf-8").splitlines():
+            if line:
+                r = Reading.from_json(json.loads(line))
+                readings.setdefault(r.clause_id, []).append(r)
         bm25 = BM25Index.load(gen)
         dense = DenseStore(settings, gen)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise IndexError_(f"{gen}：索引已损坏（{exc}）；请运行 `python -m ingest --rebuild` 重建") from None
-    return LoadedIndex(gen, manifest, units, {u.clause_id: i for i, u in enumerate(units)}, bm25, dense, docs)
+    family: dict[str, list[str]] = {u.clause_id: [u.clause_id] for u in units}
+    by_id = {u.clause_id: u for u in units}
+    for u in units:
+        parent = u.parent_id
+        while parent and parent in family:
+            family[parent].append(u.clause_id)  # a clause's readings include its items'
+            parent = by_id[parent].parent_id
+    return LoadedIndex(gen, manifest, units, {u.clause_id: i for i, u in enumerate(units)}, bm25, dense, docs,
+                       readings, family)
 
 
 def clean_query(text: str, limit: int) -> str:
@@ -73,6 +89,7 @@ class HybridSearcher:
         self._lock = threading.Lock()
         self._index: LoadedIndex | None = None
         self._last_sync = -1e9
+        self._qcache: dict[str, np.ndarray] = {}
         self.embedder = get_embedder(settings.embedding)
 
     @property
@@ -131,7 +148,7 @@ class HybridSearcher:
         bm_rank = {int(i): r for r, i in enumerate(order) if bm[i] > 0}
         dense_hits = []
         if mode != "bm25":
-            qvec = self.embedder.query(normalize(query)[:self.settings.embed_query_chars])
+            qvec = self._embed_query(normalize(query)[:self.settings.embed_query_chars])
             dense_hits = idx.dense.query(qvec, candidates, doc_ids, levels)
         dense_rank: dict[int, int] = {}
         dense_sim: dict[int, float] = {}
@@ -149,6 +166,18 @@ class HybridSearcher:
         scale = rrf_k / (1.0 + dense_weight)
         return [Hit(idx.units[pos], score * scale, float(bm[pos]), dense_sim.get(pos, 0.0), rank)
                 for rank, (pos, score) in enumerate(best)]
+
+    def _embed_query(self, text: str) -> np.ndarray:
+        """A yes/no question searches twice (overall and per document): embed it once."""
+        with self._lock:
+            cached = self._qcache.get(text)
+        if cached is None:
+            cached = self.embedder.query(text)
+            with self._lock:
+                self._qcache[text] = cached
+                while len(self._qcache) > 64:
+                    self._qcache.pop(next(iter(self._qcache)))
+        return cached
 
     def search_per_doc(self, query: str, k_per_doc: int = 2, doc_ids: Sequence[str] | None = None) -> dict[str, list[Hit]]:
         """The best clauses from each document (for comparison questions): one wide hybrid

@@ -8,8 +8,10 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals", description="Run the eval set or the benchmarks.")
-    parser.add_argument("--split", default="all", choices=["dev", "test", "all"])
-    parser.add_argument("--failures", action="store_true", help="list the failing cases")
+    parser.add_argument("--split", default="all", choices=["dev", "test", "blind", "newdocs", "all"],
+                        help="要运行的评测集：dev（调参用）、test、blind（盲测，只在最后运行一次）、newdocs（三份合成新文件）"
+                             "或 all（依次运行全部，每个集各自对照阈值）")
+    parser.add_argument("--failures", action="store_true", help="列出未通过的用例（FLIP 表示可以/不可以答反）")
     sub = parser.add_subparsers(dest="command")
     bench = sub.add_parser("bench", help="ingest, latency and memory figures")
     bench.add_argument("--quick", action="store_true", help="skip the cold ingest")

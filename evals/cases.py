@@ -6,8 +6,15 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CASES_PATH = Path(__file__).resolve().parent / "cases.jsonl"
+HERE = Path(__file__).resolve().parent
+CASES_PATH = HERE / "cases.jsonl"
+# written by helpers who saw only the seeds and the case format; run once, at the end of a change
+BLIND_PATH = HERE / "blind.jsonl"
+# questions on three synthetic policies (tests/data/newdocs), answered after `ingest add`
+NEWDOCS_DIR = HERE.parent / "tests" / "data" / "newdocs"
+NEWDOCS_PATH = NEWDOCS_DIR / "cases.jsonl"
 KINDS = ("yesno", "fact", "list", "compare", "oos")
+SPLITS = ("dev", "test", "blind", "newdocs")
 
 
 @dataclass(frozen=True)
@@ -23,8 +30,14 @@ class Case:
     tags: list[str] = field(default_factory=list)
 
 
-def load_cases(path: Path = CASES_PATH, split: str | None = None) -> list[Case]:
-    cases = [Case(**json.loads(line)) for line in path.read_text("utf-8").splitlines() if line.strip()]
+def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]:
+    """Cases of one split; `all` is dev + test + blind (newdocs needs its own corpus)."""
+    if path is None:
+        paths = {"blind": [BLIND_PATH], "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH, BLIND_PATH])
+    else:
+        paths = [path]
+    cases = [Case(**{k: v for k, v in json.loads(line).items() if k in Case.__dataclass_fields__})
+             for p in paths if p.exists() for line in p.read_text("utf-8").splitlines() if line.strip()]
     return [c for c in cases if split in (None, "all", c.split)]
 
 
@@ -36,7 +49,7 @@ def validate(cases: list[Case], clause_text: dict[str, str]) -> list[str]:
         if c.id in seen:
             problems.append(f"{c.id}: duplicate id")
         seen.add(c.id)
-        if c.kind not in KINDS or c.split not in ("dev", "test"):
+        if c.kind not in KINDS or c.split not in SPLITS:
             problems.append(f"{c.id}: bad kind/split {c.kind}/{c.split}")
         if c.kind == "oos":
             if c.gold or c.facts or c.verdict:

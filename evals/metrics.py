@@ -27,10 +27,12 @@ class CaseResult:
     hit: dict[int, float] = field(default_factory=dict)
     rr: float = 0.0
     verdict_ok: bool | None = None
+    flip: bool = False      # 可以 where the answer is 不可以 (or the reverse), or either where documents differ
     fact_recall: float | None = None
     quotes_verbatim: int = 0
     citations: int = 0
     gold_citations: int = 0
+    gold_in_top3: bool | None = None   # a gold clause among the first three citations
     reasons: list[str] = field(default_factory=list)
 
     @property
@@ -57,6 +59,9 @@ def score_case(case: Case, answer: dict, doc_texts: dict[str, str]) -> CaseResul
         res.reasons.append("abstained on an in-scope question")
     if case.kind == "yesno":
         res.verdict_ok = answer.get("verdict") == case.verdict
+        got = answer.get("verdict")
+        res.flip = (got in ("yes", "no") and case.verdict in ("yes", "no") and got != case.verdict) or (
+            case.verdict == "depends" and got in ("yes", "no"))
         if not res.verdict_ok:
             res.reasons.append(f"verdict {answer.get('verdict')} != {case.verdict}")
     if case.facts:
@@ -75,6 +80,8 @@ def score_case(case: Case, answer: dict, doc_texts: dict[str, str]) -> CaseResul
             res.reasons.append(f"quote of {c['clause_id']} is not verbatim at its offsets")
         if any(related(c["clause_id"], g) for g in case.gold):
             res.gold_citations += 1
+    if case.gold:
+        res.gold_in_top3 = any(related(c["clause_id"], g) for c in answer.get("citations", [])[:3] for g in case.gold)
     if case.kind == "compare" and case.docs:
         cited = {c["doc_id"] for c in answer.get("citations", [])}
         missing_docs = [d for d in case.docs if d not in cited]
@@ -109,11 +116,13 @@ def aggregate(results: list[CaseResult]) -> dict[str, float | None]:
         "hit@5": _mean([r.hit[5] for r in in_scope if r.hit]),
         "mrr": _mean([r.rr for r in in_scope if r.case.gold]),
         "verdict_acc": _mean([1.0 if r.verdict_ok else 0.0 for r in results if r.verdict_ok is not None]),
+        "flips": _mean([1.0 if r.flip else 0.0 for r in results if r.verdict_ok is not None]),
         "fact_recall": _mean([r.fact_recall for r in in_scope if r.fact_recall is not None]),
         "abstain_precision": (sum(1 for r in abstained if r.case.kind == "oos") / len(abstained)) if abstained else None,
         "abstain_recall": (sum(1 for r in oos if r.answer.get("abstained")) / len(oos)) if oos else None,
         "false_abstention": (sum(1 for r in in_scope if r.answer.get("abstained")) / len(in_scope)) if in_scope else None,
         "quotes_verbatim": (sum(r.quotes_verbatim for r in results) / max(1, sum(r.citations for r in results))),
+        "cite@3": _mean([1.0 if r.gold_in_top3 else 0.0 for r in in_scope if r.gold_in_top3 is not None]),
         "gold_citations": (sum(r.gold_citations for r in cited) / max(1, sum(r.citations for r in cited))) if cited else None,
         "latency_p50_ms": _pct(lat, 50),
         "latency_p95_ms": _pct(lat, 95),

@@ -35,6 +35,7 @@ from .clauses import Clause, split_clauses
 from .embed import Embedder, get_embedder
 from .files import fsync_dir, write_atomic, write_synced
 from .load import SourceDoc, load_corpus
+from .readings import read_units
 from .records import Unit
 from .settings import Settings
 from .store import drop_generation, fetch_generation, publish_generation, server_current, write_vectors
@@ -68,8 +69,9 @@ class IngestReport:
 
 def index_identity(settings: Settings, embedder_identity: str) -> dict:
     from .tokenize import fingerprint
+    from .readings import fingerprint as readings_fingerprint
     return {"embedding": embedder_identity, "parser": PARSER_VERSION, "tokenizer": fingerprint(),
-            "store": "server" if settings.chroma_url else "embedded"}
+            "readings": readings_fingerprint(), "store": "server" if settings.chroma_url else "embedded"}
 
 
 def units_for(doc: SourceDoc, clauses: Sequence[Clause]) -> list[Unit]:
@@ -267,6 +269,9 @@ class GenerationContent:
         return {
             "docs.json": json.dumps(self.docs, ensure_ascii=False).encode("utf-8"),
             "units.jsonl": _json_lines(asdict(u) for u in self.units),
+            # one reading of every clause, made once here and used by answers, comparisons,
+            # the consistency report and quizzes
+            "readings.jsonl": _json_lines(r.to_json() for rs in read_units(self.units).values() for r in rs),
         }
 
 

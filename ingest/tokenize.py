@@ -15,31 +15,30 @@ DATA = Path(__file__).resolve().parent / "data"
 _lock = threading.Lock()
 _ready = False
 
-# Colloquial or English forms -> the words the documents use. Domain vocabulary, not answers.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "无还本续贷": ("续贷",), "借新还旧": ("续贷",), "转贷": ("续贷",), "续作": ("续贷",),
-    "续期": ("续贷",), "周转": ("续贷",), "提前": ("到期前",), "存款单": ("存单",), "赌博": ("涉赌",),
-    "吸毒": ("涉毒",), "钱": ("资金",), "定义": ("是指",), "含义": ("是指",), "撤掉": ("注销",),
-    "撤销": ("注销",), "解押": ("注销",), "办完": ("办结",), "多长时间": ("时限",),
-    "环节": ("流程",), "情形": ("情况",), "还清": ("结清",), "还完": ("结清",),
-    "续贷利率": ("利率", "利息"), "步骤": ("流程",), "违反": ("违规",), "处罚": ("通报批评", "监管约谈"),
-    "抵押物": ("抵押",), "押品": ("抵押物",), "质押物": ("质押",),
-    "renewal": ("续贷",), "renew": ("续贷",), "renewed": ("续贷",), "renewals": ("续贷",), "rollover": ("续贷",), "refinance": ("续贷",),
-    "pledge": ("质押",), "pledged": ("质押",), "mortgage": ("抵押",), "collateral": ("抵押", "担保"),
-    "guarantee": ("保证", "担保"), "guarantor": ("保证人",), "loan": ("贷款",), "loans": ("贷款",),
-    "credit": ("信用",), "unsecured": ("信用贷款",), "times": ("次数",), "几次": ("次数",), "多少次": ("次数",), "limit": ("额度", "上限"),
-    "amount": ("额度",), "interest": ("利率",), "rate": ("利率",), "term": ("期限",),
-    "deadline": ("时限",), "apply": ("申请",), "application": ("申请",), "materials": ("材料",),
-    "documents": ("材料",), "registration": ("登记",), "cancel": ("注销",), "cancellation": ("注销",),
-    "hour": ("小时",), "hours": ("小时",), "day": ("工作日",), "days": ("工作日",), "month": ("个月",),
-    "purpose": ("用途",), "use": ("用途",), "funds": ("资金",), "overdue": ("逾期",),
-    "deposit": ("存单",), "receivable": ("应收账款",), "receivables": ("应收账款",),
-    "classification": ("分类",), "nonperforming": ("不良",), "whitelist": ("名单制",), "list": ("名单",),
-    "small": ("小微企业",), "sme": ("小微企业",), "smes": ("小微企业",), "business": ("企业",),
-    "consumer": ("消费性",), "project": ("项目贷款",), "revolving": ("循环贷款",), "bank": ("银行",),
-    "regulator": ("银保监",), "notice": ("通知",), "eligible": ("条件",), "conditions": ("条件",),
-    "requirements": ("条件",), "how": (), "many": (), "much": (), "long": ("时限",),
-}
+GLOSSARY = DATA / "glossary.tsv"
+
+
+def _load_glossary() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Colloquial and English words -> the corpus's words, and the classification families
+    (ingest/data/glossary.tsv, one entry a line with its reason)."""
+    synonyms: dict[str, tuple[str, ...]] = {}
+    families: dict[str, tuple[str, ...]] = {}
+    for n, line in enumerate(GLOSSARY.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if cells[0] == "@family":
+            if len(cells) < 4:
+                raise ValueError(f"{GLOSSARY}:{n}: a family line is @family, name, values, reason")
+            families[cells[1]] = tuple(cells[2].split())
+            continue
+        if len(cells) < 3 or not cells[2].strip():
+            raise ValueError(f"{GLOSSARY}:{n}: an entry is word, corpus words, reason (tab-separated)")
+        synonyms[cells[0]] = tuple(w for w in cells[1].split(",") if w)
+    return synonyms, families
+
+
+SYNONYMS, FAMILIES = _load_glossary()
 
 
 def _stopwords() -> frozenset[str]:
@@ -70,10 +69,22 @@ def fingerprint() -> str:
     """Changes whenever the dictionary, stopwords or synonyms change: part of the index identity."""
     import hashlib
     h = hashlib.sha1()
-    for name in ("userdict.txt", "stopwords.txt", "stopwords_en.txt"):
+    for name in ("userdict.txt", "stopwords.txt", "stopwords_en.txt", "glossary.tsv"):
         h.update((DATA / name).read_bytes())
     h.update(repr(sorted(SYNONYMS.items())).encode())
     return h.hexdigest()[:12]
+
+
+_t2s = None
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters (續貸) to simplified (续贷): officers in some regions type them."""
+    global _t2s
+    if _t2s is None:
+        import opencc
+        _t2s = opencc.OpenCC("t2s")
+    return _t2s.convert(text)
 
 
 def normalize(text: str) -> str:
@@ -86,6 +97,23 @@ def normalize(text: str) -> str:
 def _cut(text: str) -> tuple[str, ...]:
     import jieba
     return tuple(jieba.cut_for_search(text, HMM=True))
+
+
+@lru_cache(maxsize=8192)
+def cut_with_offsets(text: str) -> list[tuple[str, int, int]]:
+    """Precise-mode words of `text` (as written, not normalized) with their offsets."""
+    _init()
+    import jieba
+    return [(w, s, e) for w, s, e in jieba.tokenize(text, HMM=True)]
+
+
+@lru_cache(maxsize=4096)
+def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech tag) in precise mode: tells a noun the corpus lacks (外汇, 车险) from
+    a colloquial verb it lacks (撤掉, 交上去)."""
+    _init()
+    import jieba.posseg
+    return tuple((p.word, p.flag) for p in jieba.posseg.cut(text))
 
 
 def terms(text: str) -> list[tuple[str, tuple[str, ...]]]:

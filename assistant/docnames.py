@@ -1,0 +1,111 @@
+"""Which documents a question names (「按续贷通2.0…」, 「我们村镇银行的细则里…」, 「黑龙江农信社」).
+
+Names are derived from each document's metadata — title, issuer, region, kind — by the
+ways Chinese bank names are shortened (农村商业银行 → 农商行, 农村信用社 → 农信社, 省/市 dropped,
+a product's quoted name and version), so a document added with `ingest add` is named the
+same way. Nothing here lists a particular document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.tokenize import normalize
+
+# (long form, short form): how institution names are shortened in speech
+SHORTEN = (("农村商业银行", "农商行"), ("农商银行", "农商行"), ("农村信用社", "农信社"), ("农村信用合作社", "农信社"),
+           ("农村合作银行", "农合行"), ("村镇银行", "村镇银行"), ("商业银行", "商行"), ("股份有限公司", ""),
+           ("银保监分局", "银保监"), ("银保监局", "银保监"))
+_INSTITUTION = re.compile(r"([\u4e00-\u9fff]{0,8}?)(农村商业银行|农商银行|农村信用社|农村信用合作社|农村合作银行|村镇银行|"
+                          r"银保监分局|银保监局|信用社|银行|分局)")
+_PRODUCT = re.compile(r"[“\"「]([^”\"」]{2,12})[”\"」]\s*[(（]?\s*(\d+(?:\.\d+)?)?")
+_KIND_WORDS = ("通知", "管理办法", "实施细则", "细则", "操作规程", "规程", "操作指引", "指引", "范本", "办法", "意见")
+_PLACE = re.compile(r"^(.{2,4}?)(省|市|自治区|县|区)")
+_NOISE = re.compile(r"[*_＿“”\"「」《》()（）\s]")
+_GENERIC = {"银行", "商行", "分局", "信用社", "小微企业", "续贷", "贷款"}
+
+
+@dataclass(frozen=True)
+class DocName:
+    doc_id: str
+    aliases: tuple[str, ...]
+
+
+def _clean(text: str) -> str:
+    return _NOISE.sub("", normalize(text or ""))
+
+
+def aliases(doc_id: str, title: str, issuer: str = "", kind: str = "", region: str = "") -> set[str]:
+    out: set[str] = set()
+    t = _clean(title)
+    if len(t) >= 4:
+        out.add(t)
+    iss = _clean(issuer)
+    if iss and iss not in ("未注明", "xx"):
+        out.add(iss)
+    for source in (normalize(title), normalize(issuer or "")):
+        for m in _INSTITUTION.finditer(_NOISE.sub("", source)):
+            head, inst = m.group(1), m.group(2)
+            head = re.sub(r"^(xx|XX|\*+|_+)", "", head)
+            place = _PLACE.match(head)
+            heads = {head} | ({place.group(1), head[place.end():]} if place else set())
+            shorts = {inst} | {short for long, short in SHORTEN if long == inst and short}
+            for h in heads:
+                for s in shorts:
+                    if h and len(h) >= 2:
+                        out.add(h + s)
+                    if s not in _GENERIC and len(s) >= 3:
+                        out.add(s)
+            if place:
+                out.add(place.group(1))
+    for m in _PRODUCT.finditer(title):
+        name, version = m.group(1), m.group(2)
+        out.add(name)
+        if version:
+            out.update({f"{name}{version}", f"{name}{version}版", f"{name}{version}版本"})
+    kind_word = next((k for k in _KIND_WORDS if t.endswith(k)), kind or "")
+    places = set(re.findall(r"([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区|县)", _clean(region or "")))
+    head = _INSTITUTION.match(iss)
+    if head and len(head.group(1)) >= 2:
+        places.add(head.group(1))
+    if kind_word:
+        out.add(kind_word)
+        for place in places:
+            out.update({place + kind_word, place + "的" + kind_word, place})
+    year = re.match(r"(\d{4})年", t)
+    if year:
+        out.add(year.group(1) + "年")
+    return {a for a in out if a and a not in _GENERIC and len(a) >= 2}
+
+
+class DocNamer:
+    """Finds the documents a question names; an alias shared by several documents names all of
+    them (「续贷通」: both versions) unless a longer alias picks one (「续贷通2.0」)."""
+
+    def __init__(self, docs: dict[str, dict]) -> None:
+        raw = {d: aliases(d, m.get("title", ""), m.get("issuer", ""), m.get("kind", ""), m.get("region", ""))
+               for d, m in docs.items()}
+        owners: dict[str, set[str]] = {}
+        for d, names in raw.items():
+            for a in names:
+                owners.setdefault(a, set()).add(d)
+        # a kind word (办法, 细则) shared by several documents names none of them
+        self.owners = {a: ds for a, ds in owners.items()
+                       if len(ds) == 1 or (len(a) >= 3 and not any(a.endswith(k) for k in _KIND_WORDS))}
+        self.names = [DocName(d, tuple(sorted(n, key=len, reverse=True))) for d, n in raw.items()]
+
+    def named(self, norm_question: str) -> list[str]:
+        return self.find(norm_question)[0]
+
+    def find(self, norm_question: str) -> tuple[list[str], list[str]]:
+        """(documents named, the words that named them)."""
+        q = _clean(norm_question)
+        found = [(a, ds) for a, ds in self.owners.items() if a in q and len(ds) < max(2, len(self.names) // 2)]
+        if not found:
+            return [], []
+        # drop aliases inside a longer found alias (续贷通 inside 续贷通2.0)
+        found = [(a, ds) for a, ds in found if not any(a != b and a in b for b, _ in found)]
+        docs: set[str] = set()
+        for _a, ds in found:
+            docs |= ds
+        return sorted(docs), [a for a, _ds in found]

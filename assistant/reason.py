@@ -1,0 +1,280 @@
+"""Trust-first verdicts from clause readings.
+
+A document answers a yes/no question only through a reading whose text holds the thing
+asked; the verdict is the product of where that thing stands in the reading (inside a
+negation's scope or not, under an exclusion lead-in, in an exception or a condition) and
+whether the question itself negates it. Stated numbers are compared with the reading's
+limits; a value of a classification (关注类) is checked against the value a rule demands
+(正常类). A definition never gives a verdict, nor does a sentence with no modal, negation,
+scope or requirement. No reading, no verdict: never a default 可以."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, SCOPE, Limit, Reading
+from ingest.tokenize import FAMILIES, terms as token_terms
+
+from .question import Concept, Question, match_form
+
+Verdict = Literal["yes", "no", "depends"]
+
+# readings that can decide a yes/no question (a definition, a procedure step or a plain
+# statement cannot)
+DECIDING = frozenset({"exclusion", "prohibition", "requirement", "scope", "obligation", "permission", "time_limit"})
+# a partial match (质押 inside 存单质押 for 质押贷款) decides only against an exclusion
+PARTIAL_MIN = 0.5
+# a reading decides only when it holds at least this share of the question's specific words
+# (by weight): 「存款单做担保」 is not decided by a sentence that mentions only 担保
+MIN_STRENGTH = 0.5
+
+
+@dataclass(frozen=True)
+class Stance:
+    verdict: Verdict
+    reading: Reading
+    strength: float      # matched weight of the question's focus in the reading
+    term: str            # the word of the question it rests on
+    why: str             # what in the reading decides, in a few words
+    partial: bool = False
+
+
+def _find(text: str, concept: Concept) -> tuple[int, str, bool] | None:
+    """Position of the concept in `text`: a full match (a member) or a partial one (a part)."""
+    form = match_form(text)
+    best = None
+    for m in concept.members:
+        k = form.find(m)
+        if k >= 0 and (best is None or len(m) > len(best[1])):
+            best = (k, m, False)
+    if best is not None:
+        return _map_back(text, form, best[0]), best[1], False
+    for p in concept.parts:
+        k = form.find(p)
+        if k >= 0:
+            return _map_back(text, form, k), p, True
+    return None
+
+
+def _map_back(text: str, form: str, k: int) -> int:
+    # match_form only spells out shorthand (抵(质)押 → 抵押(质押)); positions shift little
+    return min(k, max(0, len(text) - 1)) if form != text else k
+
+
+def polarity_at(reading: Reading, pos: int) -> int:
+    """+1 when the reading affirms what stands at `pos`, -1 when it denies it: each negation
+    whose scope covers it flips it, and so does an exclusion lead-in over a list item."""
+    sign = -1 if reading.lead == "exclusion" else 1
+    for s, e in reading.negated:
+        if s <= pos < e:
+            sign = -sign
+    return sign
+
+
+def _family_sibling(reading: Reading, term: str) -> str | None:
+    """Another value of the same classification that the reading names, in the same kind of
+    word (正常类 for 关注类; 保证贷款 for 信用贷款, not 信用 inside 信用状况)."""
+    for values in FAMILIES.values():
+        hit = next((v for v in values if term.startswith(v)), None)
+        if hit is None:
+            continue
+        suffix = term[len(hit):]
+        for other in values:
+            word = other + suffix
+            if other != hit and len(word) >= 3 and word in reading.text:
+                return word
+    return None
+
+
+def _limit_check(q: Question, reading: Reading) -> tuple[Limit, Limit] | None:
+    """The stated number a reading's limit judges: (limit, stated) when units agree."""
+    best = None
+    for stated in q.numbers:
+        for lim in reading.limits:
+            if lim.unit != stated.unit or lim.op in ("before", "after"):
+                continue
+            overlap = sum(1 for ch in set(stated.quantity) if ch in lim.quantity)
+            if best is None or overlap > best[0]:
+                best = (overlap, lim, stated)
+    return (best[1], best[2]) if best else None
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if v == int(v) else str(v)
+
+
+def _common_phrase(question: str, text: str, min_len: int = 4) -> tuple[str, int] | None:
+    """The longest run of the question's words found in the reading (外币流动资金贷款 rather
+    than its part 流动资金贷款): the most specific mention decides."""
+    best: tuple[str, int] | None = None
+    n = len(question)
+    for i in range(n):
+        if not ("\u4e00" <= question[i] <= "\u9fff"):
+            continue
+        lo = (len(best[0]) + 1) if best else min_len
+        j = i + lo
+        while j <= n:
+            k = text.find(question[i:j])
+            if k < 0:
+                break
+            best = (question[i:j], k)
+            j += 1
+    return best
+
+
+def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | None:
+    limit = _limit_check(q, reading)
+    if limit is None:
+        return None
+    lim, stated = limit
+    ok = lim.admits(stated.value)
+    if reading.lead == "exclusion":
+        # a limit inside 「存在以下情况之一的，不得…」 describes the disqualifying state
+        why = f"{lim.describe()}即不得办理，问题中为{_num(stated.value)}{stated.unit}"
+        return Stance("no" if ok else "yes", reading, strength, lim.quantity or stated.unit, why)
+    why = f"要求{lim.describe()}，问题中为{_num(stated.value)}{stated.unit}"
+    return Stance("yes" if ok else "no", reading, strength, lim.quantity or stated.unit, why)
+
+
+def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance | None:
+    """A value of a classification the reading does not name (关注类) against the value a
+    requirement or scope demands (正常类)."""
+    if reading.kind not in ("requirement", "scope", "exclusion"):
+        return None
+    for c, w in focus:
+        for term in c.members:
+            sibling = _family_sibling(reading, term)
+            if sibling and sibling not in term and term not in reading.text:
+                k = reading.text.find(sibling) + reading.start
+                if polarity_at(reading, k) > 0 and (reading.kind != "exclusion" or ONLY.search(reading.text)):
+                    verdict: Verdict = "yes" if q.concept_negated(c) else "no"
+                    return Stance(verdict, reading, w / total + 0.2, term, f"要求为{sibling}")
+    return None
+
+
+def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], anchors: frozenset[str],
+           drop: frozenset[str] = frozenset()) -> Stance | None:
+    """What one reading says about the thing the question asks, or None."""
+    if reading.kind == "definition":
+        return None
+    text = reading.text
+    focus = [(c, w) for c, w in weights if c in (q.topic or q.focus) and not any(m in drop for m in c.members)] or weights
+    total = sum(w for _c, w in focus) or 1.0
+    found = []
+    for c, w in focus:
+        hit = _find(text, c)
+        if hit is not None:
+            found.append((c, w, hit))
+    # how much of what is asked the reading holds; renewal itself (续贷, 续贷通) says nothing
+    specific_total = sum(w for c, w in focus if not any(m in anchors for m in c.members)) or total
+    strength = sum(w * (0.6 if hit[2] else 1.0) for c, w, hit in found
+                   if not any(m in anchors for m in c.members)) / specific_total
+    full = sum(w for c, w, hit in found if not hit[2] and not any(m in anchors for m in c.members)) / specific_total
+    numeric = _limit_stance(q, reading, max(strength, 0.5) + 1.0)
+    if numeric is not None and _quantity_relevant(q, numeric):
+        return numeric
+    family = _family_stance(q, reading, focus, total)
+    if family is not None:
+        return family
+    specific = [f for f in found if not any(m in anchors for m in f[0].members)]
+    if not specific:
+        # the reading mentions only renewal itself, not the thing asked about: 「能续贷吗」 about a
+        # customer is decided by the conditions the customer meets, not by any sentence on 续贷
+        return None
+    candidates = specific or found
+    if not candidates:
+        return None
+    concept, weight, (pos, term, partial) = max(candidates, key=lambda f: (not f[2][2], f[1]))
+    top_specific = max((w for c, w in focus if not any(m in anchors for m in c.members)), default=0.0)
+    if full < MIN_STRENGTH and not (partial and weight >= top_specific):
+        # it shares minor words with the question, not the thing asked; the one exception is the
+        # asked thing itself met only in part (质押贷款 in 存单质押), which the partial rule reads
+        return None
+    phrase = _common_phrase(q.norm, text)
+    if phrase and len(phrase[0]) > len(term) and term in phrase[0] and phrase[0] not in anchors:
+        term, pos, partial = phrase[0], phrase[1], False
+    pos += reading.start
+    stated_neg = q.concept_negated(concept)
+
+    if reading.kind not in DECIDING and not reading.negated:
+        return None
+    if reading.exception and reading.exception[0] <= pos < reading.exception[1]:
+        return Stance("depends", reading, strength, term, "属于除外情形，需满足例外条件")
+    sign = polarity_at(reading, pos)
+    if partial:
+        if sign < 0 and not stated_neg:
+            named = [m for m in reading.members if term in m]
+            return Stance("depends", reading, strength, term,
+                          "仅部分种类被排除：" + ("、".join(named) if named else term), partial=True)
+        return None
+    if sign < 0 and reading.exception:
+        return Stance("depends", reading, strength, term, "原则上不可以，但有除外情形")
+    covered = sum(1 for a, b in reading.negated if a <= pos < b)
+    if (covered == 0 and reading.lead != "exclusion" and reading.kind in ("prohibition", "exclusion")
+            and not SCOPE.search(text[:max(0, pos - reading.start)])):
+        return None  # the subject or context of a prohibition, not what it forbids
+    if sign > 0 and reading.kind not in DECIDING:
+        return None
+    cond_text = text[reading.condition[0] - reading.start:reading.condition[1] - reading.start] if reading.condition else ""
+    if reading.condition and _stated(q, cond_text):
+        # the question states the condition (评估报告超过有效时限): the consequence applies; an
+        # obligation as consequence answers 需要, and 能否 with 「须先…」
+        rest = text[reading.condition[1] - reading.start:].strip("，,；;。 ")
+        if q.modality != "necessity" and OBLIGATION.search(rest):
+            return Stance("depends", reading, strength, term, f"可以，但须满足：{rest}")
+    elif reading.condition and not (reading.condition[0] <= pos < reading.condition[1]) and sign > 0:
+        return Stance("depends", reading, strength, term, f"仅在「{ITEM_MARK.sub('', cond_text)}」时适用")
+    elif reading.condition and reading.condition[0] <= pos < reading.condition[1] and reading.kind in ("obligation", "requirement"):
+        if q.modality == "necessity":
+            return Stance("yes", reading, strength, term, "在该情形下须办理")
+        return Stance("depends", reading, strength, term, "附有条件")
+    verdict: Verdict = "yes" if (sign > 0) != stated_neg else "no"
+    why = {"exclusion": "列为不适用/不属于", "prohibition": "明确禁止", "requirement": "列为必备条件",
+           "scope": "列为适用范围", "obligation": "规定须办理", "permission": "规定可以办理",
+           "time_limit": "规定了时限"}.get(reading.kind, "")
+    if sign > 0 and reading.kind in ("exclusion", "prohibition"):
+        why = "列为适用范围"
+    if sign < 0 and reading.kind not in ("exclusion", "prohibition"):
+        why = "要求不得存在该情形" if reading.kind == "requirement" else "否定表述"
+    return Stance(verdict, reading, strength, term, why)
+
+
+def _stated(q: Question, condition: str) -> bool:
+    """Whether the question states a condition's facts: most of its content words are in it."""
+    words = [t for t, _syns in token_terms(condition) if len(t) >= 2]
+    if not words:
+        return False
+    return sum(1 for t in words if t in q.norm) / len(words) >= 0.6
+
+
+def _quantity_relevant(q: Question, st: Stance) -> bool:
+    """A limit judges a stated number only when what it measures is what the number is
+    about (单笔贷款 150万 vs 单笔贷款额度≥200万元), or when the question names nothing else."""
+    for stated in q.numbers:
+        if set(stated.quantity) & set(st.term):
+            return True
+    return not any(n.quantity for n in q.numbers)
+
+
+KIND_PRIORITY = {"exclusion": 6, "prohibition": 5, "requirement": 4, "scope": 3, "obligation": 2,
+                 "time_limit": 2, "permission": 1}
+
+
+def best_stance(stances: list[Stance]) -> Stance | None:
+    if not stances:
+        return None
+    return max(stances, key=lambda s: (round(s.strength, 2), not s.partial, KIND_PRIORITY.get(s.reading.kind, 0)))
+
+
+def combine(per_doc: dict[str, Stance]) -> Verdict | None:
+    verdicts = {s.verdict for s in per_doc.values()}
+    if not verdicts:
+        return None
+    # a document that excludes only some kinds of the thing is silent on the rest, not a 可以:
+    # beside a document that excludes it outright, the answer stays 不可以
+    if verdicts == {"no", "depends"} and all(s.partial for s in per_doc.values() if s.verdict == "depends"):
+        return "no"
+    if len(verdicts) == 1:
+        return verdicts.pop()
+    return "depends"

@@ -1,0 +1,486 @@
+"""One reading of every clause, made at ingest (pure: no I/O).
+
+Each sentence or list item of a clause becomes a `Reading`: its kind (permission,
+prohibition, obligation, requirement, exclusion, scope, definition, time limit,
+procedure, statement), where negation reaches (the *negated spans*), its condition and
+exception, the members of a list it enumerates, and its numeric limits as typed values.
+
+The grammar is small and each piece is a named function with its own table-driven test
+(tests/test_readings.py):
+- `negators`: a negation morpheme (不/未/无/非/没有/严禁/禁止) as a token of its own, or fused
+  with a governed function verb (不得, 不予, 不属于, 不包括…); lexical words that only begin
+  with 不 (不动产, 不良, 不足) are not negators — the tokenizer keeps them whole.
+- `negation_scope`: from the negator to the end of its comma part, carried across commas
+  when the next part continues a list (及/以及/和/或…); a verb that excludes its subject
+  (不属于, 不在…范围, 不纳入, 不予受理) reaches back over the subject in the same part, and a
+  part ending in 的 (a 的-phrase topic: 「存在以下情况之一的，不得办理」) is the negated predicate's topic.
+- `exception_span`: 除…外 / 除…以外 — what the prohibition does not cover.
+- `condition_span`: 若/如果/如/对于…的 — what a consequence depends on.
+- `concession`: 虽…但… — the 但 part is what is asserted.
+- `limits`: an operator and a number with its unit (Chinese numerals through cn2an), including
+  the legal convention that 以上/以下/以内 include the number and 超过/不满/低于 exclude it.
+- `lead_kind`: what a list's lead-in makes of its items — 「须符合以下条件」 makes requirements,
+  「存在以下情况之一的，不得…」 and 「以下…不属于…范围」 make exclusions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Iterable, Literal, Sequence
+
+ReadingKind = Literal["definition", "exclusion", "prohibition", "requirement", "scope", "time_limit",
+                      "obligation", "permission", "procedure", "statement"]
+LeadKind = Literal["requirement", "exclusion", "list", ""]
+
+# --- tokens ---------------------------------------------------------------------------------
+
+NEG_MORPHEMES = ("没有", "严禁", "禁止", "不", "未", "无", "非", "没", "勿")
+# verbs and modals a negation morpheme fuses with into one word (不得 = 不 + 得); anything else
+# beginning with 不 (不动产, 不良, 不足, 不利) is a lexical word, not a negation
+GOVERNED = frozenset("""得 予 应 应当 能 可 可以 准 再 宜 用 需 必 属于 包括 含 适用 存在 允许 超过 纳入 受理 办理
+    发放 予以 法 在 符合 满足 同意 接受 考虑""".split())
+# negators whose excluded thing is their subject (before them), not an object after them
+SUBJECT_NEGATING = re.compile(r"^(不属于|不在|不纳入|不予|不受理|不办理|不再|不适用|不符合|不满足|不得)")
+EXCLUDING_VERB = re.compile(r"排除在外|除外|剔除|退出")
+CONTINUES_LIST = re.compile(r"^\s*(及|以及|和|与|或|或者|或是|并|乃至)")
+_PART = re.compile(r"[^，,：:]+")
+SENTENCE_END = re.compile(r"[。；;！？!?]+|\n+")
+ITEM_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．]|[一二三四五六七八九十]+、)\s*")
+
+DEFINITION = re.compile(r"是指|所称[^，,。]{0,20}(是|指|包括)|就是指|系指|指的是|以下简称|下称")
+REQUIREMENT_LEAD = re.compile(r"(符合|满足|具备|具有)[^。；;]{0,8}(如下|以下|下列)[^。；;]{0,6}(条件|要求|标准)|"
+                              r"(须|需|应|必须|应当)(同时)?(符合|满足|具备)[^。；;]{0,6}$|基本条件|资格条件|准入条件")
+LIST_LEAD = re.compile(r"(如下|以下|下列|包括)[^。；;]{0,12}[:：]?\s*$|[:：]\s*$")
+SCOPE = re.compile(r"适用于|适用的?对象|适用范围|仅适用|只适用|只限于|仅限于|限于|仅指|仅为|范围为|对象为|对象是|适用本")
+ONLY = re.compile(r"只限于|仅限于|仅适用|只适用|仅指|仅为|限于|只能|仅能")
+OBLIGATION = re.compile(r"必须|应当|(?<![相适对响供答])应(?![收付用])|须|需要|(?<!需)需(?!求)|务必|要求")
+PERMISSION = re.compile(r"可以|(?<![不许])可(?![能行])|允许|准予|有权|能够|予以")
+PROCEDURE = re.compile(r"流程|程序|审批|审查|受理|提交|提出|签订|办理|发放|登记|调查|评估")
+TIME_UNITS = ("小时", "工作日", "日", "天", "个月", "月", "年")
+
+# --- numbers ----------------------------------------------------------------------------------
+
+_CN_NUM = "零〇一二两三四五六七八九十百千"
+_NUMBER = re.compile(
+    rf"(?P<num>\d+(?:\.\d+)?|[{_CN_NUM}]+)\s*"
+    r"(?P<unit>个工作日|工作日|小时|个月|万元|亿元|元|万|%|％|月|年|日|天|次|期|岁|级)"
+    r"(?P<incl>\s*[(（]含[)）])?"
+    r"(?P<after>\s*(?:及|或)?\s*(?:以上|以下|以内|之内|内|以前|之前|前|以后|之后|后))?")
+OP_BEFORE = [  # (pattern right before the number, operator); first match wins
+    (re.compile(r"(不得|不能|不应|不可|不)超过|最高|最多|至多|上限|控制在|不高于|不多于|不大于|以内"), "<="),
+    (re.compile(r"(不得|不能|不应|不)(低于|少于|小于)|最低|至少|不少于|不低于|下限|满"), ">="),
+    (re.compile(r"不满|低于|少于|小于|未满|不足"), "<"),
+    (re.compile(r"超过|高于|多于|大于|超出"), ">"),
+]
+OP_AFTER = {"以上": ">=", "以下": "<=", "以内": "<=", "之内": "<=", "内": "<=",
+            "以前": "before", "之前": "before", "前": "before", "以后": "after", "之后": "after", "后": "after"}
+UNIT_CANON = {"万": "万元", "％": "%", "天": "日", "月": "个月", "个工作日": "工作日"}
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A numeric limit: `quantity op value unit`, e.g. 续贷次数 <= 2 次."""
+    op: str            # <=, >=, <, >, =, before, after
+    value: float
+    unit: str          # canonical: 次, 期, 万元, 元, %, 小时, 工作日, 日, 个月, 年, 岁, 级
+    quantity: str      # the words before it in its part: what is measured
+    start: int         # offsets within the reading's unit text
+    end: int
+
+    def admits(self, value: float) -> bool:
+        """Whether a stated value satisfies the limit."""
+        return {"<=": value <= self.value, ">=": value >= self.value, "<": value < self.value,
+                ">": value > self.value, "=": value == self.value,
+                "before": value >= self.value, "after": value >= self.value}[self.op]
+
+    def describe(self) -> str:
+        sym = {"<=": "≤", ">=": "≥", "<": "<", ">": ">", "=": "=", "before": "提前", "after": "之后"}[self.op]
+        num = int(self.value) if self.value == int(self.value) else self.value
+        return f"{self.quantity}{sym}{num}{self.unit}"
+
+
+@dataclass(frozen=True)
+class Reading:
+    clause_id: str
+    doc_id: str
+    start: int                 # offsets of the sentence within the unit text
+    end: int
+    kind: ReadingKind
+    polarity: int              # +1 affirms, -1 the main predicate is negated
+    lead: LeadKind = ""        # what the list lead-in makes of this item
+    negated: tuple[tuple[int, int], ...] = ()   # spans (unit offsets) under negation
+    condition: tuple[int, int] | None = None
+    exception: tuple[int, int] | None = None
+    members: tuple[str, ...] = ()              # enumerated things (、/和/及/或 lists)
+    open_list: bool = False                    # the list ends with 等
+    limits: tuple[Limit, ...] = ()
+    text: str = ""
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @staticmethod
+    def from_json(data: dict) -> "Reading":
+        data = dict(data)
+        data["negated"] = tuple(tuple(x) for x in data.get("negated", ()))
+        for key in ("condition", "exception"):
+            if data.get(key) is not None:
+                data[key] = tuple(data[key])
+        data["members"] = tuple(data.get("members", ()))
+        data["limits"] = tuple(Limit(**lim) for lim in data.get("limits", ()))
+        return Reading(**data)
+
+    def negated_at(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.negated)
+
+    def in_span(self, span: tuple[int, int] | None, pos: int) -> bool:
+        return span is not None and span[0] <= pos < span[1]
+
+
+# --- tokenizer ----------------------------------------------------------------------------------
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    from .tokenize import cut_with_offsets
+    return cut_with_offsets(text)
+
+
+def negators(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every negation in `text`: a morpheme alone or fused with a governed
+    verb. Words that merely begin with a negation character are left alone."""
+    out = []
+    for word, s, e in _tokens(text):
+        if is_negator(word):
+            out.append((s, e, word))
+    return out
+
+
+def is_negator(word: str) -> bool:
+    for m in NEG_MORPHEMES:
+        if word == m:
+            return True
+        if word.startswith(m) and word[len(m):] in GOVERNED:
+            return True
+    return word in ("不予以", "不得以")
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in _PART.finditer(text[start:end])]
+
+
+def negation_scope(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of text[start:end] that a negation governs."""
+    end = len(text) if end is None else end
+    parts = _parts(text, start, end)
+    spans: list[tuple[int, int]] = []
+    for s, e, word in negators(text[start:end]):
+        s, e = s + start, e + start
+        k = next((i for i, (ps, pe) in enumerate(parts) if ps <= s < pe), None)
+        if k is None:
+            continue
+        ps, pe = parts[k]
+        # 虽未欠息，但…: a conceded negation asserts nothing
+        if text[ps:s].rstrip().endswith(("虽", "虽然", "尽管")) or text[max(ps, s - 2):s] in ("虽", "虽然"):
+            continue
+        scope_start = s
+        if SUBJECT_NEGATING.match(text[s:pe]) or SUBJECT_NEGATING.match(word):
+            scope_start = ps   # the subject of 不属于/不纳入/不予受理 is what is excluded
+            if k > 0 and text[parts[k - 1][0]:parts[k - 1][1]].rstrip().endswith("的") and not _has_content(
+                    text[ps:s]):
+                scope_start = parts[k - 1][0]  # 「…的，不得办理」: the 的-phrase is the topic
+        scope_end = pe
+        j = k + 1
+        while j < len(parts) and CONTINUES_LIST.match(text[parts[j][0]:parts[j][1]]):
+            scope_end = parts[j][1]
+            j += 1
+        spans.append((scope_start, scope_end))
+    for m in EXCLUDING_VERB.finditer(text, start, end):
+        k = next((i for i, (ps, pe) in enumerate(parts) if ps <= m.start() < pe), None)
+        if k is not None and not text[m.start() - 1:m.start()] == "除":
+            spans.append((parts[k][0], m.end()))
+    spans += sanctioned(text, start, end)
+    # nested negations are kept apart: their parity says what is affirmed (未纳入…不得 = 纳入 is required)
+    return sorted(spans)  # one span per negator: two identical spans cancel out
+
+
+# a penalty a rule attaches to conduct: the conduct is forbidden (「对…断贷、抽贷的机构下发监管意见书」)
+PENALTY = re.compile(r"(监管约谈|通报批评|监管意见书|追究[^，,。；;]{0,10}责任|查处|处罚|问责|处分|罚款|整改)")
+_PENALISED = re.compile(r"对([^，,。；;]{2,60}?)的(机构|单位|人员|行为|企业|客户|借款人|个人)")
+
+
+def sanctioned(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Conduct a rule penalises: the 对…的 phrase before a penalty verb, read as negated."""
+    end = len(text) if end is None else end
+    out = []
+    for part_s, part_e in _parts(text, start, end):
+        part = text[part_s:part_e]
+        pen = PENALTY.search(part)
+        if not pen:
+            continue
+        m = _PENALISED.search(part, 0, pen.start())
+        if m:
+            out.append((part_s + m.start(1), part_s + m.end(1)))
+    return out
+
+
+def _has_content(text: str) -> bool:
+    return len(re.sub(r"[\s，,、。；;：:的也均都则即就将]", "", text)) >= 2
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+_EXCEPTION = re.compile(r"除(?!外)([^，,。；;]{1,40}?)(?:以外|之外|外)")
+_CONDITION = re.compile(r"^(若|如果|假如|如|倘若|凡|对于|对)(?!下)[^，,。；;]{1,60}?的?(?=[，,])|^[^，,。；;]{2,60}的(?=[，,])")
+_CONCESSION = re.compile(r"(虽然|虽|尽管)[^，,]*[，,]\s*(但|但是|却)")
+
+
+def exception_span(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """除…外: the part a prohibition or rule does not cover."""
+    m = _EXCEPTION.search(text, start, len(text) if end is None else end)
+    return (m.start(1), m.end(1)) if m else None
+
+
+def condition_span(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """若…的，/ 对…的，: the condition a consequence depends on (the first part only)."""
+    end = len(text) if end is None else end
+    body = ITEM_MARK.match(text, start)
+    s = body.end() if body else start
+    m = _CONDITION.match(text[s:end])
+    if not m:
+        return None
+    if not re.match(r"若|如果|假如|如|倘若|凡|对于|对", m.group(0)) and not re.search(
+            r"(不足|超过|低于|发生|存在|出现|变化|需要|申请|不能|无法)", m.group(0)):
+        return None   # a plain 的-phrase subject, not a condition
+    return (s, s + m.end())
+
+
+def concession(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """虽…，但…: the conceded span (not asserted)."""
+    m = _CONCESSION.search(text, start, len(text) if end is None else end)
+    return (m.start(), m.start(2)) if m else None
+
+
+def parse_number(num: str) -> float | None:
+    if re.fullmatch(r"\d+(?:\.\d+)?", num):
+        return float(num)
+    try:
+        import cn2an
+        return float(cn2an.cn2an(num, "smart"))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
+    """Numeric limits in text[start:end] with their operators."""
+    end = len(text) if end is None else end
+    out: list[Limit] = []
+    for m in _NUMBER.finditer(text, start, end):
+        num = m.group("num")
+        if not re.search(r"\d", num) and (len(num) == 1 and num in "一两" and m.group("unit") in ("次", "期", "日", "年")
+                                          and not re.search(r"(超过|不得|以上|以下|以内|内|满|前|后)", text[max(0, m.start() - 3):m.end() + 3])):
+            continue  # 一次性, 一年期: a word, not a count
+        value = parse_number(num)
+        if value is None:
+            continue
+        unit = UNIT_CANON.get(m.group("unit"), m.group("unit"))
+        part_start = max(text.rfind(ch, start, m.start()) for ch in "，,：:。；;、") + 1
+        part_start = max(part_start, start)
+        before = text[part_start:m.start()]
+        op = "="
+        after = (m.group("after") or "").strip().lstrip("及或").strip()
+        if after in OP_AFTER:
+            op = OP_AFTER[after]
+        for rx, sym in OP_BEFORE:
+            hit = None
+            for hit in rx.finditer(before):
+                pass
+            if hit is not None and before[hit.end():].strip(" 在为达到至") == "":
+                op = sym
+                before = before[:hit.start()]
+                break
+        quantity = re.sub(r"^(\s|[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|且|并|对|在|其|的|应|须|原则上)+", "", before)
+        quantity = re.sub(r"(应当|应|须|必须|需|在|为|是|达到|不得|不能|控制在|均)+$", "", quantity.strip())
+        out.append(Limit(op, value, unit, quantity[-14:], m.start(), m.end()))
+    return out
+
+
+def members(text: str, start: int, end: int) -> tuple[tuple[str, ...], bool]:
+    """The things a list enumerates (split on 、/和/与/及/以及/或), and whether it is open (等)."""
+    body = text[start:end]
+    body = re.sub(r"^(不包括|不含|包括|含|为|是|即|对象为|不属于|不得用于|用于)", "", body.strip(" ,，:：。；;"))
+    open_list = "等" in body
+    body = re.split(r"等", body)[0] if open_list else body
+    pieces = re.split(r"、|以及|及|和|与|或者|或|，|,", body)
+    out = tuple(p.strip(" （）()“”\"") for p in pieces if 2 <= len(p.strip()) <= 24)
+    return out, open_list
+
+
+def lead_kind(lead: str) -> LeadKind:
+    """What a list's lead-in makes of its items."""
+    lead = lead.strip()
+    if not lead:
+        return ""
+    tail = re.split(r"[。；;]", lead.rstrip("。；; "))[-1] if re.search(r"[。；;]", lead.rstrip("。；; ")) else lead
+    if negation_scope(tail) and LIST_LEAD.search(tail + ("：" if not tail.endswith((":", "：")) else "")):
+        return "exclusion"
+    if REQUIREMENT_LEAD.search(tail):
+        return "requirement"
+    if LIST_LEAD.search(tail):
+        return "list"
+    return ""
+
+
+# --- one sentence ---------------------------------------------------------------------------------
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in SENTENCE_END.finditer(text):
+        out.append((pos, m.end() if m.group(0).strip() else m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s] in " \t\n\u3000":
+            s += 1
+        while e > s and text[e - 1] in " \t\n\u3000":
+            e -= 1
+        if e - s >= 2:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def classify(text: str, s: int, e: int, lead: LeadKind, negated: list[tuple[int, int]],
+             lims: Sequence[Limit]) -> tuple[ReadingKind, int]:
+    body = text[s:e]
+    main_negated = bool(negated)
+    if DEFINITION.search(body):
+        return "definition", 1
+    if lead == "exclusion":
+        return "exclusion", -1
+    if lead == "requirement":
+        return "requirement", 1
+    if main_negated and (SCOPE.search(body) or re.search(r"不包括|不含|不属于|不适用|不在|范围|之列|不纳入", body)):
+        return "exclusion", -1
+    if main_negated and re.search(r"不得|不予|严禁|禁止|不准|不能|不可|不应|不宜|不办理|不受理|不再|一律不|无法", body):
+        return "prohibition", -1
+    if SCOPE.search(body):
+        return "scope", 1
+    if any(lim.unit in TIME_UNITS for lim in lims) or re.search(r"即来即办|到期前|届满前|之日起", body):
+        return "time_limit", 1
+    if OBLIGATION.search(body):
+        return "obligation", 1
+    if PERMISSION.search(body):
+        return "permission", 1
+    if PROCEDURE.search(body):
+        return "procedure", 1
+    if main_negated:
+        return "prohibition", -1
+    return "statement", 1
+
+
+def read_text(clause_id: str, doc_id: str, text: str, lead: str = "",
+              skip: Sequence[tuple[int, int]] = ()) -> list[Reading]:
+    """Readings of a clause's own sentences; `skip` holds spans read by its child clauses."""
+    lk = lead_kind(lead)
+    out: list[Reading] = []
+    for s, e in sentences(text):
+        if any(ks <= s and e <= ke for ks, ke in skip):
+            continue
+        if any(ks < e and s < ke for ks, ke in skip):
+            # the article's own lead-in before its first item
+            e = min([ks for ks, ke in skip if s < ks < e] or [e])
+            if e - s < 2:
+                continue
+        body_start = s
+        m = ITEM_MARK.match(text, s)
+        if m:
+            body_start = m.end()
+        conceded = concession(text, body_start, e)
+        negated = [sp for sp in negation_scope(text, body_start, e)
+                   if not (conceded and conceded[0] <= sp[0] < conceded[1])]
+        negated = [sp for sp in negated if sp[1] > sp[0]]
+        lims = limits(text, body_start, e)
+        kind, polarity = classify(text, body_start, e, lk, negated, lims)
+        cond = condition_span(text, body_start, e)
+        exc = exception_span(text, body_start, e)
+        mem_start = body_start
+        if negated:
+            mem_start, mem_end = negated[0]
+        else:
+            mem_end = e
+            sc = SCOPE.search(text, body_start, e)
+            if sc:
+                mem_start = sc.end()
+        mem, open_list = members(text, mem_start, mem_end)
+        out.append(Reading(clause_id, doc_id, s, e, kind, polarity, lk, tuple(negated), cond, exc,
+                           mem, open_list, tuple(lims), text[s:e]))
+    return out
+
+
+@dataclass(frozen=True)
+class UnitLike:
+    clause_id: str
+    doc_id: str
+    parent_id: str | None
+    start: int
+    end: int
+    text: str
+
+
+def read_units(units: Iterable) -> dict[str, list[Reading]]:
+    """Readings of every unit (clause); a sentence belongs to the most specific clause that
+    holds it, and an item reads its parent's lead-in (「须符合以下条件」)."""
+    units = list(units)
+    by_id = {u.clause_id: u for u in units}
+    children: dict[str, list] = {}
+    for u in units:
+        if u.parent_id:
+            children.setdefault(u.parent_id, []).append(u)
+    out: dict[str, list[Reading]] = {}
+    for u in units:
+        kids = children.get(u.clause_id, [])
+        skip = [(k.start - u.start, k.end - u.start) for k in kids]
+        lead = ""
+        parent = by_id.get(u.parent_id) if u.parent_id else None
+        if parent is not None:
+            first = min(k.start for k in children[parent.clause_id])
+            lead = parent.text[:first - parent.start]
+        out[u.clause_id] = read_text(u.clause_id, u.doc_id, u.text, lead, skip)
+    return out
+
+
+def fingerprint() -> str:
+    """Changes whenever this grammar changes: stored readings are then rebuilt."""
+    import hashlib
+    from pathlib import Path
+    return hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
+def format_reading(r: Reading) -> str:
+    """One line a person can check: kind, polarity, limits, negated and list members."""
+    bits = [f"{r.kind}{'(-)' if r.polarity < 0 else ''}"]
+    if r.lead:
+        bits.append(f"lead={r.lead}")
+    if r.negated:
+        bits.append("否定=" + "｜".join(r.text[s - r.start:e - r.start] for s, e in r.negated))
+    if r.condition:
+        bits.append("条件=" + r.text[r.condition[0] - r.start:r.condition[1] - r.start])
+    if r.exception:
+        bits.append("除外=" + r.text[r.exception[0] - r.start:r.exception[1] - r.start])
+    if r.members:
+        bits.append("列举=" + "、".join(r.members) + ("等" if r.open_list else ""))
+    if r.limits:
+        bits.append("限=" + "；".join(lim.describe() for lim in r.limits))
+    return "  ".join(bits) + f"\n      「{r.text}」"
+
+
+__all__ = ["Limit", "Reading", "read_units", "read_text", "negators", "negation_scope", "limits",
+           "lead_kind", "exception_span", "condition_span", "concession", "format_reading", "field"]
