@@ -73,6 +73,11 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     retrieved: list[str] = field(default_factory=list)
+    # the one verdict word shown in the badge and leading the text, chosen by the question's
+    # modality: 可以/不可以 for 能否, 需要/不需要 for 是否需要, 视情况而定
+    verdict_label: str | None = None
+    # the question's content terms as they appear in the cited text (for emphasis in the UI)
+    terms: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
@@ -83,4 +88,6 @@ class Answer:
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
             "notes": self.notes,
             "retrieved": self.retrieved,
+            "verdict_label": self.verdict_label,
+            "terms": self.terms,
         }
