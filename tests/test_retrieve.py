@@ -50,10 +50,37 @@ def test_empty_query_is_refused(assistant, query):
         assistant.searcher.search(query)
 
 
-@pytest.mark.parametrize("query", ["？？！！。。", "……", "的了吗"])
-def test_punctuation_or_stopwords_only_gives_nothing_or_weak_hits(assistant, query):
+@pytest.mark.parametrize("query", ["？？！！。。", "……", "　!!"])
+def test_punctuation_only_gives_nothing(assistant, query):
+    assert assistant.searcher.search(query, k=5) == []
+
+
+@pytest.mark.parametrize("query", ["的了吗", "是不是", "the of and"])
+def test_stopwords_only_give_only_weak_dense_hits(assistant, query):
+    # no word to match: BM25 finds nothing, and what the dense side finds alone scores below
+    # what any clause with a matching word gets (fused scores are scaled so that first place on
+    # both sides is 1.0; first place on the dense side alone is dense_weight / (1 + dense_weight))
+    settings = assistant.settings
     hits = assistant.searcher.search(query, k=5)
-    assert isinstance(hits, list)
+    assert all(h.bm25 == 0.0 for h in hits), [(h.clause_id, h.bm25) for h in hits]
+    ceiling = settings.dense_weight / (1.0 + settings.dense_weight) + 1e-9
+    assert all(h.score <= ceiling for h in hits), [h.score for h in hits]
+    assert assistant.searcher.search("质押贷款能否办理续贷通", k=1)[0].score > 2 * ceiling
+
+
+def test_tuning_knobs_come_from_the_settings(real_settings):
+    from dataclasses import replace
+
+    from assistant.retrieve import HybridSearcher
+
+    query = "续贷资金能否用于其他用途"
+    bm25_only = HybridSearcher(replace(real_settings, dense_weight=0.0, top_k=3))
+    assert len(bm25_only.search(query)) == 3, "top_k is the default k"
+    assert [h.clause_id for h in bm25_only.search(query, k=8)] == \
+        [h.clause_id for h in bm25_only.search(query, k=8, mode="bm25")], "dense_weight 0 leaves BM25's order"
+    assert any(h.dense > 0 for h in HybridSearcher(real_settings).search(query, k=8))
+    narrow = HybridSearcher(replace(real_settings, candidates=1)).search(query, k=8)
+    assert 1 <= len(narrow) <= 2, "one candidate from each side"
 
 
 def test_huge_query_is_refused_with_the_limit(assistant):
