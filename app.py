@@ -111,9 +111,11 @@ element.addEventListener('keydown', (e) => {
     if (btn) send(btn);
   }
 });
-watch('value', () => {
+function settle(tries) {
+  // a panel updated while its tab is hidden has no layout yet: wait until it is shown
+  if (!element.offsetParent) { if (tries < 60) setTimeout(() => settle(tries + 1), 50); return; }
   const turn = element.querySelector('[data-scroll]');
-  if (turn) { turn.scrollIntoView({block: 'start', behavior: 'instant'}); return; }
+  if (turn) { turn.removeAttribute('data-scroll'); turn.scrollIntoView({block: 'start', behavior: 'instant'}); return; }
   const focus = element.querySelector('.pq-focus');
   if (!focus) return;
   const reveal = element.querySelector('[data-reveal]');
@@ -124,7 +126,9 @@ watch('value', () => {
   const box = focus.closest('.pq-scroll');
   if (box) box.scrollTop += focus.getBoundingClientRect().top - box.getBoundingClientRect().top - 40;
   else if (!reveal) focus.scrollIntoView({block: 'center', behavior: 'instant'});
-});
+}
+watch('value', () => settle(0));
+settle(0);  // a tab's panels mount when the tab is first shown, after their value was set
 """
 
 CSS = """
@@ -177,7 +181,9 @@ CSS = """
   .pq-a{padding-left:0}
   #source-col{position:static}
   .tab-wrapper button,[role=tablist] button{padding-left:8px !important;padding-right:8px !important;font-size:15px}
-  .pq-compare .pq-cell{min-width:6em}.pq-compare td:first-child{min-width:7em}
+  .pq-compare,.pq-compare tbody,.pq-compare tr,.pq-compare td{display:block;width:auto}
+  .pq-compare thead{display:none}.pq-compare tr{border-bottom:1px solid #ddd;padding:4px 0}
+  .pq-compare td{border:none;padding:2px 6px}.pq-compare .pq-cell{white-space:normal}
 }
 """
 
@@ -679,8 +685,14 @@ def main() -> int:
     demo = build_ui(service)
     print(f"续贷政策助手已启动：http://{settings.host}:{settings.port}（同时作答 {settings.concurrency} 个，"
           f"最多排队 {settings.queue_size} 个）", file=sys.stderr, flush=True)
+    import gradio as gr
+
+    # system fonts only: the default theme fetches Google Fonts, which bank networks block
+    local = gr.themes.Font
+    theme = gr.themes.Default(font=[local(f) for f in ("Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "sans-serif")],
+                              font_mono=[local(f) for f in ("Noto Sans Mono CJK SC", "Consolas", "monospace")])
     demo.launch(server_name=settings.host, server_port=settings.port, share=False, show_error=False,
-                css=CSS, max_file_size="1mb", footer_links=[], quiet=True,
+                css=CSS, theme=theme, max_file_size="1mb", footer_links=[], quiet=True,
                 max_threads=settings.queue_size + settings.concurrency + 16,
                 app_kwargs={"middleware": [Middleware(EarlyHead)]})
     return 0

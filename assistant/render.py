@@ -324,7 +324,7 @@ def render_source(meta: dict, clauses: list[Clause], clause_id: str, quote: str 
             f'<b>《{escape(meta.get("title", ""))}》</b><span class="pq-level">{escape(level_name(meta.get("level", "")))}</span>'
             f'<div class="pq-path">{escape(pretty_path(c.path))}</div></div>{note}<div class="pq-scroll">{tree}</div>'
             f'<button class="pq-tool" data-act="open" data-doc="{escape(meta.get("doc_id", ""))}" data-clause="{escape(clause_id)}"'
-            f' data-testid="open-document">在「文件浏览」中查看全文</button></div>')
+            f' data-quote="{escape(quote or "")}" data-testid="open-document">在「文件浏览」中查看全文</button></div>')
 
 
 def render_source_empty(message: str = "点击回答中的 [1]、[2] 或引用卡片，在这里查看条款原文：依据的句子会被标出。") -> str:
