@@ -166,7 +166,7 @@ CSS = """
 .pq-chapter>summary{font-weight:700;margin:10px 0 4px;cursor:pointer}
 .pq-doc h3{margin:0 0 4px}.pq-facts{margin-bottom:8px;color:#57606a}
 .pq-scroll{max-height:78vh;overflow:auto;padding-right:6px}.pq-source .pq-scroll{max-height:62vh}
-.pq-icon{vertical-align:-2px}
+.pq-icon{display:inline;vertical-align:-2px;margin:0}.pq-fb-btn{display:inline-flex;align-items:center;gap:4px}
 .pq-table{border-collapse:collapse;width:100%}.pq-table td,.pq-table th{padding:4px 8px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
 .pq-compare .pq-cell{min-width:9em;white-space:nowrap}.pq-compare td:first-child{min-width:10em}
 .pq-conflict-row{background:#fff1f0}.pq-conflict-row td:first-child{border-left:4px solid #cf222e}
@@ -580,7 +580,7 @@ def build_ui(service: Service):
             with gr.Tab("培训测验", id="quiz"):
                 gr.Markdown("题目由条款自动生成：填空、判断、选择、出处。交卷后每题给出依据条款，错题可以重做。")
                 with gr.Row():
-                    quiz_n = gr.Slider(1, MAX_QUIZ, value=5, step=1, label="题数")
+                    quiz_n = gr.Slider(1, MAX_QUIZ, value=5, step=1, label="题数", elem_id="quiz-n")
                     quiz_seed = gr.Number(value=0, precision=0, label="套题编号（同一编号出同一套题）", elem_id="quiz-seed")
                     quiz_topic = gr.Textbox(label="主题（可选，如：质押）", max_lines=1, elem_id="quiz-topic")
                 with gr.Row():
