@@ -246,6 +246,11 @@ def test_long_question_is_announced_not_cut(page):
     page.wait_for_function("() => [...document.querySelectorAll('[data-testid=turn]')].pop().innerText.includes('问题过长')",
                            timeout=60_000)
     assert len(page.locator("#question textarea").input_value()) == len(text) + 1, "the question was cut"
+    for bad, message in (("", "问题为空"), ("？？？！！", "标点")):
+        turn = ask(page, bad)
+        assert message in turn.locator("[data-testid=lead]").inner_text()
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body and "Error" not in body
     page.locator("#question textarea").fill("")
 
 
