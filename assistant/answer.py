@@ -47,6 +47,7 @@ class Evidence:
     readings: Callable[[str], list[Reading]] = lambda _cid: []      # a clause and its items
     named: list[str] = field(default_factory=list)                  # documents the question names
     names: list[str] = field(default_factory=list)                  # the words that named them
+    corpus_text: str = ""                                           # all clause text, to tell unknown words
 
 
 def _cite(n: int, span: Span, whole: bool = False) -> Citation:
@@ -78,13 +79,15 @@ def verdict_word(q: Question, verdict: str | None) -> str | None:
     return (NEED_WORD if q.modality == "necessity" else VERDICT_WORD)[verdict]
 
 
-def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str], int | None]) -> bool:
+def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str], int | None],
+              corpus_text: str = "") -> bool:
     """Whether retrieval found clauses about what the question asks."""
     focus = [(c, w) for c, w in weights if c in q.focus] or weights
     total = sum(w for _c, w in focus) or 1.0
     cov = max((coverage(h, focus) for h in hits[:5]), default=0.0)
     dense = max((h.dense for h in hits[:5]), default=0.0)
-    unknown = sum(w for c, w in focus if all(df(m) is None for m in c.members)
+    # unknown to the corpus: neither a BM25 term nor inside any clause (登记中心 is inside 不动产登记中心)
+    unknown = sum(w for c, w in focus if all(df(m) is None and m not in corpus_text for m in c.members)
                   and any(m in q.nouns for m in c.members))
     about_renewal = q.topic != q.focus  # the asking clause names only renewal: the story is context
     if unknown / total >= UNKNOWN_NOUN_SHARE and dense < DENSE_SURE and not about_renewal:
@@ -98,7 +101,7 @@ class DefaultAnswerer:
         weights = idf_weights(q, ev.df, ev.n_units)
         if not q.concepts or not hits:
             return self._abstain(q, hits, "问题中没有可以在文件中检索的内容。")
-        if not confident(q, hits, weights, ev.df):
+        if not confident(q, hits, weights, ev.df, ev.corpus_text):
             return self._abstain(q, hits, "现有文件中没有找到能回答这个问题的条款。")
         if ev.named:
             named_hits = [h for h in hits if h.unit.doc_id in ev.named]

@@ -94,7 +94,8 @@ class Assistant:
                       docs={d: (meta["title"], meta["level"]) for d, meta in idx.docs.items()},
                       unit=lambda cid: idx.units[idx.position[cid]] if cid in idx.position else None,
                       readings=lambda cid: [r for c in idx.family.get(cid, [cid]) for r in idx.readings.get(c, [])],
-                      per_doc=req.per_doc, named=req.named, names=req.names)
+                      per_doc=req.per_doc, named=req.named, names=req.names,
+                      corpus_text=idx.text)
         answer = self.answerer.answer(req.text, req.hits, ev, req.q)
         retrieved = [h.clause_id for h in req.hits]
         if req.per_doc:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, SCOPE, Limit, Reading
+from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, PERMISSION, SCOPE, Limit, Reading
 from ingest.tokenize import FAMILIES, terms as token_terms
 
 from .question import Concept, Question, match_form
@@ -192,8 +192,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # asked thing itself met only in part (质押贷款 in 存单质押), which the partial rule reads
         return None
     phrase = _common_phrase(q.norm, text)
-    if phrase and len(phrase[0]) > len(term) and term in phrase[0] and phrase[0] not in anchors:
-        term, pos, partial = phrase[0], phrase[1], False
+    if (phrase and len(phrase[0]) > len(term) and phrase[0] not in anchors
+            and any(m in phrase[0] for c, _w, _h in specific for m in c.members)):
+        term, pos, partial = phrase[0], phrase[1], False  # the longest shared phrase is the most specific mention
     pos += reading.start
     stated_neg = q.concept_negated(concept)
 
@@ -211,9 +212,19 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     if sign < 0 and reading.exception:
         return Stance("depends", reading, strength, term, "原则上不可以，但有除外情形")
     covered = sum(1 for a, b in reading.negated if a <= pos < b)
-    if (covered == 0 and reading.lead != "exclusion" and reading.kind in ("prohibition", "exclusion")
-            and not SCOPE.search(text[:max(0, pos - reading.start)])):
-        return None  # the subject or context of a prohibition, not what it forbids
+    kind = reading.kind
+    if covered == 0 and reading.lead != "exclusion" and kind in ("prohibition", "exclusion"):
+        # outside what the prohibition forbids: its own part may still oblige or permit it
+        # (「须视同新增业务如实进行调查…，不得简化操作程序」), or a scope verb before it may include it
+        part = _part_at(text, pos - reading.start)
+        if SCOPE.search(text[:max(0, pos - reading.start)]):
+            kind = "scope"
+        elif OBLIGATION.search(part):
+            kind = "obligation"
+        elif PERMISSION.search(part):
+            kind = "permission"
+        else:
+            return None  # the subject or context of a prohibition, not what it forbids
     if sign > 0 and reading.kind not in DECIDING:
         return None
     cond_text = text[reading.condition[0] - reading.start:reading.condition[1] - reading.start] if reading.condition else ""
@@ -232,12 +243,19 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     verdict: Verdict = "yes" if (sign > 0) != stated_neg else "no"
     why = {"exclusion": "列为不适用/不属于", "prohibition": "明确禁止", "requirement": "列为必备条件",
            "scope": "列为适用范围", "obligation": "规定须办理", "permission": "规定可以办理",
-           "time_limit": "规定了时限"}.get(reading.kind, "")
-    if sign > 0 and reading.kind in ("exclusion", "prohibition"):
+           "time_limit": "规定了时限"}.get(kind, "")
+    if sign > 0 and kind in ("exclusion", "prohibition"):
         why = "列为适用范围"
-    if sign < 0 and reading.kind not in ("exclusion", "prohibition"):
-        why = "要求不得存在该情形" if reading.kind == "requirement" else "否定表述"
+    if sign < 0 and kind not in ("exclusion", "prohibition"):
+        why = "要求不得存在该情形" if kind == "requirement" else "否定表述"
     return Stance(verdict, reading, strength, term, why)
+
+
+def _part_at(text: str, k: int) -> str:
+    """The comma part of `text` that holds offset k."""
+    s = max(text.rfind(ch, 0, k) for ch in "，,；;：:") + 1
+    ends = [i for i in (text.find(ch, k) for ch in "，,；;。") if i >= 0]
+    return text[s:min(ends) if ends else len(text)]
 
 
 def _stated(q: Question, condition: str) -> bool:

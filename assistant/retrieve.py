@@ -37,6 +37,7 @@ class LoadedIndex:
     docs: dict[str, dict]
     readings: dict[str, list[Reading]]     # clause_id -> its readings (ingest/readings.py)
     family: dict[str, list[str]]           # clause_id -> itself and its items, sub-items
+    text: str = ""                          # every clause's text, normalized: is a word in the corpus at all?
 
 
 def _load(settings: Settings, gen: Path) -> LoadedIndex:
@@ -61,7 +62,7 @@ def _load(settings: Settings, gen: Path) -> LoadedIndex:
             family[parent].append(u.clause_id)  # a clause's readings include its items'
             parent = by_id[parent].parent_id
     return LoadedIndex(gen, manifest, units, {u.clause_id: i for i, u in enumerate(units)}, bm25, dense, docs,
-                       readings, family)
+                       readings, family, normalize("\n".join(u.doc_title + "\n" + u.text for u in units)))
 
 
 def clean_query(text: str, limit: int) -> str:

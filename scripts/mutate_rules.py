@@ -1,0 +1,50 @@
+"""Remove each reading/reasoning rule in turn and check that its tests fail.
+
+    python scripts/mutate_rules.py
+
+A rule whose removal leaves tests/test_readings.py and tests/test_reason.py green is a rule
+nothing checks: the script exits 1 and names it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+MUTATIONS = {
+    "fused negators (不得, 不予…)": "import ingest.readings as m; m.GOVERNED = frozenset()",
+    "subject-excluding verbs (不纳入, 不在…之列)": "import ingest.readings as m, re; m.SUBJECT_NEGATING = re.compile('(?!x)x')",
+    "list continued across commas (及/以及)": "import ingest.readings as m, re; m.CONTINUES_LIST = re.compile('(?!x)x')",
+    "penalised conduct": "import ingest.readings as m; m.sanctioned = lambda *a, **k: []",
+    "除…外 exceptions": "import ingest.readings as m; m.exception_span = lambda *a, **k: None",
+    "conditions 若…的": "import ingest.readings as m; m.condition_span = lambda *a, **k: None",
+    "concession 虽…但": "import ingest.readings as m; m.concession = lambda *a, **k: None",
+    "limit operators after the number (以上/以下)": "import ingest.readings as m; m.OP_AFTER.clear()",
+    "limit operators before the number (不超过)": "import ingest.readings as m; m.OP_BEFORE.clear()",
+    "list lead-ins": "import ingest.readings as m; m.lead_kind = lambda lead: ''",
+    "classification families": "import assistant.reason as m; m._family_stance = lambda *a, **k: None",
+    "stated numbers vs limits": "import assistant.reason as m; m._limit_stance = lambda *a, **k: None",
+    "stated conditions": "import assistant.reason as m; m._stated = lambda *a, **k: False",
+    "longest shared phrase": "import assistant.reason as m; m._common_phrase = lambda *a, **k: None",
+    "minimum strength": "import assistant.reason as m; m.MIN_STRENGTH = 0.0",
+    "partial exclusion beside a full one": "import assistant.reason as m; f = m.combine; m.combine = lambda d: ('depends' if len({s.verdict for s in d.values()}) > 1 else f(d))",
+    "question kind by grammar (V不V)": "import assistant.question as m, re; m._A_NOT_A = re.compile('(?!x)x')",
+    "modality": "import assistant.question as m, re; m._NECESSITY = re.compile('(?!x)x')",
+    "documents named by short forms": "import assistant.docnames as m; m.SHORTEN = ()",
+}
+
+TESTS = ["tests/test_readings.py", "tests/test_reason.py"]
+
+
+def main() -> int:
+    survivors = []
+    for name, patch in MUTATIONS.items():
+        code = f"{patch}\nimport sys, pytest\nsys.exit(pytest.main(['-q', '-x', '-p', 'no:cacheprovider', *{TESTS!r}]))"
+        rc = subprocess.run([sys.executable, "-c", code], capture_output=True).returncode
+        print(f"{'caught ' if rc else 'MISSED '} {name}")
+        if not rc:
+            survivors.append(name)
+    return 1 if survivors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

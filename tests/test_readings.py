@@ -1,0 +1,186 @@
+"""The clause-reading grammar (ingest/readings.py), one table per rule. Each table holds
+sentences worded the way the corpus does *and* ways it does not (不纳入, 不在…之列, 不予受理,
+除…外), so removing a rule fails its table."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.readings import (Reading, concession, condition_span, exception_span, is_negator, lead_kind, limits,
+                             negation_scope, read_text, read_units, sanctioned)
+
+
+def _covered(text: str, word: str) -> int:
+    """How many negations cover `word` in `text`."""
+    k = text.index(word)
+    return sum(1 for s, e in negation_scope(text) if s <= k < e)
+
+
+# --- negators: a morpheme alone or fused with a governed verb; lexical 不-words are not ---------
+@pytest.mark.parametrize("word,expected", [
+    ("不", True), ("未", True), ("无", True), ("非", True), ("没有", True), ("严禁", True), ("禁止", True),
+    ("不得", True), ("不予", True), ("不属于", True), ("不包括", True), ("不适用", True), ("不纳入", True),
+    ("不受理", True), ("无法", True),
+    ("不动产", False), ("不良", False), ("不足", False), ("不利", False), ("无还本续贷", False), ("非常", False),
+])
+def test_negator_is_a_morpheme_and_its_governed_verb(word, expected):
+    assert is_negator(word) is expected
+
+
+# --- negation scope ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,word,count", [
+    # object after the negator, across a list joined by 、
+    ("适用的对象为流动资金贷款,不包括项目贷款、存单质押等贷款业务。", "存单质押", 1),
+    ("适用的对象为流动资金贷款,不包括项目贷款、存单质押等贷款业务。", "流动资金贷款", 0),
+    # a list continued after a comma by 及/以及
+    ("只限于保证与抵押方式贷款,不含信用贷款、质押贷款,及贷款以外的其他授信业务。", "授信业务", 1),
+    ("只限于保证与抵押方式贷款,不含信用贷款、质押贷款,及贷款以外的其他授信业务。", "保证", 0),
+    # verbs that exclude their subject reach back over it
+    ("经营性物业贷款不纳入续贷范围。", "经营性物业贷款", 1),
+    ("过桥资金不在本办法支持范围之列。", "过桥资金", 1),
+    ("涉诉客户的续贷申请不予受理。", "涉诉客户", 1),
+    # a 的-phrase topic before 「，不得…」 is what the prohibition is about
+    ("存在以下情况之一的,不得办理续贷业务:", "情况", 1),
+    # two negations cancel: 未纳入…不得 requires 纳入
+    ("未纳入名单范围的客户不得办理续贷业务。", "纳入", 2),
+    # a negated state
+    ("借款人具有持续经营能力,无民间借贷,社会信用良好;", "民间借贷", 1),
+    ("借款人具有持续经营能力,无民间借贷,社会信用良好;", "持续经营能力", 0),
+    # lexical 不-words negate nothing
+    ("对不动产抵押登记实行即来即办。", "抵押登记", 0),
+    ("不良贷款率较高的机构加强管理。", "贷款", 0),
+    # X的除外 excludes X
+    ("原贷款为不良贷款的除外。", "不良贷款", 1),
+])
+def test_negation_scope(text, word, count):
+    assert _covered(text, word) == count
+
+
+def test_a_conceded_negation_asserts_nothing():
+    text = "现有存量贷款虽未欠息,但存在连续2期欠息记录的;"
+    span = concession(text)
+    assert span is not None and text[span[0]:span[1]].startswith("虽未欠息")
+    reading = read_text("x/a1", "x", text)[0]
+    first = text.index("欠息")
+    assert not any(s <= first < e for s, e in reading.negated)
+
+
+# --- 除…外 and conditions ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("除经总行批准外，不得办理跨省续贷。", "经总行批准"),
+    ("除另有约定以外，借款人不得提前还款。", "另有约定"),
+    ("借款人不得提前还款。", None),
+])
+def test_exception_span(text, expected):
+    span = exception_span(text)
+    assert (text[span[0]:span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("(七)若抵(质)押物因为市场变化不足值的,必须增加足值、有效的抵(质)押物;", "若抵(质)押物因为市场变化不足值的"),
+    ("如果借款人申请展期的,应提前30日提出。", "如果借款人申请展期的"),
+    ("需要进行实地查看的，应当按照有关规定进行实地查看；", "需要进行实地查看的"),
+    ("续贷资金直接用于归还原贷款,不得用于其他用途。", None),
+])
+def test_condition_span(text, expected):
+    span = condition_span(text)
+    got = text[span[0]:span[1]] if span else None
+    assert got == expected
+
+
+# --- limits: operator, value, unit; Chinese numerals; 以上/以下 include the number ----------------------
+@pytest.mark.parametrize("text,op,value,unit", [
+    ("对同一笔贷款续贷次数不得超过2次", "<=", 2, "次"),
+    ("同一笔贷款续贷不超过两次", "<=", 2, "次"),
+    ("单笔贷款额度200万元(含)以上", ">=", 200, "万元"),
+    ("资金回笼率在5%(含)以上", ">=", 5, "%"),
+    ("个人经营户单笔续贷额度控制在200万元及以下", "<=", 200, "万元"),
+    ("在1小时内办结", "<=", 1, "小时"),
+    ("并在1个工作日内完成登记流程", "<=", 1, "工作日"),
+    ("资产负债率不高于70%", "<=", 70, "%"),
+    ("企业成立满2年", ">=", 2, "年"),
+    ("近两年内逾期不超过三次", "<=", 3, "次"),
+    ("贷款期限最长30年", "<=", 30, "年"),
+    ("单户续贷金额不超过一千五百万元", "<=", 1500, "万元"),
+    ("须在原贷款到期前1个月提出书面续贷申请", "before", 1, "个月"),
+])
+def test_limits(text, op, value, unit):
+    found = limits(text)
+    assert [(lim.op, lim.value, lim.unit) for lim in found][-1] == (op, value, unit)
+
+
+def test_limit_admits_by_operator():
+    lim = limits("单笔贷款额度200万元(含)以上")[0]
+    assert lim.admits(200) and lim.admits(300) and not lim.admits(150)
+    assert limits("续贷次数不得超过2次")[0].admits(2) and not limits("续贷次数不得超过2次")[0].admits(3)
+
+
+def test_a_year_is_not_a_count():
+    assert not [lim for lim in limits("一次性还本付息") if lim.unit == "次"]
+
+
+# --- what a lead-in makes of its items ---------------------------------------------------------------
+@pytest.mark.parametrize("lead,kind", [
+    ("第六条对需要办理续贷得借款人,必须符合如下条件:", "requirement"),
+    ("申请续贷须同时满足下列条件：", "requirement"),
+    ("第七条存在以下情况之一的,不得办理续贷业务:", "exclusion"),
+    ("以下贷款不属于续贷范围:", "exclusion"),
+    ("下列客户的续贷申请不予受理：", "exclusion"),
+    ("客户基础材料包括:", "list"),
+    ("第十条续贷额度根据借款人生产经营的规模合理确定。", ""),
+])
+def test_lead_kind(lead, kind):
+    assert lead_kind(lead) == kind
+
+
+# --- penalties make the penalised conduct a prohibition ----------------------------------------------
+def test_sanctioned_conduct_reads_as_negated():
+    text = "对符合续贷条件的小微企业盲目断贷、抽贷的机构下发监管意见书"
+    spans = sanctioned(text)
+    assert spans and "断贷" in text[spans[0][0]:spans[0][1]]
+    assert not sanctioned("对符合续贷条件的小微企业做好续贷服务")
+
+
+# --- kinds of whole sentences ------------------------------------------------------------------------
+@pytest.mark.parametrize("text,kind", [
+    ("第二条续贷贷款(以下简称续贷)就是指借款人在原有的贷款到期后不能按时收回,又重新发放贷款的行为。", "definition"),
+    ("本办法不适用风险贷款。", "exclusion"),
+    ("续贷资金直接用于归还原贷款,不得用于其他用途。", "prohibition"),
+    ("续贷业务适用的对象为小微企业流动资金贷款。", "scope"),
+    ("对材料齐全的抵押权注销登记申请即来即办，在1小时内办结。", "time_limit"),
+    ("续贷业务必须与担保人重新签订担保合同。", "obligation"),
+    ("利率可以根据实际情况进行浮动。", "permission"),
+    ("本续贷实施细则自发布之日起生效。", "time_limit"),
+    ("小微企业续贷业务的资金来源主要包括金融机构的资金。", "scope"),
+])
+def test_sentence_kind(text, kind):
+    assert read_text("x/a1", "x", text)[0].kind == kind
+
+
+def test_a_definition_is_read_as_a_definition_even_with_a_negation_inside():
+    r = read_text("x/a2", "x", "续贷是指借款人在原贷款到期后不能按时收回,又重新发放贷款的行为。")[0]
+    assert r.kind == "definition"
+
+
+# --- units: items read their parent's lead-in; each sentence belongs to one clause ---------------------
+class _U:
+    def __init__(self, cid, parent, start, text):
+        self.clause_id, self.doc_id, self.parent_id, self.start, self.text = cid, "d", parent, start, text
+        self.end = start + len(text)
+
+
+def test_items_read_their_lead_in_and_the_article_skips_them():
+    art = "第七条存在以下情况之一的,不得办理续贷业务:(一)现有存量贷款已形成逾期的;(二)借款人已资不抵债。"
+    i1 = "(一)现有存量贷款已形成逾期的;"
+    i2 = "(二)借款人已资不抵债。"
+    units = [_U("d/a7", None, 0, art), _U("d/a7.i1", "d/a7", art.index(i1), i1),
+             _U("d/a7.i2", "d/a7", art.index(i2), i2)]
+    rd = read_units(units)
+    assert [r.lead for r in rd["d/a7.i1"]] == ["exclusion"]
+    assert rd["d/a7.i2"][0].kind == "exclusion"
+    assert all("资不抵债" not in r.text for r in rd["d/a7"])
+
+
+def test_reading_round_trips_through_json():
+    r = read_text("x/a1", "x", "除经总行批准外，续贷次数不得超过2次，不包括项目贷款、存单质押等。")[0]
+    assert Reading.from_json(r.to_json()) == r

@@ -1,0 +1,162 @@
+"""Trust-first verdicts (assistant/reason.py) and the reading of questions (assistant/question.py,
+assistant/docnames.py), one table per rule. The rule sentences are synthetic, worded in ways
+the corpus does not use, so the tables test the grammar, not the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.docnames import DocNamer
+from assistant.evidence import idf_weights
+from assistant.question import RENEWAL, analyse, question_kind
+from assistant.reason import Stance, combine, stance
+from ingest.readings import read_text
+
+
+def _verdict(rule: str, question: str, lead: str = "") -> str | None:
+    q = analyse(question)
+    weights = idf_weights(q, lambda _t: 3, 100)
+    found = [st for r in read_text("x/a1", "x", rule, lead) if (st := stance(q, r, weights, RENEWAL)) is not None]
+    if not found:
+        return None
+    return max(found, key=lambda st: st.strength).verdict
+
+
+REQ = "申请续贷须同时满足下列条件："
+EXCL = "下列客户的续贷申请不予受理："
+
+
+@pytest.mark.parametrize("rule,lead,question,expected", [
+    # exclusions and scopes
+    ("适用对象为流动资金贷款,不包括项目贷款、循环贷款等。", "", "项目贷款能办续贷吗？", "no"),
+    ("适用对象为流动资金贷款,不包括项目贷款、循环贷款等。", "", "流动资金贷款可以续贷吗？", "yes"),
+    # the most specific mention decides: 外币流动资金贷款, not its part 流动资金贷款
+    ("适用对象为流动资金贷款,不包括外币流动资金贷款。", "", "外币流动资金贷款能续贷吗？", "no"),
+    # only some kinds of what is asked are excluded
+    ("适用对象为流动资金贷款,不包括存单质押、应收账款质押等贷款。", "", "质押贷款能续贷吗？", "depends"),
+    # verbs that exclude their subject
+    ("经营性物业贷款不纳入续贷范围。", "", "经营性物业贷款可以续贷吗？", "no"),
+    ("过桥资金不在本办法支持范围之列。", "", "过桥资金能不能用续贷？", "no"),
+    ("(一)涉诉案件尚未结案的;", EXCL, "客户有涉诉案件没结案，能续贷吗？", "no"),
+    # numbers stated in the question against a requirement's limit
+    ("(二)单笔贷款额度200万元(含)以上;", REQ, "客户单笔贷款150万，能续贷吗？", "no"),
+    ("(二)单笔贷款额度200万元(含)以上;", REQ, "客户单笔贷款300万，能续贷吗？", "yes"),
+    ("同一笔贷款续贷次数不得超过2次。", "", "这笔贷款已经续贷3次了，还能续贷吗？", "no"),
+    # a limit inside an exclusion item describes the disqualifying state
+    ("(三)近一年内逾期超过3次的;", EXCL, "客户近一年逾期5次，能续贷吗？", "no"),
+    # a value of a classification against the value a requirement demands
+    ("(四)原贷款五级分类为正常类;", REQ, "关注类贷款能续贷吗？", "no"),
+    # a negated state: the requirement is that it is absent
+    ("(五)借款人无民间借贷;", REQ, "有民间借贷的企业能续贷吗？", "no"),
+    ("(五)借款人无民间借贷;", REQ, "没有民间借贷的企业能续贷吗？", "yes"),
+    # two negations: 未纳入…不得 makes 纳入 a requirement
+    ("未纳入名单范围的客户不得办理续贷业务。", "", "没有纳入名单的客户可以续贷吗？", "no"),
+    ("未纳入名单范围的客户不得办理续贷业务。", "", "纳入名单的客户可以续贷吗？", "yes"),
+    # 除…外: an exception leaves it open
+    ("除经总行批准外，不得办理跨省续贷。", "", "跨省续贷可以办吗？", "depends"),
+    # conditions: open unless the question states them
+    ("(七)若抵押物因市场变化不足值的,必须增加足值的抵押物;", REQ, "续贷需要增加抵押物吗？", "depends"),
+    ("(九)若评估报告超过有效时限,需重新对抵押物价值进行评估;", REQ, "评估报告超过有效时限了，要不要重新评估抵押物？", "yes"),
+    ("若借款人申请展期的,应提前30日提出申请。", "", "借款人申请展期，需要提前提出申请吗？", "yes"),
+    ("若借款人申请展期的,应提前30日提出申请。", "", "需要提前提出申请吗？", "depends"),
+    # penalised conduct is forbidden
+    ("对盲目断贷、抽贷的机构下发监管意见书。", "", "银行可以对企业抽贷吗？", "no"),
+    # outside what a prohibition forbids, its own part obliges
+    ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金能用于其他用途吗？", "no"),
+    ("续贷业务须视同新增业务进行调查,不得简化操作程序。", "", "续贷是否要视同新增业务调查？", "yes"),
+    # necessity
+    ("续贷业务必须与担保人重新签订担保合同。", "", "续贷要不要重新签订担保合同？", "yes"),
+    # no verdict: a definition, a sentence with no modal, a sentence about something else
+    ("续贷是指原贷款到期后不能按时收回,又重新发放贷款的行为。", "", "不能按时收回的贷款能续贷吗？", None),
+    ("续贷期限一般与原贷款期限相同。", "", "续贷期限能比原贷款长吗？", None),
+    ("续贷工作应有效控制信用风险。", "", "信用贷款能续贷吗？", None),
+    ("续贷业务必须与担保人重新签订担保合同。", "", "外地户籍老板用存款单做担保能续贷吗？", None),
+])
+def test_verdict_from_one_reading(rule, lead, question, expected):
+    assert _verdict(rule, question, lead) == expected
+
+
+def _st(verdict: str, partial: bool = False) -> Stance:
+    r = read_text("x/a1", "x", "不包括项目贷款。")[0]
+    return Stance(verdict, r, 1.0, "t", "", partial)
+
+
+@pytest.mark.parametrize("verdicts,expected", [
+    ([("yes", False)], "yes"),
+    ([("no", False), ("no", False)], "no"),
+    ([("yes", False), ("no", False)], "depends"),        # documents disagree: each side is shown
+    ([("no", False), ("depends", True)], "no"),           # a partial exclusion is silence on the rest
+    ([("depends", True)], "depends"),
+    ([("yes", False), ("depends", False)], "depends"),
+])
+def test_combining_documents(verdicts, expected):
+    assert combine({f"d{i}": _st(v, p) for i, (v, p) in enumerate(verdicts)}) == expected
+
+
+# --- the question ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("question,kind", [
+    ("是不是正常类才能续贷", "yesno"),
+    ("客户那笔是外币贷款，也适用吗？", "yesno"),
+    ("逾期过一次，续贷行吗？", "yesno"),
+    ("有没有次数限制", "yesno"),
+    ("需不需要重新评估", "yesno"),
+    ("这种情况可以不？", "yesno"),
+    ("能否办理续贷通", "yesno"),
+    ("Can a pledged loan be renewed?", "yesno"),
+    ("你知道续贷要哪些材料吗？", "list"),
+    ("注销抵押登记多久办结？", "fact"),
+    ("各行对续贷利率的规定有何不同？", "compare"),
+])
+def test_question_kind_by_grammar(question, kind):
+    assert question_kind(analyse(question).norm) == kind
+
+
+@pytest.mark.parametrize("question,modality", [
+    ("续贷需要重新评估抵押物吗？", "necessity"),
+    ("要不要提前申请？", "necessity"),
+    ("质押贷款能否办理续贷？", "permission"),
+])
+def test_modality(question, modality):
+    assert analyse(question).modality == modality
+
+
+def test_traditional_characters_are_read_as_simplified():
+    q = analyse("質押貸款能否辦理續貸通？")
+    assert "质押贷款" in q.norm and q.kind == "yesno"
+
+
+def test_stated_numbers_and_negations():
+    q = analyse("客户上个月逾期了2次，单笔贷款150万，没有民间借贷，能续贷吗？")
+    assert {(n.value, n.unit) for n in q.numbers} >= {(2.0, "次"), (150.0, "万元")}
+    assert q.term_negated("民间借贷") and not q.term_negated("逾期")
+
+
+def test_the_story_is_context_not_focus():
+    q = analyse("客户开服装店的，上个月刚续过一次，在我们支行还能续贷吗？")
+    assert all("服装店" not in c.members for c in q.focus)
+
+
+DOCS = {
+    "qh": {"title": "青禾农村商业银行小微企业续贷业务管理办法", "issuer": "青禾农村商业银行", "kind": "管理办法"},
+    "hlj": {"title": "黑龙江省农村信用社小微企业客户续贷贷款业务管理办法", "issuer": "黑龙江省农村信用社", "kind": "管理办法"},
+    "x1": {"title": "商业银行“续贷通”业务操作管理办法", "issuer": "未注明", "kind": "管理办法"},
+    "x2": {"title": "“续贷通”(2.0版本)业务操作管理办法(暂行)", "issuer": "未注明", "kind": "管理办法"},
+    "zy": {"title": "银行小微企业续贷业务操作指引", "issuer": "未注明", "kind": "操作指引"},
+    "gz": {"title": "关于进一步加大对小微企业续贷支持力度的通知", "issuer": "赣州银保监分局", "kind": "通知"},
+}
+
+
+@pytest.mark.parametrize("question,docs", [
+    ("按青禾农商行的办法，质押贷款能续贷吗？", ["qh"]),
+    ("黑龙江农信社对续贷有什么条件？", ["hlj"]),
+    ("农商行的办法里质押贷款能续吗？", ["qh"]),        # 农村商业银行 → 农商行
+    ("农信社要求什么条件？", ["hlj"]),                  # 农村信用社 → 农信社
+    ("续贷通2.0适用哪些贷款？", ["x2"]),
+    ("续贷通适用哪些贷款？", ["x1", "x2"]),
+    ("操作指引里续贷期限怎么定？", ["zy"]),
+    ("赣州的通知对抵押登记有什么要求？", ["gz"]),
+    ("管理办法里怎么说？", []),          # a kind word several documents share names none
+    ("续贷要哪些材料？", []),
+])
+def test_documents_named_by_derived_short_forms(question, docs):
+    assert DocNamer(DOCS).named(analyse(question).norm) == docs
