@@ -7,13 +7,15 @@ from pathlib import Path
 
 from .cli import ChineseArgumentParser, run
 from .clauses import split_clauses
+from .readings import format_reading, read_units
+from .index import units_for
 from .embed import EmbeddingError
 from .index import IndexError_
 from .load import CorpusError, load_corpus
 from .settings import Settings
 
 
-def _print_clauses(settings: Settings, doc_id: str | None) -> int:
+def _print_clauses(settings: Settings, doc_id: str | None, readings: bool = False) -> int:
     docs, errors = load_corpus(settings.corpus_dir)
     for err in errors:
         print(f"跳过: {err}", file=sys.stderr)
@@ -26,10 +28,13 @@ def _print_clauses(settings: Settings, doc_id: str | None) -> int:
     for doc in docs:
         clauses = split_clauses(doc.doc_id, doc.text)
         print(f"== {doc.doc_id}  {doc.title}  （{doc.level_name}，{len(clauses)} 个条款）")
+        read = read_units(units_for(doc, clauses)) if readings else {}
         for c in clauses:
             indent = "  " * c.path.count(" > ")
             preview = c.text.replace("\n", " ")[:36]
             print(f"{indent}{c.ref or c.label:<10} [{c.path}] {preview}")
+            for r in read.get(c.clause_id, []):
+                print(f"{indent}    · {format_reading(r)}".replace("\n      ", f"\n{indent}      "))
     return 0
 
 
@@ -46,6 +51,8 @@ def build_parser() -> ChineseArgumentParser:
     p_clauses = sub.add_parser("clauses", help="打印语料（或一份文件）的条款树，用于检查切分",
                                description="打印每份文件的条款树：编号、标题路径和开头文字。")
     p_clauses.add_argument("doc_id", nargs="?", metavar="DOC_ID", help="只打印这份文件（doc_id，如 xudaitong）")
+    p_clauses.add_argument("--readings", action="store_true",
+                           help="同时打印每句的解读：类型（禁止、要求、范围、时限…）、否定所及、条件、除外、列举和数量限制，供人工核对")
     p_add = sub.add_parser("add", help="把一份 .txt/.md/.docx/.pdf 文件加入语料并更新索引",
                            description="提取文件文字（只去掉页码和换行差异），写入语料目录，再更新索引。"
                                        "无法使用的文件会被拒绝并说明原因，语料保持不变。")
@@ -66,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.from_env()
     try:
         if args.command == "clauses":
-            return _print_clauses(settings, args.doc_id)
+            return _print_clauses(settings, args.doc_id, args.readings)
         from .index import run_ingest
         if args.command == "add":
             from .add import add_document

@@ -52,7 +52,7 @@ DEFINITION = re.compile(r"是指|所称[^，,。]{0,20}(是|指|包括)|就是�
 REQUIREMENT_LEAD = re.compile(r"(符合|满足|具备|具有)[^。；;]{0,8}(如下|以下|下列)[^。；;]{0,6}(条件|要求|标准)|"
                               r"(须|需|应|必须|应当)(同时)?(符合|满足|具备)[^。；;]{0,6}$|基本条件|资格条件|准入条件")
 LIST_LEAD = re.compile(r"(如下|以下|下列|包括)[^。；;]{0,12}[:：]?\s*$|[:：]\s*$")
-SCOPE = re.compile(r"(?<!不)包括(?!但不限于)|适用于|适用的?对象|适用范围|仅适用|只适用|只限于|仅限于|限于|仅指|仅为|范围为|对象为|对象是|适用本")
+SCOPE = re.compile(r"(?<!不)包括(?!但不限于)|适用于|适用[的得]?对象|适用[的得]?范围|仅适用|只适用|只限于|仅限于|限于|仅指|仅为|范围为|对象为|对象是|适用本")
 ONLY = re.compile(r"只限于|仅限于|仅适用|只适用|仅指|仅为|限于|只能|仅能")
 OBLIGATION = re.compile(r"必须|应当|(?<![相适对响供答])应(?![收付用])|须|需要|(?<!需)需(?!求)|务必|要求")
 PERMISSION = re.compile(r"可以|(?<![不许])可(?![能行])|允许|准予|有权|能够|予以")
@@ -362,8 +362,10 @@ def classify(text: str, s: int, e: int, lead: LeadKind, negated: list[tuple[int,
              lims: Sequence[Limit]) -> tuple[ReadingKind, int]:
     body = text[s:e]
     main_negated = bool(negated)
-    if DEFINITION.search(body):
-        return "definition", 1
+    definition = DEFINITION.search(body)
+    scope = SCOPE.search(body)
+    if definition and not (scope and scope.start() < definition.start()):
+        return "definition", 1  # 「适用的对象就是指…」 defines a scope: read as a scope below
     if lead == "exclusion":
         return "exclusion", -1
     if lead == "requirement":

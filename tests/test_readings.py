@@ -152,6 +152,7 @@ def test_sanctioned_conduct_reads_as_negated():
     ("利率可以根据实际情况进行浮动。", "permission"),
     ("本续贷实施细则自发布之日起生效。", "time_limit"),
     ("小微企业续贷业务的资金来源主要包括金融机构的资金。", "scope"),
+    ("第四条续贷适用得对象就是指小微企业中生产型得实体经济企业(含个人经营性)。", "scope"),
 ])
 def test_sentence_kind(text, kind):
     assert read_text("x/a1", "x", text)[0].kind == kind
