@@ -168,6 +168,26 @@ def _config(settings: Settings) -> int:
     return 0
 
 
+def _feedback_export(settings: Settings, fmt: str, output: str | None) -> int:
+    import time
+
+    from .feedback import FeedbackError, FeedbackLog, default_path, write_file_atomic
+
+    log = FeedbackLog(default_path(settings))
+    try:
+        data = log.export(fmt)
+    except FeedbackError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    if output is None and fmt == "csv":
+        sys.stdout.buffer.write(data)
+        return 0
+    path = output or f"问答与反馈记录-{time.strftime('%Y%m%d-%H%M%S')}.xlsx"
+    write_file_atomic(path, data)
+    print(f"已写入 {path}（来自 {log.path}）", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> ChineseArgumentParser:
     parser = ChineseArgumentParser(prog="python -m assistant",
                                    description="续贷政策助手：依据政策文件条款回答问题、比较各文件、生成培训测验。",
@@ -204,6 +224,14 @@ def build_parser() -> ChineseArgumentParser:
     p_quiz.add_argument("--output", "-o", metavar="FILE", help="导出到这个文件，而不是打印到屏幕")
     sub.add_parser("config", help="列出当前生效的全部设置（环境变量、取值、说明；密钥隐去）",
                    description="列出每个 POLICYQA_* 环境变量、当前取值、来源（环境变量或默认）和说明。")
+    p_feedback = sub.add_parser("feedback", help="问答与反馈记录（审计）：导出",
+                                description="网页界面的每次问答和 👍/👎 反馈都记在本机 SQLite 文件中（POLICYQA_FEEDBACK_DB）。")
+    fb_sub = p_feedback.add_subparsers(dest="feedback_command", required=True)
+    p_fb_export = fb_sub.add_parser("export", help="导出全部问答与反馈记录",
+                                    description="导出全部问答记录（问题、回答、引用条款、索引版本、时间）及其反馈。")
+    p_fb_export.add_argument("--format", choices=["csv", "xlsx"], default="csv", help="csv（默认，UTF-8 带 BOM）或 xlsx")
+    p_fb_export.add_argument("--output", "-o", metavar="FILE",
+                             help="写入这个文件；csv 默认打印到屏幕，xlsx 默认写入 问答与反馈记录-<时间>.xlsx")
     return parser
 
 
@@ -213,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "config":
             return _config(settings)
+        if args.command == "feedback":
+            return _feedback_export(settings, args.format, args.output)
         if args.command == "quiz":
             return _quiz(settings, max(1, min(args.n, 200)), args.topic, args.doc, args.seed, args.export, args.output)
         if args.command == "ask":

@@ -291,9 +291,7 @@ def write_table(headers: Sequence[str], rows: Iterable[Sequence], fmt: str, shee
     return buf.getvalue()
 
 
-def write_file_atomic(path: Path, data: bytes) -> None:
-    """Never a half-written export: write beside it, then rename."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{int(time.time() * 1000)}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+def write_file_atomic(path: Path | str, data: bytes) -> None:
+    """Never a half-written export (the one durable atomic-write helper of ingest)."""
+    from ingest.files import write_atomic
+    write_atomic(Path(path), data)
