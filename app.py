@@ -437,7 +437,7 @@ class Service:
 
         idx = self.index
         if getattr(self, "_bank_gen", None) != idx.gen:
-            self._bank, self._bank_gen = QuizBank(idx.units), idx.gen
+            self._bank, self._bank_gen = QuizBank(idx.units, idx.readings), idx.gen
         return self._bank
 
     def quiz_slots(self, questions) -> list:

@@ -93,16 +93,39 @@ def _compare(settings: Settings, question: str, as_json: bool) -> int:
     return 0
 
 
-def _report(settings: Settings, fmt: str, output: str | None) -> int:
+def _report(settings: Settings, fmt: str, output: str | None, topics_file: str | None = None,
+            doc_id: str | None = None) -> int:
     from .chain import Assistant
-    from .consistency import report
+    from .consistency import TOPICS, read_topics, report
+
+    try:
+        topics = TOPICS + (read_topics(topics_file) if topics_file else [])
+    except ValueError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    assistant = Assistant(settings)
+    if doc_id and doc_id not in assistant.searcher.index.docs:
+        print(f"错误: 没有 doc_id 为 {doc_id!r} 的文件；可用的有: {', '.join(assistant.searcher.index.docs)}",
+              file=sys.stderr)
+        return 2
 
     def progress(i: int, n: int, topic: str) -> None:
-        print(f"\r[{i}/{n}] {topic}            ", end="", file=sys.stderr, flush=True)
+        print(f"\r[{i}/{n}] {topic[:30]}            ", end="", file=sys.stderr, flush=True)
 
-    text = report(Assistant(settings), fmt, progress=progress)
+    out = report(assistant, fmt, progress=progress, topics=topics, doc_id=doc_id)
     print(file=sys.stderr)
-    return _write_output(text, output, "")
+    if isinstance(out, bytes):
+        if not output:
+            if fmt == "xlsx":
+                print("错误: xlsx 是二进制文件，请用 -o 指定输出文件，例如 -o 一致性报告.xlsx", file=sys.stderr)
+                return 2
+            sys.stdout.buffer.write(out)
+            return 0
+        from .feedback import write_file_atomic
+        write_file_atomic(output, out)
+        print(f"已写入 {output}", file=sys.stderr)
+        return 0
+    return _write_output(out, output, "")
 
 
 def _write_output(text: str, output: str | None, what: str) -> int:
@@ -120,7 +143,8 @@ def _quiz(settings: Settings, n: int, topic: str | None, doc: str | None, seed: 
     from .quiz import QuizBank, export
     from .retrieve import HybridSearcher
 
-    bank = QuizBank(HybridSearcher(settings).index.units)
+    idx = HybridSearcher(settings).index
+    bank = QuizBank(idx.units, idx.readings)
     questions = bank.draw(n, seed=seed, topic=topic, doc_id=doc)
     if not questions:
         print("没有符合条件的题目：换一个主题或文件试试。", file=sys.stderr)
@@ -211,7 +235,12 @@ def build_parser() -> ChineseArgumentParser:
     p_compare.add_argument("--json", action="store_true", help="输出 JSON")
     p_report = sub.add_parser("consistency-report", help="一致性检查报告：主题 × 文件矩阵，附引用和差异",
                               description="对内置的全部主题逐份文件比较，输出报告。")
-    p_report.add_argument("--format", choices=["md", "csv"], default="md", help="报告格式：md（默认）或 csv")
+    p_report.add_argument("--format", choices=["md", "csv", "xlsx"], default="md",
+                          help="报告格式：md（默认）、csv（中文表头，带 BOM 便于 Excel 打开）或 xlsx（需 -o）")
+    p_report.add_argument("--topics", metavar="FILE",
+                          help="再加上这个文件里的主题：UTF-8 文本，每行一个问题，如「各行对续贷次数的规定是否一致？」")
+    p_report.add_argument("--doc", metavar="DOC_ID",
+                          help="只看这份文件：列出它与监管通知、与其他银行规定不同的地方（如 nongshang-renewal）")
     p_report.add_argument("--output", "-o", metavar="FILE", help="写入这个文件，而不是打印到屏幕")
     p_quiz = sub.add_parser("quiz", help="由条款生成的培训测验",
                             description="在终端做一套由条款生成的测验，或连同答案导出。")
@@ -250,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "compare":
             return _compare(settings, args.question, args.json)
         if args.command == "consistency-report":
-            return _report(settings, args.format, args.output)
+            return _report(settings, args.format, args.output, args.topics, args.doc)
         return _search(settings, args.query, max(0, args.k), args.doc)
     except QueryError as exc:
         print(f"无法查询: {exc}", file=sys.stderr)

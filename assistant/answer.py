@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from .consistency import doc_rows, find_conflicts
+from .consistency import agreement, doc_rows, find_conflicts, prepare_topic
 from .evidence import Span, Weights, best_spans, coverage, idf_weights, polarity
 from ingest.records import Unit
 from ingest.load import LEVELS
@@ -205,8 +205,10 @@ class DefaultAnswerer:
         return Answer(q.text, answer, None, False, citations, findings, kind=q.kind)
 
     def _compare(self, q: Question, hits: list[Hit], ev: Evidence, weights: Weights) -> Answer:
-        # the same rows as the 一致性检查 tab, so Q&A and compliance staff see one picture
-        rows = doc_rows(q, weights, ev.per_doc or {}, ev.docs, with_verdicts=True)
+        # the same rows and conflicts as the 一致性检查 tab, so Q&A and compliance staff see one picture
+        docs = {d: v for d, v in ev.docs.items() if len(ev.named) < 2 or d in ev.named}
+        q, weights, known = prepare_topic(q, weights, ev.names, lambda m: ev.df(m) is not None or m in ev.corpus_text)
+        rows = doc_rows(q, weights, ev.per_doc or {}, docs, ev.readings, ev.unit, known)
         stated = [r for r in rows if r.citation is not None]
         if not stated:
             return self._abstain(q, hits, "各文件都没有与该主题直接相关的条款。")
@@ -214,19 +216,22 @@ class DefaultAnswerer:
         for n, r in enumerate(stated, 1):
             cit = replace(r.citation, id=f"c{n}")
             citations.append(cit)
-            findings.append(Finding(r.doc_id, r.doc_title, r.verdict, cit.quote, [cit.id]))
-            facts = "；".join(r.values + r.categories)
-            lines.append(f"{n}. 《{r.doc_title}》{cit.clause}（{LEVELS.get(r.level, '')}）"
-                         f"{'：' + facts if facts else ''}：「{cit.quote}」[{n}]")
+            findings.append(Finding(r.doc_id, r.doc_title, r.verdict, f"{r.cell}：「{cit.quote}」", [cit.id]))
+            lines.append(f"{n}. 《{r.doc_title}》{cit.clause}（{LEVELS.get(r.level, '')}）：{r.cell}：「{cit.quote}」[{n}]")
         answer = f"共 {len(stated)} 份文件有相关规定：\n" + "\n".join(lines)
         silent = [r.doc_title for r in rows if r.citation is None]
         if silent:
             answer += "\n未规定：" + "、".join(f"《{t}》" for t in silent)
         conflicts = find_conflicts(rows)
         for c in conflicts:
-            answer += f"\n差异（{c.kind}）：{c.description}"
+            reg = f"（监管通知一方：{c.regulator}）" if c.regulator else ""
+            answer += f"\n差异（{c.kind}）：{c.description}{reg}"
+        agreed = agreement(rows, conflicts)
+        if agreed:
+            answer += "\n" + agreed
         verdict = "depends" if len({r.verdict for r in stated if r.verdict}) > 1 else None
-        return Answer(q.text, answer, verdict, False, citations, findings, kind="compare")
+        return Answer(q.text, answer, verdict, False, citations, findings, kind="compare",
+                      verdict_label=verdict_word(q, verdict))
 
     def _abstain(self, q: Question, hits: list[Hit], reason: str) -> Answer:
         text = f"文件未规定：{reason}"

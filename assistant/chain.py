@@ -9,7 +9,8 @@ from dataclasses import dataclass, field, replace
 from ingest.settings import Settings
 
 from .answer import DefaultAnswerer, Evidence
-from .consistency import topic_query
+from .consistency import prepare_topic, topic_search
+from .evidence import idf_weights
 from .models import Answer, Hit, QueryError
 from .docnames import DocNamer
 from .question import Question, analyse, strip_instructions
@@ -82,7 +83,11 @@ class Assistant:
         hits = self.searcher.search(query, k=self.settings.top_k)
         per_doc: dict[str, list[Hit]] = {}
         if req.q.kind == "compare":
-            per_doc = self.searcher.search_per_doc(topic_query(req.q, query), self.settings.per_doc_k)
+            idx = self.searcher.index
+            q, _w, known = prepare_topic(req.q, idf_weights(req.q, idx.bm25.df, len(idx.units)), req.names,
+                                         lambda m: idx.bm25.df(m) is not None or m in idx.text)
+            per_doc = topic_search(self.searcher, q, known, query, self.settings.per_doc_k)
+            req = replace(req, q=q)
         elif req.q.kind == "yesno":
             per_doc = self.searcher.search_per_doc(query, self.settings.per_doc_k, doc_ids=req.named or None)
         return replace(req, hits=hits, per_doc=per_doc)

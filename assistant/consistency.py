@@ -1,57 +1,66 @@
-"""Policy consistency: what each document says on one topic, side by side, and where
-documents disagree (opposite verdicts, different limits, different categories)."""
+"""Policy consistency from the clause readings: for any question or topic, one row per
+document with what its deciding sentence says (a verdict, a limit, a mechanism) or 未规定, and
+the conflicts between them — opposite verdicts, different limits in one unit, different
+mechanisms, and a bank stricter or looser than the regulator's notice. A conflict is flagged
+only between rows whose deciding sentences are about the topic; agreement is said."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
 
-from ingest.load import LEVEL_ORDER
+from ingest.load import LEVEL_ORDER, LEVELS
+from ingest.readings import Limit, Reading
 
-from .evidence import Span, Weights, best_spans, idf_weights, polarity
+from .docnames import _KIND_WORDS
+from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
-from .question import Question, analyse
-from .render import level_name
-from .values import Quantity, quantities
+from .question import RENEWAL, Question, analyse
+from .reason import Stance, best_stance, stance
 
 TOPICS: list[tuple[str, str]] = [
     ("适用贷款种类", "续贷适用于哪些贷款种类"),
     ("质押贷款", "质押贷款能否办理续贷"),
     ("信用贷款", "信用贷款能否办理续贷"),
     ("个人经营性贷款", "个人经营性贷款能否办理续贷"),
-    ("额度上限", "续贷额度的上限是多少"),
+    ("额度上限", "续贷额度能否超过原贷款额度"),
     ("单笔额度", "单笔续贷额度是多少万元"),
     ("期限", "续贷期限如何确定"),
     ("利率", "续贷利率如何确定"),
     ("续贷次数", "同一笔贷款续贷次数有什么限制"),
     ("申请时间", "续贷申请应在原贷款到期前多久提出"),
-    ("办理时点", "续贷是指原贷款到期前还是到期后发放贷款"),
+    ("办理时点", "续贷是在原贷款到期前还是到期后办理"),
     ("资金用途与封闭运行", "续贷资金能否用于其他用途"),
     ("审批流程", "续贷审批流程能否简化"),
-    ("禁止情形", "哪些情形不得办理续贷"),
     ("名单制管理", "续贷是否实行名单制管理"),
     ("风险分类", "原贷款须为正常类吗"),
-    ("逾期与欠息", "原贷款有逾期或欠息能否续贷"),
+    ("逾期与欠息", "原贷款有欠息能否续贷"),
     ("账户冻结", "借款人账户被冻结能否续贷"),
     ("个人消费性贷款", "个人消费性贷款能否续贷"),
+    ("项目贷款", "项目贷款能否续贷"),
     ("担保要求", "续贷担保有什么要求"),
     ("抵押物不足值", "抵押物价值不足时能否续贷"),
+    ("原抵押处理", "续贷时原抵押登记如何处理"),
     ("抵押登记时限", "续贷抵押登记办理时限是多少"),
-    ("抵押登记材料", "续贷抵押登记需要哪些材料"),
 ]
 
-# Categorical dimensions: (asked when the question matches, {category: pattern}). Different
-# categories on one topic disagree. The last mention in the sentence decides (a definition
-# that says 「到期后仍有需求…到期前办理」 is about 到期前).
-CATEGORIES: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
-    (re.compile(r"到期"), {"原贷款到期前": re.compile(r"到期前"),
-                          "原贷款到期后": re.compile(r"到期(?:\([^)]{0,12}\))?后")}),
-    (re.compile(r"如何确定|怎么定|怎样确定|确定方式"), {"借贷双方协商确定": re.compile(r"协商确定"),
-                                                   "银行单方确定": re.compile(r"(?<!协商)确定")}),
+# Mechanisms: mutually exclusive ways of doing one thing. (what the topic must mention, the
+# mechanisms with the wording that states each). Two documents stating different ones disagree.
+MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
+    (re.compile(r"到期|时点|什么时候|何时|前还是后"),
+     {"原贷款到期前办理": re.compile(r"到期前"), "原贷款到期后办理": re.compile(r"到期(?:\([^)]{0,12}\))?后")}),
+    (re.compile(r"如何确定|怎么定|怎样确定|谁定|谁来定|由谁|谁决定|谁说了算|确定方式|定价|自己选|商量"),
+     {"借贷双方协商确定": re.compile(r"协商确定|协商"), "借款人自行选择": re.compile(r"(?<!银行)可以选择|自行选择"),
+      "由银行确定": re.compile(r"(?<!协商)确定")}),
+    (re.compile(r"原抵押|旧抵押|原来的抵押|抵押.{0,4}(怎么|如何)处理|顺位|先注销"),
+     {"先注销原抵押再重新登记": re.compile(r"注销后重新办理抵押登记|注销登记.{0,20}后.{0,6}受理.{0,4}抵押登记"),
+      "第二顺位抵押、原抵押暂不注销": re.compile(r"第二顺位抵押|二次顺位抵押")}),
 ]
-ROW_SHARE = 0.6
+ABOUT = 0.5   # share of the topic's specific words a deciding sentence must hold
+KIND_LABEL = {"permission": "允许", "prohibition": "禁止", "exclusion": "排除", "requirement": "要求",
+              "scope": "适用范围", "time_limit": "时限", "obligation": "应当", "procedure": "程序",
+              "statement": "规定", "definition": "定义"}
 
 
 @dataclass(frozen=True)
@@ -61,9 +70,13 @@ class Row:
     level: str
     status: str                       # 规定 | 未规定
     verdict: str | None = None
-    values: list[str] = field(default_factory=list)
-    categories: list[str] = field(default_factory=list)
+    values: list[str] = field(default_factory=list)       # limits, e.g. 续贷次数≤2次
+    categories: list[str] = field(default_factory=list)   # mechanisms, e.g. 原贷款到期前办理
     citation: Citation | None = None
+    kind: str = ""                    # what the deciding sentence is: 禁止, 要求, 时限…
+    why: str = ""
+    partial: bool = False
+    limits: list[Limit] = field(default_factory=list)
 
     @property
     def cell(self) -> str:
@@ -71,15 +84,28 @@ class Row:
             return "未规定"
         parts = [VERDICT_WORD[self.verdict]] if self.verdict else []
         parts += self.values + self.categories
+        if not parts and self.kind:
+            parts.append(self.kind)
         return "；".join(parts) or "有规定"
 
 
 @dataclass(frozen=True)
+class Side:
+    doc_id: str
+    doc_title: str
+    level: str
+    clause: str
+    quote: str
+    says: str
+
+
+@dataclass(frozen=True)
 class Conflict:
-    kind: str                          # 结论相反 | 条件不同 | 数值不同 | 表述不同
+    kind: str                          # 结论相反 | 比监管通知更严 | 比监管通知更宽 | 数值不同 | 机制不同 | 条件不同
     doc_ids: list[str]
     description: str
-    regulator: str | None = None       # the regulator's side, when one side is the regulator's
+    regulator: str | None = None       # the regulator's document, when it is one side
+    sides: list[Side] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -88,26 +114,20 @@ class Comparison:
     question: str
     rows: list[Row]
     conflicts: list[Conflict]
+    agreement: str = ""                # 「一致」 with the documents that agree, when none conflict
 
     def to_json(self) -> dict:
         return {"topic": self.topic, "question": self.question,
                 "rows": [asdict(r) | {"cell": r.cell} for r in self.rows],
-                "conflicts": [asdict(c) for c in self.conflicts]}
+                "conflicts": [asdict(c) for c in self.conflicts], "agreement": self.agreement}
 
 
-def compare(assistant, question: str, topic: str | None = None) -> Comparison:
-    """One row per document of the index, best clause first; silent documents as 未规定."""
-    from .retrieve import clean_query
-
-    question = clean_query(question, assistant.settings.max_question_chars)
-    searcher = assistant.searcher
-    idx = searcher.index
-    q = analyse(question)
-    weights = idf_weights(q, idx.bm25.df, len(idx.units))
-    per_doc = searcher.search_per_doc(topic_query(q, question), 4)
-    docs = {d: (m["title"], m["level"]) for d, m in idx.docs.items()}
-    rows = doc_rows(q, weights, per_doc, docs, with_verdicts=q.kind == "yesno")
-    return Comparison(topic or question, question, rows, find_conflicts(rows))
+def topic_question(text: str) -> str:
+    """A bare topic stands for the question it asks: 质押 → 质押能否办理续贷？"""
+    q = analyse(text)
+    if q.kind in ("yesno", "fact", "list") and len(text) <= 8 and not re.search(r"[？?吗么]|多少|如何|怎么|什么", text):
+        return f"{text}能否办理续贷？"
+    return text
 
 
 def topic_query(q: Question, question: str) -> str:
@@ -115,118 +135,310 @@ def topic_query(q: Question, question: str) -> str:
     return " ".join(c.members[0] for c in q.concepts) or question
 
 
-def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs: dict[str, tuple[str, str]],
-             with_verdicts: bool) -> list[Row]:
-    """Every document in `docs` as a row: its most on-topic sentence (about the question's key
-    concepts, nearly as on-topic as the best document's), or 未规定. Pure: no retrieval."""
-    key = [c for c, _ in sorted(weights, key=lambda cw: -cw[1])[:2]]
-    best: dict[str, Span] = {}
-    for doc_id, doc_hits in per_doc.items():
-        spans = [sp for sp in best_spans(doc_hits, q, weights, whole_unit_chars=70)
-                 if any(c.match(sp.text) == 1.0 for c in key)]
-        if spans:
-            best[doc_id] = spans[0]
-    top = max((sp.weight for sp in best.values()), default=0.0)
-    rows = []
-    for doc_id, (title, level) in docs.items():
-        sp = best.get(doc_id)
-        if sp is None or sp.weight < ROW_SHARE * top or sp.weight <= 0:
-            rows.append(Row(doc_id, title, level, "未规定"))
-            continue
-        u = sp.unit
-        cit = Citation(id=f"c{len(rows) + 1}", doc_id=doc_id, doc_title=u.doc_title, level=u.level,
-                       clause_id=u.clause_id, clause=u.ref, path=u.path, quote=sp.text, text=u.text,
-                       start=sp.doc_start, end=sp.doc_start + len(sp.text), score=round(sp.score, 3))
-        verdict = polarity(sp, q, weights) if with_verdicts else None
-        values = [str(x) for x in _relevant_quantities(sp.text, q.facets)]
-        rows.append(Row(doc_id, title, level, "规定", verdict, values, _categories(q.text, sp.text), cit))
-    rows.sort(key=lambda r: (r.status != "规定", LEVEL_ORDER.get(r.level, len(LEVEL_ORDER)), r.doc_id))
-    return rows
+def compare(assistant, question: str, topic: str | None = None) -> Comparison:
+    """One row per document of the index; silent documents as 未规定."""
+    from .retrieve import clean_query
+
+    question = clean_query(question, assistant.settings.max_question_chars)
+    searcher = assistant.searcher
+    idx = searcher.index
+    q = analyse(topic_question(question))
+    from .docnames import DocNamer
+    named, names = DocNamer(idx.docs).find(q.norm)
+    q, weights, known = prepare_topic(q, idf_weights(q, idx.bm25.df, len(idx.units)), names,
+                                      lambda m: idx.bm25.df(m) is not None or m in idx.text)
+    per_doc = topic_search(searcher, q, known, question, assistant.settings.per_doc_k)
+    docs = {d: (m["title"], m["level"]) for d, m in idx.docs.items() if len(named) < 2 or d in named}
+
+    def readings(cid: str) -> list[Reading]:
+        return [r for c in idx.family.get(cid, [cid]) for r in idx.readings.get(c, [])]
+
+    def unit(cid: str):
+        return idx.units[idx.position[cid]] if cid in idx.position else None
+
+    rows = doc_rows(q, weights, per_doc, docs, readings, unit, known)
+    conflicts = find_conflicts(rows)
+    return Comparison(topic or question, question, rows, conflicts, agreement(rows, conflicts))
 
 
-def _relevant_quantities(text: str, facets: tuple[str, ...]) -> list[Quantity]:
-    wanted = {"count": {"次"}, "amount": {"万元"}, "time": {"个月", "小时", "工作日", "日", "年"}, "percent": {"%"}}
-    units = set().union(*(wanted[f] for f in facets if f in wanted))
-    return [x for x in quantities(text) if x.unit in units]
+def prepare_topic(q: Question, weights: Weights, names: list[str], known_word) -> tuple[Question, Weights, Weights]:
+    """The words that say what a comparison is about: not the words that name a document
+    (农商行, 办法), and — for choosing sentences — only words some document uses."""
+    weights = [(c, w) for c, w in weights if not any(m in n for m in c.members for n in names)
+               and not all(m in _KIND_WORDS for m in c.members)]
+    known = [(c, w) for c, w in weights if any(known_word(m) for m in c.members)]
+    if not any(c in q.topic for c, _w in known if not any(m in RENEWAL for m in c.members)):
+        # the asking clause is only 「各家怎么把握」: the topic is the rest of the question
+        q = replace(q, topic=q.concepts, focus=q.concepts)
+    return q, weights, known
 
 
-def _categories(question: str, text: str) -> list[str]:
+def topic_search(searcher, q: Question, known: Weights, question: str, per_doc_k: int) -> dict[str, list[Hit]]:
+    """Per-document retrieval on the topic's own words (a document's name is in every one of its
+    clauses and ranks nothing), with the wording of a mechanism asked about, and more candidates
+    per document than an answer needs: the row is chosen by its reading."""
+    query = " ".join(c.members[0] for c, _w in known if c in q.topic) or topic_query(q, question)
+    for asked, cats in MECHANISMS:
+        if asked.search(q.norm):
+            query += " " + " ".join(cats)
+    return searcher.search_per_doc(query, 2 * per_doc_k)
+
+
+def _about(q: Question, weights: Weights, r: Reading) -> float:
+    """Share of the topic's specific words (not 续贷 itself) the sentence holds in full."""
+    topic = [(c, w) for c, w in weights if c in (q.topic or q.focus)
+             and not any(m in RENEWAL for m in c.members)] or weights
+    total = sum(w for _c, w in topic) or 1.0
+    return sum(w for c, w in topic if c.match(r.text) == 1.0) / total
+
+
+def _mechanisms(question: str, text: str) -> list[str]:
     out = []
-    for asked, cats in CATEGORIES:
+    for asked, cats in MECHANISMS:
         if not asked.search(question):
             continue
+        # the last mention decides: 「到期后仍有需求…在到期前办理」 is about 到期前
         last = max(((m.start(), name) for name, rx in cats.items() for m in rx.finditer(text)), default=None)
         if last:
             out.append(last[1])
     return out
 
 
+def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs: dict[str, tuple[str, str]],
+             readings, unit, known: Weights | None = None) -> list[Row]:
+    """Every document in `docs` as a row: its deciding sentence on the topic, or 未规定. Pure.
+    A verdict weighs all the question's words (a word no document uses keeps a sentence from
+    deciding); whether a sentence is about the topic weighs only the words documents use."""
+    known = weights if known is None else known
+    rows = []
+    for doc_id, (title, level) in docs.items():
+        best: tuple[float, Reading, Stance | None] | None = None
+        seen: set[tuple[str, int]] = set()
+        for h in per_doc.get(doc_id, []):
+            for r in readings(h.clause_id):
+                if (r.clause_id, r.start) in seen:
+                    continue
+                seen.add((r.clause_id, r.start))
+                about = _about(q, known, r)
+                st = stance(q, r, weights, RENEWAL) if q.asks_verdict or q.numbers else None
+                mech = _mechanisms(q.norm, r.text)
+                wanted = _wanted_units(q)
+                measured = bool(wanted and any(lim.unit in wanted for lim in r.limits) and about > 0)
+                if about < ABOUT and st is None and not mech and not measured:
+                    continue
+                # a mechanism asked about is what decides the row; then a verdict, a limit
+                score = about + (0.5 if st else 0) + (1.0 if mech else 0.3 if measured else 0) \
+                    - (0.4 if r.kind == "definition" and not mech else 0)
+                if best is None or score > best[0]:
+                    best = (score, r, st)
+        if best is None:
+            rows.append(Row(doc_id, title, level, "未规定"))
+            continue
+        _score, r, st = best
+        u = unit(r.clause_id)
+        s, e = r.start, r.end
+        cit = Citation(id=f"c{len(rows) + 1}", doc_id=doc_id, doc_title=title, level=level, clause_id=r.clause_id,
+                       clause=u.ref, path=u.path, quote=u.text[s:e], text=u.text, start=u.start + s,
+                       end=u.start + e, score=round(_score, 3))
+        wanted = _wanted_units(q)
+        # a bare number (「二次顺位」) is no limit unless the topic asks for that unit
+        lims = [lim for lim in r.limits if (lim.unit in wanted) if wanted] if wanted else \
+            [lim for lim in r.limits if lim.op != "="]
+        rows.append(Row(doc_id, title, level, "规定", st.verdict if st else None, [lim.describe() for lim in lims],
+                        _mechanisms(q.norm, r.text), cit, KIND_LABEL.get(r.kind, ""), st.why if st else "",
+                        bool(st and st.partial), lims))
+    rows.sort(key=lambda r: (r.status != "规定", LEVEL_ORDER.get(r.level, len(LEVEL_ORDER)), r.doc_id))
+    return rows
+
+
+def _wanted_units(q: Question) -> set[str]:
+    wanted = {"count": {"次", "期"}, "amount": {"万元", "元"}, "time": {"个月", "小时", "工作日", "日", "年"},
+              "percent": {"%"}}
+    return set().union(*(wanted[f] for f in q.facets if f in wanted))
+
+
+def _side(r: Row, says: str) -> Side:
+    return Side(r.doc_id, r.doc_title, r.level, r.citation.clause, r.citation.quote, says)
+
+
+def _describe(sides: list[Side]) -> str:
+    return "；".join(f"《{s.doc_title}》{s.clause}{s.says}：「{s.quote}」" for s in sides)
+
+
 def find_conflicts(rows: list[Row]) -> list[Conflict]:
     stated = [r for r in rows if r.status == "规定"]
+    regulator = [r for r in stated if r.level == "regulator"]
     conflicts: list[Conflict] = []
 
-    def regulator_side(ids: list[str]) -> str | None:
-        regs = [r.doc_title for r in stated if r.doc_id in ids and r.level == "regulator"]
-        return "、".join(f"《{t}》" for t in regs) or None
+    def reg_names(sides: list[Side]) -> str | None:
+        regs = sorted({f"《{s.doc_title}》" for s in sides if s.level == "regulator"})
+        return "、".join(regs) or None
 
-    by_verdict: dict[str, list[Row]] = {}
-    for r in stated:
-        if r.verdict:
-            by_verdict.setdefault(r.verdict, []).append(r)
-    if "yes" in by_verdict and "no" in by_verdict:
-        ids = [r.doc_id for r in by_verdict["yes"] + by_verdict["no"]]
-        desc = ("可以：" + "、".join(f"《{r.doc_title}》{r.citation.clause}" for r in by_verdict["yes"]) +
-                "；不可以：" + "、".join(f"《{r.doc_title}》{r.citation.clause}" for r in by_verdict["no"]))
-        conflicts.append(Conflict("结论相反", ids, desc, regulator_side(ids)))
-    elif "depends" in by_verdict and len(by_verdict) > 1:
-        ids = [r.doc_id for rs in by_verdict.values() for r in rs]
-        desc = "；".join(f"{VERDICT_WORD[v]}：" + "、".join(f"《{r.doc_title}》{r.citation.clause}" for r in rs)
-                        for v, rs in by_verdict.items())
-        conflicts.append(Conflict("条件不同", ids, desc, regulator_side(ids)))
+    def add(kind: str, sides: list[Side]) -> None:
+        conflicts.append(Conflict(kind, [s.doc_id for s in sides], _describe(sides), reg_names(sides), sides))
 
-    units: dict[str, dict[str, set[str]]] = {}
+    # opposite verdicts; against the regulator a bank is stricter (不可以 where it says 可以) or looser
+    yes = [r for r in stated if r.verdict == "yes"]
+    no = [r for r in stated if r.verdict == "no"]
+    partial = [r for r in stated if r.verdict == "depends" and r.partial]
+    if no and partial and not yes:
+        # one excludes the whole of it, another only some kinds: the first is stricter
+        add("宽严不同", [_side(r, "全部排除（更严）") for r in no] + [_side(r, "只排除部分种类（更宽）") for r in partial])
+    no = no + partial
+    if yes and no:
+        reg_yes = [r for r in yes if r.level == "regulator"]
+        reg_no = [r for r in no if r.level == "regulator"]
+        if reg_yes and not reg_no:
+            add("比监管通知更严", [_side(r, "可以") for r in reg_yes] + [_side(r, "不可以") for r in no])
+        elif reg_no and not reg_yes:
+            add("比监管通知更宽", [_side(r, "不可以") for r in reg_no] + [_side(r, "可以") for r in yes])
+        else:
+            add("结论相反", [_side(r, "可以") for r in yes] + [_side(r, "不可以") for r in no])
+    cond = [r for r in stated if r.verdict == "depends" and not r.partial]
+    if cond and (yes or no):
+        add("条件不同", [_side(r, "附条件") for r in cond] + [_side(r, VERDICT_WORD[r.verdict] if r.verdict != "depends"
+                                                                  else "部分不可以") for r in yes + no])
+
+    # different limits in one unit and direction
+    groups: dict[str, list[tuple[Row, Limit]]] = {}
     for r in stated:
-        for v in r.values:
-            unit = re.sub(r"^[≤≥]?[\d.]+", "", v)
-            units.setdefault(unit, {}).setdefault(r.doc_id, set()).add(v)
-    for unit, per_doc in units.items():
-        if len(per_doc) < 2:
+        for lim in r.limits:
+            if lim.op != "after":
+                groups.setdefault(lim.unit, []).append((r, lim))
+    for unit, pairs in groups.items():
+        per_doc: dict[str, tuple[Row, Limit]] = {}
+        for r, lim in pairs:
+            per_doc.setdefault(r.doc_id, (r, lim))
+        values = {(lim.op, lim.value) for _r, lim in per_doc.values()}
+        if len(per_doc) < 2 or len(values) < 2:
             continue
-        distinct = {frozenset(vs) for vs in per_doc.values()}
-        if len(distinct) > 1:
-            ids = sorted(per_doc)
-            desc = "；".join(f"《{_title(stated, d)}》{'、'.join(sorted(per_doc[d]))}" for d in ids)
-            conflicts.append(Conflict("数值不同", ids, f"{unit}：{desc}", regulator_side(ids)))
+        direction = next(iter({("max" if lim.op in ("<=", "<") else "min") for _r, lim in per_doc.values()}))
+        sides = [_side(r, f"（{lim.describe()}）") for r, lim in per_doc.values()]
+        reg = [(r, lim) for r, lim in per_doc.values() if r.level == "regulator"]
+        kind = "数值不同"
+        if reg:
+            rv = reg[0][1].value
+            banks = [lim.value for r, lim in per_doc.values() if r.level != "regulator"]
+            tighter = all((v < rv) if direction in ("max", "before") and direction != "before" else (v > rv) for v in banks)
+            looser = all((v > rv) if direction in ("max",) else (v < rv) for v in banks)
+            kind = "比监管通知更严" if tighter else "比监管通知更宽" if looser else kind
+        add(kind, sides)
 
-    cats: dict[str, list[str]] = {}
+    # different mechanisms
+    mechs: dict[str, list[Row]] = {}
     for r in stated:
-        for c in r.categories:
-            cats.setdefault(c, []).append(r.doc_id)
-    if len(cats) > 1:
-        ids = sorted({d for ds in cats.values() for d in ds})
-        desc = "；".join(f"{c}：" + "、".join(f"《{_title(stated, d)}》" for d in ds) for c, ds in cats.items())
-        conflicts.append(Conflict("表述不同", ids, desc, regulator_side(ids)))
+        for m in r.categories:
+            mechs.setdefault(m, []).append(r)
+    if len(mechs) > 1:
+        sides = [_side(r, f"（{m}）") for m, rs in mechs.items() for r in rs]
+        add("机制不同", sides)
+    del regulator
     return conflicts
 
 
-def _title(rows: list[Row], doc_id: str) -> str:
-    return next((r.doc_title for r in rows if r.doc_id == doc_id), doc_id)
+def agreement(rows: list[Row], conflicts: list[Conflict]) -> str:
+    """Said, not left blank: the documents that state the topic and do not conflict."""
+    stated = [r for r in rows if r.status == "规定"]
+    if conflicts or len(stated) < 2:
+        return ""
+    names = "、".join(f"《{r.doc_title}》" for r in stated)
+    says = {r.cell for r in stated}
+    if len(says) == 1:
+        return f"一致：{len(stated)} 份文件均为「{says.pop()}」（{names}）"
+    return f"一致：{len(stated)} 份文件有规定，未发现相互冲突（{names}）"
 
 
-def report(assistant, fmt: str = "md", progress=None) -> str:
-    """The topic × document matrix with citations and the flagged conflicts."""
-    comparisons = []
-    for i, (topic, question) in enumerate(TOPICS):
-        comparisons.append(compare(assistant, question, topic))
+# --- the report ---------------------------------------------------------------------------------
+
+COMPARISON_HEADERS = ["主题", "文件", "层级", "是否规定", "规定", "条款", "原文", "差异"]
+
+
+def level_name(level: str) -> str:
+    return LEVELS.get(level, level)
+
+
+def comparison_table(comparisons: list[Comparison]) -> list[list[str]]:
+    """The report as rows under COMPARISON_HEADERS (CSV and xlsx)."""
+    out = []
+    for comp in comparisons:
+        for r in comp.rows:
+            kinds = "；".join(c.kind for c in comp.conflicts if r.doc_id in c.doc_ids)
+            if not kinds and comp.agreement and r.status == "规定":
+                kinds = "一致"
+            out.append([comp.topic, r.doc_title, level_name(r.level), r.status, r.cell if r.status == "规定" else "",
+                        r.citation.clause if r.citation else "", r.citation.quote if r.citation else "", kinds])
+    return out
+
+
+def read_topics(path: Path) -> list[tuple[str, str]]:
+    """A user's topic file: one question a line (blank lines and # comments skipped)."""
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}：无法读取主题文件（{exc}）；应为 UTF-8 文本，每行一个问题") from None
+    topics = [(line.strip(), line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if not topics:
+        raise ValueError(f"{path}：主题文件是空的；每行写一个问题，例如「各行对续贷次数的规定是否一致？」")
+    return topics
+
+
+def run_topics(assistant, topics: list[tuple[str, str]], progress=None) -> list[Comparison]:
+    out = []
+    for i, (topic, question) in enumerate(topics):
+        out.append(compare(assistant, question, topic))
         if progress:
-            progress(i + 1, len(TOPICS), topic)
-    return to_csv(comparisons) if fmt == "csv" else to_markdown(comparisons)
+            progress(i + 1, len(topics), topic)
+    return out
+
+
+def report(assistant, fmt: str = "md", progress=None, topics: list[tuple[str, str]] | None = None,
+           doc_id: str | None = None) -> str | bytes:
+    """The topic × document matrix with citations and flagged conflicts (md, csv or xlsx);
+    with `doc_id`, the view of one document: where it differs from the notice and the others."""
+    comparisons = run_topics(assistant, topics or TOPICS, progress)
+    if doc_id:
+        return document_view(comparisons, doc_id, fmt)
+    if fmt in ("csv", "xlsx"):
+        from .feedback import write_table
+        return write_table(COMPARISON_HEADERS, comparison_table(comparisons), fmt, sheet="一致性检查")
+    return to_markdown(comparisons)
+
+
+DOC_VIEW_HEADERS = ["主题", "本文件规定", "本文件条款", "本文件原文", "差异", "另一方", "另一方规定", "另一方原文"]
+
+
+def document_view(comparisons: list[Comparison], doc_id: str, fmt: str = "md") -> str | bytes:
+    rows = []
+    title = doc_id
+    for comp in comparisons:
+        mine = next((r for r in comp.rows if r.doc_id == doc_id), None)
+        if mine is None:
+            continue
+        title = mine.doc_title
+        for c in comp.conflicts:
+            if doc_id not in c.doc_ids:
+                continue
+            for s in c.sides:
+                if s.doc_id == doc_id:
+                    continue
+                rows.append([comp.topic, mine.cell, mine.citation.clause if mine.citation else "",
+                             mine.citation.quote if mine.citation else "", c.kind,
+                             f"《{s.doc_title}》（{level_name(s.level)}）{s.clause}", s.says.strip("（）"), s.quote])
+    if fmt in ("csv", "xlsx"):
+        from .feedback import write_table
+        return write_table(DOC_VIEW_HEADERS, rows, fmt, sheet="文件差异")
+    lines = [f"# 《{title}》与监管通知及其他文件的差异", ""]
+    if not rows:
+        lines.append("在所查主题上未发现差异。")
+    for topic, cell, clause, quote, kind, other, says, oquote in rows:
+        lines.append(f"- **{topic}** · {kind}：本文件{clause}「{quote}」（{cell}）；{other}「{oquote}」（{says}）")
+    return "\n".join(lines) + "\n"
 
 
 def to_markdown(comparisons: list[Comparison]) -> str:
     docs = [(r.doc_id, r.doc_title, r.level) for r in sorted(comparisons[0].rows, key=lambda r: r.doc_id)] if comparisons else []
     lines = ["# 续贷政策一致性检查报告", "",
-             "每格为该文件对该主题的规定（结论或数值），[条款] 为出处；「未规定」表示该文件没有相关条款。", "",
+             "每格为该文件对该主题的规定（结论、数值或机制），[条款] 为出处；「未规定」表示该文件没有相关条款。", "",
              "| 主题 | " + " | ".join(f"{t}（{level_name(lv)}）" for _, t, lv in docs) + " |",
              "|---|" + "---|" * len(docs)]
     for comp in comparisons:
@@ -238,7 +450,7 @@ def to_markdown(comparisons: list[Comparison]) -> str:
             if r and r.citation:
                 cell += f" [{r.citation.clause}]"
             cells.append(cell.replace("|", "｜"))
-        flag = " ⚠" if comp.conflicts else ""
+        flag = " ⚠" if comp.conflicts else " ✓" if comp.agreement else ""
         lines.append(f"| {comp.topic}{flag} | " + " | ".join(cells) + " |")
     lines += ["", "## 标出的差异", ""]
     any_conflict = False
@@ -249,6 +461,9 @@ def to_markdown(comparisons: list[Comparison]) -> str:
             lines.append(f"- **{comp.topic}** · {c.kind}：{c.description}{reg}")
     if not any_conflict:
         lines.append("- 未发现差异。")
+    agreed = [comp for comp in comparisons if comp.agreement]
+    if agreed:
+        lines += ["", "## 一致的主题", ""] + [f"- **{comp.topic}** · {comp.agreement}" for comp in agreed]
     lines += ["", "## 引用原文", ""]
     for comp in comparisons:
         quoted = [r for r in comp.rows if r.citation]
@@ -262,13 +477,17 @@ def to_markdown(comparisons: list[Comparison]) -> str:
 
 
 def to_csv(comparisons: list[Comparison]) -> str:
+    """CSV with Chinese headers (text; `report(fmt="csv")` gives the bytes with a BOM for Excel)."""
+    import csv
+    import io
+
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["topic", "doc_id", "doc_title", "level", "status", "verdict", "values", "clause", "quote", "conflicts"])
-    for comp in comparisons:
-        flagged = {d: [c.kind for c in comp.conflicts if d in c.doc_ids] for d in (r.doc_id for r in comp.rows)}
-        for r in comp.rows:
-            w.writerow([comp.topic, r.doc_id, r.doc_title, level_name(r.level), r.status, r.verdict or "",
-                        "；".join(r.values + r.categories), r.citation.clause if r.citation else "",
-                        r.citation.quote if r.citation else "", "；".join(flagged[r.doc_id])])
+    w.writerow(COMPARISON_HEADERS)
+    w.writerows(comparison_table(comparisons))
     return buf.getvalue()
+
+
+__all__ = ["TOPICS", "Comparison", "Conflict", "Row", "Side", "compare", "doc_rows", "find_conflicts", "report",
+           "read_topics", "document_view", "to_markdown", "to_csv", "comparison_table", "COMPARISON_HEADERS",
+           "best_stance"]

@@ -111,6 +111,7 @@ class Question:
     negated: tuple[tuple[int, int], ...] = ()  # spans of `norm` under a negation
     numbers: tuple[Limit, ...] = ()       # amounts, counts, rates, durations the question states
     nouns: frozenset[str] = frozenset()   # nouns of the asking clause (jieba's part-of-speech tags)
+    asks_verdict: bool = False            # yes/no grammar, also inside a comparison (「…能否续贷，各行一样吗」)
 
     def term_negated(self, term: str) -> bool:
         """Whether the question negates `term` (没有逾期, 不是正常类, 未结清)."""
@@ -176,8 +177,29 @@ def analyse(text: str) -> Question:
     modality = "necessity" if _NECESSITY.search(norm[start:]) else "permission"
     specific = [c for c in focus if not any(m in RENEWAL for m in c.members)]
     topic = focus if specific else concepts
+    if kind == "compare":
+        # 「借款人有民间借贷的，各家怎么把握？」: the clause that asks for a comparison is about the
+        # documents; the topic is in the clauses before it
+        m = _COMPARE.search(norm)
+        cs = max(norm.rfind(ch, 0, m.start()) for ch in "，,。；;") + 1 if m else 0
+        if cs > 0:
+            before = tuple(c for c in concepts if any(x in norm[:cs] for x in c.members + c.parts))
+            if any(not any(x in RENEWAL for x in c.members) for c in before):
+                topic = before
     return Question(text, kind, facets, concepts, anchored, asks_exceed, norm, modality, focus, topic,
-                    tuple(negation_scope(norm)), tuple(limits(norm)), _nouns(norm[start:]))
+                    tuple(negation_scope(norm)), tuple(limits(norm)), _nouns(norm[start:]), _asks_verdict(norm))
+
+
+# 「借款人有民间借贷的，各家怎么把握？」: a state as the topic asks whether it allows renewal
+_STATE_TOPIC = re.compile(r"(^|[，,。；;])[^，,。；;]{0,8}(有|存在|没有|发生过|出现|被|已经|曾经)[^，,。；;]{1,20}的[，,]")
+
+
+def _asks_verdict(norm: str) -> bool:
+    body = _COMPARE.sub("", norm)
+    if _STATE_TOPIC.search(norm):
+        return True
+    return bool(_A_NOT_A.search(body) or _WHETHER.search(body) or _EN_YESNO.search(body.strip())
+                or _FINAL_V_NOT.search(body) or (_FINAL_MA.search(body) and not _WH.search(body)))
 
 
 _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "l", "vn")

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ingest.records import Unit
 
-from .evidence import sentences
+from ingest.readings import Reading, read_units
+
 from .values import quantities
 
 DATA = Path(__file__).resolve().parent.parent / "ingest" / "data"
@@ -82,7 +83,8 @@ def _qid(*parts: str) -> str:
 class QuizBank:
     """Every valid question the corpus yields, built once per index."""
 
-    def __init__(self, units: list[Unit]) -> None:
+    def __init__(self, units: list[Unit], readings: dict[str, list[Reading]] | None = None) -> None:
+        self.readings = readings if readings is not None else read_units(units)
         self.units = [u for u in units if u.kind not in ("title", "preamble", "attachment")]
         self.doc_titles = {u.doc_id: u.doc_title for u in units}
         self.doc_texts: dict[str, str] = {}
@@ -97,16 +99,35 @@ class QuizBank:
         self.questions = self._generate()
 
     def _collect_sentences(self) -> list[tuple[Unit, str]]:
+        """Whole propositions from the clause readings: a rule, a limit, a requirement or an
+        exclusion; a list item comes with its lead-in (the frame that makes it a claim)."""
         seen, out = set(), []
-        # items first: a citation to 第六条（三） is more precise than to 第六条
+        self.frames: dict[str, str] = {}
+        self.why: dict[str, str] = {}
+        self.reading_of: dict[str, Reading] = {}
+        by_id = {u.clause_id: u for u in self.units}
+        first_child: dict[str, int] = {}
+        for u in self.units:
+            if u.parent_id:
+                first_child[u.parent_id] = min(first_child.get(u.parent_id, u.start), u.start)
         for u in sorted(self.units, key=lambda u: (u.parent_id is None, u.doc_id, u.start)):
-            for s, e in sentences(u):
-                text = u.text[s:e].strip()
-                text = re.sub(r"^第[一二三四五六七八九十百\d]+条[:：]?|^[（(][一二三四五六七八九十]+[)）]|^\d+[.、．]\s*",
-                              "", text).strip()
-                if 10 <= len(text) <= 160 and text not in seen and "\n" not in text:
-                    seen.add(text)
-                    out.append((u, text))
+            for r in self.readings.get(u.clause_id, []):
+                if r.kind not in CLAIM_KINDS:
+                    continue
+                text = _strip_marker(u.text[r.start:r.end].strip())
+                if not (6 <= len(text) <= 160) or text in seen or "\n" in text or text.endswith((":", "：")):
+                    continue  # a list's lead-in (「…须符合以下条件：」) is the frame of its items, not a claim
+                frame = ""
+                if r.lead:
+                    parent = by_id.get(u.parent_id or "")
+                    frame = _frame(parent.text[:first_child[parent.clause_id] - parent.start] if parent else "")
+                    if not frame:
+                        continue  # an item whose lead-in cannot be shown is a fragment, not a claim
+                elif len(text) < 10:
+                    continue
+                seen.add(text)
+                self.frames[text], self.why[text], self.reading_of[text] = frame, _why(u, r, text), r
+                out.append((u, text))
         return out
 
     def _corpus_values(self) -> dict[str, list[str]]:
@@ -120,7 +141,8 @@ class QuizBank:
 
     def _make(self, kind: str, prompt: str, options: list[str], answer: str, u: Unit, quote: str,
               accept: list[str] | None = None) -> QuizQuestion:
-        explanation = f"依据《{u.doc_title}》{u.ref}：「{quote}」"
+        why = self.why.get(quote)
+        explanation = (f"为什么：{why}。" if why else "") + f"依据《{u.doc_title}》{u.ref}：「{quote}」"
         return QuizQuestion(_qid(kind, prompt, answer), kind, prompt, options, answer, u.doc_id, u.doc_title,
                             u.clause_id, u.ref, quote, explanation, accept or [])
 
@@ -156,7 +178,8 @@ class QuizBank:
             if not distractors:
                 continue
             options = sorted(distractors + [answer], key=lambda x: _qid(prompt, x))
-            out.append(self._make("blank", f"《{u.doc_title}》{u.ref}：{prompt}", options, answer, u, s, accept))
+            out.append(self._make("blank", f"《{u.doc_title}》{u.ref}{self._frame_note(s)}：{prompt}", options, answer,
+                                  u, s, accept))
         return out
 
     def _term_blanks(self, u: Unit, s: str) -> list[QuizQuestion]:
@@ -171,20 +194,35 @@ class QuizBank:
             if len(distractors) < 2:
                 continue
             options = sorted(distractors + [term], key=lambda x: _qid(prompt, x))
-            return [self._make("blank", f"《{u.doc_title}》{u.ref}：{prompt}", options, term, u, s)]
+            return [self._make("blank", f"《{u.doc_title}》{u.ref}{self._frame_note(s)}：{prompt}", options, term, u, s)]
         return []
 
+    def _frame_note(self, s: str) -> str:
+        frame = self.frames.get(s, "")
+        return f"（{frame}）" if frame else ""
+
+    def _claim(self, u: Unit, statement: str, s: str) -> str:
+        frame = self.frames.get(s, "")
+        lead = f"{frame}：" if frame else ""
+        return f"判断：根据《{u.doc_title}》{u.ref}，{lead}「{statement}」"
+
     def _true_false(self, u: Unit, s: str) -> list[QuizQuestion]:
+        """A whole claim, or its faithful negation: the reading's negation flipped, or its limit
+        moved to another value the corpus uses (≤2次 → ≤4次) — never a fragment."""
         if len(s) > 110:
             return []
+        r = self.reading_of.get(s)
         true_first = int(_qid(s), 16) % 2 == 0
         if true_first:
-            return [self._make("truefalse", f"判断：根据《{u.doc_title}》，「{s}」", ["对", "错"], "对", u, s)]
-        for a, b in _NEGATE:
-            if a in s and s.count(a) == 1 and not (a == "可以" and "不可以" in s):
+            return [self._make("truefalse", self._claim(u, s, s), ["对", "错"], "对", u, s)]
+        negators = [word for word in _NEGATE if word[0] in s and s.count(word[0]) == 1]
+        if r is not None and (r.negated or r.kind in ("permission", "obligation", "scope")):
+            for a, b in negators:
+                if a == "可以" and "不可以" in s:
+                    continue
                 neg = s.replace(a, b, 1)
                 if neg not in self.corpus:
-                    return [self._make("truefalse", f"判断：根据《{u.doc_title}》，「{neg}」", ["对", "错"], "错", u, s)]
+                    return [self._make("truefalse", self._claim(u, neg, s), ["对", "错"], "错", u, s)]
         for q in quantities(s):
             number = re.match(r"[\d.]+", q.text)
             others = [v for v in self.values_by_unit.get(q.unit, [])
@@ -192,7 +230,7 @@ class QuizBank:
             if number and others and s.count(q.text) == 1:
                 neg = s.replace(q.text, others[0] + q.text[len(number.group(0)):], 1)
                 if neg not in self.corpus:
-                    return [self._make("truefalse", f"判断：根据《{u.doc_title}》，「{neg}」", ["对", "错"], "错", u, s)]
+                    return [self._make("truefalse", self._claim(u, neg, s), ["对", "错"], "错", u, s)]
         return []
 
     def _which_doc(self, u: Unit, s: str) -> list[QuizQuestion]:
@@ -246,6 +284,43 @@ class QuizBank:
                         picked.append(q)
                         break
         return picked
+
+
+# readings that state a rule a trainee can judge (a definition, a procedure step or a bare
+# statement is not one)
+CLAIM_KINDS = frozenset({"permission", "prohibition", "exclusion", "requirement", "scope", "time_limit", "obligation"})
+_MARKER = re.compile(r"^第[一二三四五六七八九十百\d]+条[:：]?|^[（(][一二三四五六七八九十]+[)）]|^\d+[.、．]\s*")
+
+
+def _strip_marker(text: str) -> str:
+    return _MARKER.sub("", text).strip()
+
+
+def _frame(lead: str) -> str:
+    """The lead-in that makes a list item a claim: its last sentence, without the article
+    number and the colon (「对需要办理续贷的借款人,必须符合如下条件」)."""
+    lead = re.split(r"[。；;]", lead.strip().rstrip("。；;"))[-1]
+    lead = _strip_marker(re.sub(r"^.*?第[一二三四五六七八九十百\d]+条", "", lead) if "条" in lead[:8] else lead)
+    lead = lead.strip().rstrip(":：").strip()
+    return lead if 4 <= len(lead) <= 60 else ""
+
+
+def _why(u: Unit, r: Reading, text: str) -> str:
+    """One line on what the reading makes of the sentence."""
+    where = f"《{u.doc_title}》{u.ref}"
+    if r.limits and r.kind in ("time_limit", "prohibition", "requirement", "obligation"):
+        return f"{where}规定" + "、".join(lim.describe() for lim in r.limits[:2])
+    if r.lead == "exclusion":
+        return f"{where}把「{text.rstrip('；;。')}」列为不得办理的情形"
+    if r.lead == "requirement":
+        return f"{where}把「{text.rstrip('；;。')}」列为须符合的条件"
+    if r.kind == "exclusion" and r.members:
+        return f"{where}把「{'、'.join(r.members[:3])}」等列为不适用的对象"
+    if r.kind == "prohibition" and r.negated:
+        s, e = r.negated[0]
+        return f"{where}禁止「{r.text[s - r.start:e - r.start].rstrip('；;。')}」"
+    verb = {"scope": "规定适用范围", "obligation": "规定须做到", "permission": "允许", "time_limit": "规定时限"}.get(r.kind, "规定")
+    return f"{where}{verb}：「{text.rstrip('；;。')}」"
 
 
 def _value(number: str) -> float | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, PERMISSION, SCOPE, Limit, Reading
+from ingest.readings import members as list_members
 from ingest.tokenize import FAMILIES, terms as token_terms
 
 from .question import Concept, Question, match_form
@@ -28,6 +29,8 @@ PARTIAL_MIN = 0.5
 # a reading decides only when it holds at least this share of the question's specific words
 # (by weight): 「存款单做担保」 is not decided by a sentence that mentions only 担保
 MIN_STRENGTH = 0.5
+# head nouns that make a class of a modifier: 质押贷款 is the class of loans by 质押
+CLASS_HEADS = frozenset({"贷款", "类贷款", "业务", "方式", "类", "方式贷款"})
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,24 @@ def _limit_check(q: Question, reading: Reading) -> tuple[Limit, Limit] | None:
 
 def _num(v: float) -> str:
     return str(int(v)) if v == int(v) else str(v)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def narrower(member: str, asked: str) -> bool:
+    """Whether a listed thing is a narrower kind of what is asked: 民间高利借贷 of 民间借贷 (a
+    modifier inserted), 外币流动资金贷款 of 流动资金贷款 (one prefixed), 存单质押 of 质押贷款 (the class
+    of loans by 质押: head-final 存单质押 is a kind of 质押). 「担保等业务」 is not one of 担保人."""
+    member = member.strip()
+    if len(asked) < 2 or member == asked:
+        return False
+    if len(member) > len(asked) and (_subsequence(asked, member) and member[0] == asked[0] or member.endswith(asked)):
+        return True
+    return any(asked == x + head and member.endswith(x) and len(x) >= 2 for head in CLASS_HEADS
+               for x in [asked[:-len(head)]] if asked.endswith(head))
 
 
 def _common_phrase(question: str, text: str, min_len: int = 4) -> tuple[str, int] | None:
@@ -204,8 +225,14 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         return Stance("depends", reading, strength, term, "属于除外情形，需满足例外条件")
     sign = polarity_at(reading, pos)
     if partial:
+        # 质押贷款 asked, 存单质押 excluded: the asked class is 「X + 贷款」 and the excluded member is
+        # a kind of X (head-final: 存单质押 is a 质押). 担保人 and 「担保等业务」 are not such a pair.
+        span = next(((a, b) for a, b in reading.negated if a <= pos < b), (reading.start, reading.end))
+        listed, _open = list_members(reading.text, span[0] - reading.start, span[1] - reading.start)
+        if not any(narrower(m, asked) for m in listed for asked in concept.members):
+            return None
         if sign < 0 and not stated_neg:
-            named = [m for m in reading.members if term in m]
+            named = [m for m in listed if any(narrower(m, asked) for asked in concept.members)]
             return Stance("depends", reading, strength, term,
                           "仅部分种类被排除：" + ("、".join(named) if named else term), partial=True)
         return None

@@ -377,18 +377,7 @@ def render_comparison(comp) -> str:
             f'<tbody>{"".join(rows)}</tbody></table>{fold}</div>')
 
 
-COMPARISON_HEADERS = ["主题", "文件", "层级", "是否规定", "规定", "条款", "原文", "差异"]
-
-
-def comparison_table(comparisons) -> list[list[str]]:
-    """The report as rows under COMPARISON_HEADERS (for the CSV and xlsx downloads)."""
-    out = []
-    for comp in comparisons:
-        for r in comp.rows:
-            kinds = "；".join(c.kind for c in comp.conflicts if r.doc_id in c.doc_ids)
-            out.append([comp.topic, r.doc_title, level_name(r.level), r.status, r.cell if r.status == "规定" else "",
-                        r.citation.clause if r.citation else "", r.citation.quote if r.citation else "", kinds])
-    return out
+from .consistency import COMPARISON_HEADERS, comparison_table  # noqa: E402,F401  (the one table of a report)
 
 
 def render_quiz_result(questions, replies, clause_texts: dict[str, str]) -> str:

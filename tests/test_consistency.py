@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.consistency import TOPICS, compare, report, to_csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from assistant.consistency import (COMPARISON_HEADERS, MECHANISMS, TOPICS, compare, read_topics, report, to_csv,
+                                   topic_question)
+from assistant.question import analyse
+
+from .conftest import ROOT
 from assistant.values import differ, quantities
 
 
@@ -29,78 +39,127 @@ def test_same_limit_in_other_words_is_not_a_difference():
     assert differ(quantities("不得超过2次"), quantities("不得超过3次"))
 
 
-# (question, the documents that must be flagged against each other, the clauses they rest on)
-DISAGREEMENTS = [
-    ("续贷资金能否用于其他用途", {"renewal-rules-2024", "xudaitong"},
-     "2024细则第十五条 可用于设备购置、项目建设 vs 续贷通第三条（四）不得用于其他用途"),
-    ("质押贷款能否办理续贷", {"nongshang-renewal", "heilongjiang-rcc-renewal"},
-     "农商第五条 不含质押贷款 vs 黑龙江第四条（六）抵(质)押人同意继续担保"),
-    ("信用贷款能否办理续贷", {"nongshang-renewal", "heilongjiang-rcc-renewal"},
-     "农商第五条 不含信用贷款 vs 黑龙江第四条（八）使信用贷款转化为担保贷款"),
-    ("续贷审批流程能否简化", {"renewal-guideline", "renewal-rules-2024"},
-     "指引第四条（一）不得简化操作程序 vs 2024细则第十一条 审批流程应当简化"),
-    ("单笔续贷额度是多少万元", {"nongshang-renewal", "xudaitong-2"},
-     "农商第六条（九）200万元(含)以上 vs 续贷通2.0第五条（五）1500万元及以下/200万元及以下"),
-    ("续贷是指原贷款到期前还是到期后发放贷款", {"renewal-guideline", "xudaitong"},
-     "指引第二条 原贷款到期前 vs 续贷通第二条 到期后"),
-    ("续贷利率如何确定", {"renewal-guideline", "renewal-rules-template"},
-     "指引第十二条 借贷双方协商确定 vs 范本第五条 根据信用等级和市场利率确定"),
-    ("抵押物价值不足时能否续贷", {"heilongjiang-rcc-renewal", "renewal-guideline"},
-     "黑龙江第四条（七）增加抵押物或降低额度后可续贷 vs 指引第七条（四）不能提供其他足额担保的不得续贷"),
-]
-
-AGREEMENTS = [
-    ("续贷是否实行名单制管理", {"xudaitong", "nongshang-renewal", "renewal-guideline"}),
-    ("借款人账户被冻结能否续贷", {"renewal-guideline", "xudaitong"}),
-    ("个人消费性贷款能否续贷", {"nongshang-renewal", "xudaitong"}),
-    ("原贷款须为正常类吗", {"xudaitong", "xudaitong-2", "heilongjiang-rcc-renewal", "renewal-guideline"}),
-    ("原贷款有逾期或欠息能否续贷", {"renewal-guideline", "nongshang-renewal"}),
-    ("续贷抵押登记办理时限是多少", {"ganzhou-mortgage-rules"}),
-]
+# Disagreements and agreements found by reading the seeds afresh (a helper given only the seeds
+# and the clause listing), asked in a compliance officer's own words — not the report's topics.
+CASES = [json.loads(line) for line in (Path(__file__).parent / "data" / "compare_cases.jsonl").read_text("utf-8").splitlines()
+         if line.strip()]
+CONFLICTS = [c for c in CASES if c["expect"] == "conflict"]
+AGREES = [c for c in CASES if c["expect"] == "agree"]
+# measured when the reading-based comparison landed: 10 of 16 (the others need an inference the
+# grammar does not make, listed in the closing note); a regression below it fails
+MIN_FLAGGED = 10
 
 
-@pytest.mark.parametrize("question,docs,why", DISAGREEMENTS, ids=[d[0] for d in DISAGREEMENTS])
-def test_disagreements_are_flagged(assistant, question, docs, why):
-    comp = compare(assistant, question)
-    flagged = set().union(*(set(c.doc_ids) for c in comp.conflicts)) if comp.conflicts else set()
-    assert docs <= flagged, f"{why}: flagged {comp.conflicts}"
-    for r in comp.rows:
-        if r.citation:
-            assert r.citation.quote in r.citation.text
+def _flagged_between(comp, case) -> bool:
+    sides = {s["doc_id"] for s in case["sides"]}
+    return any(len(sides & set(c.doc_ids)) >= 2 for c in comp.conflicts)
 
 
-@pytest.mark.parametrize("question,docs", AGREEMENTS, ids=[a[0] for a in AGREEMENTS])
-def test_agreements_flag_nothing(assistant, question, docs):
-    comp = compare(assistant, question)
-    stated = {r.doc_id for r in comp.rows if r.status == "规定"}
-    assert docs <= stated
-    assert comp.conflicts == []
+def test_the_case_file_rests_on_real_clauses(corpus_docs):
+    assert len(CONFLICTS) >= 10 and len(AGREES) >= 5
+    for case in CASES:
+        for side in case["sides"]:
+            assert side["quote"] in corpus_docs[side["doc_id"]].text, side
+
+
+def test_free_form_disagreements_are_flagged_with_both_sides_on_topic(assistant):
+    flagged = []
+    for case in CONFLICTS:
+        comp = compare(assistant, case["question"])
+        if _flagged_between(comp, case):
+            flagged.append(case["id"])
+        q = analyse(topic_question(case["question"]))
+        for conflict in comp.conflicts:
+            assert len({s.doc_id for s in conflict.sides}) >= 2
+            for side in conflict.sides:
+                # every flag's quotes are about the topic asked: they hold its words or a mechanism's
+                assert side.quote in corpus_docs_text(assistant, side.doc_id)
+                assert any(c.match(side.quote) > 0 for c in q.concepts) or side.says.strip("（）") in (
+                    name for _asked, cats in MECHANISMS for name in cats), (case["id"], side)
+    assert len(flagged) >= MIN_FLAGGED, f"flagged {len(flagged)}/{len(CONFLICTS)}: {flagged}"
+
+
+def corpus_docs_text(assistant, doc_id: str) -> str:
+    idx = assistant.searcher.index
+    return "\n".join(u.text for u in idx.units if u.doc_id == doc_id)
+
+
+@pytest.mark.parametrize("case", AGREES, ids=[c["id"] for c in AGREES])
+def test_agreements_are_not_flagged(assistant, case):
+    comp = compare(assistant, case["question"])
+    sides = {s["doc_id"] for s in case["sides"]}
+    assert not any(sides & set(c.doc_ids) for c in comp.conflicts), comp.conflicts
+
+
+def test_agreement_is_said(assistant):
+    comp = compare(assistant, "续贷通和续贷通2.0对应收账款质押、存单质押的规定一样吗？")
+    assert comp.conflicts == [] and comp.agreement.startswith("一致")
+
+
+def test_a_one_word_topic_is_read_as_its_question(assistant):
+    assert topic_question("质押") == "质押能否办理续贷？"
+    comp = compare(assistant, "质押")
+    by_doc = {r.doc_id: r for r in comp.rows}
+    assert by_doc["nongshang-renewal"].verdict == "no" and by_doc["xudaitong"].status == "规定"
+    assert comp.conflicts
 
 
 def test_silent_documents_are_listed_not_dropped(assistant):
     comp = compare(assistant, "同一笔贷款续贷次数有什么限制")
     by_doc = {r.doc_id: r for r in comp.rows}
     assert len(by_doc) == len(assistant.searcher.index.docs)
-    assert by_doc["nongshang-renewal"].values == ["≤2次", "≤4次"]
+    assert by_doc["nongshang-renewal"].values[:2] == ["同一笔贷款续贷次数≤2次", "同一客户累计续贷次数≤4次"]
     assert by_doc["ganzhou-notice"].cell == "未规定"
 
 
 def test_regulator_side_is_named(assistant):
-    # the notice (第一条) has renewal before the old loan falls due; 续贷通 第二条 has it after
-    comp = compare(assistant, "续贷是指原贷款到期前还是到期后发放贷款")
+    # the notice (三、) cancels the old mortgage and registers anew; the guideline (第十九条（四）)
+    # keeps it and registers a second-rank mortgage
+    comp = compare(assistant, "续贷时原来的抵押怎么处理？")
     by_doc = {r.doc_id: r for r in comp.rows}
-    assert by_doc["ganzhou-notice"].categories == ["原贷款到期前"]
-    assert by_doc["xudaitong"].categories == ["原贷款到期后"]
+    assert by_doc["ganzhou-notice"].categories == ["先注销原抵押再重新登记"]
+    assert by_doc["renewal-guideline"].categories == ["第二顺位抵押、原抵押暂不注销"]
     flagged = [c for c in comp.conflicts if "ganzhou-notice" in c.doc_ids]
     assert flagged and all(c.regulator and "关于进一步加大" in c.regulator for c in flagged), comp.conflicts
     assert not any(c.regulator for c in comp.conflicts
                    if not any(by_doc[d].level == "regulator" for d in c.doc_ids)), "only a regulator is named so"
 
 
-def test_whole_report_markdown_and_csv(assistant):
+def test_whole_report_markdown_csv_and_xlsx(assistant, tmp_path):
     md = report(assistant, "md")
     assert md.startswith("# 续贷政策一致性检查报告")
     assert all(topic in md for topic, _ in TOPICS)
-    assert "## 标出的差异" in md and "结论相反" in md
+    assert "## 标出的差异" in md and "## 一致的主题" in md
     csv_text = to_csv([compare(assistant, TOPICS[0][1], TOPICS[0][0])])
-    assert csv_text.splitlines()[0].startswith("topic,doc_id")
+    assert csv_text.splitlines()[0] == ",".join(COMPARISON_HEADERS)
+    data = report(assistant, "xlsx", topics=TOPICS[:2])
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(data)
+    from openpyxl import load_workbook
+    ws = load_workbook(path).active
+    assert [c.value for c in ws[1]] == COMPARISON_HEADERS and ws.max_row > 2
+
+
+def test_user_topics_and_the_per_document_view(assistant, tmp_path):
+    topics = tmp_path / "topics.txt"
+    topics.write_text("# 合规部关心的问题\n借款人有民间借贷的，各家怎么把握？\n\n", "utf-8")
+    assert read_topics(topics) == [("借款人有民间借贷的，各家怎么把握？",) * 2]
+    view = report(assistant, "md", topics=read_topics(topics) + TOPICS, doc_id="nongshang-renewal")
+    assert view.startswith("# 《XX农商银行小微企业续贷贷款业务管理办法》")
+    assert "民间借贷" in view and "第五条" in view
+    (tmp_path / "empty.txt").write_text("\n", "utf-8")
+    with pytest.raises(ValueError, match="空"):
+        read_topics(tmp_path / "empty.txt")
+
+
+def test_cli_report_for_one_document(real_settings, tmp_path):
+    env = dict(os.environ, POLICYQA_INDEX=str(real_settings.index_dir), POLICYQA_CORPUS=str(real_settings.corpus_dir))
+    out = tmp_path / "v.xlsx"
+    proc = subprocess.run([sys.executable, "-m", "assistant", "consistency-report", "--doc", "nongshang-renewal",
+                           "--format", "xlsx", "-o", str(out)], capture_output=True, cwd=ROOT, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode()
+    from openpyxl import load_workbook
+    assert [c.value for c in load_workbook(out).active[1]][:2] == ["主题", "本文件规定"]
+    bad = subprocess.run([sys.executable, "-m", "assistant", "consistency-report", "--doc", "no-such-doc"],
+                         capture_output=True, cwd=ROOT, env=env, timeout=300)
+    assert bad.returncode == 2 and "没有 doc_id" in bad.stderr.decode()

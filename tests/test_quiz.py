@@ -17,7 +17,8 @@ from .conftest import ROOT
 
 @pytest.fixture(scope="module")
 def bank(assistant):
-    return QuizBank(assistant.searcher.index.units)
+    idx = assistant.searcher.index
+    return QuizBank(idx.units, idx.readings)
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +70,24 @@ def test_true_false_statements(bank, corpus_docs):
         else:
             assert statement != q.quote and statement not in corpus, "a false statement is false everywhere"
             assert abs(len(statement) - len(q.quote)) <= 4, "a faithful negation changes one word or number"
+
+
+def test_every_claim_is_a_whole_proposition_with_a_reason(bank, units):
+    """No bare list fragment: an item is shown under its lead-in, a lead-in is never a claim,
+    and every explanation says why (what the reading makes of the sentence)."""
+    for q in (q for q in bank.questions if q.kind == "truefalse"):
+        statement = q.prompt.split("「", 1)[1].rstrip("」")
+        assert not statement.endswith((":", "：")) and len(statement) >= 6, q.prompt
+        if bank.reading_of[q.quote].lead:   # an item of 「须符合以下条件：」 or 「存在以下情况之一的，不得…：」
+            frame = q.prompt.split("，", 1)[1].split("「", 1)[0]
+            assert frame.endswith("：") and len(frame) >= 4, f"an item without its lead-in: {q.prompt}"
+    assert all(q.explanation.startswith("为什么：") for q in bank.questions if q.kind in ("truefalse", "choice"))
+
+
+def test_a_false_claim_flips_the_readings_negation_or_moves_its_limit(bank):
+    falses = [q for q in bank.questions if q.kind == "truefalse" and q.answer == "错"]
+    moved = [q for q in falses if any(ch.isdigit() for ch in q.quote)]
+    assert len(falses) > 10 and moved, "both kinds of faithful negation occur"
 
 
 def test_which_document_has_exactly_one_source(bank, corpus_docs):

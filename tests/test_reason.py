@@ -76,6 +76,20 @@ def test_verdict_from_one_reading(rule, lead, question, expected):
     assert _verdict(rule, question, lead) == expected
 
 
+@pytest.mark.parametrize("member,asked,expected", [
+    ("民间高利借贷", "民间借贷", True),          # a modifier inserted
+    ("外币流动资金贷款", "流动资金贷款", True),  # a modifier prefixed
+    ("存单质押", "质押贷款", True),              # the class of loans by 质押
+    ("应收账款质押", "质押贷款", True),
+    ("担保等业务", "担保人", False),
+    ("流动资金贷款", "外币流动资金贷款", False),  # broader, not narrower
+    ("项目贷款", "质押贷款", False),
+])
+def test_narrower_kinds(member, asked, expected):
+    from assistant.reason import narrower
+    assert narrower(member, asked) is expected
+
+
 def _st(verdict: str, partial: bool = False) -> Stance:
     r = read_text("x/a1", "x", "不包括项目贷款。")[0]
     return Stance(verdict, r, 1.0, "t", "", partial)
@@ -118,6 +132,15 @@ def test_question_kind_by_grammar(question, kind):
 ])
 def test_modality(question, modality):
     assert analyse(question).modality == modality
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("各行对质押贷款能否续贷的规定一样吗？", True),
+    ("借款人有民间借贷的，各家怎么把握？", True),     # a state as the topic
+    ("各文件对续贷利率的规定有何不同？", False),
+])
+def test_a_comparison_asks_for_verdicts_only_when_its_topic_is_a_yes_no(question, expected):
+    assert analyse(question).asks_verdict is expected
 
 
 def test_traditional_characters_are_read_as_simplified():
