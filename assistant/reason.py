@@ -206,16 +206,23 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     candidates = specific or found
     if not candidates:
         return None
-    concept, weight, (pos, term, partial) = max(candidates, key=lambda f: (not f[2][2], f[1]))
+    # the thing asked: the most specific word; among near-equal ones the later, since a Chinese
+    # question puts what it asks about last (「…对符合续贷条件的企业抽贷、断贷吗」)
+    concept, weight, (pos, term, partial) = max(
+        candidates, key=lambda f: (not f[2][2], round(f[1] * 2) / 2, max(q.norm.rfind(m) for m in f[0].members)))
     top_specific = max((w for c, w in focus if not any(m in anchors for m in c.members)), default=0.0)
     if full < MIN_STRENGTH and not (partial and weight >= top_specific):
         # it shares minor words with the question, not the thing asked; the one exception is the
         # asked thing itself met only in part (质押贷款 in 存单质押), which the partial rule reads
         return None
     phrase = _common_phrase(q.norm, text)
-    if (phrase and len(phrase[0]) > len(term) and phrase[0] not in anchors
-            and any(m in phrase[0] for c, _w, _h in specific for m in c.members)):
+    if phrase and len(phrase[0]) > len(term) and term in phrase[0] and phrase[0] not in anchors:
         term, pos, partial = phrase[0], phrase[1], False  # the longest shared phrase is the most specific mention
+    if reading.condition and reading.condition[0] <= pos + reading.start < reading.condition[1]:
+        # the same word in the consequence is what a rule under a condition says about it
+        later = text.find(term, reading.condition[1] - reading.start)
+        if later >= 0:
+            pos = later
     pos += reading.start
     stated_neg = q.concept_negated(concept)
 
@@ -261,12 +268,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         rest = text[reading.condition[1] - reading.start:].strip("，,；;。 ")
         if q.modality != "necessity" and OBLIGATION.search(rest):
             return Stance("depends", reading, strength, term, f"可以，但须满足：{rest}")
-    elif reading.condition and not (reading.condition[0] <= pos < reading.condition[1]) and sign > 0:
+    elif reading.condition:
+        # a rule under a condition the question does not state holds only when it holds
         return Stance("depends", reading, strength, term, f"仅在「{ITEM_MARK.sub('', cond_text)}」时适用")
-    elif reading.condition and reading.condition[0] <= pos < reading.condition[1] and reading.kind in ("obligation", "requirement"):
-        if q.modality == "necessity":
-            return Stance("yes", reading, strength, term, "在该情形下须办理")
-        return Stance("depends", reading, strength, term, "附有条件")
     verdict: Verdict = "yes" if (sign > 0) != stated_neg else "no"
     why = {"exclusion": "列为不适用/不属于", "prohibition": "明确禁止", "requirement": "列为必备条件",
            "scope": "列为适用范围", "obligation": "规定须办理", "permission": "规定可以办理",

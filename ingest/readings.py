@@ -157,6 +157,9 @@ def negators(text: str) -> list[tuple[int, int, str]]:
 
 
 def is_negator(word: str) -> bool:
+    # an adverb fused with a negation (尚未, 从未, 并非, 毫无, 决不)
+    if len(word) == 2 and word[1] in "未不无非没" and word[0] in "尚从并决绝毫仍亦均都也":
+        return True
     for m in NEG_MORPHEMES:
         if word == m:
             return True
@@ -239,7 +242,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _EXCEPTION = re.compile(r"除(?!外)([^，,。；;]{1,40}?)(?:以外|之外|外)")
-_CONDITION = re.compile(r"^(若|如果|假如|如|倘若|凡|对于|对)(?!下)[^，,。；;]{1,60}?的?(?=[，,])|^[^，,。；;]{2,60}的(?=[，,])")
+_CONDITION = re.compile(r"^(若|如果|假如|如|倘若|凡)(?!下)[^，,。；;]{1,60}?(?=[，,])|^(对于|对)[^，,。；;]{1,60}?的(?=[，,])"
+                        r"|^[^，,。；;]{2,60}的(?=[，,])")
 _CONCESSION = re.compile(r"(虽然|虽|尽管)[^，,]*[，,]\s*(但|但是|却)")
 
 

@@ -20,7 +20,7 @@ def _covered(text: str, word: str) -> int:
 @pytest.mark.parametrize("word,expected", [
     ("不", True), ("未", True), ("无", True), ("非", True), ("没有", True), ("严禁", True), ("禁止", True),
     ("不得", True), ("不予", True), ("不属于", True), ("不包括", True), ("不适用", True), ("不纳入", True),
-    ("不受理", True), ("无法", True),
+    ("不受理", True), ("无法", True), ("尚未", True), ("从未", True), ("并非", True),
     ("不动产", False), ("不良", False), ("不足", False), ("不利", False), ("无还本续贷", False), ("非常", False),
 ])
 def test_negator_is_a_morpheme_and_its_governed_verb(word, expected):
@@ -81,6 +81,8 @@ def test_exception_span(text, expected):
     ("如果借款人申请展期的,应提前30日提出。", "如果借款人申请展期的"),
     ("需要进行实地查看的，应当按照有关规定进行实地查看；", "需要进行实地查看的"),
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", None),
+    # 对… without 的 is the object of a penalty, not a condition
+    ("对盲目断贷、抽贷的机构下发监管意见书，督促其整改。", None),
 ])
 def test_condition_span(text, expected):
     span = condition_span(text)
