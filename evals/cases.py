@@ -31,9 +31,10 @@ class Case:
 
 
 def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]:
-    """Cases of one split; `all` is dev + test + blind (newdocs needs its own corpus)."""
+    """Cases of one split. Without a split: the project's own questions (dev + test), which the
+    benchmarks time; `blind` and `newdocs` are asked for by name only."""
     if path is None:
-        paths = {"blind": [BLIND_PATH], "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH, BLIND_PATH])
+        paths = {"blind": [BLIND_PATH], "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
     else:
         paths = [path]
     cases = [Case(**{k: v for k, v in json.loads(line).items() if k in Case.__dataclass_fields__})

@@ -67,7 +67,11 @@ def run_clients(url: str, clients: int, seconds: float) -> dict[str, float]:
                         errors.append("no answer in reply")
             except Exception as exc:  # noqa: BLE001 - every failure is counted, none stops the run
                 with lock:
-                    errors.append(repr(exc)[:120])
+                    # gradio's queue refuses a request when it is full: that is a "busy" reply
+                    if "queue" in str(exc).lower() and "full" in str(exc).lower():
+                        busy[0] += 1
+                    else:
+                        errors.append(repr(exc)[:120])
 
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(clients)]
     for t in threads:

@@ -12,6 +12,15 @@ def test_every_case_is_valid(corpus_clauses):
     assert validate(load_cases(), text) == []
 
 
+def test_the_blind_split_is_well_formed(corpus_clauses):
+    """Only its form is checked here (ids, gold clauses, verbatim facts), never its answers:
+    the blind split is run once, at the end of a change."""
+    text = {c.clause_id: c.text for clauses in corpus_clauses.values() for c in clauses}
+    blind = load_cases(split="blind")
+    assert len(blind) >= 100 and validate(blind, text) == []
+    assert sum(1 for c in blind if c.kind == "oos") >= 15
+
+
 def test_coverage_of_kinds_splits_and_documents(corpus_docs):
     cases = load_cases()
     assert len(cases) >= 120
