@@ -117,6 +117,10 @@ class QuizBank:
                 text = _strip_marker(u.text[r.start:r.end].strip())
                 if not (6 <= len(text) <= 160) or text in seen or "\n" in text or text.endswith((":", "：")):
                     continue  # a list's lead-in (「…须符合以下条件：」) is the frame of its items, not a claim
+                if (_LEAD_END.search(text) or "__" in text or "**" in text or not _COMPLETE.search(text)
+                        or _ANAPHOR.match(text)):
+                    continue  # a lead-in cut from its items, a blank left in the source, a sentence cut
+                    # off, or one that leans on the sentence before it (期间…, 上述…, 其中…)
                 frame = ""
                 if r.lead:
                     parent = by_id.get(u.parent_id or "")
@@ -190,7 +194,10 @@ class QuizBank:
             if self.family[term] not in ("nl", "np"):
                 continue  # only loan and pledge types have true alternatives to choose from
             family = [t for t in self.terms if t != term and t not in s and self.family[t] == self.family[term]]
-            distractors = [t for t in family if prompt.replace(BLANK, t) not in self.corpus][:3]
+            doc_text = self.doc_texts[u.doc_id]
+            distractors = [t for t in family if prompt.replace(BLANK, t) not in self.corpus
+                           and t not in doc_text              # the same document may rule on it too
+                           and not _near(t, term)][:3]        # 流动资金周转贷款 is 流动资金贷款
             if len(distractors) < 2:
                 continue
             options = sorted(distractors + [term], key=lambda x: _qid(prompt, x))
@@ -236,11 +243,27 @@ class QuizBank:
     def _which_doc(self, u: Unit, s: str) -> list[QuizQuestion]:
         if len(s) < 16 or sum(1 for t in self.doc_texts.values() if s in t) != 1:
             return []
+        if self.frames.get(s):
+            return []  # a list item means something only under its lead-in, which names its document's rule
+        if self._twin_elsewhere(u.doc_id, s):
+            return []  # another document states the same rule in other words: two right answers
         if not (quantities(s) or any(t in s for t in self.terms)):
             return []
         others = sorted((d for d in self.doc_titles if d != u.doc_id), key=lambda d: _qid(s, d))[:3]
         options = sorted([self.doc_titles[d] for d in others] + [u.doc_title], key=lambda x: _qid(s, x))
         return [self._make("which_doc", f"哪份文件规定：「{s}」", options, u.doc_title, u, s)]
+
+    def _twin_elsewhere(self, doc_id: str, s: str) -> bool:
+        """Whether another document has a sentence sharing most of this one's content words."""
+        mine = _content(s)
+        if not mine:
+            return False
+        for other_unit, other in self._sentences:
+            if other_unit.doc_id != doc_id:
+                theirs = _content(other)
+                if theirs and len(mine & theirs) / len(mine | theirs) >= 0.4:
+                    return True
+        return False
 
     def _lists(self, u: Unit, s: str) -> list[QuizQuestion]:
         inc = _LIST_IN.search(s)
@@ -292,6 +315,24 @@ CLAIM_KINDS = frozenset({"permission", "prohibition", "exclusion", "requirement"
 _MARKER = re.compile(r"^第[一二三四五六七八九十百\d]+条[:：]?|^[（(][一二三四五六七八九十]+[)）]|^\d+[.、．]\s*")
 
 
+_ANAPHOR = re.compile(r"^(期间|此时|届时|其中|同时|上述|前款|该|此外|另外|对此|为此)")
+_LEAD_END = re.compile(r"(如下|以下|下列)[^，,。；;]{0,6}(条件|情况|情形|内容|事项|几点|原则|措施)[:：]?$")
+_COMPLETE = re.compile(r"[。；;）)」”]$|[\u4e00-\u9fff]{2}[的]?$")
+
+
+def _content(text: str) -> set[str]:
+    from ingest.tokenize import terms
+    return {t for t, _s in terms(text) if len(t) >= 2}
+
+
+def _near(a: str, b: str) -> bool:
+    """Two loan or pledge types that are one kind in other words (流动资金周转贷款 / 流动资金贷款)."""
+    it = iter(a)
+    shorter, longer = (b, a) if len(b) <= len(a) else (a, b)
+    it = iter(longer)
+    return all(ch in it for ch in shorter)
+
+
 def _strip_marker(text: str) -> str:
     return _MARKER.sub("", text).strip()
 
@@ -301,26 +342,35 @@ def _frame(lead: str) -> str:
     number and the colon (「对需要办理续贷的借款人,必须符合如下条件」)."""
     lead = re.split(r"[。；;]", lead.strip().rstrip("。；;"))[-1]
     lead = _strip_marker(re.sub(r"^.*?第[一二三四五六七八九十百\d]+条", "", lead) if "条" in lead[:8] else lead)
-    lead = lead.strip().rstrip(":：").strip()
+    lead = lead.strip().rstrip(":：").strip().lstrip(":：,，、 ")
     return lead if 4 <= len(lead) <= 60 else ""
 
 
 def _why(u: Unit, r: Reading, text: str) -> str:
     """One line on what the reading makes of the sentence."""
     where = f"《{u.doc_title}》{u.ref}"
-    if r.limits and r.kind in ("time_limit", "prohibition", "requirement", "obligation"):
-        return f"{where}规定" + "、".join(lim.describe() for lim in r.limits[:2])
+    body = text.rstrip("；;。")
+    lims = [lim for lim in r.limits if lim.op != "="]
+    if lims and r.kind in ("time_limit", "prohibition", "requirement", "obligation"):
+        return f"{where}规定" + "、".join(lim.describe() for lim in lims[:2])
     if r.lead == "exclusion":
-        return f"{where}把「{text.rstrip('；;。')}」列为不得办理的情形"
+        return f"{where}把「{body}」列为不得办理的情形"
     if r.lead == "requirement":
-        return f"{where}把「{text.rstrip('；;。')}」列为须符合的条件"
-    if r.kind == "exclusion" and r.members:
+        return f"{where}把「{body}」列为须符合的条件"
+    if r.kind == "exclusion" and r.members and re.search(r"适用|对象|范围", text):
         return f"{where}把「{'、'.join(r.members[:3])}」等列为不适用的对象"
-    if r.kind == "prohibition" and r.negated:
+    if r.negated:
         s, e = r.negated[0]
-        return f"{where}禁止「{r.text[s - r.start:e - r.start].rstrip('；;。')}」"
-    verb = {"scope": "规定适用范围", "obligation": "规定须做到", "permission": "允许", "time_limit": "规定时限"}.get(r.kind, "规定")
-    return f"{where}{verb}：「{text.rstrip('；;。')}」"
+        part = _part_around(r.text, s - r.start)
+        return f"{where}规定「{part}」"
+    verb = {"scope": "规定", "obligation": "规定须做到", "permission": "允许", "time_limit": "规定时限"}.get(r.kind, "规定")
+    return f"{where}{verb}：「{body}」"
+
+
+def _part_around(text: str, k: int) -> str:
+    start = max(text.rfind(ch, 0, k) for ch in "，,：:") + 1
+    ends = [i for i in (text.find(ch, k) for ch in "，,；;。") if i >= 0]
+    return text[start:min(ends) if ends else len(text)].strip()
 
 
 def _value(number: str) -> float | None:

@@ -289,9 +289,10 @@ def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
     out: list[Limit] = []
     for m in _NUMBER.finditer(text, start, end):
         num = m.group("num")
-        if not re.search(r"\d", num) and (len(num) == 1 and num in "一两" and m.group("unit") in ("次", "期", "日", "年")
-                                          and not re.search(r"(超过|不得|以上|以下|以内|内|满|前|后)", text[max(0, m.start() - 3):m.end() + 3])):
-            continue  # 一次性, 一年期: a word, not a count
+        if not re.search(r"\d", num) and (
+                text[m.end():m.end() + 1] in ("性", "顺", "期") or text[max(0, m.start() - 1):m.start()] in ("同", "统", "唯", "每", "第", "进")
+                or (num in ("二", "两") and text[m.end():m.end() + 2] == "顺位")):
+            continue  # 一次性, 同一, 第二, 二次顺位: a word or an ordinal, not a count
         value = parse_number(num)
         if value is None:
             continue

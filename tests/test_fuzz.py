@@ -137,5 +137,5 @@ def test_generated_documents_through_ingest(tmp_path):
     settings = replace(Settings(), corpus_dir=corpus, index_dir=tmp_path / "index", embedding="hash")
     report = build_index(settings, progress=False)
     assert len(report.skipped) == blank >= 5
-    assert all("gen-" in m and "no text" in m for m in report.skipped)
+    assert all("gen-" in m and "没有正文" in m for m in report.skipped)
     assert report.documents == 60 - len(report.skipped)

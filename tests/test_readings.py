@@ -117,8 +117,13 @@ def test_limit_admits_by_operator():
     assert limits("续贷次数不得超过2次")[0].admits(2) and not limits("续贷次数不得超过2次")[0].admits(3)
 
 
-def test_a_year_is_not_a_count():
-    assert not [lim for lim in limits("一次性还本付息") if lim.unit == "次"]
+@pytest.mark.parametrize("text", ["一次性还本付息", "进行二次顺位抵押", "同一笔贷款"])
+def test_a_word_or_an_ordinal_is_not_a_count(text):
+    assert not [lim for lim in limits(text) if lim.unit == "次"]
+
+
+def test_a_stated_count_in_words_is_a_count():
+    assert [(lim.value, lim.unit) for lim in limits("上个月刚续过一次")] == [(1.0, "次")]
 
 
 # --- what a lead-in makes of its items ---------------------------------------------------------------
