@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .consistency import agreement, doc_rows, find_conflicts, prepare_topic
-from .evidence import Span, Weights, best_spans, coverage, idf_weights, polarity
+from .evidence import Span, Weights, best_spans, coverage, idf_weights
 from ingest.records import Unit
 from ingest.load import LEVELS
 

@@ -14,7 +14,6 @@ import json
 import os
 import sqlite3
 import threading
-import time
 import uuid
 from datetime import datetime
 from pathlib import Path

@@ -4,10 +4,10 @@ amount, materials…), and its content terms."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ingest.readings import Limit, limits, negation_scope
-from ingest.tokenize import normalize, terms as token_terms, to_simplified
+from ingest.tokenize import normalize, pos_tags, terms as token_terms, to_simplified
 
 _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|有何不同|有什么不同|有何区别|有什么区别|"
                       r"区别|异同|是否一致|一致吗|一样吗|相同吗|比较|对比|\bcompare\b|\bdiffer|\bdifference")
@@ -60,7 +60,8 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 贷款 业务 办理 �
     一般 最多 最 多 少 少于 多于 规定 说 讲 问 办 办续贷 包括 多长时间 多长 长时间 时间 多久 怎么办 哪里
     什么样 受到 还 能不能 可不可以 有没有 没有 不 未 无 非 不适用 不包括 不属于 不得 不含 不能
     区别 比较 对比 异同 一致 不同 有何不同 差异 相同 一样 各家 各个 分别
-    监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定""".split())
+    监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定
+    不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能""".split())
 
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 # the act and product every question here is about: they do not say *what* a rule concerns
@@ -171,7 +172,10 @@ def analyse(text: str) -> Question:
     pairs = token_terms(norm)
     anchored = any(t in ANCHORS or any(s in ANCHORS for s in syns) for t, syns in pairs)
     asks_exceed = bool(re.search(r"超过|高于|多于|大于|超出|exceed|more than|over", norm))
-    concepts = _concepts(pairs)
+    # time words, pronouns, numerals and particles of a customer's story (现在, 我行, 一起, 上个月)
+    # name nothing a rule is about
+    function = {w for w, tag in pos_tags(norm) if tag in _FUNCTION_TAGS or tag.startswith("u")}
+    concepts = _concepts([(t, syns) for t, syns in pairs if t not in function or syns])
     start = _focus_start(norm)
     focus = tuple(c for c in concepts if any(m in norm[start:] for m in c.members + c.parts)) or concepts
     modality = "necessity" if _NECESSITY.search(norm[start:]) else "permission"
@@ -187,7 +191,31 @@ def analyse(text: str) -> Question:
             if any(not any(x in RENEWAL for x in c.members) for c in before):
                 topic = before
     return Question(text, kind, facets, concepts, anchored, asks_exceed, norm, modality, focus, topic,
-                    tuple(negation_scope(norm)), tuple(limits(norm)), _nouns(norm[start:]), _asks_verdict(norm))
+                    tuple(negation_scope(norm)), stated_counts(norm), _nouns(norm[start:]), _asks_verdict(norm))
+
+
+_ORDINAL = re.compile(r"第([0-9一二两三四五六七八九十]+)次")
+_PAST = re.compile(r"(已经|已|曾经|曾|过)[^，,。；;]{0,6}$")
+_AGAIN = re.compile(r"再|还|又|接着|继续|这次|这一次")
+
+
+def stated_counts(norm: str) -> tuple[Limit, ...]:
+    """The numbers a question states, as what the rule would judge: 「已经续过两次，还想再续」 asks
+    about the third renewal (2 + 1), 「第三次」 is 3."""
+    from ingest.readings import parse_number
+
+    out = []
+    for lim in limits(norm):
+        value = lim.value
+        if lim.unit in ("次", "期") and _PAST.search(norm[max(0, lim.start - 8):lim.start]) and _AGAIN.search(norm):
+            value += 1
+        out.append(replace(lim, op="=", value=value))
+    for m in _ORDINAL.finditer(norm):
+        value = parse_number(m.group(1))
+        if value is not None:
+            part = max(norm.rfind(ch, 0, m.start()) for ch in "，,。；;") + 1
+            out.append(Limit("=", value, "次", norm[part:m.start()][-14:], m.start(), m.end()))
+    return tuple(out)
 
 
 # 「借款人有民间借贷的，各家怎么把握？」: a state as the topic asks whether it allows renewal
@@ -203,6 +231,7 @@ def _asks_verdict(norm: str) -> bool:
 
 
 _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "l", "vn")
+_FUNCTION_TAGS = frozenset({"t", "r", "m", "q", "c", "p", "y", "e", "o", "mq"})
 
 
 def _nouns(text: str) -> frozenset[str]:

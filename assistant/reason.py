@@ -10,7 +10,8 @@ scope or requirement. No reading, no verdict: never a default 可以."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, PERMISSION, SCOPE, Limit, Reading
@@ -29,6 +30,7 @@ PARTIAL_MIN = 0.5
 # a reading decides only when it holds at least this share of the question's specific words
 # (by weight): 「存款单做担保」 is not decided by a sentence that mentions only 担保
 MIN_STRENGTH = 0.5
+STORY_STRENGTH = 0.4
 # head nouns that make a class of a modifier: 质押贷款 is the class of loans by 质押
 CLASS_HEADS = frozenset({"贷款", "类贷款", "业务", "方式", "类", "方式贷款"})
 
@@ -90,17 +92,35 @@ def _family_sibling(reading: Reading, term: str) -> str | None:
     return None
 
 
-def _limit_check(q: Question, reading: Reading) -> tuple[Limit, Limit] | None:
-    """The stated number a reading's limit judges: (limit, stated) when units agree."""
-    best = None
+def _words(text: str, keep: tuple[str, ...] = ()) -> set[str]:
+    return {t for t, _syns in token_terms(text) if len(t) >= 2 and (t not in ("续贷", "贷款") or t in keep)}
+
+
+def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
+    """Each stated number with the limit that measures the same thing: the same unit, and a
+    word of what the limit measures in what the number is said of or in the question's topic
+    (单笔贷款 150万 / 额度这一关 → 单笔贷款额度≥200万元; 60万元 of 日均余额 is not it)."""
+    topic_words = {m for c in (q.topic or q.focus) for m in c.members}
+    pairs = []
     for stated in q.numbers:
+        best = None
         for lim in reading.limits:
             if lim.unit != stated.unit or lim.op in ("before", "after"):
                 continue
-            overlap = sum(1 for ch in set(stated.quantity) if ch in lim.quantity)
-            if best is None or overlap > best[0]:
-                best = (overlap, lim, stated)
-    return (best[1], best[2]) if best else None
+            if lim.op == "=":
+                if reading.lead != "exclusion":
+                    continue
+                lim = replace(lim, op=">=")  # 「存在连续2期欠息记录的」: two or more
+            # a count (次) is usually a count of renewals: there 续贷 is what is measured
+            keep = ("续贷",) if lim.unit in ("次", "期") else ()
+            measured = _words(lim.quantity, keep)
+            said_of = _words(stated.quantity, keep) | topic_words
+            overlap = len(measured & said_of) + sum(1 for w in measured for s in said_of if w != s and (w in s or s in w))
+            if overlap and (best is None or overlap > best[0]):
+                best = (overlap, lim)
+        if best is not None:
+            pairs.append((best[1], stated))
+    return pairs
 
 
 def _num(v: float) -> str:
@@ -125,37 +145,25 @@ def narrower(member: str, asked: str) -> bool:
                for x in [asked[:-len(head)]] if asked.endswith(head))
 
 
-def _common_phrase(question: str, text: str, min_len: int = 4) -> tuple[str, int] | None:
-    """The longest run of the question's words found in the reading (外币流动资金贷款 rather
-    than its part 流动资金贷款): the most specific mention decides."""
-    best: tuple[str, int] | None = None
-    n = len(question)
-    for i in range(n):
-        if not ("\u4e00" <= question[i] <= "\u9fff"):
-            continue
-        lo = (len(best[0]) + 1) if best else min_len
-        j = i + lo
-        while j <= n:
-            k = text.find(question[i:j])
-            if k < 0:
-                break
-            best = (question[i:j], k)
-            j += 1
-    return best
-
-
 def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | None:
-    limit = _limit_check(q, reading)
-    if limit is None:
+    """Stated numbers against the reading's limits: one that fails decides 不可以 (naming it);
+    all passing, 可以. Inside 「存在以下情况之一的，不得…」 a limit describes the disqualifying state."""
+    pairs = _limit_pairs(q, reading)
+    if not pairs:
         return None
-    lim, stated = limit
-    ok = lim.admits(stated.value)
-    if reading.lead == "exclusion":
-        # a limit inside 「存在以下情况之一的，不得…」 describes the disqualifying state
-        why = f"{lim.describe()}即不得办理，问题中为{_num(stated.value)}{stated.unit}"
-        return Stance("no" if ok else "yes", reading, strength, lim.quantity or stated.unit, why)
-    why = f"要求{lim.describe()}，问题中为{_num(stated.value)}{stated.unit}"
-    return Stance("yes" if ok else "no", reading, strength, lim.quantity or stated.unit, why)
+    excluding = reading.lead == "exclusion"
+    for lim, stated in pairs:
+        ok = lim.admits(stated.value)
+        if ok == excluding:
+            why = (f"{lim.describe()}即不得办理" if excluding else f"要求{lim.describe()}") + \
+                f"，问题中为{_num(stated.value)}{stated.unit}"
+            return Stance("no", reading, strength, lim.quantity or stated.unit, why)
+    relational = _relational_fails(q, reading)
+    if relational is not None:
+        return Stance("no", reading, strength, "原贷款额度", relational)
+    lim, stated = pairs[0]
+    why = "、".join(f"{lim.describe()}（问题中为{_num(st.value)}{st.unit}）" for lim, st in pairs)
+    return Stance("yes", reading, strength, lim.quantity or stated.unit, ("未触及" if excluding else "符合") + why)
 
 
 def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance | None:
@@ -187,13 +195,45 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         hit = _find(text, c)
         if hit is not None:
             found.append((c, w, hit))
-    # how much of what is asked the reading holds; renewal itself (续贷, 续贷通) says nothing
-    specific_total = sum(w for c, w in focus if not any(m in anchors for m in c.members)) or total
-    strength = sum(w * (0.6 if hit[2] else 1.0) for c, w, hit in found
-                   if not any(m in anchors for m in c.members)) / specific_total
-    full = sum(w for c, w, hit in found if not hit[2] and not any(m in anchors for m in c.members)) / specific_total
+    # how much of what is asked the reading holds; renewal itself (续贷, 续贷通) says nothing. When the
+    # topic is a customer's story, each of its clauses is one stated fact: the reading is about
+    # the question when it holds most of one fact.
+    groups = _fact_groups(q, focus, anchors)
+    all_total = sum(w for g in groups for _c, w in g) or 1.0
+    strength = full = 0.0
+    focus_group = groups[0] if groups else []
+    best_key = None
+    for group in groups:
+        g_total = sum(w for _c, w in group) or 1.0
+        g_found = [(c, w, hit) for c, w, hit in found if any(c is gc for gc, _w in group)]
+        g_full = sum(w for c, w, hit in g_found if not hit[2]) / g_total
+        # the rarest word of a fact is what it is about: 房地产 in 「做房地产开发的」, not 开发
+        top_w = max(w for _c, w in group)
+        if not any(w >= top_w - 1e-9 for _c, w, _h in g_found):
+            g_full = min(g_full, MIN_STRENGTH - 0.01)
+        # across the facts of a story, the reading holding the weightier fact is the more relevant
+        g_strength = sum(w * (0.6 if hit[2] else 1.0) for c, w, hit in g_found) / all_total
+        # a story's fact is a long clause: its rarest word found and four tenths of it suffice
+        passes = g_full >= MIN_STRENGTH or (len(groups) > 1 and g_full >= STORY_STRENGTH
+                                            and any(w >= top_w - 1e-9 for _c, w, _h in g_found))
+        if passes:
+            g_full = max(g_full, MIN_STRENGTH)
+        key = (passes, g_strength)
+        if best_key is None or key > best_key:
+            best_key, strength, full, focus_group = key, g_strength, g_full, group
+    if len(groups) == 1:
+        strength = sum(w * (0.6 if hit[2] else 1.0) for c, w, hit in found
+                       if any(c is gc for gc, _w in focus_group)) / (sum(w for _c, w in focus_group) or 1.0)
+    if groups:
+        found = [f for f in found if any(f[0] is c for c, _w in focus_group) or any(m in anchors for m in f[0].members)]
+    catch = _catch_all(q, reading, found, anchors)
+    if catch is not None:
+        return catch
+    rel = _relational(q, reading)
+    if rel is not None:
+        return Stance("yes" if rel[0] else "no", reading, max(strength, 0.5) + 1.0, "原贷款额度", rel[1])
     numeric = _limit_stance(q, reading, max(strength, 0.5) + 1.0)
-    if numeric is not None and _quantity_relevant(q, numeric):
+    if numeric is not None:
         return numeric
     family = _family_stance(q, reading, focus, total)
     if family is not None:
@@ -215,9 +255,6 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # it shares minor words with the question, not the thing asked; the one exception is the
         # asked thing itself met only in part (质押贷款 in 存单质押), which the partial rule reads
         return None
-    phrase = _common_phrase(q.norm, text)
-    if phrase and len(phrase[0]) > len(term) and term in phrase[0] and phrase[0] not in anchors:
-        term, pos, partial = phrase[0], phrase[1], False  # the longest shared phrase is the most specific mention
     if reading.condition and reading.condition[0] <= pos + reading.start < reading.condition[1]:
         # the same word in the consequence is what a rule under a condition says about it
         later = text.find(term, reading.condition[1] - reading.start)
@@ -261,6 +298,12 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             return None  # the subject or context of a prohibition, not what it forbids
     if sign > 0 and reading.kind not in DECIDING:
         return None
+    if sign > 0 and kind in ("obligation", "permission") and not (
+            OBLIGATION.search(_part_at(text, pos - reading.start)) or PERMISSION.search(_part_at(text, pos - reading.start))):
+        # trust first: a modal is read as governing its own clause only — 「各银行业机构要…，加快续贷产品
+        # 的开发」 is not taken to oblige 开发 of whatever a question asks about
+        return None
+
     cond_text = text[reading.condition[0] - reading.start:reading.condition[1] - reading.start] if reading.condition else ""
     if reading.condition and _stated(q, cond_text):
         # the question states the condition (评估报告超过有效时限): the consequence applies; an
@@ -272,6 +315,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # a rule under a condition the question does not state holds only when it holds
         return Stance("depends", reading, strength, term, f"仅在「{ITEM_MARK.sub('', cond_text)}」时适用")
     verdict: Verdict = "yes" if (sign > 0) != stated_neg else "no"
+    if verdict == "yes":
+        failed = _stated_fact_fails(q, reading, concept, anchors) or _relational_fails(q, reading)
+        if failed is not None:
+            return Stance("no", reading, strength, term, failed)
     why = {"exclusion": "列为不适用/不属于", "prohibition": "明确禁止", "requirement": "列为必备条件",
            "scope": "列为适用范围", "obligation": "规定须办理", "permission": "规定可以办理",
            "time_limit": "规定了时限"}.get(kind, "")
@@ -289,6 +336,88 @@ def _part_at(text: str, k: int) -> str:
     return text[s:min(ends) if ends else len(text)]
 
 
+def _fact_groups(q: Question, focus, anchors) -> list[list]:
+    """The topic's specific words, one group per clause of the question when the topic is the
+    whole question (a story), else one group."""
+    specific = [(c, w) for c, w in focus if not any(m in anchors for m in c.members)]
+    if not specific:
+        return []
+    if q.topic == q.focus or len(q.topic) == 0:
+        return [specific]
+    groups: dict[int, list] = {}
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;！!？?]+", q.norm)]
+    for c, w in specific:
+        k = next((i for i, (a, b) in enumerate(parts) if any(m in q.norm[a:b] for m in c.members + c.parts)), 0)
+        groups.setdefault(k, []).append((c, w))
+    return list(groups.values())
+
+
+_CATCH_ALL = re.compile(r"其他|其它|其她|另作他用")
+# asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
+_USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|买|购|投到|投入|花在|付")
+
+
+def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
+    """「用于归还原贷款，不得用于其他用途」: a negated catch-all (其他…) makes the rule an only-rule.
+    A question about a use the reading does not list (拿去买设备) is answered by it — when the
+    reading is about the rest of what is asked (续贷资金, 用途) and the asked thing itself is not in it."""
+    spans = [(a, b) for a, b in reading.negated if _CATCH_ALL.search(reading.text[a - reading.start:b - reading.start])]
+    if not spans or q.asks_verdict is False and q.kind != "yesno":
+        return None
+    asked = [c for c in (q.topic or q.focus) if not any(m in anchors for m in c.members)]
+    missing = [c for c in asked if c.match(reading.text) == 0]
+    present = [c for c in asked if c.match(reading.text) > 0]
+    # the frame (资金/用途/用于…) is shared, the thing asked about is not in the list
+    if not missing or not present or not _USE_VERB.search(q.norm):
+        return None
+    s, e = spans[0]
+    part = reading.text[s - reading.start:e - reading.start].rstrip("。；;")
+    return Stance("no", reading, 0.75, missing[0].members[0], f"只限文件所列用途，「{part}」")
+
+
+def _stated_fact_fails(q: Question, reading: Reading, asked: Concept, anchors) -> str | None:
+    """Another fact the question states, checked against the same sentence: the question has it
+    and the sentence requires its absence (未处于冻结), or the question denies it and the sentence
+    requires it (中心城区以外 vs 中心城区范围内)."""
+    if reading.kind not in ("requirement", "scope", "exclusion", "prohibition"):
+        return None
+    for c in q.concepts:
+        if c is asked or any(m in anchors for m in c.members) or c in q.focus and q.topic == q.focus and c is asked:
+            continue
+        hit = _find(reading.text, c)
+        if hit is None or hit[2]:
+            continue
+        sign = polarity_at(reading, reading.start + hit[0])
+        if (sign > 0) == q.concept_negated(c):
+            said = "问题中" + ("没有" if q.concept_negated(c) else "有") + f"「{hit[1]}」"
+            rule = "要求" + ("具备" if sign > 0 else "不存在") + f"「{hit[1]}」"
+            return f"{rule}，{said}"
+    return None
+
+
+_RELATIONAL = re.compile(r"(不得|不能|不应|不)超过(原贷款|原|拟归还)[^，,。；;]{0,8}(额度|金额)")
+
+
+def _relational(q: Question, reading: Reading) -> tuple[bool, str] | None:
+    """「最高不得超过原贷款额度」 with both amounts stated: (within, why)."""
+    m = _RELATIONAL.search(reading.text)
+    amounts = [n for n in q.numbers if n.unit == "万元"]
+    if not m or len(amounts) < 2:
+        return None
+    old = [n for n in amounts if "原" in n.quantity]
+    new = [n for n in amounts if n not in old]
+    if not old or not new:
+        return None
+    asked, base = max(n.value for n in new), old[0].value
+    within = asked <= base
+    return within, f"要求{m.group(0)}，问题中新贷款{_num(asked)}万元{'未超过' if within else '超过'}原贷款{_num(base)}万元"
+
+
+def _relational_fails(q: Question, reading: Reading) -> str | None:
+    rel = _relational(q, reading)
+    return rel[1] if rel and not rel[0] else None
+
+
 def _stated(q: Question, condition: str) -> bool:
     """Whether the question states a condition's facts: most of its content words are in it."""
     words = [t for t, _syns in token_terms(condition) if len(t) >= 2]
@@ -297,33 +426,27 @@ def _stated(q: Question, condition: str) -> bool:
     return sum(1 for t in words if t in q.norm) / len(words) >= 0.6
 
 
-def _quantity_relevant(q: Question, st: Stance) -> bool:
-    """A limit judges a stated number only when what it measures is what the number is
-    about (单笔贷款 150万 vs 单笔贷款额度≥200万元), or when the question names nothing else."""
-    for stated in q.numbers:
-        if set(stated.quantity) & set(st.term):
-            return True
-    return not any(n.quantity for n in q.numbers)
-
-
 KIND_PRIORITY = {"exclusion": 6, "prohibition": 5, "requirement": 4, "scope": 3, "obligation": 2,
                  "time_limit": 2, "permission": 1}
+
+
+def _fails_a_condition(st: Stance) -> bool:
+    """A stated fact that fails one of a document's conditions decides for the document."""
+    return st.verdict == "no" and (st.reading.lead in ("requirement", "exclusion") or st.why.startswith(("要求", "问题中")))
 
 
 def best_stance(stances: list[Stance]) -> Stance | None:
     if not stances:
         return None
-    return max(stances, key=lambda s: (round(s.strength, 2), not s.partial, KIND_PRIORITY.get(s.reading.kind, 0)))
+    return max(stances, key=lambda s: (_fails_a_condition(s) and s.strength >= MIN_STRENGTH, round(s.strength, 2),
+                                       not s.partial, KIND_PRIORITY.get(s.reading.kind, 0)))
 
 
 def combine(per_doc: dict[str, Stance]) -> Verdict | None:
     verdicts = {s.verdict for s in per_doc.values()}
     if not verdicts:
         return None
-    # a document that excludes only some kinds of the thing is silent on the rest, not a 可以:
-    # beside a document that excludes it outright, the answer stays 不可以
-    if verdicts == {"no", "depends"} and all(s.partial for s in per_doc.values() if s.verdict == "depends"):
-        return "no"
+
     if len(verdicts) == 1:
         return verdicts.pop()
     return "depends"

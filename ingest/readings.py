@@ -203,10 +203,17 @@ def negation_scope(text: str, start: int = 0, end: int | None = None) -> list[tu
         if k is not None and not text[m.start() - 1:m.start()] == "除":
             spans.append((parts[k][0], m.end()))
     spans += sanctioned(text, start, end)
+    # 「X以外的其他信贷业务」「中心城区以外」: what stands before 以外/之外 is excepted
+    for m in _OUTSIDE.finditer(text, start, end):
+        ps = max(text.rfind(ch, start, m.start()) for ch in "，,：:、；;(（") + 1
+        ps = max(ps, start)
+        if m.start() - ps >= 2:
+            spans.append((ps, m.start()))
     # nested negations are kept apart: their parity says what is affirmed (未纳入…不得 = 纳入 is required)
     return sorted(spans)  # one span per negator: two identical spans cancel out
 
 
+_OUTSIDE = re.compile(r"(?<![除另此])(以外|之外)")
 # a penalty a rule attaches to conduct: the conduct is forbidden (「对…断贷、抽贷的机构下发监管意见书」)
 PENALTY = re.compile(r"(监管约谈|通报批评|监管意见书|追究[^，,。；;]{0,10}责任|查处|处罚|问责|处分|罚款|整改)")
 _PENALISED = re.compile(r"对([^，,。；;]{2,60}?)的(机构|单位|人员|行为|企业|客户|借款人|个人)")
@@ -297,6 +304,8 @@ def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
         if value is None:
             continue
         unit = UNIT_CANON.get(m.group("unit"), m.group("unit"))
+        if unit == "年" and value >= 1900:
+            continue  # 2019年: a date, not a duration
         part_start = max(text.rfind(ch, start, m.start()) for ch in "，,：:。；;、") + 1
         part_start = max(part_start, start)
         before = text[part_start:m.start()]
@@ -315,6 +324,23 @@ def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
         quantity = re.sub(r"^(\s|[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|且|并|对|在|其|的|应|须|原则上)+", "", before)
         quantity = re.sub(r"(应当|应|须|必须|需|在|为|是|达到|不得|不能|控制在|均)+$", "", quantity.strip())
         out.append(Limit(op, value, unit, quantity[-14:], m.start(), m.end()))
+    return out + grade_limits(text, start, end)
+
+
+_GRADE = re.compile(r"(?<![A-Za-z])([A-Da-d])(\1{0,2})\s*级(?P<incl>\s*[(（]含[)）])?(?P<after>\s*(?:及|或)?\s*(?:以上|以下))?")
+
+
+def grade_limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
+    """Credit grades as ordered values (AAA > AA > A > BBB … > D): 「信用等级A级(含)以上」."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _GRADE.finditer(text, start, end):
+        letters = (m.group(1) + m.group(2)).upper()
+        value = (3 - "ABCD".index(letters[0])) * 10 + len(letters)
+        after = (m.group("after") or "").strip().lstrip("及或").strip()
+        op = OP_AFTER.get(after, "=")
+        part_start = max(max(text.rfind(ch, start, m.start()) for ch in "，,：:。；;、") + 1, start)
+        out.append(Limit(op, float(value), "级", text[part_start:m.start()][-14:], m.start(), m.end()))
     return out
 
 

@@ -49,6 +49,10 @@ def test_negator_is_a_morpheme_and_its_governed_verb(word, expected):
     # lexical 不-words negate nothing
     ("对不动产抵押登记实行即来即办。", "抵押登记", 0),
     ("不良贷款率较高的机构加强管理。", "贷款", 0),
+    # what stands before 以外 is excepted (and the rest of the list is meant)
+    ("(九)流动资金贷款以外的其他信贷业务;", "流动资金贷款", 1),
+    ("中心城区以外的不动产", "中心城区", 1),
+    ("除此以外，还应提交材料。", "材料", 0),
     # X的除外 excludes X
     ("原贷款为不良贷款的除外。", "不良贷款", 1),
 ])
@@ -105,6 +109,7 @@ def test_condition_span(text, expected):
     ("贷款期限最长30年", "<=", 30, "年"),
     ("单户续贷金额不超过一千五百万元", "<=", 1500, "万元"),
     ("须在原贷款到期前1个月提出书面续贷申请", "before", 1, "个月"),
+    ("信用等级A级(含)以上", ">=", 31, "级"),          # grades as ordered values: A is 31, B 21, AA 32
 ])
 def test_limits(text, op, value, unit):
     found = limits(text)

@@ -70,6 +70,14 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷是指原贷款到期后不能按时收回,又重新发放贷款的行为。", "", "不能按时收回的贷款能续贷吗？", None),
     ("续贷期限一般与原贷款期限相同。", "", "续贷期限能比原贷款长吗？", None),
     ("续贷工作应有效控制信用风险。", "", "信用贷款能续贷吗？", None),
+    # a modal governs its own clause
+    ("各银行业机构应强化培训，加快续贷产品的开发。", "", "做房地产开发的企业想续贷，行吗？", None),
+    ("各银行业机构应加快续贷产品的开发。", "", "银行应该加快续贷产品开发吗？", "yes"),
+    # a negated catch-all makes an only-rule: a use not listed is not allowed
+    ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金能拿去买设备吗？", "no"),
+    # a limit relative to another amount, both stated
+    ("续贷额度最高不得超过原贷款额度。", "", "原贷款500万元，续贷想借600万元，可以吗？", "no"),
+    ("续贷额度最高不得超过原贷款额度。", "", "原贷款500万元，续贷想借300万元，可以吗？", "yes"),
     ("续贷业务必须与担保人重新签订担保合同。", "", "外地户籍老板用存款单做担保能续贷吗？", None),
 ])
 def test_verdict_from_one_reading(rule, lead, question, expected):
@@ -95,11 +103,20 @@ def _st(verdict: str, partial: bool = False) -> Stance:
     return Stance(verdict, r, 1.0, "t", "", partial)
 
 
+def test_a_failed_condition_decides_for_its_document():
+    from assistant.reason import best_stance
+    req = read_text("x/a6.i9", "x", "(九)单笔贷款额度200万元(含)以上;", REQ)[0]
+    scope = read_text("x/a4", "x", "续贷适用的对象为实体经济企业。")[0]
+    failed = Stance("no", req, 0.6, "单笔贷款额度", "要求单笔贷款额度≥200万元，问题中为150万元")
+    allowed = Stance("yes", scope, 0.9, "实体经济企业", "列为适用范围")
+    assert best_stance([allowed, failed]) is failed
+
+
 @pytest.mark.parametrize("verdicts,expected", [
     ([("yes", False)], "yes"),
     ([("no", False), ("no", False)], "no"),
     ([("yes", False), ("no", False)], "depends"),        # documents disagree: each side is shown
-    ([("no", False), ("depends", True)], "no"),           # a partial exclusion is silence on the rest
+    ([("no", False), ("depends", True)], "depends"),      # one excludes all of it, another only some kinds
     ([("depends", True)], "depends"),
     ([("yes", False), ("depends", False)], "depends"),
 ])
