@@ -10,10 +10,11 @@ from typing import Callable
 
 from ingest.records import Unit
 
+from ingest.readings import sentences as split_sentences
+
 from .models import Hit
 from .question import FACETS, Concept, Question
 
-_SENTENCE_END = re.compile(r"[。；;！？!?]+|\n(?=\s*(?:[（(][一二三四五六七八九十]+[)）]|\d+[.、．]))")
 _COMMA = re.compile(r"[，,：:]")
 
 @dataclass(frozen=True)
@@ -48,24 +49,8 @@ def idf_weights(question: Question, df: Callable[[str], int | None], n_units: in
 
 
 def sentences(unit: Unit) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of the clause, trimmed, punctuation kept."""
-    text = unit.text
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end() if m.group(0).strip() else m.start()
-        out.append((pos, end))
-        pos = m.end()
-    out.append((pos, len(text)))
-    trimmed = []
-    for s, e in out:
-        while s < e and text[s] in " \t\n\u3000":
-            s += 1
-        while e > s and text[e - 1] in " \t\n\u3000":
-            e -= 1
-        if e - s >= 2:
-            trimmed.append((s, e))
-    return trimmed
+    """(start, end) of each sentence of the clause, trimmed, punctuation kept: the readings' split."""
+    return split_sentences(unit.text)
 
 
 def matched_weight(text: str, weights: Weights) -> float:

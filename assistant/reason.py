@@ -298,11 +298,14 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             return None  # the subject or context of a prohibition, not what it forbids
     if sign > 0 and reading.kind not in DECIDING:
         return None
-    if sign > 0 and kind in ("obligation", "permission") and not (
-            OBLIGATION.search(_part_at(text, pos - reading.start)) or PERMISSION.search(_part_at(text, pos - reading.start))):
-        # trust first: a modal is read as governing its own clause only — 「各银行业机构要…，加快续贷产品
-        # 的开发」 is not taken to oblige 开发 of whatever a question asks about
-        return None
+    if sign > 0 and kind in ("obligation", "permission"):
+        # trust first: a modal is read as governing its own clause only — 「各银行业机构应…，加快续贷产品
+        # 的开发」 is not taken to oblige 开发 of whatever a question asks about; another mention of
+        # the word in a clause with the modal will do (「抵、质押合同签订后,应重新办理…质押登记」)
+        form = match_form(text)
+        spots = [k for k in range(len(form)) if form.startswith(term, k)] or [pos - reading.start]
+        if not any(OBLIGATION.search(_part_at(form, k)) or PERMISSION.search(_part_at(form, k)) for k in spots):
+            return None
 
     cond_text = text[reading.condition[0] - reading.start:reading.condition[1] - reading.start] if reading.condition else ""
     if reading.condition and _stated(q, cond_text):

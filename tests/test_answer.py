@@ -63,8 +63,9 @@ def test_verdicts(assistant, question, verdict):
     ("客户那笔是外币流动资金贷款，能走续贷通2.0吗？", "no", "xudaitong-2/a4", "外币流动资金贷款"),
     # traditional characters
     ("續貸通適用於項目貸款嗎？", "no", "xudaitong/a5", "项目贷款"),
-    # a negated state required by the rule, asked about in the affirmative
-    ("有民间借贷的企业还能续贷吗？", "no", "nongshang-renewal/a6.i8", "民间借贷"),
+    # a negated state required by the rule, asked about in the affirmative; another document
+    # excludes only 民间高利借贷, so the documents differ and each side is shown
+    ("有民间借贷的企业还能续贷吗？", "depends", "nongshang-renewal/a6.i8", "民间借贷"),
     # two negations (未纳入…不得)
     ("没有纳入名单的客户可以办理续贷业务吗？", "no", "renewal-guideline/a4.i3", "名单"),
     # a condition the question states: the consequence applies
