@@ -149,7 +149,7 @@ class DefaultAnswerer:
             if best is not None:
                 per_doc[doc_id] = next((st, h) for st, h in found if st is best)
         if not per_doc:
-            return None
+            return self._conditions(q, pool, ev)
         top = max(st.strength for st, _h in per_doc.values())
         voters = {d: v for d, v in per_doc.items() if v[0].strength >= VOTE_SHARE * top}
         voters = dict(sorted(voters.items(), key=lambda kv: (-kv[1][0].strength, kv[1][1].rank))[:MAX_VOTERS])
@@ -178,6 +178,38 @@ class DefaultAnswerer:
         terms = sorted({st.term for st, _h in voters.values()})
         return Answer(q.text, answer, overall, False, citations, findings, kind=q.kind,
                       verdict_label=label, terms=terms)
+
+    def _conditions(self, q: Question, pool: dict[str, list[Hit]], ev: Evidence) -> Answer | None:
+        """「客户…，能续贷吗」 with no stated fact that a rule decides: 视情况而定, listing what must
+        hold — the requirement list of the document asked about (or the best-ranked one)."""
+        asked = [c for c in q.focus if not any(m in RENEWAL or any(m in n for n in ev.names) for m in c.members)]
+        story = [c for c in q.concepts if c not in q.focus]
+        if asked or not story or q.modality == "necessity":
+            return None  # not a customer's story asking about renewal itself
+        best: tuple[int, Hit, Unit] | None = None
+        for doc_id, hs in pool.items():
+            for h in hs:
+                items = [r for r in ev.readings(h.clause_id) if r.lead == "requirement"]
+                if not items:
+                    continue
+                unit = ev.unit(items[0].clause_id) or h.unit
+                parent = ev.unit(unit.parent_id) if unit.parent_id else None
+                rank = (doc_id not in ev.named if ev.named else 0, h.rank)
+                if best is None or rank < best[0]:
+                    best = (rank, h, parent or unit)
+        if best is None:
+            return None
+        _rank, h, article = best
+        items = [r for r in ev.readings(article.clause_id) if r.lead == "requirement"]
+        cit = Citation(id="c1", doc_id=article.doc_id, doc_title=article.doc_title, level=article.level,
+                       clause_id=article.clause_id, clause=article.ref, path=article.path, quote=article.text,
+                       text=article.text, start=article.start, end=article.end, score=round(h.score, 3))
+        listed = "；".join(ITEM_MARK.sub("", r.text).rstrip("；;。") for r in items[:12])
+        more = f"等 {len(items)} 项" if len(items) > 12 else ""
+        label = verdict_word(q, "depends")
+        answer = (f"{label}：问题没有说明《{article.doc_title}》{article.ref}要求的条件，须逐项核对：{listed}{more}。[1]")
+        finding = Finding(article.doc_id, article.doc_title, "depends", f"须符合{article.ref}所列条件", [cit.id])
+        return Answer(q.text, answer, "depends", False, [cit], [finding], kind=q.kind, verdict_label=label)
 
     def _fact(self, q: Question, spans: list[Span], note: str | None = None, ev: Evidence | None = None) -> Answer:
         if not spans:

@@ -77,6 +77,12 @@ def test_verdicts_rest_on_the_deciding_sentence(assistant, question, verdict, cl
     assert answer.citations[0].clause_id == clause and word in answer.citations[0].quote
 
 
+def test_a_story_that_settles_no_condition_lists_what_must_hold(assistant):
+    answer = assistant.ask("客户开服装店的，经营还行，在我们农商行能续贷吗？")
+    assert answer.verdict == "depends" and answer.verdict_label == "视情况而定"
+    assert answer.citations[0].clause_id == "nongshang-renewal/a6" and "单笔贷款额度200万元(含)以上" in answer.answer
+
+
 def test_the_verdict_word_follows_the_questions_modality(assistant):
     assert assistant.ask("续贷要不要与担保人重新签订担保合同？").verdict_label == "需要"
     assert assistant.ask("项目贷款可以办理续贷通吗？").verdict_label == "不可以"
