@@ -347,12 +347,18 @@ def test_quiz_take_retry_and_new_set(page):
     page.locator("#quiz-topic input, #quiz-topic textarea").first.fill("")
     page.locator("#quiz-new").click()
     page.locator("#quiz-q4").first.wait_for(state="visible", timeout=30_000)
-    first = page.locator("#quiz-q0").first.inner_text()
+    def current_set() -> list[str]:
+        return [page.locator(f"#quiz-q{i}").first.inner_text() for i in range(5)]
+
+    before = current_set()
     seed = page.locator("#quiz-seed input").input_value()
     page.locator("#quiz-shuffle").click()
     page.wait_for_function("(s) => document.querySelector('#quiz-seed input').value !== s", arg=seed, timeout=30_000)
-    page.wait_for_timeout(300)
-    assert page.locator("#quiz-q0").first.inner_text() != first
+    # the new set renders after the seed changes; five questions at once rule out a chance repeat
+    deadline = time.time() + 30
+    while time.time() < deadline and current_set() == before:
+        page.wait_for_timeout(200)
+    assert current_set() != before
     assert page.locator("[data-testid=quiz-score]").count() == 0
     shot(page, "9-quiz-new-set")
     tab(page, "问答")
