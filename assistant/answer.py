@@ -51,11 +51,8 @@ class Evidence:
 
 
 def _cite(n: int, span: Span, whole: bool = False) -> Citation:
-    u = span.unit
-    start, end = (0, len(u.text)) if whole else (span.start, span.end)
-    return Citation(id=f"c{n}", doc_id=u.doc_id, doc_title=u.doc_title, level=u.level, clause_id=u.clause_id,
-                    clause=u.ref, path=u.path, quote=u.text[start:end], text=u.text,
-                    start=u.start + start, end=u.start + end, score=round(span.score, 3))
+    start, end = (0, None) if whole else (span.start, span.end)
+    return Citation.of(n, span.unit, start, end, span.score)
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:
@@ -201,9 +198,7 @@ class DefaultAnswerer:
             return None
         _rank, h, article = best
         items = [r for r in ev.readings(article.clause_id) if r.lead == "requirement"]
-        cit = Citation(id="c1", doc_id=article.doc_id, doc_title=article.doc_title, level=article.level,
-                       clause_id=article.clause_id, clause=article.ref, path=article.path, quote=article.text,
-                       text=article.text, start=article.start, end=article.end, score=round(h.score, 3))
+        cit = Citation.of(1, article, score=h.score)
         listed = "；".join(ITEM_MARK.sub("", r.text).rstrip("；;。") for r in items[:12])
         more = f"等 {len(items)} 项" if len(items) > 12 else ""
         label = verdict_word(q, "depends")
@@ -271,10 +266,7 @@ class DefaultAnswerer:
         if hits:
             u = hits[0].unit
             text += f"\n最接近的条款是《{u.doc_title}》{u.ref}（相关度低，仅供参考）。"
-            citations.append(Citation(id="c1", doc_id=u.doc_id, doc_title=u.doc_title, level=u.level,
-                                      clause_id=u.clause_id, clause=u.ref, path=u.path, quote=u.text[:80],
-                                      text=u.text, start=u.start, end=u.start + min(80, len(u.text)),
-                                      score=round(hits[0].score, 3)))
+            citations.append(Citation.of(1, u, 0, min(80, len(u.text)), hits[0].score))
         return Answer(q.text, text, None, True, citations, [], kind=q.kind)
 
 
@@ -297,10 +289,7 @@ def _lead(q: Question, span: Span) -> str:
 
 def _cite_reading(n: int, unit: Unit, reading: Reading, score: float) -> Citation:
     """A citation whose quote is the deciding sentence; the clause stays in `text`."""
-    s, e = reading.start, reading.end
-    return Citation(id=f"c{n}", doc_id=unit.doc_id, doc_title=unit.doc_title, level=unit.level,
-                    clause_id=unit.clause_id, clause=unit.ref, path=unit.path, quote=unit.text[s:e], text=unit.text,
-                    start=unit.start + s, end=unit.start + e, score=round(score, 3))
+    return Citation.of(n, unit, reading.start, reading.end, score)
 
 
 def _promote_to_list(sp: Span, ev: Evidence) -> Span:

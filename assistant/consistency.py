@@ -237,9 +237,7 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
         _score, r, st = best
         u = unit(r.clause_id)
         s, e = r.start, r.end
-        cit = Citation(id=f"c{len(rows) + 1}", doc_id=doc_id, doc_title=title, level=level, clause_id=r.clause_id,
-                       clause=u.ref, path=u.path, quote=u.text[s:e], text=u.text, start=u.start + s,
-                       end=u.start + e, score=round(_score, 3))
+        cit = Citation.of(len(rows) + 1, u, s, e, _score)
         wanted = _wanted_units(q)
         # a bare number (「二次顺位」) is no limit unless the topic asks for that unit
         lims = [lim for lim in r.limits if (lim.unit in wanted) if wanted] if wanted else \

@@ -172,10 +172,9 @@ def merge_reply(reply: LLMReply, hits: list[Hit], default: Answer, name: str) ->
         h = hits[n - 1]
         u = h.unit
         base = by_clause.get(u.clause_id)
-        quote, start = (base.quote, base.start) if base else (u.text, u.start)
-        citations.append(Citation(id=f"c{mapping[n]}", doc_id=u.doc_id, doc_title=u.doc_title, level=u.level,
-                                  clause_id=u.clause_id, clause=u.ref, path=u.path, quote=quote, text=u.text,
-                                  start=start, end=start + len(quote), score=round(h.score, 3)))
+        # the default answer's deciding sentence when it cited this clause, else the whole clause
+        start, end = (base.start - u.start, base.end - u.start) if base else (0, None)
+        citations.append(Citation.of(mapping[n], u, start, end, h.score))
     # findings point at the default answer's citations: the same clause keeps its new id, a
     # clause the model did not cite follows the model's citations with the next id
     new_id = {c.clause_id: c.id for c in citations}

@@ -51,6 +51,16 @@ class Citation:
     def to_json(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def of(cls, n: int | str, unit: Unit, start: int = 0, end: int | None = None, score: float = 0.0) -> "Citation":
+        """The one way a citation is made: `unit.text[start:end]` quoted (offsets within the clause;
+        the whole clause by default), located in the document, the clause kept in `text`."""
+        end = len(unit.text) if end is None else end
+        return cls(id=n if isinstance(n, str) else f"c{n}", doc_id=unit.doc_id, doc_title=unit.doc_title,
+                   level=unit.level, clause_id=unit.clause_id, clause=unit.ref, path=unit.path,
+                   quote=unit.text[start:end], text=unit.text, start=unit.start + start, end=unit.start + end,
+                   score=round(score, 3))
+
 
 @dataclass(frozen=True)
 class Finding:

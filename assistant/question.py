@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ingest.readings import Limit, limits, negation_scope
 from ingest.tokenize import normalize, pos_tags, terms as token_terms, to_simplified
@@ -111,8 +112,14 @@ class Question:
                                           # when the asking clause names only renewal (…，还能续贷吗)
     negated: tuple[tuple[int, int], ...] = ()  # spans of `norm` under a negation
     numbers: tuple[Limit, ...] = ()       # amounts, counts, rates, durations the question states
-    nouns: frozenset[str] = frozenset()   # nouns of the asking clause (jieba's part-of-speech tags)
+    asking: str = ""                      # the asking clause (its nouns are tagged only when needed)
     asks_verdict: bool = False            # yes/no grammar, also inside a comparison (「…能否续贷，各行一样吗」)
+
+    @cached_property
+    def nouns(self) -> frozenset[str]:
+        """Nouns of the asking clause (jieba's part-of-speech tags; loaded on first use, since the
+        tagger costs 0.4 s to start and most questions never need it)."""
+        return _nouns(self.asking)
 
     def term_negated(self, term: str) -> bool:
         """Whether the question negates `term` (没有逾期, 不是正常类, 未结清)."""
@@ -174,7 +181,9 @@ def analyse(text: str) -> Question:
     asks_exceed = bool(re.search(r"超过|高于|多于|大于|超出|exceed|more than|over", norm))
     # time words, pronouns, numerals and particles of a customer's story (现在, 我行, 一起, 上个月)
     # name nothing a rule is about
-    function = {w for w, tag in pos_tags(norm) if tag in _FUNCTION_TAGS or tag.startswith("u")}
+    # (only a story — more than one clause — carries them, so a one-clause question skips the tagger)
+    function = ({w for w, tag in pos_tags(norm) if tag in _FUNCTION_TAGS or tag.startswith("u")}
+                if _ASK_SPLIT.search(norm.rstrip("？?。！! ")) else set())
     concepts = _concepts([(t, syns) for t, syns in pairs if t not in function or syns])
     start = _focus_start(norm)
     focus = tuple(c for c in concepts if any(m in norm[start:] for m in c.members + c.parts)) or concepts
@@ -191,7 +200,7 @@ def analyse(text: str) -> Question:
             if any(not any(x in RENEWAL for x in c.members) for c in before):
                 topic = before
     return Question(text, kind, facets, concepts, anchored, asks_exceed, norm, modality, focus, topic,
-                    tuple(negation_scope(norm)), stated_counts(norm), _nouns(norm[start:]), _asks_verdict(norm))
+                    tuple(negation_scope(norm)), stated_counts(norm), norm[start:], _asks_verdict(norm))
 
 
 _ORDINAL = re.compile(r"第([0-9一二两三四五六七八九十]+)次")
