@@ -12,7 +12,6 @@ from .answer import DefaultAnswerer, Evidence
 from .consistency import prepare_topic, topic_search
 from .evidence import idf_weights
 from .models import Answer, Hit, QueryError
-from .docnames import DocNamer
 from .question import Question, analyse, strip_instructions
 from .retrieve import HybridSearcher, clean_query, has_content
 from ingest.tokenize import FAMILIES, to_simplified
@@ -29,6 +28,7 @@ class Request:
     names: list[str] = field(default_factory=list)   # the words that named them (not content)
     hits: list[Hit] = field(default_factory=list)
     per_doc: dict[str, list[Hit]] = field(default_factory=dict)
+    answer: Answer | None = None
 
 
 class Assistant:
@@ -44,8 +44,6 @@ class Assistant:
             from .llm import make_llm_answerer
             self.llm = make_llm_answerer(self.settings, chat_model)
         self._chain = None
-        self._namer: tuple | None = None
-        self._last_hits: list[Hit] = []
 
     @property
     def answerer_name(self) -> str:
@@ -58,19 +56,18 @@ class Assistant:
         if self._chain is None:
             from langchain_core.runnables import RunnableLambda
 
-            self._chain = (RunnableLambda(self._read, name="read_question")
-                           | RunnableLambda(self._retrieve, name="retrieve")
-                           | RunnableLambda(self._answer, name="answer"))
+            # the request travels as one record, so concurrent questions never share state
+            chain = (RunnableLambda(self._read, name="read_question")
+                     | RunnableLambda(self._retrieve, name="retrieve")
+                     | RunnableLambda(self._answer, name="answer"))
             if self.llm is not None:
-                self._chain = self._chain | RunnableLambda(self._llm_step, name="llm")
+                chain = chain | RunnableLambda(self._llm_step, name="llm")
+            self._chain = chain | RunnableLambda(lambda req: req.answer, name="result")
         return self._chain
 
     def _read(self, question: str) -> Request:
-        idx = self.searcher.index
-        if self._namer is None or self._namer[0] != idx.gen:
-            self._namer = (idx.gen, DocNamer(idx.docs))
         q = analyse(question)
-        named, names = self._namer[1].find(q.norm)
+        named, names = self.searcher.index.namer.find(q.norm)
         return Request(question, q, named, names)
 
     def _retrieve(self, req: Request) -> Request:
@@ -85,20 +82,19 @@ class Assistant:
         if req.q.kind == "compare":
             idx = self.searcher.index
             q, _w, known = prepare_topic(req.q, idf_weights(req.q, idx.bm25.df, len(idx.units)), req.names,
-                                         lambda m: idx.bm25.df(m) is not None or m in idx.text)
+                                         idx.known_word)
             per_doc = topic_search(self.searcher, q, known, query, self.settings.per_doc_k)
             req = replace(req, q=q)
         elif req.q.kind == "yesno":
             per_doc = self.searcher.search_per_doc(query, self.settings.per_doc_k, doc_ids=req.named or None)
         return replace(req, hits=hits, per_doc=per_doc)
 
-    def _answer(self, req: Request) -> Answer:
+    def _answer(self, req: Request) -> Request:
         t0 = time.perf_counter()
         idx = self.searcher.index
         ev = Evidence(df=idx.bm25.df, n_units=len(idx.units),
                       docs={d: (meta["title"], meta["level"]) for d, meta in idx.docs.items()},
-                      unit=lambda cid: idx.units[idx.position[cid]] if cid in idx.position else None,
-                      readings=lambda cid: [r for c in idx.family.get(cid, [cid]) for r in idx.readings.get(c, [])],
+                      unit=idx.unit_of, readings=idx.readings_of,
                       per_doc=req.per_doc, named=req.named, names=req.names,
                       corpus_text=idx.text)
         answer = self.answerer.answer(req.text, req.hits, ev, req.q)
@@ -108,13 +104,12 @@ class Assistant:
             extra = sorted((h for hs in req.per_doc.values() for h in hs), key=lambda h: -h.score)
             retrieved += [h.clause_id for h in extra if h.clause_id not in retrieved]
         answer = replace(answer, timings_ms={"answer": (time.perf_counter() - t0) * 1000}, retrieved=retrieved)
-        self._last_hits = req.hits
-        return answer
+        return replace(req, answer=answer)
 
-    def _llm_step(self, answer: Answer) -> Answer:
-        if answer.abstained:
-            return answer
-        return self.llm.answer(answer.question, self._last_hits, answer)
+    def _llm_step(self, req: Request) -> Request:
+        if req.answer is None or req.answer.abstained:
+            return req
+        return replace(req, answer=self.llm.answer(req.answer.question, req.hits, req.answer))
 
     def ask(self, question: str) -> Answer:
         """One answer. Raises QueryError for a question that cannot be asked (empty, too long)."""

@@ -50,10 +50,10 @@ TOPICS: list[tuple[str, str]] = [
 MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
     (re.compile(r"到期|时点|什么时候|何时|前还是后"),
      {"原贷款到期前办理": re.compile(r"到期前"), "原贷款到期后办理": re.compile(r"到期(?:\([^)]{0,12}\))?后")}),
-    (re.compile(r"如何确定|怎么定|怎样确定|谁定|谁来定|由谁|谁决定|谁说了算|确定方式|定价|自己选|商量"),
+    (re.compile(r"如何确定|怎么定|怎样确定|谁|确定方式|定价"),
      {"借贷双方协商确定": re.compile(r"协商确定|协商"), "借款人自行选择": re.compile(r"(?<!银行)可以选择|自行选择"),
       "由银行确定": re.compile(r"(?<!协商)确定")}),
-    (re.compile(r"原抵押|旧抵押|原来的抵押|抵押.{0,4}(怎么|如何)处理|顺位|先注销"),
+    (re.compile(r"原抵押|旧抵押|抵押.{0,6}(怎么|如何)处理|顺位"),
      {"先注销原抵押再重新登记": re.compile(r"注销后重新办理抵押登记|注销登记.{0,20}后.{0,6}受理.{0,4}抵押登记"),
       "第二顺位抵押、原抵押暂不注销": re.compile(r"第二顺位抵押|二次顺位抵押")}),
 ]
@@ -143,20 +143,11 @@ def compare(assistant, question: str, topic: str | None = None) -> Comparison:
     searcher = assistant.searcher
     idx = searcher.index
     q = analyse(topic_question(question))
-    from .docnames import DocNamer
-    named, names = DocNamer(idx.docs).find(q.norm)
-    q, weights, known = prepare_topic(q, idf_weights(q, idx.bm25.df, len(idx.units)), names,
-                                      lambda m: idx.bm25.df(m) is not None or m in idx.text)
+    named, names = idx.namer.find(q.norm)
+    q, weights, known = prepare_topic(q, idf_weights(q, idx.bm25.df, len(idx.units)), names, idx.known_word)
     per_doc = topic_search(searcher, q, known, question, assistant.settings.per_doc_k)
     docs = {d: (m["title"], m["level"]) for d, m in idx.docs.items() if len(named) < 2 or d in named}
-
-    def readings(cid: str) -> list[Reading]:
-        return [r for c in idx.family.get(cid, [cid]) for r in idx.readings.get(c, [])]
-
-    def unit(cid: str):
-        return idx.units[idx.position[cid]] if cid in idx.position else None
-
-    rows = doc_rows(q, weights, per_doc, docs, readings, unit, known)
+    rows = doc_rows(q, weights, per_doc, docs, idx.readings_of, idx.unit_of, known)
     conflicts = find_conflicts(rows)
     return Comparison(topic or question, question, rows, conflicts, agreement(rows, conflicts))
 
@@ -179,7 +170,7 @@ def topic_search(searcher, q: Question, known: Weights, question: str, per_doc_k
     per document than an answer needs: the row is chosen by its reading."""
     query = " ".join(c.members[0] for c, _w in known if c in q.topic) or topic_query(q, question)
     for asked, cats in MECHANISMS:
-        if asked.search(q.norm):
+        if _mechanism_asked(asked, q.norm):
             query += " " + " ".join(cats)
     return searcher.search_per_doc(query, 2 * per_doc_k)
 
@@ -192,10 +183,18 @@ def _about(q: Question, weights: Weights, r: Reading) -> float:
     return sum(w for c, w in topic if c.match(r.text) == 1.0) / total
 
 
+# an alternative question (「A还是B？」) asks which way a thing is done, whatever the dimension
+_ALTERNATIVE = re.compile(r"还是")
+
+
+def _mechanism_asked(asked: re.Pattern, question: str) -> bool:
+    return bool(asked.search(question) or _ALTERNATIVE.search(question))
+
+
 def _mechanisms(question: str, text: str) -> list[str]:
     out = []
     for asked, cats in MECHANISMS:
-        if not asked.search(question):
+        if not _mechanism_asked(asked, question):
             continue
         # the last mention decides: 「到期后仍有需求…在到期前办理」 is about 到期前
         last = max(((m.start(), name) for name, rx in cats.items() for m in rx.finditer(text)), default=None)
@@ -265,7 +264,6 @@ def _describe(sides: list[Side]) -> str:
 
 def find_conflicts(rows: list[Row]) -> list[Conflict]:
     stated = [r for r in rows if r.status == "规定"]
-    regulator = [r for r in stated if r.level == "regulator"]
     conflicts: list[Conflict] = []
 
     def reg_names(sides: list[Side]) -> str | None:
@@ -315,11 +313,12 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
         reg = [(r, lim) for r, lim in per_doc.values() if r.level == "regulator"]
         kind = "数值不同"
         if reg:
+            # a lower maximum or a higher minimum than the notice's is stricter
             rv = reg[0][1].value
-            banks = [lim.value for r, lim in per_doc.values() if r.level != "regulator"]
-            tighter = all((v < rv) if direction in ("max", "before") and direction != "before" else (v > rv) for v in banks)
-            looser = all((v > rv) if direction in ("max",) else (v < rv) for v in banks)
-            kind = "比监管通知更严" if tighter else "比监管通知更宽" if looser else kind
+            sign = 1 if direction == "max" else -1
+            banks = [sign * (lim.value - rv) for r, lim in per_doc.values() if r.level != "regulator"]
+            kind = ("比监管通知更严" if banks and all(d < 0 for d in banks)
+                    else "比监管通知更宽" if banks and all(d > 0 for d in banks) else kind)
         add(kind, sides)
 
     # different mechanisms
@@ -330,7 +329,6 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
     if len(mechs) > 1:
         sides = [_side(r, f"（{m}）") for m, rs in mechs.items() for r in rs]
         add("机制不同", sides)
-    del regulator
     return conflicts
 
 

@@ -67,9 +67,6 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 贷款 业务 办理 �
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 # the act and product every question here is about: they do not say *what* a rule concerns
 RENEWAL = frozenset("续贷 续贷通 无还本续贷 借新还旧 转贷 续贷业务 续贷贷款".split())
-ANCHORS = frozenset("""续贷 续贷通 无还本续贷 借新还旧 转贷 抵押登记 抵押权 注销登记 不动产登记 名单制 名单库
-    资金回笼率 尽职免责 容忍度 封闭运行 专款专用 第二顺位抵押""".split())
-
 
 @dataclass(frozen=True)
 class Concept:
@@ -103,8 +100,6 @@ class Question:
     kind: str                 # yesno | fact | list | compare
     facets: tuple[str, ...]
     concepts: tuple[Concept, ...]
-    anchored: bool            # mentions a term of the renewal domain
-    asks_exceed: bool         # 超过/高于…吗: a limit question
     norm: str = ""            # simplified characters, NFKC, lower case: what is matched
     modality: str = "permission"          # permission | necessity
     focus: tuple[Concept, ...] = ()       # concepts of the clause that asks (not the story before it)
@@ -177,14 +172,12 @@ def analyse(text: str) -> Question:
     kind = question_kind(norm)
     facets = tuple(name for name, (ask, _) in FACETS.items() if ask.search(norm))
     pairs = token_terms(norm)
-    anchored = any(t in ANCHORS or any(s in ANCHORS for s in syns) for t, syns in pairs)
-    asks_exceed = bool(re.search(r"超过|高于|多于|大于|超出|exceed|more than|over", norm))
     # time words, pronouns, numerals and particles of a customer's story (现在, 我行, 一起, 上个月)
     # name nothing a rule is about
     # (only a story — more than one clause — carries them, so a one-clause question skips the tagger)
     function = ({w for w, tag in pos_tags(norm) if tag in _FUNCTION_TAGS or tag.startswith("u")}
                 if _ASK_SPLIT.search(norm.rstrip("？?。！! ")) else set())
-    concepts = _concepts([(t, syns) for t, syns in pairs if t not in function or syns])
+    concepts = _concepts([(t, syns) for t, syns in pairs if (t not in function or syns) and not glued_modal(t)])
     start = _focus_start(norm)
     focus = tuple(c for c in concepts if any(m in norm[start:] for m in c.members + c.parts)) or concepts
     modality = "necessity" if _NECESSITY.search(norm[start:]) else "permission"
@@ -199,7 +192,7 @@ def analyse(text: str) -> Question:
             before = tuple(c for c in concepts if any(x in norm[:cs] for x in c.members + c.parts))
             if any(not any(x in RENEWAL for x in c.members) for c in before):
                 topic = before
-    return Question(text, kind, facets, concepts, anchored, asks_exceed, norm, modality, focus, topic,
+    return Question(text, kind, facets, concepts, norm, modality, focus, topic,
                     tuple(negation_scope(norm)), stated_counts(norm), norm[start:], _asks_verdict(norm))
 
 
@@ -246,6 +239,16 @@ _FUNCTION_TAGS = frozenset({"t", "r", "m", "q", "c", "p", "y", "e", "o", "mq"})
 def _nouns(text: str) -> frozenset[str]:
     from ingest.tokenize import pos_tags
     return frozenset(w for w, tag in pos_tags(text) if tag in _NOUN_TAGS and len(w) >= 2)
+
+
+_MODALS = "能可会要得需该"
+
+
+def glued_modal(token: str) -> bool:
+    """A word jieba's HMM made up across a boundary with a modal verb (个人消费贷|能续贷 → 「贷能」):
+    not in its dictionary, two characters, one of them a modal. It names nothing."""
+    from ingest.tokenize import in_dictionary
+    return len(token) == 2 and (token[0] in _MODALS or token[1] in _MODALS) and not in_dictionary(token)
 
 
 def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[Concept, ...]:

@@ -327,7 +327,6 @@ def _content(text: str) -> set[str]:
 
 def _near(a: str, b: str) -> bool:
     """Two loan or pledge types that are one kind in other words (流动资金周转贷款 / 流动资金贷款)."""
-    it = iter(a)
     shorter, longer = (b, a) if len(b) <= len(a) else (a, b)
     it = iter(longer)
     return all(ch in it for ch in shorter)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cached_property
 import threading
 import time
 from dataclasses import dataclass
@@ -38,6 +39,24 @@ class LoadedIndex:
     readings: dict[str, list[Reading]]     # clause_id -> its readings (ingest/readings.py)
     family: dict[str, list[str]]           # clause_id -> itself and its items, sub-items
     text: str = ""                          # every clause's text, normalized: is a word in the corpus at all?
+
+    def unit_of(self, clause_id: str) -> Unit | None:
+        pos = self.position.get(clause_id)
+        return self.units[pos] if pos is not None else None
+
+    def readings_of(self, clause_id: str) -> list[Reading]:
+        """A clause's readings with those of its items and sub-items."""
+        return [r for c in self.family.get(clause_id, [clause_id]) for r in self.readings.get(c, [])]
+
+    def known_word(self, word: str) -> bool:
+        """Whether the corpus uses a word at all (a BM25 term, or inside some clause)."""
+        return self.bm25.df(word) is not None or word in self.text
+
+    @cached_property
+    def namer(self):
+        """The documents' names and short forms, derived once per generation."""
+        from .docnames import DocNamer
+        return DocNamer(self.docs)
 
 
 def _load(settings: Settings, gen: Path) -> LoadedIndex:

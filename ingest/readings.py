@@ -26,7 +26,7 @@ The grammar is small and each piece is a named function with its own table-drive
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Iterable, Literal, Sequence
 
 ReadingKind = Literal["definition", "exclusion", "prohibition", "requirement", "scope", "time_limit",
@@ -517,4 +517,4 @@ def format_reading(r: Reading) -> str:
 
 
 __all__ = ["Limit", "Reading", "read_units", "read_text", "negators", "negation_scope", "limits",
-           "lead_kind", "exception_span", "condition_span", "concession", "format_reading", "field"]
+           "lead_kind", "exception_span", "condition_span", "concession", "format_reading"]

@@ -107,6 +107,13 @@ def cut_with_offsets(text: str) -> list[tuple[str, int, int]]:
     return [(w, s, e) for w, s, e in jieba.tokenize(text, HMM=True)]
 
 
+def in_dictionary(word: str) -> bool:
+    """Whether jieba knows the word (its dictionary or ours), rather than having guessed it."""
+    _init()
+    import jieba
+    return bool(jieba.dt.FREQ.get(word))
+
+
 @lru_cache(maxsize=4096)
 def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part-of-speech tag) in precise mode: tells a noun the corpus lacks (外汇, 车险) from

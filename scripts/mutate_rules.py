@@ -29,6 +29,7 @@ MUTATIONS = {
     "relational limits (不得超过原贷款额度)": "import assistant.reason as m; m._relational = lambda *a, **k: None",
     "a failed condition decides for its document": "import assistant.reason as m; m._fails_a_condition = lambda st: False",
     "a modal governs its own clause": "import assistant.reason as m; m._part_at = lambda text, k: text",
+    "words guessed across a modal": "import assistant.question as m; m.glued_modal = lambda t: False",
     "credit grades as values": "import ingest.readings as m; m.grade_limits = lambda *a, **k: []",
     "以外 excepts what stands before it": "import ingest.readings as m, re; m._OUTSIDE = re.compile('(?!x)x')",
     "minimum strength": "import assistant.reason as m; m.MIN_STRENGTH = 0.0",

@@ -160,6 +160,14 @@ def test_a_comparison_asks_for_verdicts_only_when_its_topic_is_a_yes_no(question
     assert analyse(question).asks_verdict is expected
 
 
+@pytest.mark.parametrize("token,glued", [("贷能", True), ("才能", False), ("可能", False), ("能否", False), ("贷款", False)])
+def test_a_word_guessed_across_a_modal_is_dropped(token, glued):
+    from assistant.question import glued_modal
+    assert glued_modal(token) is glued
+    if glued:
+        assert all("贷能" not in c.members for c in analyse("个人消费贷能续贷吗？").concepts)
+
+
 def test_traditional_characters_are_read_as_simplified():
     q = analyse("質押貸款能否辦理續貸通？")
     assert "质押贷款" in q.norm and q.kind == "yesno"
