@@ -49,6 +49,10 @@ class Evidence:
     names: list[str] = field(default_factory=list)                  # the words that named them
     corpus_text: str = ""                                           # all clause text, to tell unknown words
 
+    def known(self, word: str) -> bool:
+        """Whether some document uses the word (a BM25 term, or inside a clause)."""
+        return self.df(word) is not None or word in self.corpus_text
+
 
 def _cite(n: int, span: Span, whole: bool = False) -> Citation:
     start, end = (0, None) if whole else (span.start, span.end)
@@ -106,7 +110,8 @@ class DefaultAnswerer:
         if q.kind == "compare":
             return self._compare(q, hits, ev, weights)
         if q.kind == "yesno":
-            answer = self._yesno(q, hits, ev, weights)
+            grounded = q.grounded(ev.known)
+            answer = self._yesno(grounded, hits, ev, [(c, w) for c, w in weights if c in grounded.concepts])
             if answer is not None:
                 return answer
         spans = _dedupe(best_spans(hits, q, weights, whole_unit_chars=SHORT_CLAUSE))
@@ -234,7 +239,7 @@ class DefaultAnswerer:
     def _compare(self, q: Question, hits: list[Hit], ev: Evidence, weights: Weights) -> Answer:
         # the same rows and conflicts as the 一致性检查 tab, so Q&A and compliance staff see one picture
         docs = {d: v for d, v in ev.docs.items() if len(ev.named) < 2 or d in ev.named}
-        q, weights, known = prepare_topic(q, weights, ev.names, lambda m: ev.df(m) is not None or m in ev.corpus_text)
+        q, weights, known = prepare_topic(q, weights, ev.names, ev.known)
         rows = doc_rows(q, weights, ev.per_doc or {}, docs, ev.readings, ev.unit, known)
         stated = [r for r in rows if r.citation is not None]
         if not stated:

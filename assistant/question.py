@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Callable
 
 from ingest.readings import Limit, limits, negation_scope
 from ingest.tokenize import normalize, pos_tags, terms as token_terms, to_simplified
@@ -124,6 +125,41 @@ class Question:
     def concept_negated(self, concept: "Concept") -> bool:
         return any(self.term_negated(m) for m in concept.members if m in self.norm)
 
+    @cached_property
+    def tags(self) -> dict[str, str]:
+        """Part of speech of each word of the question as jieba segments it (loaded on first use)."""
+        return {w: tag for w, tag in pos_tags(self.norm)}
+
+    @cached_property
+    def phrases(self) -> tuple[tuple["Concept", "Concept"], ...]:
+        """(first, second) for two words the question writes as one phrase (房地产开发, 资金回笼率达到):
+        the second alone may name another thing (产品的开发), so a reading holding it without the
+        first is not about the phrase."""
+        return tuple((a, b) for a in self.concepts for b in self.concepts
+                     if a is not b and (a.members[0] + b.members[0]) in self.norm
+                     and not any(m in RENEWAL for m in a.members + b.members))
+
+    def grounded(self, known: Callable[[str], bool]) -> "Question":
+        """The question as far as the corpus can speak to it. A word no document uses that is not a
+        content word — an adverb, pronoun or time word (照常, 稍微, 这时候), or no word at all but a
+        segmenter's join (比原) — can match no reading and says nothing about which rule is meant:
+        it neither weighs in what a reading must hold nor keeps 「…可以照常办吗」 from being about the
+        story before it. Unknown content words (赌博, 服装店) stay: they are what is asked."""
+        def idle(c: Concept) -> bool:
+            if any(known(m) for m in c.members + c.parts):
+                return False
+            return all(self.tags.get(m, "x") in _IDLE_TAGS or m not in self.tags for m in c.members)
+        kept = tuple(c for c in self.concepts if not idle(c))
+        if not kept or len(kept) == len(self.concepts):
+            return self
+        focus = tuple(c for c in self.focus if c in kept) or kept
+        specific = [c for c in focus if not any(m in RENEWAL for m in c.members)]
+        if self.topic == self.focus or not [c for c in self.topic if c in kept]:
+            topic = focus if specific else kept
+        else:
+            topic = tuple(c for c in self.topic if c in kept)
+        return replace(self, concepts=kept, focus=focus, topic=topic)
+
 
 _INSTRUCTION = re.compile(
     r"(忽略|无视|忘记|不要理会|跳过)[^。！？!?\n]{0,12}(指令|指示|提示|规则|要求|设定|上文|以上|之前|前面)"
@@ -234,6 +270,8 @@ def _asks_verdict(norm: str) -> bool:
 
 _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "l", "vn")
 _FUNCTION_TAGS = frozenset({"t", "r", "m", "q", "c", "p", "y", "e", "o", "mq"})
+# words that cannot name what a rule is about: function words and adverbs
+_IDLE_TAGS = _FUNCTION_TAGS | {"d", "ud", "uj", "ul", "uz", "ug", "uv", "zg"}
 
 
 def _nouns(text: str) -> frozenset[str]:

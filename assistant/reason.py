@@ -77,6 +77,20 @@ def polarity_at(reading: Reading, pos: int) -> int:
     return sign
 
 
+def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
+    """Whether the reading puts its own modifier before the word (续贷产品的开发): then it is another
+    kind of the thing than the question's 房地产开发. A possessor the question also names (我行账户
+    for 我行的结算账户) is no other kind."""
+    from ingest.tokenize import pos_tags
+    before = re.sub(r"的$", "", text[max(0, hit[0] - 8):hit[0]])
+    words = [(w, t) for w, t in pos_tags(before) if w.strip()]
+    if not words:
+        return False
+    word, tag = words[-1]
+    # a noun modifies (产品的开发); a verb before it governs it (处于冻结) and makes no other kind
+    return len(word) >= 2 and tag.startswith(_NOMINAL) and word not in q.norm
+
+
 def _family_sibling(reading: Reading, term: str) -> str | None:
     """Another value of the same classification that the reading names, in the same kind of
     word (正常类 for 关注类; 保证贷款 for 信用贷款, not 信用 inside 信用状况)."""
@@ -195,6 +209,13 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         hit = _find(text, c)
         if hit is not None:
             found.append((c, w, hit))
+    if len(found) < len(focus):
+        # a phrase's head without its modifier names another thing: 开发 of 「续贷产品的开发」 is not
+        # 房地产开发
+        held = {id(c): hit for c, _w, hit in found}
+        orphans = {id(head) for mod, head in q.phrases if id(head) in held and id(mod) not in held
+                   and _other_modifier(q, text, held[id(head)])}
+        found = [f for f in found if id(f[0]) not in orphans]
     # how much of what is asked the reading holds; renewal itself (续贷, 续贷通) says nothing. When the
     # topic is a customer's story, each of its clauses is one stated fact: the reading is about
     # the question when it holds most of one fact.
@@ -304,7 +325,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # the word in a clause with the modal will do (「抵、质押合同签订后,应重新办理…质押登记」)
         form = match_form(text)
         spots = [k for k in range(len(form)) if form.startswith(term, k)] or [pos - reading.start]
-        if not any(OBLIGATION.search(_part_at(form, k)) or PERMISSION.search(_part_at(form, k)) for k in spots):
+        if not any(_modal_governs(form, k) for k in spots):
             return None
 
     cond_text = text[reading.condition[0] - reading.start:reading.condition[1] - reading.start] if reading.condition else ""
@@ -330,6 +351,34 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     if sign < 0 and kind not in ("exclusion", "prohibition"):
         why = "要求不得存在该情形" if kind == "requirement" else "否定表述"
     return Stance(verdict, reading, strength, term, why)
+
+
+# a comma part that opens with its own agent (银行业机构…, 担保人…, 借款人…) has a new subject: a modal
+# before it does not reach into it
+_AGENT = re.compile(r"(机构|银行|行社|联社|社|行|人|方|企业|客户|部门|中心|局|单位|政府)$")
+_NOMINAL = ("n", "nr", "ns", "nt", "nz", "l", "j")
+
+
+def _opens_with_subject(part: str) -> bool:
+    from ingest.tokenize import pos_tags
+    words = [(w, t) for w, t in pos_tags(part.strip(" ，,；;：:")) if w.strip()]
+    return bool(words) and words[0][1].startswith(_NOMINAL) and bool(_AGENT.search(words[0][0]))
+
+
+def _modal_governs(form: str, k: int) -> bool:
+    """Whether a modal reaches offset k: one in its own comma part, or in an earlier part of the
+    sentence when no part from there on opens with a new subject — Chinese runs a modal over a
+    chain of verb phrases (「可与…建立平台，将窗口前移至网点，做到抵押登记不见面办理」; 「必须书面告知
+    担保人，并经担保人书面同意」), but 「机构应…，担保人…」 starts over."""
+    start = max(form.rfind(ch, 0, k) for ch in "。；;") + 1
+    bounds = [start] + [i + 1 for i in range(start, k) if form[i] in "，,：:"]
+    for b in reversed(bounds):
+        part = _part_at(form, b)
+        if OBLIGATION.search(part) or PERMISSION.search(part):
+            return True
+        if _opens_with_subject(part):
+            return False
+    return False
 
 
 def _part_at(text: str, k: int) -> str:
@@ -381,8 +430,9 @@ def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
 def _stated_fact_fails(q: Question, reading: Reading, asked: Concept, anchors) -> str | None:
     """Another fact the question states, checked against the same sentence: the question has it
     and the sentence requires its absence (未处于冻结), or the question denies it and the sentence
-    requires it (中心城区以外 vs 中心城区范围内)."""
-    if reading.kind not in ("requirement", "scope", "exclusion", "prohibition"):
+    requires it (中心城区以外 vs 中心城区范围内). An obligation is a requirement of its own kind:
+    「担保人须书面同意」 fails for a question whose guarantor has not agreed."""
+    if reading.kind not in ("requirement", "scope", "exclusion", "prohibition", "obligation"):
         return None
     for c in q.concepts:
         if c is asked or any(m in anchors for m in c.members) or c in q.focus and q.topic == q.focus and c is asked:

@@ -79,6 +79,17 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷额度最高不得超过原贷款额度。", "", "原贷款500万元，续贷想借600万元，可以吗？", "no"),
     ("续贷额度最高不得超过原贷款额度。", "", "原贷款500万元，续贷想借300万元，可以吗？", "yes"),
     ("续贷业务必须与担保人重新签订担保合同。", "", "外地户籍老板用存款单做担保能续贷吗？", None),
+    # an obligation is a requirement: a stated fact that fails it decides
+    ("续贷时须经担保人书面同意。", "", "没有书面同意，担保人那边续贷可以办吗？", "no"),
+    ("续贷时必须书面告知担保人,担保人应书面同意提供担保。", "", "客户没有书面同意书，担保人愿意担保，续贷可以办吗？", "no"),
+    # a modal runs over the verb phrases after it until a part opens with a new subject
+    ("各银行业机构可与登记机构建立平台，将窗口前移至网点，试点推行电子证明，做到抵押登记不见面办理。", "",
+     "抵押登记能不能不见面办理？", "yes"),
+    ("(二)续贷时必须书面告知担保人,并经担保人书面同意继续提供担保。", "", "担保人没有书面同意，还能续贷吗？", "no"),
+    ("各银行业机构可与登记机构建立平台，借款人提交电子证明。", "", "借款人可以提交电子证明吗？", None),
+    # a phrase's second word under the reading's own noun modifier is another kind (产品的开发);
+    # under a verb (处于冻结) it is the same thing
+    ("(七)借款人在我行账户未处于冻结状态;", REQ, "借款人的结算账户被法院冻结了，还能续贷吗？", "no"),
 ])
 def test_verdict_from_one_reading(rule, lead, question, expected):
     assert _verdict(rule, question, lead) == expected
@@ -177,6 +188,20 @@ def test_stated_numbers_and_negations():
     q = analyse("客户上个月逾期了2次，单笔贷款150万，没有民间借贷，能续贷吗？")
     assert {(n.value, n.unit) for n in q.numbers} >= {(2.0, "次"), (150.0, "万元")}
     assert q.term_negated("民间借贷") and not q.term_negated("逾期")
+
+
+@pytest.mark.parametrize("question,corpus,topic_has,topic_lacks", [
+    # an adverb or pronoun the corpus never uses names nothing: the story is the topic
+    ("原担保人没有书面同意，续贷可以照常办吗？", "担保人 书面 同意 续贷", "担保人", "照常"),
+    ("原贷款已经到期了，这时候再申请续贷可以吗？", "原贷款 到期 申请 续贷", "到期", "这时候"),
+    # an unknown content word stays: it is what is asked (and may make the question out of scope)
+    ("老板有赌博的毛病，还能续贷吗？", "老板 续贷 企业主", "赌博", ""),
+])
+def test_words_the_corpus_lacks_are_idle_only_when_they_are_function_words(question, corpus, topic_has, topic_lacks):
+    q = analyse(question).grounded(lambda w: w in corpus.split())
+    topic = {m for c in q.topic for m in c.members}
+    assert topic_has in topic
+    assert not topic_lacks or topic_lacks not in topic
 
 
 def test_the_story_is_context_not_focus():
