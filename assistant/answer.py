@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
+from .docnames import KIND_WORDS
 from .consistency import agreement, doc_rows, find_conflicts, prepare_topic
 from .evidence import Span, Weights, best_spans, coverage, idf_weights
 from ingest.records import Unit
@@ -110,7 +111,7 @@ class DefaultAnswerer:
         if q.kind == "compare":
             return self._compare(q, hits, ev, weights)
         if q.kind == "yesno":
-            grounded = q.grounded(ev.known)
+            grounded = q.grounded(ev.known, KIND_WORDS)
             answer = self._yesno(grounded, hits, ev, [(c, w) for c, w in weights if c in grounded.concepts])
             if answer is not None:
                 return answer

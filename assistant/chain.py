@@ -92,7 +92,7 @@ class Assistant:
     def _answer(self, req: Request) -> Request:
         t0 = time.perf_counter()
         idx = self.searcher.index
-        ev = Evidence(df=idx.bm25.df, n_units=len(idx.units),
+        ev = Evidence(df=idx.df, n_units=len(idx.units),
                       docs={d: (meta["title"], meta["level"]) for d, meta in idx.docs.items()},
                       unit=idx.unit_of, readings=idx.readings_of,
                       per_doc=req.per_doc, named=req.named, names=req.names,

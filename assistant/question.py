@@ -139,13 +139,16 @@ class Question:
                      if a is not b and (a.members[0] + b.members[0]) in self.norm
                      and not any(m in RENEWAL for m in a.members + b.members))
 
-    def grounded(self, known: Callable[[str], bool]) -> "Question":
+    def grounded(self, known: Callable[[str], bool], naming: frozenset[str] = frozenset()) -> "Question":
         """The question as far as the corpus can speak to it. A word no document uses that is not a
         content word — an adverb, pronoun or time word (照常, 稍微, 这时候), or no word at all but a
         segmenter's join (比原) — can match no reading and says nothing about which rule is meant:
         it neither weighs in what a reading must hold nor keeps 「…可以照常办吗」 from being about the
-        story before it. Unknown content words (赌博, 服装店) stay: they are what is asked."""
+        story before it. Unknown content words (赌博, 服装店) stay: they are what is asked. Words that
+        only name documents (`naming`: 办法, 细则 in 「能按续贷的办法给他续吗」) say which rules, not what."""
         def idle(c: Concept) -> bool:
+            if all(m in naming for m in c.members):
+                return True
             if any(known(m) for m in c.members + c.parts):
                 return False
             return all(self.tags.get(m, "x") in _IDLE_TAGS or m not in self.tags for m in c.members)
@@ -213,7 +216,8 @@ def analyse(text: str) -> Question:
     # (only a story — more than one clause — carries them, so a one-clause question skips the tagger)
     function = ({w for w, tag in pos_tags(norm) if tag in _FUNCTION_TAGS or tag.startswith("u")}
                 if _ASK_SPLIT.search(norm.rstrip("？?。！! ")) else set())
-    concepts = _concepts([(t, syns) for t, syns in pairs if (t not in function or syns) and not glued_modal(t)])
+    concepts = _concepts([(t, syns) for t, syns in pairs
+                          if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)])
     start = _focus_start(norm)
     focus = tuple(c for c in concepts if any(m in norm[start:] for m in c.members + c.parts)) or concepts
     modality = "necessity" if _NECESSITY.search(norm[start:]) else "permission"
@@ -277,6 +281,16 @@ _IDLE_TAGS = _FUNCTION_TAGS | {"d", "ud", "uj", "ul", "uz", "ug", "uv", "zg"}
 def _nouns(text: str) -> frozenset[str]:
     from ingest.tokenize import pos_tags
     return frozenset(w for w, tag in pos_tags(text) if tag in _NOUN_TAGS and len(w) >= 2)
+
+
+def in_a_not_a(token: str, norm: str) -> bool:
+    """Whether every occurrence of a token is inside a V不V question form (不会 of 会不会, 不用 of
+    用不用): the grammar of asking, not what is asked."""
+    spans = [(m.start(), m.end()) for m in _A_NOT_A.finditer(norm)]
+    if not spans:
+        return False
+    starts = [k for k in range(len(norm)) if norm.startswith(token, k)]
+    return bool(starts) and all(any(a <= k and k + len(token) <= b for a, b in spans) for k in starts)
 
 
 _MODALS = "能可会要得需该"

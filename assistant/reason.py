@@ -77,6 +77,17 @@ def polarity_at(reading: Reading, pos: int) -> int:
     return sign
 
 
+# a rule demands a value by predicating it: 「原贷款为正常类」「只限于保证与抵押方式贷款」
+_COPULA = re.compile(r"(为|是|属于|限于|系|分类为)[^，,；;。]{0,6}$")
+
+
+def _predicated(text: str, word: str) -> bool:
+    """Whether the sentence says the loan is `word` (为正常类), not merely mentions it (使信用贷款
+    转化为担保贷款)."""
+    k = text.find(word)
+    return bool(_COPULA.search(text[max(0, k - 10):k]))
+
+
 def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
     """Whether the reading puts its own modifier before the word (续贷产品的开发): then it is another
     kind of the thing than the question's 房地产开发. A possessor the question also names (我行账户
@@ -101,7 +112,7 @@ def _family_sibling(reading: Reading, term: str) -> str | None:
         suffix = term[len(hit):]
         for other in values:
             word = other + suffix
-            if other != hit and len(word) >= 3 and word in reading.text:
+            if other != hit and len(word) >= 3 and word in reading.text and _predicated(reading.text, word):
                 return word
     return None
 

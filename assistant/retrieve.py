@@ -48,6 +48,19 @@ class LoadedIndex:
         """A clause's readings with those of its items and sub-items."""
         return [r for c in self.family.get(clause_id, [clause_id]) for r in self.readings.get(c, [])]
 
+    def df(self, word: str) -> int | None:
+        """How many clauses use a word: its BM25 document frequency, or — for a word the tokenizer
+        never produces (个人消费 inside 个人消费性贷款) — the clauses whose text holds it. None: no
+        clause does."""
+        d = self.bm25.df(word)
+        if d is not None:
+            return d
+        cache = self.__dict__.setdefault("_substring_df", {})
+        if word not in cache:
+            n = sum(1 for u in self.units if word in u.text)
+            cache[word] = n or None
+        return cache[word]
+
     def known_word(self, word: str) -> bool:
         """Whether the corpus uses a word at all (a BM25 term, or inside some clause)."""
         return self.bm25.df(word) is not None or word in self.text

@@ -22,6 +22,7 @@ MUTATIONS = {
     "limit operators before the number (不超过)": "import ingest.readings as m; m.OP_BEFORE.clear()",
     "list lead-ins": "import ingest.readings as m; m.lead_kind = lambda lead: ''",
     "classification families": "import assistant.reason as m; m._family_stance = lambda *a, **k: None",
+    "a classification value is demanded by predication": "import assistant.reason as m; m._predicated = lambda text, word: True",
     "stated numbers vs limits": "import assistant.reason as m; m._limit_stance = lambda *a, **k: None",
     "stated conditions": "import assistant.reason as m; m._stated = lambda *a, **k: False",
     "only-rules by a negated catch-all (其他用途)": "import assistant.reason as m; m._catch_all = lambda *a, **k: None",
@@ -40,6 +41,7 @@ MUTATIONS = {
     "idle words the corpus lacks": "import assistant.question as m; m._IDLE_TAGS = frozenset()",
     "minimum strength": "import assistant.reason as m; m.MIN_STRENGTH = 0.0",
     "question kind by grammar (V不V)": "import assistant.question as m, re; m._A_NOT_A = re.compile('(?!x)x')",
+    "the halves of V不V name nothing": "import assistant.question as m; m.in_a_not_a = lambda t, n: False",
     "modality": "import assistant.question as m, re; m._NECESSITY = re.compile('(?!x)x')",
     "documents named by short forms": "import assistant.docnames as m; m.SHORTEN = ()",
 }

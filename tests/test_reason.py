@@ -46,6 +46,8 @@ EXCL = "下列客户的续贷申请不予受理："
     ("(三)近一年内逾期超过3次的;", EXCL, "客户近一年逾期5次，能续贷吗？", "no"),
     # a value of a classification against the value a requirement demands
     ("(四)原贷款五级分类为正常类;", REQ, "关注类贷款能续贷吗？", "no"),
+    # a value is demanded when predicated (为正常类), not when merely named
+    ("(八)续贷能使信用贷款转化为担保贷款;", REQ, "质押贷款能续贷吗？", None),
     # a negated state: the requirement is that it is absent
     ("(五)借款人无民间借贷;", REQ, "有民间借贷的企业能续贷吗？", "no"),
     ("(五)借款人无民间借贷;", REQ, "没有民间借贷的企业能续贷吗？", "yes"),
@@ -177,6 +179,11 @@ def test_a_word_guessed_across_a_modal_is_dropped(token, glued):
     assert glued_modal(token) is glued
     if glued:
         assert all("贷能" not in c.members for c in analyse("个人消费贷能续贷吗？").concepts)
+
+
+@pytest.mark.parametrize("question,dropped", [("登记中心会不会要实地查看？", "不会"), ("续贷用不用重新签合同？", "不用")])
+def test_the_halves_of_a_v_not_v_form_name_nothing(question, dropped):
+    assert all(dropped not in c.members for c in analyse(question).concepts)
 
 
 def test_traditional_characters_are_read_as_simplified():
