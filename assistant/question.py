@@ -68,6 +68,8 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 贷款 业务 办理 �
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 # the act and product every question here is about: they do not say *what* a rule concerns
 RENEWAL = frozenset("续贷 续贷通 无还本续贷 借新还旧 转贷 续贷业务 续贷贷款".split())
+# events a rule times the act by (到期前, 届满后)
+EVENT = re.compile(r"到期|届满|期满")
 
 @dataclass(frozen=True)
 class Concept:
@@ -221,7 +223,9 @@ def analyse(text: str) -> Question:
     start = _focus_start(norm)
     focus = tuple(c for c in concepts if any(m in norm[start:] for m in c.members + c.parts)) or concepts
     modality = "necessity" if _NECESSITY.search(norm[start:]) else "permission"
-    specific = [c for c in focus if not any(m in RENEWAL for m in c.members)]
+    # the asking clause may time the act (「贷款到期了能办续贷吗」): an event word is its frame, and the
+    # story before it (做典当业务的公司) is what is asked about — together with the event
+    specific = [c for c in focus if not any(m in RENEWAL or EVENT.fullmatch(m) for m in c.members)]
     topic = focus if specific else concepts
     if kind == "compare":
         # 「借款人有民间借贷的，各家怎么把握？」: the clause that asks for a comparison is about the

@@ -18,7 +18,7 @@ from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, PERMISSION, SCOPE, Limi
 from ingest.readings import members as list_members
 from ingest.tokenize import FAMILIES, terms as token_terms
 
-from .question import Concept, Question, match_form
+from .question import EVENT, Concept, Question, match_form
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -210,7 +210,7 @@ def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance
 def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], anchors: frozenset[str],
            drop: frozenset[str] = frozenset()) -> Stance | None:
     """What one reading says about the thing the question asks, or None."""
-    if reading.kind == "definition":
+    if reading.kind == "definition" and not _EVENT_FRAME.search(reading.text):
         return None
     text = reading.text
     focus = [(c, w) for c, w in weights if c in (q.topic or q.focus) and not any(m in drop for m in c.members)] or weights
@@ -294,6 +294,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             pos = later
     pos += reading.start
     stated_neg = q.concept_negated(concept)
+    timed = _timing(q, reading, term, strength)
+    if timed is not None or reading.kind == "definition":
+        return timed
 
     if reading.kind not in DECIDING and not reading.negated:
         return None
@@ -390,6 +393,35 @@ def _modal_governs(form: str, k: int) -> bool:
         if _opens_with_subject(part):
             return False
     return False
+
+
+# an event a rule times an act by (到期, 届满), and whether the act comes before or after it; a
+# parenthesis may sit between (到期(含展期后到期)后)
+_EVENT = f"({EVENT.pattern})"
+_EVENT_FRAME = re.compile(_EVENT + r"(?:[(（][^)）]{0,12}[)）])?(之前|以前|前|之后|以后|后)")
+# what a question says of the event: it has happened (已经到期了, 到期后) or not yet (快到期, 还没到期)
+_HAPPENED = re.compile(r"(已经|已|都|过了)[^，,。；;]{0,6}" + _EVENT + r"|" + _EVENT + r"(了|之后|以后|后)")
+_PENDING = re.compile(r"(快|即将|将要|就要|马上|还没|还未|尚未|没有|没|未)[^，,。；;]{0,3}" + _EVENT + r"|" + _EVENT + r"(之前|以前|前)")
+
+
+def _timing(q: Question, reading: Reading, term: str, strength: float) -> Stance | None:
+    """An act timed by an event (「须在原贷款到期前1个月提出申请」; 续贷 defined as what happens 「到期
+    (含展期后到期)后」) against what the question says of the event (已经到期了 / 快到期了): the same
+    side of it, 可以; the other side, 不可以. A definition speaks only to this: when the act happens."""
+    if not re.fullmatch(_EVENT, term):
+        return None
+    frame = next((m for m in _EVENT_FRAME.finditer(reading.text) if m.group(1) == term), None)
+    if frame is None:
+        return None
+    needs = "before" if frame.group(2) in ("之前", "以前", "前") else "after"
+    pending = any(m.group(0).find(term) >= 0 for m in _PENDING.finditer(q.norm))
+    happened = any(m.group(0).find(term) >= 0 for m in _HAPPENED.finditer(q.norm)) and not pending
+    if not pending and not happened:
+        return None
+    said = "after" if happened else "before"
+    side = {"before": "前", "after": "后"}
+    why = f"规定在{term}{side[needs]}办理，问题中{'已' if happened else '尚未'}{term}"
+    return Stance("yes" if said == needs else "no", reading, strength, term, why)
 
 
 def _part_at(text: str, k: int) -> str:

@@ -84,6 +84,10 @@ EXCL = "下列客户的续贷申请不予受理："
     # an obligation is a requirement: a stated fact that fails it decides
     ("续贷时须经担保人书面同意。", "", "没有书面同意，担保人那边续贷可以办吗？", "no"),
     ("续贷时必须书面告知担保人,担保人应书面同意提供担保。", "", "客户没有书面同意书，担保人愿意担保，续贷可以办吗？", "no"),
+    # an act timed by an event (到期前/后) against what the question says of the event
+    ("客户须在原贷款到期前1个月提出书面续贷申请。", "", "原贷款已经到期了，还能申请续贷吗？", "no"),
+    ("客户须在原贷款到期前1个月提出书面续贷申请。", "", "原贷款快到期了，能申请续贷吗？", "yes"),
+    ("续贷是指借款人在原有的贷款到期(含展期后到期)后不能按时收回，重新发放贷款。", "", "原贷款已经到期了，还能续贷吗？", "yes"),
     # a modal runs over the verb phrases after it until a part opens with a new subject
     ("各银行业机构可与登记机构建立平台，将窗口前移至网点，试点推行电子证明，做到抵押登记不见面办理。", "",
      "抵押登记能不能不见面办理？", "yes"),
@@ -209,6 +213,11 @@ def test_words_the_corpus_lacks_are_idle_only_when_they_are_function_words(quest
     topic = {m for c in q.topic for m in c.members}
     assert topic_has in topic
     assert not topic_lacks or topic_lacks not in topic
+
+
+def test_an_asking_clause_that_only_times_the_act_is_about_the_story():
+    q = analyse("一家做典当业务的公司，贷款到期了能办续贷吗？")
+    assert any("典当" in c.members for c in q.topic)
 
 
 def test_the_story_is_context_not_focus():
