@@ -317,6 +317,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         return None
     if sign < 0 and reading.exception:
         return Stance("depends", reading, strength, term, "原则上不可以，但有除外情形")
+    if sign < 0 and reading.lead == "exclusion" and not stated_neg:
+        rest = _unsettled_conjunct(q, text, pos - reading.start)
+        if rest is not None:
+            return Stance("depends", reading, strength, term, f"仅当同时「{rest}」时不可以")
     covered = sum(1 for a, b in reading.negated if a <= pos < b)
     kind = reading.kind
     if covered == 0 and reading.lead != "exclusion" and kind in ("prohibition", "exclusion"):
@@ -422,6 +426,29 @@ def _timing(q: Question, reading: Reading, term: str, strength: float) -> Stance
     side = {"before": "前", "after": "后"}
     why = f"规定在{term}{side[needs]}办理，问题中{'已' if happened else '尚未'}{term}"
     return Stance("yes" if said == needs else "no", reading, strength, term, why)
+
+
+# an exclusion item may join two facts (「…价值发生变化…,又不能提供其他有效担保的」): both must hold
+_CONJOINED = re.compile(r"[，,](?=又|且|并且|同时)")
+
+
+def _unsettled_conjunct(q: Question, text: str, k: int) -> str | None:
+    """The other fact of a two-fact exclusion item when the question states only the one at k."""
+    cuts = [m.start() for m in _CONJOINED.finditer(text)]
+    if not cuts:
+        return None
+    bounds = [0] + cuts + [len(text)]
+    for a, b in zip(bounds, bounds[1:]):
+        if a <= k < b:
+            continue
+        part = text[a:b].strip("，,；;。的 ")
+        words = [t for t, _s in token_terms(part) if len(t) >= 2 and t not in _CONJUNCT_IDLE]
+        if words and not any(w in q.norm for w in words):
+            return part
+    return None
+
+
+_CONJUNCT_IDLE = frozenset("又 且 并且 同时 不能 不 其他 其它 提供 出现 发生".split())
 
 
 def _part_at(text: str, k: int) -> str:

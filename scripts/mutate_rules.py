@@ -41,6 +41,7 @@ MUTATIONS = {
     "idle words the corpus lacks": "import assistant.question as m; m._IDLE_TAGS = frozenset()",
     "acts timed by an event (到期前/后)": "import assistant.reason as m; m._timing = lambda *a: None",
     "an event word is the asking clause's frame": "import assistant.question as m, re; m.EVENT = re.compile('(?!x)x')",
+    "an exclusion of two joined facts": "import assistant.reason as m; m._unsettled_conjunct = lambda *a: None",
     "minimum strength": "import assistant.reason as m; m.MIN_STRENGTH = 0.0",
     "question kind by grammar (V不V)": "import assistant.question as m, re; m._A_NOT_A = re.compile('(?!x)x')",
     "the halves of V不V name nothing": "import assistant.question as m; m.in_a_not_a = lambda t, n: False",

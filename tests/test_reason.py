@@ -84,6 +84,9 @@ EXCL = "下列客户的续贷申请不予受理："
     # an obligation is a requirement: a stated fact that fails it decides
     ("续贷时须经担保人书面同意。", "", "没有书面同意，担保人那边续贷可以办吗？", "no"),
     ("续贷时必须书面告知担保人,担保人应书面同意提供担保。", "", "客户没有书面同意书，担保人愿意担保，续贷可以办吗？", "no"),
+    # an exclusion of two joined facts: the question states one, the other is open
+    ("(四)抵押物价值发生变化,又不能提供其他有效担保的;", EXCL, "抵押物贬值了，是不是就不能续贷了？", "depends"),
+    ("(四)抵押物价值发生变化,又不能提供其他有效担保的;", EXCL, "抵押物价值发生变化，也没有其他有效担保，能续贷吗？", "no"),
     # an act timed by an event (到期前/后) against what the question says of the event
     ("客户须在原贷款到期前1个月提出书面续贷申请。", "", "原贷款已经到期了，还能申请续贷吗？", "no"),
     ("客户须在原贷款到期前1个月提出书面续贷申请。", "", "原贷款快到期了，能申请续贷吗？", "yes"),
