@@ -111,7 +111,7 @@ class DefaultAnswerer:
         if q.kind == "compare":
             return self._compare(q, hits, ev, weights)
         if q.kind == "yesno":
-            grounded = q.grounded(ev.known, KIND_WORDS)
+            grounded = q.grounded(ev.known, KIND_WORDS + tuple(ev.names))
             answer = self._yesno(grounded, hits, ev, [(c, w) for c, w in weights if c in grounded.concepts])
             if answer is not None:
                 return answer

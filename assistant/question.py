@@ -141,15 +141,16 @@ class Question:
                      if a is not b and (a.members[0] + b.members[0]) in self.norm
                      and not any(m in RENEWAL for m in a.members + b.members))
 
-    def grounded(self, known: Callable[[str], bool], naming: frozenset[str] = frozenset()) -> "Question":
+    def grounded(self, known: Callable[[str], bool], naming: tuple[str, ...] = ()) -> "Question":
         """The question as far as the corpus can speak to it. A word no document uses that is not a
         content word — an adverb, pronoun or time word (照常, 稍微, 这时候), or no word at all but a
-        segmenter's join (比原) — can match no reading and says nothing about which rule is meant:
-        it neither weighs in what a reading must hold nor keeps 「…可以照常办吗」 from being about the
-        story before it. Unknown content words (赌博, 服装店) stay: they are what is asked. Words that
-        only name documents (`naming`: 办法, 细则 in 「能按续贷的办法给他续吗」) say which rules, not what."""
+        segmenter's join (比原) — can match no reading and says nothing about which rule is meant: it
+        neither weighs in what a reading must hold nor keeps 「…可以照常办吗」 from being about the
+        story before it. Unknown content
+        words (赌博, 服装店) stay: they are what is asked. Words inside a document's name (`naming`:
+        操作 of 操作指引, 办法) say which rules, not what."""
         def idle(c: Concept) -> bool:
-            if all(m in naming for m in c.members):
+            if all(any(m in n for n in naming) for m in c.members):
                 return True
             if any(known(m) for m in c.members + c.parts):
                 return False
