@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, PERMISSION, SCOPE, Limit, Reading
+from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, PERMISSION, SCOPE, TIME_UNITS, Limit, Reading
 from ingest.readings import members as list_members
 from ingest.tokenize import FAMILIES, terms as token_terms
 
@@ -191,6 +191,38 @@ def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | No
     return Stance("yes", reading, strength, lim.quantity or stated.unit, ("未触及" if excluding else "符合") + why)
 
 
+# 「回笼率就是指…销售货款日均余额与…贷款最高余额得比例」: a rate defined as one amount over another
+_RATIO = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?:就是指|是指|指)(?P<a>[^，,；;。]+?)(?:与|和|同|占)"
+                    r"(?P<b>[^，,；;。]+?)[得的]?(?:比例|之比|比率|比值|比重)")
+
+
+def _ratio_stance(q: Question, reading: Reading, strength: float) -> Stance | None:
+    """Two amounts the question states, divided as the reading defines its rate, against the rate's
+    limit: 日均余额30万元 over 最高余额800万元 is 3.75%, short of 资金回笼率≥5%."""
+    m = _RATIO.search(reading.text)
+    if m is None:
+        return None
+    lim = next((x for x in reading.limits if x.unit == "%" and x.op not in ("before", "after")), None)
+    amounts = [n for n in q.numbers if n.unit not in ("%", "次", "期") and n.unit not in TIME_UNITS]
+    if lim is None or len(amounts) < 2:
+        return None
+
+    def best(side: str, exclude=None):
+        words = _words(side)
+        scored = [(len(words & _words(n.quantity)), n) for n in amounts if n is not exclude]
+        top = max(scored, key=lambda t: t[0], default=(0, None))
+        return top[1] if top[0] else None
+    num = best(m.group("a"))
+    den = best(m.group("b"), exclude=num)
+    if num is None or den is None or den.unit != num.unit or not den.value:
+        return None
+    rate = 100.0 * num.value / den.value
+    ok = lim.admits(rate)
+    why = (f"要求{lim.describe()}，问题中为{_num(num.value)}{num.unit}÷{_num(den.value)}{den.unit}"
+           f"≈{rate:.2f}%")
+    return Stance("yes" if ok else "no", reading, strength, m.group("name"), why)
+
+
 def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance | None:
     """A value of a classification the reading does not name (关注类) against the value a
     requirement or scope demands (正常类)."""
@@ -264,6 +296,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     rel = _relational(q, reading)
     if rel is not None:
         return Stance("yes" if rel[0] else "no", reading, max(strength, 0.5) + 1.0, "原贷款额度", rel[1])
+    ratio = _ratio_stance(q, reading, max(strength, 0.5) + 1.0)
+    if ratio is not None:
+        return ratio
     numeric = _limit_stance(q, reading, max(strength, 0.5) + 1.0)
     if numeric is not None:
         return numeric

@@ -389,13 +389,22 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+def _rule_first(body: str, k: int, lead: LeadKind, lims: Sequence[Limit], s: int) -> bool:
+    """「资金回笼率在5%(含)以上,资金回笼率就是指…」: a rule stated first and its term explained after it
+    is the rule; the sentence that opens by defining is a definition."""
+    cut = max(body.rfind(ch, 0, k) for ch in "，,；;")
+    if cut < 0:
+        return False
+    return lead in ("requirement", "exclusion") or any(lim.start - s < cut for lim in lims)
+
+
 def classify(text: str, s: int, e: int, lead: LeadKind, negated: list[tuple[int, int]],
              lims: Sequence[Limit]) -> tuple[ReadingKind, int]:
     body = text[s:e]
     main_negated = bool(negated)
     definition = DEFINITION.search(body)
     scope = SCOPE.search(body)
-    if definition and not (scope and scope.start() < definition.start()):
+    if definition and not (scope and scope.start() < definition.start()) and not _rule_first(body, definition.start(), lead, lims, s):
         return "definition", 1  # 「适用的对象就是指…」 defines a scope: read as a scope below
     if lead == "exclusion":
         return "exclusion", -1

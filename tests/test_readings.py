@@ -165,6 +165,9 @@ def test_sanctioned_conduct_reads_as_negated():
     ("本续贷实施细则自发布之日起生效。", "time_limit"),
     ("小微企业续贷业务的资金来源主要包括金融机构的资金。", "scope"),
     ("第四条续贷适用得对象就是指小微企业中生产型得实体经济企业(含个人经营性)。", "scope"),
+    # a rule stated first, its term explained after it: the rule
+    ("周转率应在8%以上,周转率是指年末存货余额与年度营业收入的比例。", "obligation"),
+    ("周转率是指年末存货余额与年度营业收入的比例。", "definition"),
 ])
 def test_sentence_kind(text, kind):
     assert read_text("x/a1", "x", text)[0].kind == kind
