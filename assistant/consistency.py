@@ -11,12 +11,13 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from ingest.load import LEVEL_ORDER, LEVELS
-from ingest.readings import Limit, Reading
+from ingest.readings import ITEM_MARK, Limit, Reading
+from ingest.readings import members as list_members
 
 from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
-from .question import RENEWAL, Question, analyse
+from .question import FACETS, RENEWAL, Question, analyse
 from .reason import Stance, best_stance, stance
 
 TOPICS: list[tuple[str, str]] = [
@@ -77,6 +78,7 @@ class Row:
     why: str = ""
     partial: bool = False
     limits: list[Limit] = field(default_factory=list)
+    excluded: tuple[str, ...] = ()    # what the sentence excludes, when the topic is exclusions
 
     @property
     def cell(self) -> str:
@@ -172,7 +174,13 @@ def topic_search(searcher, q: Question, known: Weights, question: str, per_doc_k
     for asked, cats in MECHANISMS:
         if _mechanism_asked(asked, q.norm):
             query += " " + " ".join(cats)
+    if _asks_exclusions(q, known):
+        query += " " + EXCLUDING_WORDS
     return searcher.search_per_doc(query, 2 * per_doc_k)
+
+
+# how a document words what it excludes: searched for when the comparison is about exclusions
+EXCLUDING_WORDS = "不适用 不包括 不含 不属于 不得办理 范围"
 
 
 def _about(q: Question, weights: Weights, r: Reading) -> float:
@@ -223,11 +231,17 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
                 mech = _mechanisms(q.norm, r.text)
                 wanted = _wanted_units(q)
                 measured = bool(wanted and any(lim.unit in wanted for lim in r.limits) and about > 0)
+                # 「…在不适用的贷款种类上有什么区别」: the topic is what each document excludes
+                excluding = _asks_exclusions(q, known) and (r.kind == "exclusion" or r.lead == "exclusion")
+                measured = measured or excluding
                 if about < ABOUT and st is None and not mech and not measured:
                     continue
                 # a mechanism asked about is what decides the row; then a verdict, a limit
                 score = about + (0.5 if st else 0) + (1.0 if mech else 0.3 if measured else 0) \
                     - (0.4 if r.kind == "definition" and not mech else 0)
+                if excluding:
+                    # the fullest statement of what the document excludes
+                    score += 0.1 * min(len(_excluded(r)), 8)
                 if best is None or score > best[0]:
                     best = (score, r, st)
         if best is None:
@@ -243,9 +257,31 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
             [lim for lim in r.limits if lim.op != "="]
         rows.append(Row(doc_id, title, level, "规定", st.verdict if st else None, [lim.describe() for lim in lims],
                         _mechanisms(q.norm, r.text), cit, KIND_LABEL.get(r.kind, ""), st.why if st else "",
-                        bool(st and st.partial), lims))
+                        bool(st and st.partial), lims,
+                        _excluded(r) if _asks_exclusions(q, known) and r.kind == "exclusion" else ()))
     rows.sort(key=lambda r: (r.status != "规定", LEVEL_ORDER.get(r.level, len(LEVEL_ORDER)), r.doc_id))
     return rows
+
+
+def _excluded(r: Reading) -> tuple[str, ...]:
+    """The things a sentence excludes: its listed members inside a negation's scope (an item under an
+    exclusion lead-in is one thing)."""
+    if r.lead == "exclusion":
+        return (ITEM_MARK.sub("", r.text).strip("；;。， "),)
+    out = []
+    for a, b in r.negated:
+        listed, _open = list_members(r.text, a - r.start, b - r.start)
+        out += [re.sub(r"^(不包括|不含|不适用于?|不属于|不得办理|以及|及|和|等)+|(等|以及|及)+$", "", m).strip("，,、。；; ")
+                for m in listed]
+    return tuple(dict.fromkeys(m for m in out if len(m) >= 2))
+
+
+def _asks_exclusions(q: Question, known: Weights) -> bool:
+    """A comparison of what the documents exclude, with no other topic a document's words name."""
+    asks = FACETS["exclusion"][0]
+    topic = [c for c, _w in known if c in (q.topic or q.focus)
+             and not any(m in RENEWAL or asks.search(m) for m in c.members)]
+    return "exclusion" in q.facets and not q.asks_verdict and not topic
 
 
 def _wanted_units(q: Question) -> set[str]:
@@ -320,6 +356,16 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
             kind = ("比监管通知更严" if banks and all(d < 0 for d in banks)
                     else "比监管通知更宽" if banks and all(d > 0 for d in banks) else kind)
         add(kind, sides)
+
+    # what each excludes, when that is the topic: the kinds one document excludes and another does not
+    lists = [r for r in stated if r.excluded]
+    if len(lists) >= 2:
+        sets = {r.doc_id: set(r.excluded) for r in lists}
+        only = {r.doc_id: [m for m in r.excluded if not any(m in o or o in m for d, os_ in sets.items()
+                                                            if d != r.doc_id for o in os_)] for r in lists}
+        if any(only.values()):
+            add("排除范围不同", [_side(r, "（另排除" + "、".join(only[r.doc_id][:6]) + "）" if only[r.doc_id] else "")
+                              for r in lists])
 
     # different mechanisms
     mechs: dict[str, list[Row]] = {}

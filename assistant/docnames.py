@@ -104,8 +104,27 @@ class DocNamer:
         if not found:
             return [], []
         # drop aliases inside a longer found alias (续贷通 inside 续贷通2.0)
-        found = [(a, ds) for a, ds in found if not any(a != b and a in b for b, _ in found)]
+        # (only where it stands inside it: 「续贷通跟续贷通2.0」 names both versions)
+        found = [(a, ds) for a, ds in found if not _only_inside(a, [b for b, _ in found if a != b and a in b], q)]
         docs: set[str] = set()
         for _a, ds in found:
             docs |= ds
         return sorted(docs), [a for a, _ds in found]
+
+
+def _only_inside(alias: str, longer: list[str], q: str) -> bool:
+    """Whether every occurrence of `alias` in `q` is part of an occurrence of a longer alias."""
+    if not longer:
+        return False
+    covered = set()
+    for b in longer:
+        k = q.find(b)
+        while k >= 0:
+            covered.update(range(k, k + len(b)))
+            k = q.find(b, k + 1)
+    k = q.find(alias)
+    while k >= 0:
+        if not set(range(k, k + len(alias))) <= covered:
+            return False
+        k = q.find(alias, k + 1)
+    return True

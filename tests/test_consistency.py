@@ -163,3 +163,13 @@ def test_cli_report_for_one_document(real_settings, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "assistant", "consistency-report", "--doc", "no-such-doc"],
                          capture_output=True, cwd=ROOT, env=env, timeout=300)
     assert bad.returncode == 2 and "没有 doc_id" in bad.stderr.decode()
+
+
+def test_what_each_document_excludes_is_compared_member_by_member(assistant):
+    comp = compare(assistant, "续贷通跟续贷通2.0，不适用的贷款品种一样吗？")
+    found = [c for c in comp.conflicts if c.kind == "排除范围不同"]
+    assert found and {"xudaitong", "xudaitong-2"} <= set(found[0].doc_ids)
+    # each side names what only it excludes
+    says = {s.doc_id: s.says for s in found[0].sides}
+    assert "个人循环贷款" in says["xudaitong"] and "外币流动资金贷款" in says["xudaitong-2"]
+    assert "项目贷款" not in says["xudaitong"] + says["xudaitong-2"]   # both exclude it
