@@ -17,7 +17,7 @@ from ingest.load import LEVELS
 
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse
-from .reason import Stance, best_stance, combine, stance
+from .reason import MET_ONE, Stance, best_stance, combine, stance
 from ingest.readings import ITEM_MARK, Reading
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
@@ -151,8 +151,11 @@ class DefaultAnswerer:
             best = best_stance([st for st, _h in found])
             if best is not None:
                 per_doc[doc_id] = next((st, h) for st, h in found if st is best)
-        if not per_doc:
-            return self._conditions(q, pool, ev)
+        if not per_doc or all(st.why == MET_ONE for st, _h in per_doc.values()):
+            # nothing decides, or the story only meets a condition here and there: list what must hold
+            listed = self._conditions(q, pool, ev)
+            if listed is not None or not per_doc:
+                return listed
         top = max(st.strength for st, _h in per_doc.values())
         voters = {d: v for d, v in per_doc.items() if v[0].strength >= VOTE_SHARE * top}
         voters = dict(sorted(voters.items(), key=lambda kv: (-kv[1][0].strength, kv[1][1].rank))[:MAX_VOTERS])

@@ -396,6 +396,8 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         failed = _stated_fact_fails(q, reading, concept, anchors) or _relational_fails(q, reading)
         if failed is not None:
             return Stance("no", reading, strength, term, failed)
+        if _one_of_many_conditions(q, reading):
+            return Stance("depends", reading, strength, term, MET_ONE)
     why = {"exclusion": "列为不适用/不属于", "prohibition": "明确禁止", "requirement": "列为必备条件",
            "scope": "列为适用范围", "obligation": "规定须办理", "permission": "规定可以办理",
            "time_limit": "规定了时限"}.get(kind, "")
@@ -484,6 +486,15 @@ def _unsettled_conjunct(q: Question, text: str, k: int) -> str | None:
 
 
 _CONJUNCT_IDLE = frozenset("又 且 并且 同时 不能 不 其他 其它 提供 出现 发生".split())
+
+
+MET_ONE = "问题所述符合此项条件，其余条件仍须逐项核对"
+
+
+def _one_of_many_conditions(q: Question, reading: Reading) -> bool:
+    """A story asking whether renewal is possible, met by one item of a list of conditions: meeting one
+    settles nothing — failing one does — and the others must still be checked."""
+    return reading.lead == "requirement" and q.topic != q.focus
 
 
 def _part_at(text: str, k: int) -> str:

@@ -44,6 +44,7 @@ MUTATIONS = {
     "an exclusion of two joined facts": "import assistant.reason as m; m._unsettled_conjunct = lambda *a: None",
     "a rule stated before its term's definition": "import ingest.readings as m; m._rule_first = lambda *a: False",
     "rates computed from two stated amounts": "import assistant.reason as m; m._ratio_stance = lambda *a: None",
+    "meeting one condition settles nothing": "import assistant.reason as m; m._one_of_many_conditions = lambda q, r: False",
     "minimum strength": "import assistant.reason as m; m.MIN_STRENGTH = 0.0",
     "question kind by grammar (V不V)": "import assistant.question as m, re; m._A_NOT_A = re.compile('(?!x)x')",
     "the halves of V不V name nothing": "import assistant.question as m; m.in_a_not_a = lambda t, n: False",

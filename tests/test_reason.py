@@ -92,6 +92,9 @@ EXCL = "下列客户的续贷申请不予受理："
      "企业年末存货余额30万元，年度营业收入500万元，周转率够吗？", "no"),
     ("(十)周转率在8%(含)以上,周转率是指企业年末存货余额与年度营业收入的比例;", REQ,
      "企业年末存货余额50万元，年度营业收入500万元，周转率够吗？", "yes"),
+    # a story asking whether renewal is possible: meeting one listed condition settles nothing
+    ("(三)生产经营正常且能按时支付利息;", REQ, "客户开服装店的，生产经营正常，能续贷吗？", "depends"),
+    ("(三)生产经营正常且能按时支付利息;", REQ, "生产经营正常是续贷的条件吗？", "yes"),
     # an act timed by an event (到期前/后) against what the question says of the event
     ("客户须在原贷款到期前1个月提出书面续贷申请。", "", "原贷款已经到期了，还能申请续贷吗？", "no"),
     ("客户须在原贷款到期前1个月提出书面续贷申请。", "", "原贷款快到期了，能申请续贷吗？", "yes"),
