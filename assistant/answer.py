@@ -13,6 +13,7 @@ from .docnames import KIND_WORDS
 from .consistency import agreement, doc_rows, find_conflicts, prepare_topic
 from .evidence import Span, Weights, best_spans, coverage, idf_weights
 from ingest.records import Unit
+from ingest.tokenize import SYNONYMS
 from ingest.load import LEVELS
 
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
@@ -33,6 +34,9 @@ DENSE_CONFIDENT = 0.88
 UNKNOWN_NOUN_SHARE = 0.25
 DENSE_SURE = 0.90
 SHORT_CLAUSE = 70
+# an English question with more than half of its content words unknown to the glossary is taken
+# as being about something else
+ENGLISH_UNMAPPED_SHARE = 1 / 2
 VOTE_SHARE = 0.6  # a document votes on yes/no only when its deciding sentence is nearly as on-topic as the best
 MAX_VOTERS = 6
 
@@ -84,6 +88,13 @@ def verdict_word(q: Question, verdict: str | None) -> str | None:
 def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str], int | None],
               corpus_text: str = "") -> bool:
     """Whether retrieval found clauses about what the question asks."""
+    # an English word the glossary does not map (whose, company) can be found in no Chinese clause:
+    # it is neither evidence for the question nor against it — unless most of the question's English
+    # is unmapped, which says it is about something the documents do not speak of (exchange rates)
+    english = [c for c, _w in weights if c.members[0].isascii()]
+    unmapped = [c for c in english if all(m.isascii() and m not in SYNONYMS and df(m) is None for m in c.members)]
+    if english and len(unmapped) <= ENGLISH_UNMAPPED_SHARE * len(english):
+        weights = [(c, w) for c, w in weights if c not in unmapped] or weights
     focus = [(c, w) for c, w in weights if c in q.focus] or weights
     total = sum(w for _c, w in focus) or 1.0
     cov = max((coverage(h, focus) for h in hits[:5]), default=0.0)

@@ -19,7 +19,8 @@ _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 _WHETHER = re.compile(r"是否|能否|可否|有无|要否|可不可|能不能|需不需")
 _FINAL_MA = re.compile(r"[吗么嘛麽][\s?？!！。.]*$|[吗么嘛麽][？?]")
 _FINAL_V_NOT = re.compile(r"(可以|行|能|对|是|要|用|够)[不没]?[不没吧][\s?？。]*$")
-_EN_YESNO = re.compile(r"^(can|may|is|are|does|do|should|must|could|will|would|shall|has|have)\b", re.I)
+# an English auxiliary opening the question or a clause of it (「Under the notice, can a …」)
+_EN_YESNO = re.compile(r"(^|[,;:]\s*)(can|may|is|are|does|do|should|must|could|will|would|shall|has|have)\b", re.I)
 _WH = re.compile(r"什么|哪些|哪几|哪个|哪种|多少|几[次天个年月种项条]|多久|多长|怎么|怎样|如何|为何|为什么|谁|何时|何种|"
                  r"\b(what|which|how|who|when|why)\b", re.I)
 _LIST = re.compile(r"哪些|哪几|有什么条件|什么条件|包括什么|几种|\bwhich\b|\bwhat (are|conditions|materials)", re.I)
@@ -318,6 +319,8 @@ def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[Concept, ...]:
     for tok, syns in pairs:
         if tok in seen or (tok in GENERIC or len(tok) == 1) and not syns:
             continue  # single characters (拿, 做, 用) are too ambiguous to be what a question is about
+        if syns and all(s in GENERIC for s in syns):
+            continue  # a word for a generic one (loan → 贷款, bank → 银行) tells no more than it
         if any(tok != other and tok in other for other in words):
             continue
         members = tuple(dict.fromkeys((tok,) + tuple(s for s in syns if s not in GENERIC)))

@@ -169,3 +169,13 @@ def test_cli_without_index_says_how_to_build_it(tmp_path, real_settings):
 def test_cli_search(real_settings):
     proc = _cli(["search", "资金回笼率", "-k", "3"], real_settings)
     assert proc.returncode == 0 and "nongshang-renewal" in proc.stdout.decode()
+
+
+@pytest.mark.parametrize("question,abstains", [
+    # unmapped English words (pawnshop's neighbours: business, rules) do not make an in-scope question refused
+    ("Can a loan to a pawnshop business be renewed under the rural commercial bank's rules?", False),
+    # most of its English unknown to the glossary: about something the documents do not cover
+    ("What is today's USD to CNY exchange rate?", True),
+])
+def test_english_questions_are_refused_only_when_mostly_unknown(assistant, question, abstains):
+    assert assistant.ask(question).abstained is abstains

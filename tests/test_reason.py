@@ -155,6 +155,7 @@ def test_combining_documents(verdicts, expected):
 # --- the question ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("question,kind", [
     ("是不是正常类才能续贷", "yesno"),
+    ("Under the notice, can a pledged loan be renewed?", "yesno"),   # an auxiliary opening a clause
     ("客户那笔是外币贷款，也适用吗？", "yesno"),
     ("逾期过一次，续贷行吗？", "yesno"),
     ("有没有次数限制", "yesno"),
@@ -201,6 +202,11 @@ def test_the_halves_of_a_v_not_v_form_name_nothing(question, dropped):
     assert all(dropped not in c.members for c in analyse(question).concepts)
 
 
+def test_a_word_for_a_generic_word_is_generic():
+    members = {m for c in analyse("Can a bank renew a loan to a pawnshop?").concepts for m in c.members}
+    assert "loan" not in members and "bank" not in members and "典当" in members
+
+
 def test_traditional_characters_are_read_as_simplified():
     q = analyse("質押貸款能否辦理續貸通？")
     assert "质押贷款" in q.norm and q.kind == "yesno"
@@ -218,6 +224,8 @@ def test_stated_numbers_and_negations():
     ("原贷款已经到期了，这时候再申请续贷可以吗？", "原贷款 到期 申请 续贷", "到期", "这时候"),
     # an unknown content word stays: it is what is asked (and may make the question out of scope)
     ("老板有赌博的毛病，还能续贷吗？", "老板 续贷 企业主", "赌博", ""),
+    # an English content word the glossary does not map stays: it is what is asked (Singapore)
+    ("Can a company registered in Singapore be renewed?", "续贷 注册", "singapore", ""),
 ])
 def test_words_the_corpus_lacks_are_idle_only_when_they_are_function_words(question, corpus, topic_has, topic_lacks):
     q = analyse(question).grounded(lambda w: w in corpus.split())
