@@ -58,7 +58,7 @@ FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
 }
 
 # Words that tell nothing about which rule is meant.
-GENERIC = frozenset("""银行 企业 小微企业 小微 贷款 业务 办理 申请 规定 要求 需要 可以 时候 文件 情况 问题 各行 不同
+GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 办理 申请 规定 要求 需要 可以 时候 文件 情况 问题 各行 不同
     各 行 规定 有何 什么 那么 这样 应该 还能 能 可 吗 怎么办 怎么 如何 哪 哪些 多少 几 能否 是否 必须 需 应当 应 相关
     一般 最多 最 多 少 少于 多于 规定 说 讲 问 办 办续贷 包括 多长时间 多长 长时间 时间 多久 怎么办 哪里
     什么样 受到 还 能不能 可不可以 有没有 没有 不 未 无 非 不适用 不包括 不属于 不得 不含 不能
