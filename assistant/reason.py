@@ -88,6 +88,12 @@ def _predicated(text: str, word: str) -> bool:
     return bool(_COPULA.search(text[max(0, k - 10):k]))
 
 
+def _modifies(q: Question, a, b) -> bool:
+    """Whether two words written together are a modifier and its head (房地产开发, 欠息记录) — one of
+    them a noun — rather than a verb and its object (简化操作程序)."""
+    return q.tags.get(a.members[0], "").startswith(_NOMINAL) or q.tags.get(b.members[0], "").startswith(("n", "nz"))
+
+
 def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
     """Whether the reading puts its own modifier before the word (续贷产品的开发): then it is another
     kind of the thing than the question's 房地产开发. A possessor the question also names (我行账户
@@ -223,6 +229,24 @@ def _ratio_stance(q: Question, reading: Reading, strength: float) -> Stance | No
     return Stance("yes" if ok else "no", reading, strength, m.group("name"), why)
 
 
+# a value the document leaves blank for each bank to fill in: 「从业经历在____年以上」
+_BLANK_LIMIT = re.compile(r"(?P<what>[\u4e00-\u9fff]{0,8}?)在?(?:_{2,}|＿{2,}|\*{2,})\s*(?P<unit>个月|年|月|次|万元|元|%|天|日)"
+                          r"\s*(?:\(含\)|（含）)?\s*(?P<op>以上|以下|以内)?")
+
+
+def _blank_limit(q: Question, reading: Reading, strength: float) -> Stance | None:
+    """A number the question states against a limit the document leaves blank: it depends on the
+    figure each bank fills in, which these rules do not give."""
+    for m in _BLANK_LIMIT.finditer(reading.text):
+        what = _words(m.group("what"))
+        for stated in q.numbers:
+            said_of = _words(stated.quantity) | {w for c in (q.topic or q.focus) for w in c.members}
+            if stated.unit == m.group("unit") and (what & said_of or not what):
+                return Stance("depends", reading, strength, m.group("what") or stated.unit,
+                              f"文件未写明具体数值（「{m.group(0).strip()}」），以本行规定为准")
+    return None
+
+
 def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance | None:
     """A value of a classification the reading does not name (关注类) against the value a
     requirement or scope demands (正常类)."""
@@ -259,6 +283,11 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         orphans = {id(head) for mod, head in q.phrases if id(head) in held and id(mod) not in held
                    and _other_modifier(q, text, held[id(head)])}
         found = [f for f in found if id(f[0]) not in orphans]
+        # a phrase's first word without its second (欠息 for 欠息记录, 房地产 for 房地产开发) names the
+        # phrase's kind: the second word is not missing from what the reading is about
+        implied = {id(b) for a, b in q.phrases if id(a) in held and not held[id(a)][2] and id(a) not in orphans
+                   and id(b) not in held and _modifies(q, a, b)}
+        focus = [(c, w) for c, w in focus if id(c) not in implied]
     # how much of what is asked the reading holds; renewal itself (续贷, 续贷通) says nothing. When the
     # topic is a customer's story, each of its clauses is one stated fact: the reading is about
     # the question when it holds most of one fact.
@@ -296,6 +325,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     rel = _relational(q, reading)
     if rel is not None:
         return Stance("yes" if rel[0] else "no", reading, max(strength, 0.5) + 1.0, "原贷款额度", rel[1])
+    blank = _blank_limit(q, reading, max(strength, 0.5))
+    if blank is not None:
+        return blank
     ratio = _ratio_stance(q, reading, max(strength, 0.5) + 1.0)
     if ratio is not None:
         return ratio
@@ -392,6 +424,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # a rule under a condition the question does not state holds only when it holds
         return Stance("depends", reading, strength, term, f"仅在「{ITEM_MARK.sub('', cond_text)}」时适用")
     verdict: Verdict = "yes" if (sign > 0) != stated_neg else "no"
+    if sign < 0 and not stated_neg:
+        dated = _window(q, text, pos - reading.start, term)
+        if dated is not None:
+            return Stance(dated[0], reading, strength, term, dated[1])
     if verdict == "yes":
         failed = _stated_fact_fails(q, reading, concept, anchors) or _relational_fails(q, reading)
         if failed is not None:
@@ -497,6 +533,42 @@ def _one_of_many_conditions(q: Question, reading: Reading) -> bool:
     return reading.lead == "requirement" and q.topic != q.focus
 
 
+# a rule's look-back window (近二年没有欠息, 3年内无…) and how long ago a question dates a fact
+# (三年前有过一次欠息, 一年半以前)
+_NUM = r"[0-9一二两三四五六七八九十]+"
+_WINDOW = re.compile(rf"(?:近|最近)({_NUM})(个月|年)|({_NUM})(个月|年)(?:内|以内)")
+_AGO = re.compile(rf"({_NUM})(个)?(年半|年|月|个月)(?:多)?(?:前|以前|之前)|(半)年(?:多)?(?:前|以前|之前)")
+
+
+def _months(num: str, unit: str) -> float | None:
+    from ingest.readings import parse_number
+    value = 0.5 if num == "半" else parse_number(num)
+    if value is None:
+        return None
+    return value * 12 + 6 if unit == "年半" else value * (12 if unit == "年" else 1)
+
+
+def _window(q: Question, text: str, k: int, term: str) -> tuple[Verdict, str] | None:
+    """A fact a rule requires absent within a window, dated by the question: before the window it
+    does not count (可以); inside it, it does (不可以)."""
+    part = _part_at(text, k)
+    w = _WINDOW.search(part)
+    if w is None:
+        return None
+    window = _months(w.group(1) or w.group(3), w.group(2) or w.group(4))
+    clause = next((m.group(0) for m in re.finditer(r"[^，,。；;！!？?]+", q.norm) if term in m.group(0)), "")
+    a = _AGO.search(clause)
+    if window is None or a is None:
+        return None
+    ago = _months("半", "年") if a.group(4) else _months(a.group(1), a.group(3))
+    if ago is None:
+        return None
+    said = a.group(0)
+    if ago > window:
+        return "yes", f"要求{w.group(0)}没有该情形，问题中为{said}，已在期限之外"
+    return "no", f"要求{w.group(0)}没有该情形，问题中为{said}，仍在期限之内"
+
+
 def _part_at(text: str, k: int) -> str:
     """The comma part of `text` that holds offset k."""
     s = max(text.rfind(ch, 0, k) for ch in "，,；;：:") + 1
@@ -520,7 +592,8 @@ def _fact_groups(q: Question, focus, anchors) -> list[list]:
     return list(groups.values())
 
 
-_CATCH_ALL = re.compile(r"其他|其它|其她|另作他用")
+# a negated catch-all of uses (不得用于其他用途, 不得挪作他用); 「其他违法行为」 is no rule on uses
+_CATCH_ALL = re.compile(r"(其他|其它|其她)用途|他用")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
 _USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|买|购|投到|投入|花在|付")
 

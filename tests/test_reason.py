@@ -77,7 +77,11 @@ EXCL = "下列客户的续贷申请不予受理："
     ("各银行业机构应加快续贷产品的开发。", "", "银行应该加快续贷产品开发吗？", "yes"),
     # a negated catch-all makes an only-rule: a use not listed is not allowed
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金能拿去买设备吗？", "no"),
-    # a limit relative to another amount, both stated
+    # a phrase's first word names the phrase's kind: 欠息 for 欠息记录, 房地产 for 房地产开发
+    ("(二)从事房地产业务或个人住房按揭贷款;", EXCL, "做房地产开发的企业想续贷，行吗？", "no"),
+    # …but a verb and its object are no such phrase: 简化 alone is not 简化操作程序
+    ("续贷资料可以简化。", "", "续贷能不能简化审批流程？", None),
+    # a catch-all of conduct is no rule on uses    # a limit relative to another amount, both stated
     ("续贷额度最高不得超过原贷款额度。", "", "原贷款500万元，续贷想借600万元，可以吗？", "no"),
     ("续贷额度最高不得超过原贷款额度。", "", "原贷款500万元，续贷想借300万元，可以吗？", "yes"),
     ("续贷业务必须与担保人重新签订担保合同。", "", "外地户籍老板用存款单做担保能续贷吗？", None),
@@ -95,6 +99,13 @@ EXCL = "下列客户的续贷申请不予受理："
     # a story asking whether renewal is possible: meeting one listed condition settles nothing
     ("(三)生产经营正常且能按时支付利息;", REQ, "客户开服装店的，生产经营正常，能续贷吗？", "depends"),
     ("(三)生产经营正常且能按时支付利息;", REQ, "生产经营正常是续贷的条件吗？", "yes"),
+    # a fact a rule requires absent within a window, dated by the question
+    ("(三)借款人近二年没有欠贷欠息等不良行为;", REQ, "客户三年前有过一次欠息，最近一直正常，欠息这条能过吗？", "yes"),
+    ("(三)借款人近二年没有欠贷欠息等不良行为;", REQ, "客户一年半以前有过一次欠息，欠息这条能过吗？", "no"),
+    ("(三)借款人近二年没有欠贷欠息等不良行为;", REQ, "客户有过一次欠息，欠息这条能过吗？", "no"),
+    # a limit the document leaves blank for each bank to fill in
+    ("(五)企业主从业经历在____年以上;", REQ, "企业主干这行3年了，从业经历够不够？", "depends"),
+    ("(五)企业主从业经历在5年以上;", REQ, "企业主干这行3年了，从业经历够不够？", "no"),
     # an act timed by an event (到期前/后) against what the question says of the event
     ("客户须在原贷款到期前1个月提出书面续贷申请。", "", "原贷款已经到期了，还能申请续贷吗？", "no"),
     ("客户须在原贷款到期前1个月提出书面续贷申请。", "", "原贷款快到期了，能申请续贷吗？", "yes"),
@@ -205,6 +216,13 @@ def test_the_halves_of_a_v_not_v_form_name_nothing(question, dropped):
 def test_a_word_for_a_generic_word_is_generic():
     members = {m for c in analyse("Can a bank renew a loan to a pawnshop?").concepts for m in c.members}
     assert "loan" not in members and "bank" not in members and "典当" in members
+
+
+@pytest.mark.parametrize("text,catch_all", [
+    ("不得用于其他用途", True), ("不得挪作他用", True), ("没有欠息等不良行为或其他违法行为", False)])
+def test_an_only_rule_is_a_negated_catch_all_of_uses(text, catch_all):
+    from assistant.reason import _CATCH_ALL
+    assert bool(_CATCH_ALL.search(text)) is catch_all
 
 
 def test_traditional_characters_are_read_as_simplified():
