@@ -18,7 +18,8 @@ _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 _WHETHER = re.compile(r"是否|能否|可否|有无|要否|可不可|能不能|需不需")
 _FINAL_MA = re.compile(r"[吗么嘛麽][\s?？!！。.]*$|[吗么嘛麽][？?]")
-_FINAL_V_NOT = re.compile(r"(可以|行|能|对|是|要|用|够)[不没]?[不没吧][\s?？。]*$")
+# …可以不？ / …行不？ and any verb phrase closed by 不/没 (「能给他做续贷不？」)
+_FINAL_V_NOT = re.compile(r"(可以|行|能|对|是|要|用|够)[不没]?[不没吧][\s?？。]*$|[\u4e00-\u9fff][不没][\s?？。]*$")
 # an English auxiliary opening the question or a clause of it (「Under the notice, can a …」)
 _EN_YESNO = re.compile(r"(^|[,;:]\s*)(can|may|is|are|does|do|should|must|could|will|would|shall|has|have)\b", re.I)
 _WH = re.compile(r"什么|哪些|哪几|哪个|哪种|多少|几[次天个年月种项条]|多久|多长|怎么|怎样|如何|为何|为什么|谁|何时|何种|"

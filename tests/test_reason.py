@@ -166,6 +166,7 @@ def test_combining_documents(verdicts, expected):
 # --- the question ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("question,kind", [
     ("是不是正常类才能续贷", "yesno"),
+    ("客户资金周转不开，能给他做续贷不？", "yesno"),   # a verb phrase closed by 不
     ("Under the notice, can a pledged loan be renewed?", "yesno"),   # an auxiliary opening a clause
     ("客户那笔是外币贷款，也适用吗？", "yesno"),
     ("逾期过一次，续贷行吗？", "yesno"),
