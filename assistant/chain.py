@@ -19,6 +19,11 @@ from ingest.tokenize import FAMILIES, to_simplified
 # how many clauses a question retrieves (top_k, per_doc_k) is in the settings
 
 
+# what a figure in each unit measures, in the documents' words
+UNIT_DIMENSION = {"万元": ("额度", "金额"), "元": ("额度", "金额"), "亿元": ("额度", "金额"), "次": ("次数",),
+                  "%": ("比例",), "个月": ("期限",), "年": ("期限",)}
+
+
 @dataclass(frozen=True)
 class Request:
     """One question on its way through the chain."""
@@ -86,7 +91,11 @@ class Assistant:
             per_doc = topic_search(self.searcher, q, known, query, self.settings.per_doc_k)
             req = replace(req, q=q)
         elif req.q.kind == "yesno":
-            per_doc = self.searcher.search_per_doc(query, self.settings.per_doc_k, doc_ids=req.named or None)
+            # each document's rules on what a stated figure measures (借600万元 → 额度, 续过两次 → 次数) are
+            # what the figure is checked against; whether the question is in scope is not decided by them
+            dims = dict.fromkeys(d for n in req.q.numbers for d in UNIT_DIMENSION.get(n.unit, ()) if d not in req.q.norm)
+            per_doc = self.searcher.search_per_doc(" ".join([query, *dims]), self.settings.per_doc_k,
+                                                   doc_ids=req.named or None)
         return replace(req, hits=hits, per_doc=per_doc)
 
     def _answer(self, req: Request) -> Request:

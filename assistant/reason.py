@@ -193,6 +193,8 @@ def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | No
     if relational is not None:
         return Stance("no", reading, strength, "原贷款额度", relational)
     lim, stated = pairs[0]
+    if not excluding and _one_of_many_conditions(q, reading):
+        return Stance("depends", reading, strength, lim.quantity or stated.unit, MET_ONE)
     why = "、".join(f"{lim.describe()}（问题中为{_num(st.value)}{st.unit}）" for lim, st in pairs)
     return Stance("yes", reading, strength, lim.quantity or stated.unit, ("未触及" if excluding else "符合") + why)
 

@@ -179,3 +179,9 @@ def test_cli_search(real_settings):
 ])
 def test_english_questions_are_refused_only_when_mostly_unknown(assistant, question, abstains):
     assert assistant.ask(question).abstained is abstains
+
+
+def test_a_stated_figure_is_checked_against_the_rules_on_what_it_measures(assistant):
+    # 借350万 retrieves each document's rules on 额度, where 「不得超过原贷款额度」 decides
+    answer = assistant.ask("客户原来贷了300万，这次续贷想借350万，可以吗？")
+    assert answer.verdict != "yes" and "不得超过原贷款额度" in answer.answer

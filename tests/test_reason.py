@@ -40,7 +40,9 @@ EXCL = "下列客户的续贷申请不予受理："
     ("(一)涉诉案件尚未结案的;", EXCL, "客户有涉诉案件没结案，能续贷吗？", "no"),
     # numbers stated in the question against a requirement's limit
     ("(二)单笔贷款额度200万元(含)以上;", REQ, "客户单笔贷款150万，能续贷吗？", "no"),
-    ("(二)单笔贷款额度200万元(含)以上;", REQ, "客户单笔贷款300万，能续贷吗？", "yes"),
+    # (a figure that meets one condition of a list settles only that condition)
+    ("(二)单笔贷款额度200万元(含)以上;", REQ, "客户单笔贷款300万，能续贷吗？", "depends"),
+    ("(二)单笔贷款额度200万元(含)以上;", REQ, "客户单笔贷款300万，单笔贷款额度够吗？", "yes"),
     ("同一笔贷款续贷次数不得超过2次。", "", "这笔贷款已经续贷3次了，还能续贷吗？", "no"),
     # a limit inside an exclusion item describes the disqualifying state
     ("(三)近一年内逾期超过3次的;", EXCL, "客户近一年逾期5次，能续贷吗？", "no"),
