@@ -395,13 +395,11 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     if covered == 0 and reading.lead != "exclusion" and kind in ("prohibition", "exclusion"):
         # outside what the prohibition forbids: its own part may still oblige or permit it
         # (「须视同新增业务如实进行调查…，不得简化操作程序」), or a scope verb before it may include it
-        part = _part_at(text, pos - reading.start)
+        modal = _governing_modal(text, pos - reading.start)
         if SCOPE.search(text[:max(0, pos - reading.start)]):
             kind = "scope"
-        elif OBLIGATION.search(part):
-            kind = "obligation"
-        elif PERMISSION.search(part):
-            kind = "permission"
+        elif modal is not None:
+            kind = modal
         else:
             return None  # the subject or context of a prohibition, not what it forbids
     if sign > 0 and reading.kind not in DECIDING:
@@ -459,19 +457,25 @@ def _opens_with_subject(part: str) -> bool:
 
 
 def _modal_governs(form: str, k: int) -> bool:
-    """Whether a modal reaches offset k: one in its own comma part, or in an earlier part of the
-    sentence when no part from there on opens with a new subject — Chinese runs a modal over a
-    chain of verb phrases (「可与…建立平台，将窗口前移至网点，做到抵押登记不见面办理」; 「必须书面告知
-    担保人，并经担保人书面同意」), but 「机构应…，担保人…」 starts over."""
+    return _governing_modal(form, k) is not None
+
+
+def _governing_modal(form: str, k: int) -> str | None:
+    """The modal that reaches offset k ("obligation" or "permission"): one in its own comma part, or
+    in an earlier part of the sentence when no part from there on opens with a new subject — Chinese
+    runs a modal over a chain of verb phrases (「可与…建立平台，将窗口前移至网点，做到抵押登记不见面办理」;
+    「必须书面告知担保人，并经担保人书面同意」), but 「机构应…，担保人…」 starts over."""
     start = max(form.rfind(ch, 0, k) for ch in "。；;") + 1
     bounds = [start] + [i + 1 for i in range(start, k) if form[i] in "，,：:"]
     for b in reversed(bounds):
         part = _part_at(form, b)
-        if OBLIGATION.search(part) or PERMISSION.search(part):
-            return True
+        if OBLIGATION.search(part):
+            return "obligation"
+        if PERMISSION.search(part):
+            return "permission"
         if _opens_with_subject(part):
-            return False
-    return False
+            return None
+    return None
 
 
 # an event a rule times an act by (到期, 届满), and whether the act comes before or after it; a

@@ -43,6 +43,7 @@ GOVERNED = frozenset("""得 予 应 应当 能 可 可以 准 再 宜 用 需 �
 # negators whose excluded thing is their subject (before them), not an object after them
 SUBJECT_NEGATING = re.compile(r"^(不属于|不在|不纳入|不予|不受理|不办理|不再|不适用|不符合|不满足|不得)")
 EXCLUDING_VERB = re.compile(r"排除在外|除外|剔除|退出")
+WIDENING = re.compile(r"^(不限于|不仅限于|不仅|不止|不只)")
 CONTINUES_LIST = re.compile(r"^\s*(及|以及|和|与|或|或者|或是|并|乃至)")
 _PART = re.compile(r"[^，,：:]+")
 SENTENCE_END = re.compile(r"[。；;！？!?]+|\n+")
@@ -185,6 +186,9 @@ def negation_scope(text: str, start: int = 0, end: int | None = None) -> list[tu
         ps, pe = parts[k]
         # 虽未欠息，但…: a conceded negation asserts nothing
         if text[ps:s].rstrip().endswith(("虽", "虽然", "尽管")) or text[max(ps, s - 2):s] in ("虽", "虽然"):
+            continue
+        # 包括但不限于…, 不仅…: a negated limit widens the list, it excludes nothing
+        if WIDENING.match(text[s:pe]):
             continue
         scope_start = s
         if SUBJECT_NEGATING.match(text[s:pe]) or SUBJECT_NEGATING.match(word):

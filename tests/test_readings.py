@@ -32,6 +32,9 @@ def test_negator_is_a_morpheme_and_its_governed_verb(word, expected):
     # object after the negator, across a list joined by 、
     ("适用的对象为流动资金贷款,不包括项目贷款、存单质押等贷款业务。", "存单质押", 1),
     ("适用的对象为流动资金贷款,不包括项目贷款、存单质押等贷款业务。", "流动资金贷款", 0),
+    # a negated limit widens a list: 包括但不限于 excludes nothing
+    ("申请时附上相关资料,包括但不限于经营情况、财务状况等。", "财务状况", 0),
+    ("续贷客户不仅限于制造业企业、商贸企业。", "商贸企业", 0),
     # a list continued after a comma by 及/以及
     ("只限于保证与抵押方式贷款,不含信用贷款、质押贷款,及贷款以外的其他授信业务。", "授信业务", 1),
     ("只限于保证与抵押方式贷款,不含信用贷款、质押贷款,及贷款以外的其他授信业务。", "保证", 0),

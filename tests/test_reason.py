@@ -117,6 +117,9 @@ EXCL = "下列客户的续贷申请不予受理："
      "抵押登记能不能不见面办理？", "yes"),
     ("(二)续贷时必须书面告知担保人,并经担保人书面同意继续提供担保。", "", "担保人没有书面同意，还能续贷吗？", "no"),
     ("各银行业机构可与登记机构建立平台，借款人提交电子证明。", "", "借款人可以提交电子证明吗？", None),
+    # …also outside what a prohibition in the same sentence forbids
+    ("各机构应加强对接，在到期前主动与登记机构联系，避免出现无法办理登记的问题。", "",
+     "银行是不是要在到期前主动跟登记机构联系？", "yes"),
     # a phrase's second word under the reading's own noun modifier is another kind (产品的开发);
     # under a verb (处于冻结) it is the same thing
     ("(七)借款人在我行账户未处于冻结状态;", REQ, "借款人的结算账户被法院冻结了，还能续贷吗？", "no"),
