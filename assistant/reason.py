@@ -419,6 +419,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # obligation as consequence answers 需要, and 能否 with 「须先…」
         rest = text[reading.condition[1] - reading.start:].strip("，,；;。 ")
         if q.modality != "necessity" and OBLIGATION.search(rest):
+            if _negates_any(q, rest):
+                # 「能不重新评估吗」: asking to skip what the condition makes obligatory
+                return Stance("no", reading, strength, term, f"此情形下须{OBLIGATION.split(rest, 1)[-1]}")
             return Stance("depends", reading, strength, term, f"可以，但须满足：{rest}")
     elif reading.condition:
         # a rule under a condition the question does not state holds only when it holds
@@ -573,6 +576,17 @@ def _window(q: Question, text: str, k: int, term: str) -> tuple[Verdict, str] | 
     if ago > window:
         return "yes", f"要求{w.group(0)}没有该情形，问题中为{said}，已在期限之外"
     return "no", f"要求{w.group(0)}没有该情形，问题中为{said}，仍在期限之内"
+
+
+def _negates_any(q: Question, text: str) -> bool:
+    """Whether the question negates a word of `text` at some mention (能不重新评估)."""
+    for word in {t for t, _s in token_terms(text) if len(t) >= 2}:
+        k = q.norm.find(word)
+        while k >= 0:
+            if any(a <= k < b for a, b in q.negated):
+                return True
+            k = q.norm.find(word, k + 1)
+    return False
 
 
 def _part_at(text: str, k: int) -> str:

@@ -50,6 +50,7 @@ MUTATIONS = {
     "a phrase's first word names its kind": "import assistant.question as m; m.Question.phrases = property(lambda self: ())",
     "a verb and its object are no phrase": "import assistant.reason as m; m._modifies = lambda *a: True",
     "a negated limit widens a list (不限于)": "import ingest.readings as m, re; m.WIDENING = re.compile('(?!x)x')",
+    "asking to skip what a stated condition obliges": "import assistant.reason as m; m._negates_any = lambda *a: False",
     "minimum strength": "import assistant.reason as m; m.MIN_STRENGTH = 0.0",
     "question kind by grammar (V不V)": "import assistant.question as m, re; m._A_NOT_A = re.compile('(?!x)x')",
     "the halves of V不V name nothing": "import assistant.question as m; m.in_a_not_a = lambda t, n: False",
