@@ -45,9 +45,10 @@ CASES = [json.loads(line) for line in (Path(__file__).parent / "data" / "compare
          if line.strip()]
 CONFLICTS = [c for c in CASES if c["expect"] == "conflict"]
 AGREES = [c for c in CASES if c["expect"] == "agree"]
-# measured when the reading-based comparison landed: 10 of 16 (the others need an inference the
-# grammar does not make, listed in the closing note); a regression below it fails
-MIN_FLAGGED = 10
+# measured when the reading-based comparison landed: 10 of 16; 12 of 16 after the evening session's
+# grammar (the others need an inference the grammar does not make, listed in the closing note); a
+# regression below it fails
+MIN_FLAGGED = 12
 
 
 def _flagged_between(comp, case) -> bool:
