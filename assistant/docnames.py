@@ -91,7 +91,7 @@ class DocNamer:
                 owners.setdefault(a, set()).add(d)
         # a kind word (办法, 细则) shared by several documents names none of them
         self.owners = {a: ds for a, ds in owners.items()
-                       if len(ds) == 1 or (len(a) >= 3 and not any(a.endswith(k) for k in _KIND_WORDS))}
+                       if len(ds) == 1 or not any(a.endswith(k) for k in _KIND_WORDS)}
         self.names = [DocName(d, tuple(sorted(n, key=len, reverse=True))) for d, n in raw.items()]
 
     def named(self, norm_question: str) -> list[str]:

@@ -277,6 +277,7 @@ DOCS = {
     "x2": {"title": "“续贷通”(2.0版本)业务操作管理办法(暂行)", "issuer": "未注明", "kind": "管理办法"},
     "zy": {"title": "银行小微企业续贷业务操作指引", "issuer": "未注明", "kind": "操作指引"},
     "gz": {"title": "关于进一步加大对小微企业续贷支持力度的通知", "issuer": "赣州银保监分局", "kind": "通知"},
+    "gzm": {"title": "小微企业续贷抵押登记操作规程", "issuer": "赣州市不动产登记局", "kind": "操作规程", "region": "江西省赣州市"},
 }
 
 
@@ -290,6 +291,7 @@ DOCS = {
     ("续贷通跟续贷通2.0，不适用的贷款品种一样吗？", ["x1", "x2"]),   # the short alias also stands alone
     ("操作指引里续贷期限怎么定？", ["zy"]),
     ("赣州的通知对抵押登记有什么要求？", ["gz"]),
+    ("赣州这边抵押登记要多久？", ["gz", "gzm"]),        # a place names every document of the place
     ("管理办法里怎么说？", []),          # a kind word several documents share names none
     ("续贷要哪些材料？", []),
 ])
