@@ -705,6 +705,10 @@ def best_stance(stances: list[Stance]) -> Stance | None:
 
 
 def combine(per_doc: dict[str, Stance]) -> Verdict | None:
+    if any(s.verdict == "no" and "问题中" in s.why for s in per_doc.values()):
+        # a fact the question states fails a document's requirement: a document where the story only
+        # meets some condition is undecided, not on the other side
+        per_doc = {d: s for d, s in per_doc.items() if s.why != MET_ONE}
     verdicts = {s.verdict for s in per_doc.values()}
     if not verdicts:
         return None

@@ -170,6 +170,17 @@ def test_combining_documents(verdicts, expected):
     assert combine({f"d{i}": _st(v, p) for i, (v, p) in enumerate(verdicts)}) == expected
 
 
+def test_a_failed_stated_fact_outweighs_a_document_where_the_story_only_meets_a_condition():
+    from assistant.reason import MET_ONE
+    r = read_text("x/a1", "x", "(二)续贷额度不得超过原贷款额度;", REQ)[0]
+    failed = Stance("no", r, 1.5, "原贷款额度", "要求不得超过原贷款额度，问题中新贷款600万元超过原贷款500万元")
+    met = Stance("depends", r, 1.5, "额度", MET_ONE)
+    assert combine({"a": failed, "b": met}) == "no"
+    # an exclusion of a kind is no stated fact: the other document's condition keeps it open
+    excluded = Stance("no", r, 1.0, "信用贷款", "列为不适用/不属于")
+    assert combine({"a": excluded, "b": met}) == "depends"
+
+
 # --- the question ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("question,kind", [
     ("是不是正常类才能续贷", "yesno"),
