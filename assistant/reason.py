@@ -704,8 +704,13 @@ def best_stance(stances: list[Stance]) -> Stance | None:
                                        not s.partial, KIND_PRIORITY.get(s.reading.kind, 0)))
 
 
+def _stated_fact_failed(st: Stance) -> bool:
+    """A 不可以 because a fact the question states fails the rule (its why names 问题中…)."""
+    return st.verdict == "no" and "问题中" in st.why
+
+
 def combine(per_doc: dict[str, Stance]) -> Verdict | None:
-    if any(s.verdict == "no" and "问题中" in s.why for s in per_doc.values()):
+    if any(_stated_fact_failed(s) for s in per_doc.values()):
         # a fact the question states fails a document's requirement: a document where the story only
         # meets some condition is undecided, not on the other side
         per_doc = {d: s for d, s in per_doc.items() if s.why != MET_ONE}
