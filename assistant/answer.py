@@ -18,7 +18,7 @@ from ingest.load import LEVELS
 
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse
-from .reason import MET_ONE, Stance, best_stance, combine, stance
+from .reason import MET_ONE, Stance, best_stance, combine, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
@@ -50,6 +50,7 @@ class Evidence:
     docs: dict[str, tuple[str, str]] = field(default_factory=dict)  # doc_id -> (title, level)
     unit: Callable[[str], Unit | None] = lambda _cid: None
     readings: Callable[[str], list[Reading]] = lambda _cid: []      # a clause and its items
+    scopes: Callable[[str], list[Reading]] = lambda _doc: []          # what each document applies to
     named: list[str] = field(default_factory=list)                  # documents the question names
     names: list[str] = field(default_factory=list)                  # the words that named them
     corpus_text: str = ""                                           # all clause text, to tell unknown words
@@ -159,6 +160,12 @@ class DefaultAnswerer:
                     st = stance(q, r, weights, RENEWAL, drop)
                     if st is not None:
                         found.append((st, h))
+            if doc_id in ev.named:
+                # asked under a named document: a stated fact outside what it applies to decides
+                for r in ev.scopes(doc_id):
+                    outside = out_of_scope(q, r, RENEWAL)
+                    if outside is not None:
+                        found.append((outside, hs[0]))
             best = best_stance([st for st, _h in found])
             if best is not None:
                 per_doc[doc_id] = next((st, h) for st, h in found if st is best)

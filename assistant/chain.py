@@ -103,7 +103,7 @@ class Assistant:
         idx = self.searcher.index
         ev = Evidence(df=idx.df, n_units=len(idx.units),
                       docs={d: (meta["title"], meta["level"]) for d, meta in idx.docs.items()},
-                      unit=idx.unit_of, readings=idx.readings_of,
+                      unit=idx.unit_of, readings=idx.readings_of, scopes=idx.scopes,
                       per_doc=req.per_doc, named=req.named, names=req.names,
                       corpus_text=idx.text)
         answer = self.answerer.answer(req.text, req.hits, ev, req.q)

@@ -704,6 +704,15 @@ def best_stance(stances: list[Stance]) -> Stance | None:
                                        not s.partial, KIND_PRIORITY.get(s.reading.kind, 0)))
 
 
+def out_of_scope(q: Question, reading: Reading, anchors: frozenset[str]) -> Stance | None:
+    """A fact the question states that a document's own scope sentence excludes (不在市中心城区 against
+    「市中心城区范围内的…，适用本规程」): the document does not apply."""
+    failed = _stated_fact_fails(q, reading, Concept(("\x00",)), anchors)
+    if failed is None:
+        return None
+    return Stance("no", reading, 2.0, "适用范围", f"不在本文件适用范围：{failed}")
+
+
 def _stated_fact_failed(st: Stance) -> bool:
     """A 不可以 because a fact the question states fails the rule (its why names 问题中…)."""
     return st.verdict == "no" and "问题中" in st.why

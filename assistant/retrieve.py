@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 from functools import cached_property
 import threading
@@ -25,6 +27,10 @@ from .models import Hit, QueryError
 
 # The tuning knobs (RRF k, dense weight, candidates, embedded question length, server check
 # interval) are Settings fields, described and validated in ingest/settings.py.
+
+
+# a sentence on the document's own reach: 适用本规程, 本细则适用于
+SELF_SCOPE = re.compile(r"适用(于)?本(规程|办法|细则|实施细则|指引|通知|规定)|本(规程|办法|细则|实施细则|指引|规定)[^，,。]{0,4}适用于")
 
 
 @dataclass
@@ -60,6 +66,14 @@ class LoadedIndex:
             n = sum(1 for u in self.units if word in u.text)
             cache[word] = n or None
         return cache[word]
+
+    def scopes(self, doc_id: str) -> list[Reading]:
+        """The sentences that say what a document applies to (「…的，适用本规程」「本细则适用于…」)."""
+        cache = self.__dict__.setdefault("_scopes", {})
+        if doc_id not in cache:
+            cache[doc_id] = [r for u in self.units if u.doc_id == doc_id for r in self.readings.get(u.clause_id, [])
+                             if SELF_SCOPE.search(r.text)]
+        return cache[doc_id]
 
     def known_word(self, word: str) -> bool:
         """Whether the corpus uses a word at all (a BM25 term, or inside some clause)."""

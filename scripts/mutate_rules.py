@@ -52,6 +52,7 @@ MUTATIONS = {
     "a negated limit widens a list (不限于)": "import ingest.readings as m, re; m.WIDENING = re.compile('(?!x)x')",
     "asking to skip what a stated condition obliges": "import assistant.reason as m; m._negates_any = lambda *a: False",
     "a failed stated fact outweighs a met condition": "import assistant.reason as m; m._stated_fact_failed = lambda st: False",
+    "a stated fact outside a document's own scope": "import assistant.reason as m; m.out_of_scope = lambda *a: None",
     "minimum strength": "import assistant.reason as m; m.MIN_STRENGTH = 0.0",
     "question kind by grammar (V不V)": "import assistant.question as m, re; m._A_NOT_A = re.compile('(?!x)x')",
     "the halves of V不V name nothing": "import assistant.question as m; m.in_a_not_a = lambda t, n: False",

@@ -308,3 +308,14 @@ DOCS = {
 ])
 def test_documents_named_by_derived_short_forms(question, docs):
     assert DocNamer(DOCS).named(analyse(question).norm) == docs
+
+
+@pytest.mark.parametrize("question,outside", [
+    ("厂房不在市中心城区，能按这个规程办登记吗？", True),
+    ("厂房在市中心城区，能按这个规程办登记吗？", False),
+    ("厂房的抵押登记能按这个规程办吗？", False),          # states nothing the scope speaks to
+])
+def test_a_stated_fact_outside_a_documents_own_scope(question, outside):
+    from assistant.reason import out_of_scope
+    r = read_text("g/h1", "g", "小微企业以市中心城区范围内的不动产作为抵押物办理续贷抵押登记的，适用本规程。")[0]
+    assert (out_of_scope(analyse(question), r, RENEWAL) is not None) is outside
