@@ -101,8 +101,14 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
     cov = max((coverage(h, focus) for h in hits[:5]), default=0.0)
     dense = max((h.dense for h in hits[:5]), default=0.0)
     # unknown to the corpus: neither a BM25 term nor inside any clause (登记中心 is inside 不动产登记中心)
-    unknown = sum(w for c, w in focus if all(df(m) is None and m not in corpus_text for m in c.members)
-                  and any(m in q.nouns for m in c.members))
+    def lacks(c) -> bool:
+        return all(df(m) is None and m not in corpus_text for m in c.members)
+    unknown_nouns = [c for c, _w in focus if lacks(c) and any(m in q.nouns for m in c.members)]
+    # a known word modifying a head the corpus lacks (存款保险, 汇票贴现) names a kind of that head: a
+    # thing the documents do not speak of
+    heads = {id(b) for b in unknown_nouns}
+    modifiers = {id(a) for a, b in q.phrases if id(b) in heads and (a.members[0] + b.members[0]) not in corpus_text}
+    unknown = sum(w for c, w in focus if id(c) in heads or id(c) in modifiers)
     about_renewal = q.topic != q.focus  # the asking clause names only renewal: the story is context
     if unknown / total >= UNKNOWN_NOUN_SHARE and dense < DENSE_SURE and not about_renewal:
         return False

@@ -185,3 +185,9 @@ def test_a_stated_figure_is_checked_against_the_rules_on_what_it_measures(assist
     # 借350万 retrieves each document's rules on 额度, where 「不得超过原贷款额度」 decides
     answer = assistant.ask("客户原来贷了300万，这次续贷想借350万，可以吗？")
     assert answer.verdict != "yes" and "不得超过原贷款额度" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["账户保险最高赔付多少？", "借款人存款保险有上限吗？"])
+def test_a_known_word_modifying_a_head_the_corpus_lacks_is_out_of_scope(assistant, question):
+    # 存款 and 账户 are the documents' words; 存款保险 and 账户保险 are kinds of insurance, which they never discuss
+    assert assistant.ask(question).abstained
