@@ -160,7 +160,7 @@ class Question:
         kept = tuple(c for c in self.concepts if not idle(c))
         if not kept or len(kept) == len(self.concepts):
             return self
-        focus = tuple(c for c in self.focus if c in kept) or kept
+        focus = tuple(c for c in self.focus if c in kept)
         specific = [c for c in focus if not any(m in RENEWAL for m in c.members)]
         if self.topic == self.focus or not [c for c in self.topic if c in kept]:
             topic = focus if specific else kept
@@ -224,7 +224,9 @@ def analyse(text: str) -> Question:
     concepts = _concepts([(t, syns) for t, syns in pairs
                           if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)])
     start = _focus_start(norm)
-    focus = tuple(c for c in concepts if any(m in norm[start:] for m in c.members + c.parts)) or concepts
+    # an asking clause with no content of its own (「…，行吗？」) leaves the focus empty: the story is the topic
+    focus = tuple(c for c in concepts if any(m in norm[start:] for m in c.members + c.parts)) \
+        or (() if start > 0 else concepts)
     modality = "necessity" if _NECESSITY.search(norm[start:]) else "permission"
     # the asking clause may time the act (「贷款到期了能办续贷吗」): an event word is its frame, and the
     # story before it (做典当业务的公司) is what is asked about — together with the event
@@ -281,8 +283,8 @@ def _asks_verdict(norm: str) -> bool:
 
 _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "l", "vn")
 _FUNCTION_TAGS = frozenset({"t", "r", "m", "q", "c", "p", "y", "e", "o", "mq"})
-# words that cannot name what a rule is about: function words and adverbs
-_IDLE_TAGS = _FUNCTION_TAGS | {"d", "ud", "uj", "ul", "uz", "ug", "uv", "zg"}
+# words that cannot name what a rule is about: function words, adverbs and localisers (以前, 之后)
+_IDLE_TAGS = _FUNCTION_TAGS | {"d", "f", "ud", "uj", "ul", "uz", "ug", "uv", "zg"}
 
 
 def _nouns(text: str) -> frozenset[str]:

@@ -259,6 +259,7 @@ def test_stated_numbers_and_negations():
     # an adverb or pronoun the corpus never uses names nothing: the story is the topic
     ("原担保人没有书面同意，续贷可以照常办吗？", "担保人 书面 同意 续贷", "担保人", "照常"),
     ("原贷款已经到期了，这时候再申请续贷可以吗？", "原贷款 到期 申请 续贷", "到期", "这时候"),
+    ("客户一年半以前有过一次欠息，还能续贷吗？", "欠息 续贷", "欠息", "以前"),   # a localiser
     # an unknown content word stays: it is what is asked (and may make the question out of scope)
     ("老板有赌博的毛病，还能续贷吗？", "老板 续贷 企业主", "赌博", ""),
     # an English content word the glossary does not map stays: it is what is asked (Singapore)
@@ -274,6 +275,11 @@ def test_words_the_corpus_lacks_are_idle_only_when_they_are_function_words(quest
 def test_an_asking_clause_that_only_times_the_act_is_about_the_story():
     q = analyse("一家做典当业务的公司，贷款到期了能办续贷吗？")
     assert any("典当" in c.members for c in q.topic)
+
+
+def test_an_asking_clause_with_no_content_leaves_the_story_as_topic():
+    q = analyse("客户一年半以前有过一次欠息，后来补齐了，行吗？")
+    assert q.focus == () and any("欠息" in c.members for c in q.topic)
 
 
 def test_the_story_is_context_not_focus():
