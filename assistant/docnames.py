@@ -104,8 +104,16 @@ class DocNamer:
         if not found:
             return [], []
         # drop aliases inside a longer found alias (续贷通 inside 续贷通2.0)
-        # (only where it stands inside it: 「续贷通跟续贷通2.0」 names both versions)
-        found = [(a, ds) for a, ds in found if not _only_inside(a, [b for b, _ in found if a != b and a in b], q)]
+        # — in a comparison only where it stands inside it: 「续贷通跟续贷通2.0比」 names both versions, while
+        # 「按续贷通2.0…能办续贷通吗」 names the one
+        from .question import question_kind
+        comparing = question_kind(q) == "compare"
+        kept = []
+        for a, ds in found:
+            longer = [b for b, _ in found if a != b and a in b]
+            if not (_only_inside(a, longer, q) if comparing else longer):
+                kept.append((a, ds))
+        found = kept
         docs: set[str] = set()
         for _a, ds in found:
             docs |= ds

@@ -305,7 +305,8 @@ DOCS = {
     ("农信社要求什么条件？", ["hlj"]),                  # 农村信用社 → 农信社
     ("续贷通2.0适用哪些贷款？", ["x2"]),
     ("续贷通适用哪些贷款？", ["x1", "x2"]),
-    ("续贷通跟续贷通2.0，不适用的贷款品种一样吗？", ["x1", "x2"]),   # the short alias also stands alone
+    ("续贷通跟续贷通2.0，不适用的贷款品种一样吗？", ["x1", "x2"]),   # compared: the short alias stands alone
+    ("按续贷通2.0，客户有过欠息，能办续贷通吗？", ["x2"]),               # not compared: it refers back
     ("操作指引里续贷期限怎么定？", ["zy"]),
     ("赣州的通知对抵押登记有什么要求？", ["gz"]),
     ("赣州这边抵押登记要多久？", ["gz", "gzm"]),        # a place names every document of the place
