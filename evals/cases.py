@@ -10,13 +10,15 @@ HERE = Path(__file__).resolve().parent
 CASES_PATH = HERE / "cases.jsonl"
 # written by helpers who saw only the seeds and the case format; run once, at the end of a change
 BLIND_PATH = HERE / "blind.jsonl"
-# a second blind set, written the same way a session later and sealed until the end of that session
+# blind sets written the same way a session later, each sealed until it was run: `sealed` was run
+# once midway through the 2026-11-23 evening session, `sealed2` once at its end
 SEALED_PATH = HERE / "sealed.jsonl"
+SEALED2_PATH = HERE / "sealed2.jsonl"
 # questions on three synthetic policies (tests/data/newdocs), answered after `ingest add`
 NEWDOCS_DIR = HERE.parent / "tests" / "data" / "newdocs"
 NEWDOCS_PATH = NEWDOCS_DIR / "cases.jsonl"
 KINDS = ("yesno", "fact", "list", "compare", "oos")
-SPLITS = ("dev", "test", "blind", "sealed", "newdocs")
+SPLITS = ("dev", "test", "blind", "sealed", "sealed2", "newdocs")
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,8 @@ def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]
     """Cases of one split. Without a split: the project's own questions (dev + test), which the
     benchmarks time; `blind` and `newdocs` are asked for by name only."""
     if path is None:
-        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
+        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed2": [SEALED2_PATH],
+                 "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
     else:
         paths = [path]
     cases = [Case(**{k: v for k, v in json.loads(line).items() if k in Case.__dataclass_fields__})
