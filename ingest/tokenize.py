@@ -62,6 +62,10 @@ def _init() -> None:
         import jieba
         jieba.setLogLevel(logging.WARNING)
         jieba.load_userdict(str(DATA / "userdict.txt"))
+        # a glossary word is a word: 压着房本, 周转不开 must come out whole to be mapped
+        for word in SYNONYMS:
+            if not word.isascii():
+                jieba.add_word(word)
         _ready = True
 
 
