@@ -287,8 +287,11 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         found = [f for f in found if id(f[0]) not in orphans]
         # a phrase's first word without its second (欠息 for 欠息记录, 房地产 for 房地产开发) names the
         # phrase's kind: the second word is not missing from what the reading is about
+        # — when the second is the more common word (记录 after 欠息); a rarer head is the kind itself
+        # (消费贷 after 个人: 个人 alone names 个人经营户 as well)
+        weight = {id(c): w for c, w in focus}
         implied = {id(b) for a, b in q.phrases if id(a) in held and not held[id(a)][2] and id(a) not in orphans
-                   and id(b) not in held and _modifies(q, a, b)}
+                   and id(b) not in held and _modifies(q, a, b) and weight.get(id(b), 0) <= weight.get(id(a), 0)}
         focus = [(c, w) for c, w in focus if id(c) not in implied]
     # how much of what is asked the reading holds; renewal itself (续贷, 续贷通) says nothing. When the
     # topic is a customer's story, each of its clauses is one stated fact: the reading is about
