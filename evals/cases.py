@@ -11,14 +11,16 @@ CASES_PATH = HERE / "cases.jsonl"
 # written by helpers who saw only the seeds and the case format; run once, at the end of a change
 BLIND_PATH = HERE / "blind.jsonl"
 # blind sets written the same way a session later, each sealed until it was run: `sealed` was run
-# once midway through the 2026-11-23 evening session, `sealed2` once at its end
+# once midway through the 2026-11-23 evening session and once at its end; `sealed3` was written at
+# the start of the 2026-12-02 session and run once at its end. (`sealed2`, run once at the end of the
+# 2026-11-23 session and reported, then joined dev as tuning material: its ids are u001-u100.)
 SEALED_PATH = HERE / "sealed.jsonl"
-SEALED2_PATH = HERE / "sealed2.jsonl"
+SEALED3_PATH = HERE / "sealed3.jsonl"
 # questions on three synthetic policies (tests/data/newdocs), answered after `ingest add`
 NEWDOCS_DIR = HERE.parent / "tests" / "data" / "newdocs"
 NEWDOCS_PATH = NEWDOCS_DIR / "cases.jsonl"
 KINDS = ("yesno", "fact", "list", "compare", "oos")
-SPLITS = ("dev", "test", "blind", "sealed", "sealed2", "newdocs")
+SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "newdocs")
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]
     """Cases of one split. Without a split: the project's own questions (dev + test), which the
     benchmarks time; `blind` and `newdocs` are asked for by name only."""
     if path is None:
-        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed2": [SEALED2_PATH],
+        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH],
                  "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
     else:
         paths = [path]
