@@ -29,8 +29,23 @@ _LIST = re.compile(r"哪些|哪几|有什么条件|什么条件|包括什么|几
 _NECESSITY = re.compile(r"需要|需不需|必须|要不要|是否要|得不得|须|要求|一定要|非得|\b(need|must|required?|have to)\b", re.I)
 
 
+# 「可以跟原贷款不一样吗」: a modal before 一样/不同 asks whether a thing may differ — a yes/no about
+# the thing — unless what is compared is the documents' rules (各家…的规定一样吗)
+_MAY_DIFFER = re.compile(r"(可以|可不可以|能不能|能否|可否|能|允许)[^，,。；;？?]{0,20}(不一样|一样|不同|相同)吗")
+_RULES_COMPARED = re.compile(r"各|分别|两家|几家|规定|要求|说法|做法|口径|文件|办法|细则|指引|通知")
+_JOINED = re.compile(r"和|与|跟|同")
+
+
+def _may_differ(norm: str) -> bool:
+    m = _MAY_DIFFER.search(norm)
+    if m is None or _RULES_COMPARED.search(norm):
+        return False
+    outside = norm[:m.start()] + norm[m.end():]
+    return not _JOINED.search(outside) and not _COMPARE.search(outside)
+
+
 def question_kind(norm: str) -> str:
-    if _COMPARE.search(norm):
+    if _COMPARE.search(norm) and not _may_differ(norm):
         return "compare"
     yesno = bool(_A_NOT_A.search(norm) or _WHETHER.search(norm) or _EN_YESNO.search(norm.strip())
                  or _FINAL_V_NOT.search(norm))
@@ -70,6 +85,10 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 # the act and product every question here is about: they do not say *what* a rule concerns
 RENEWAL = frozenset("续贷 续贷通 无还本续贷 借新还旧 转贷 续贷业务 续贷贷款".split())
+# 形式动词 (light verbs): their content is their object — 「能纳入续贷吗」「适用续贷通吗」「能走续贷通吗」
+# ask what 「能续贷吗」 asks, so before the renewal act they name nothing the rule is about
+LIGHT_VERBS = frozenset("纳入 适用 进行 予以 给予 加以 开展 享受 参与 参加 叙做 采用 使用 操作 办成 做成 走".split())
+_LIGHT_LINK = "到进于入为成"
 # events a rule times the act by (到期前, 届满后)
 EVENT = re.compile(r"到期|届满|期满")
 
@@ -225,8 +244,8 @@ def analyse(text: str) -> Question:
                           if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)])
     start = _focus_start(norm)
     # an asking clause with no content of its own (「…，行吗？」) leaves the focus empty: the story is the topic
-    focus = tuple(c for c in concepts if any(m in norm[start:] for m in c.members + c.parts)) \
-        or (() if start > 0 else concepts)
+    focus = tuple(c for c in concepts if any(m in norm[start:] for m in c.members + c.parts)
+                  and not light_verb(c, norm[start:])) or (() if start > 0 else concepts)
     modality = "necessity" if _NECESSITY.search(norm[start:]) else "permission"
     # the asking clause may time the act (「贷款到期了能办续贷吗」): an event word is its frame, and the
     # story before it (做典当业务的公司) is what is asked about — together with the event
@@ -300,6 +319,19 @@ def in_a_not_a(token: str, norm: str) -> bool:
         return False
     starts = [k for k in range(len(norm)) if norm.startswith(token, k)]
     return bool(starts) and all(any(a <= k and k + len(token) <= b for a, b in spans) for k in starts)
+
+
+def light_verb(c: "Concept", clause: str) -> bool:
+    """Whether a concept is a light verb whose object is the renewal act itself (纳入|续贷, 适用于|续贷通):
+    the clause then asks about renewal, and what the rule is about is in the story."""
+    if not all(m in LIGHT_VERBS for m in c.members):
+        return False
+    for m in c.members:
+        for k in (i for i in range(len(clause)) if clause.startswith(m, i)):
+            rest = clause[k + len(m):].lstrip(_LIGHT_LINK)
+            if any(rest.startswith(r) for r in RENEWAL):
+                return True
+    return False
 
 
 _MODALS = "能可会要得需该"

@@ -94,6 +94,26 @@ def _modifies(q: Question, a, b) -> bool:
     return q.tags.get(a.members[0], "").startswith(_NOMINAL) or q.tags.get(b.members[0], "").startswith(("n", "nz"))
 
 
+def _activity_head(q: Question, a, b) -> bool:
+    """Whether a phrase is a field and an activity in it (房地产|开发, 食品|加工): a noun and then a
+    verb. The field names the kind of business whatever the activity — 「从事房地产业务」 is about
+    房地产开发 — while a noun head (个人|消费贷) is a kind of its own."""
+    if not (q.tags.get(a.members[0], "").startswith(_NOMINAL) and q.tags.get(b.members[0], "") in ("v", "vn")):
+        return False
+    # used as a noun — the object of a verb (做|房地产开发) or a modifier (房地产开发|的企业) — not a
+    # subject and its predicate (把利息|结清)
+    from ingest.tokenize import pos_tags
+    words = [(w, t) for w, t in pos_tags(q.norm) if w.strip()]
+    phrase = (a.members[0], b.members[0])
+    for i in range(len(words) - 1):
+        if (words[i][0], words[i + 1][0]) == phrase:
+            before = words[i - 1][1] if i > 0 else ""
+            after = words[i + 2][0] if i + 2 < len(words) else ""
+            if before == "v" or after == "的":
+                return True
+    return False
+
+
 def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
     """Whether the reading puts its own modifier before the word (续贷产品的开发): then it is another
     kind of the thing than the question's 房地产开发. A possessor the question also names (我行账户
@@ -291,7 +311,8 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # (消费贷 after 个人: 个人 alone names 个人经营户 as well)
         weight = {id(c): w for c, w in focus}
         implied = {id(b) for a, b in q.phrases if id(a) in held and not held[id(a)][2] and id(a) not in orphans
-                   and id(b) not in held and _modifies(q, a, b) and weight.get(id(b), 0) <= weight.get(id(a), 0)}
+                   and id(b) not in held and _modifies(q, a, b)
+                   and (weight.get(id(b), 0) <= weight.get(id(a), 0) or _activity_head(q, a, b))}
         focus = [(c, w) for c, w in focus if id(c) not in implied]
     # how much of what is asked the reading holds; renewal itself (续贷, 续贷通) says nothing. When the
     # topic is a customer's story, each of its clauses is one stated fact: the reading is about
@@ -369,6 +390,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     timed = _timing(q, reading, term, strength)
     if timed is not None or reading.kind == "definition":
         return timed
+    if EVENT.fullmatch(term):
+        # an event (到期) is when the act happens, not what is asked about: a rule timed by it decides
+        # only when the question says which side of it the act is (_timing); otherwise it says nothing
+        return None
 
     if reading.kind not in DECIDING and not reading.negated:
         return None
@@ -413,7 +438,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # the word in a clause with the modal will do (「抵、质押合同签订后,应重新办理…质押登记」)
         form = match_form(text)
         spots = [k for k in range(len(form)) if form.startswith(term, k)] or [pos - reading.start]
-        if not any(_modal_governs(form, k) for k in spots):
+        if not any(_modal_governs(form, k) and not _modifies_subject(form, k, term) for k in spots):
             return None
 
     cond_text = text[reading.condition[0] - reading.start:reading.condition[1] - reading.start] if reading.condition else ""
@@ -460,6 +485,19 @@ def _opens_with_subject(part: str) -> bool:
     from ingest.tokenize import pos_tags
     words = [(w, t) for w, t in pos_tags(part.strip(" ，,；;：:")) if w.strip()]
     return bool(words) and words[0][1].startswith(_NOMINAL) and bool(_AGENT.search(words[0][0]))
+
+
+def _modifies_subject(form: str, k: int, term: str) -> bool:
+    """Whether the word at k modifies a noun before the modal of its part (「对…的入库|企业应及时退出」):
+    it names which ones the rule is about; what the modal obliges or permits is the verb after it."""
+    part_start = max(form.rfind(ch, 0, k) for ch in "，,；;：:。") + 1
+    part = _part_at(form, k)
+    m = OBLIGATION.search(part) or PERMISSION.search(part)
+    if m is None or part_start + m.start() <= k:
+        return False
+    from ingest.tokenize import pos_tags
+    after = [(w, t) for w, t in pos_tags(form[k + len(term):part_start + m.start()]) if w.strip()]
+    return bool(after) and after[0][1].startswith(_NOMINAL) and len(after) <= 2
 
 
 def _modal_governs(form: str, k: int) -> bool:

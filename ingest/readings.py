@@ -45,7 +45,8 @@ SUBJECT_NEGATING = re.compile(r"^(不属于|不在|不纳入|不予|不受理|�
 EXCLUDING_VERB = re.compile(r"排除在外|除外|剔除|退出")
 WIDENING = re.compile(r"^(不限于|不仅限于|不仅|不止|不只)")
 CONTINUES_LIST = re.compile(r"^\s*(及|以及|和|与|或|或者|或是|并|乃至)")
-_PART = re.compile(r"[^，,：:]+")
+# a part ends at a comma or colon, and at a sentence's end (a question may hold two: 「…吗？比如…？」)
+_PART = re.compile(r"[^，,：:。；;？?！!]+")
 SENTENCE_END = re.compile(r"[。；;！？!?]+|\n+")
 ITEM_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．]|[一二三四五六七八九十]+、)\s*")
 

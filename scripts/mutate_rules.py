@@ -58,6 +58,14 @@ MUTATIONS = {
     "the halves of V不V name nothing": "import assistant.question as m; m.in_a_not_a = lambda t, n: False",
     "modality": "import assistant.question as m, re; m._NECESSITY = re.compile('(?!x)x')",
     "documents named by short forms": "import assistant.docnames as m; m.SHORTEN = ()",
+    "a light verb before the renewal act names nothing": "import assistant.question as m; m.light_verb = lambda *a: False",
+    "a field and an activity name the field": "import assistant.reason as m; m._activity_head = lambda *a: False",
+    "…only when the phrase is used as a noun": "import assistant.reason as m; m._activity_head = (lambda f: lambda q, a, b: q.tags.get(a.members[0], '').startswith(m._NOMINAL) and q.tags.get(b.members[0], '') in ('v', 'vn'))(m._activity_head)",
+    "an event word decides only by timing": "import assistant.reason as m, re; m.EVENT = re.compile('(?!x)x')",
+    "a modal does not oblige a modifier of the noun before it": "import assistant.reason as m; m._modifies_subject = lambda *a: False",
+    "a modal before 一样/不同 asks a yes/no": "import assistant.question as m; m._may_differ = lambda norm: False",
+    "…unless the documents' rules are compared": "import assistant.question as m, re; m._RULES_COMPARED = re.compile('(?!x)x')",
+    "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py"]

@@ -125,6 +125,15 @@ EXCL = "下列客户的续贷申请不予受理："
     # a phrase's second word under the reading's own noun modifier is another kind (产品的开发);
     # under a verb (处于冻结) it is the same thing
     ("(七)借款人在我行账户未处于冻结状态;", REQ, "借款人的结算账户被法院冻结了，还能续贷吗？", "no"),
+    # a field and an activity in it (矿产|开采) is a business of that field: 「从事矿产业务」 is about it…
+    ("(三)从事矿产业务的企业;", EXCL, "搞矿产开采的小企业想续贷，行吗？", "no"),
+    # an event (到期) frames the act: a time limit on applying says nothing on whether a kind of
+    # loan may be renewed when the question does not say which side of the event it is on
+    ("借款人须在原贷款到期前10日提交续贷申请。", "", "贷款明年到期，能走续贷吗？", None),
+    ("借款人须在原贷款到期前10日提交续贷申请。", "", "客户的贷款已经到期了，还能续贷吗？", "no"),
+    # a modal obliges the verb after it, not a word modifying the noun before it
+    ("对已经停业的会员企业应及时清理档案。", "", "客户是会员企业，能续贷吗？", None),
+    ("合同变更后，应重新办理在册登记。", "", "合同变更后要不要重新办理在册登记？", "yes"),
 ])
 def test_verdict_from_one_reading(rule, lead, question, expected):
     assert _verdict(rule, question, lead) == expected
@@ -196,6 +205,12 @@ def test_a_failed_stated_fact_outweighs_a_document_where_the_story_only_meets_a_
     ("你知道续贷要哪些材料吗？", "list"),
     ("注销抵押登记多久办结？", "fact"),
     ("各行对续贷利率的规定有何不同？", "compare"),
+    # a modal before 一样/不同 asks whether the thing may differ…
+    ("续贷的期限可以跟原来不一样吗？", "yesno"),
+    ("展期的利率能和原合同不同吗？", "yesno"),
+    # …unless what is compared is the documents' rules
+    ("两家银行对能否展期的规定一样吗？", "compare"),
+    ("农商行和村镇银行能续贷的次数一样吗？", "compare"),
 ])
 def test_question_kind_by_grammar(question, kind):
     assert question_kind(analyse(question).norm) == kind
@@ -326,3 +341,33 @@ def test_a_stated_fact_outside_a_documents_own_scope(question, outside):
     from assistant.reason import out_of_scope
     r = read_text("g/h1", "g", "小微企业以市中心城区范围内的不动产作为抵押物办理续贷抵押登记的，适用本规程。")[0]
     assert (out_of_scope(analyse(question), r, RENEWAL) is not None) is outside
+
+
+@pytest.mark.parametrize("question,asking_light", [
+    ("客户是做家具的，能纳入续贷吗？", True),      # a light verb before the renewal act names nothing
+    ("这种贷款适用于续贷通吗？", True),
+    ("客户能不能纳入名单？", False),               # its object is something else: it is what is asked
+])
+def test_a_light_verb_before_the_renewal_act_is_not_what_is_asked(question, asking_light):
+    q = analyse(question)
+    light = {"纳入", "适用"}
+    assert (not any(set(c.members) & light for c in q.focus)) is asking_light
+
+
+def test_a_negation_ends_with_its_sentence():
+    q = analyse("期限可以跟原来不一样吗？比如延长一点？")
+    k = q.norm.find("延长")
+    assert not any(s <= k < e for s, e in q.negated)
+
+
+@pytest.mark.parametrize("question,first,second,activity", [
+    ("做房地产开发的小微企业想续贷，行吗？", "房地产", "开发", True),   # object of 做
+    ("食品加工的企业能续贷吗？", "食品", "加工", True),               # modifier before 的
+    ("不先把利息结清就续贷，行不行？", "利息", "结清", False),         # subject and predicate
+    ("个人消费贷能续贷吗？", "个人", "消费贷", False),                 # a noun head is a kind of its own
+])
+def test_a_field_and_an_activity_name_the_field(question, first, second, activity):
+    from assistant.reason import _activity_head
+    q = analyse(question)
+    concept = {m: c for c in q.concepts for m in c.members}
+    assert _activity_head(q, concept[first], concept[second]) is activity
