@@ -80,7 +80,8 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
     什么样 受到 还 能不能 可不可以 有没有 没有 不 未 无 非 不适用 不包括 不属于 不得 不含 不能
     区别 比较 对比 异同 一致 不同 有何不同 差异 相同 一样 各家 各个 分别
     监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定
-    不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能 限制 有何规定 怎么规定""".split())
+    不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能 限制 有何规定 怎么规定
+    能行 行得通 可行 可不可行 允不允许 接受 接不接受""".split())
 
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 # the act and product every question here is about: they do not say *what* a rule concerns

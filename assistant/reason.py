@@ -18,7 +18,7 @@ from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, PERMISSION, SCOPE, TIME
 from ingest.readings import members as list_members
 from ingest.tokenize import FAMILIES, terms as token_terms
 
-from .question import EVENT, Concept, Question, match_form
+from .question import EVENT, GENERIC, Concept, Question, match_form
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -144,7 +144,19 @@ def _family_sibling(reading: Reading, term: str) -> str | None:
 
 
 def _words(text: str, keep: tuple[str, ...] = ()) -> set[str]:
-    return {t for t, _syns in token_terms(text) if len(t) >= 2 and (t not in ("续贷", "贷款") or t in keep)}
+    # words that say nothing of what is measured (客户, 贷款) link no number to a limit
+    return {t for t, _syns in token_terms(text) if len(t) >= 2 and (t not in GENERIC and t not in ("续贷",) or t in keep)}
+
+
+def _counted(q: Question, stated: Limit) -> set[str]:
+    """「有一次本金逾期」: what follows a count is what it counts — when that is named, the topic
+    (…还能续贷吗) does not make it a count of renewals."""
+    return _words(re.split(r"[，,。；;？?！!]", q.norm[stated.end:], maxsplit=1)[0])
+
+
+def _counts_renewals(said_of: str) -> bool:
+    """续 alone is the act of renewal (续过两次, 再续一次): the count before it counts renewals."""
+    return bool(re.search(r"续(过|了|贷|办)?$", said_of))
 
 
 def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
@@ -166,6 +178,12 @@ def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
             keep = ("续贷",) if lim.unit in ("次", "期") else ()
             measured = _words(lim.quantity, keep)
             said_of = _words(stated.quantity, keep) | topic_words
+            if lim.unit in ("次", "期"):
+                counted = _counted(q, stated)
+                if counted:
+                    said_of = _words(stated.quantity, keep) | counted
+                if _counts_renewals(stated.quantity):
+                    said_of |= {"续贷"}
             overlap = len(measured & said_of) + sum(1 for w in measured for s in said_of if w != s and (w in s or s in w))
             if overlap and (best is None or overlap > best[0]):
                 best = (overlap, lim)

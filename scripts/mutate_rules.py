@@ -65,6 +65,9 @@ MUTATIONS = {
     "a modal does not oblige a modifier of the noun before it": "import assistant.reason as m; m._modifies_subject = lambda *a: False",
     "a modal before 一样/不同 asks a yes/no": "import assistant.question as m; m._may_differ = lambda norm: False",
     "…unless the documents' rules are compared": "import assistant.question as m, re; m._RULES_COMPARED = re.compile('(?!x)x')",
+    "a count counts what follows it": "import assistant.reason as m; m._counted = lambda *a: set()",
+    "续 alone counts renewals": "import assistant.reason as m; m._counts_renewals = lambda *a: False",
+    "generic words link no number to a limit": "import assistant.reason as m; m.GENERIC = frozenset()",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 

@@ -133,6 +133,11 @@ EXCL = "下列客户的续贷申请不予受理："
     ("借款人须在原贷款到期前10日提交续贷申请。", "", "客户的贷款已经到期了，还能续贷吗？", "no"),
     # a modal obliges the verb after it, not a word modifying the noun before it
     ("对已经停业的会员企业应及时清理档案。", "", "客户是会员企业，能续贷吗？", None),
+    # a count counts what follows it (一次本金逾期), not the renewals the question asks about…
+    ("同一客户累计展期续贷次数不得超过4次。", "", "客户有一次本金逾期，后来补上了，还能续贷吗？", None),
+    # …and 续 alone is the act of renewal: 续过两次 + 再续一次 is the third
+    ("同一笔贷款续贷次数不得超过2次。", "", "客户已经续过两次了，还想再续一次，能行吗？", "no"),
+    ("同一笔贷款续贷次数不得超过3次。", "", "客户已经续过两次了，还想再续一次，能行吗？", "yes"),
     ("合同变更后，应重新办理在册登记。", "", "合同变更后要不要重新办理在册登记？", "yes"),
 ])
 def test_verdict_from_one_reading(rule, lead, question, expected):
