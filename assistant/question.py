@@ -17,7 +17,8 @@ _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文
 # 吗/么 or V不 (…可以不？), English auxiliaries first
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 _WHETHER = re.compile(r"是否|能否|可否|有无|要否|可不可|能不能|需不需")
-_FINAL_MA = re.compile(r"[吗么嘛麽][\s?？!！。.]*$|[吗么嘛麽][？?]")
+# 吗/么; 吧 with a question mark asks for confirmation (「额度上没问题吧？」) — a yes/no as well
+_FINAL_MA = re.compile(r"[吗么嘛麽][\s?？!！。.]*$|[吗么嘛麽][？?]|吧\s*[？?]")
 # …可以不？ / …行不？ and any verb phrase closed by 不/没 (「能给他做续贷不？」)
 _FINAL_V_NOT = re.compile(r"(可以|行|能|对|是|要|用|够)[不没]?[不没吧][\s?？。]*$|[\u4e00-\u9fff][不没][\s?？。]*$")
 # an English auxiliary opening the question or a clause of it (「Under the notice, can a …」)
@@ -81,7 +82,7 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
     区别 比较 对比 异同 一致 不同 有何不同 差异 相同 一样 各家 各个 分别
     监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定
     不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能 限制 有何规定 怎么规定
-    能行 行得通 可行 可不可行 允不允许 接受 接不接受""".split())
+    能行 行得通 可行 可不可行 允不允许 接受 接不接受 没问题 有问题 没事""".split())
 
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 # the act and product every question here is about: they do not say *what* a rule concerns

@@ -719,19 +719,38 @@ def _stated_fact_fails(q: Question, reading: Reading, asked: Concept, anchors) -
 _RELATIONAL = re.compile(r"(不得|不能|不应|不)超过(原贷款|原|拟归还)[^，,。；;]{0,8}(额度|金额)")
 
 
+# the new amount against the original one, named by kind of turnover: 等额 (the same), 减额 (less);
+# 等额本息/等额本金 are ways of repaying, not amounts
+_TURNOVER = re.compile(r"(等额|减额)(?!本息|本金)")
+
+
+def _amount_relation(text: str) -> tuple[str, str] | None:
+    """The relation a rule allows between the new amount and the original one (op, the words)."""
+    m = _RELATIONAL.search(text)
+    if m:
+        return "<=", m.group(0)
+    kinds = {k.group(1) for k in _TURNOVER.finditer(text)}
+    if not kinds:
+        return None
+    words = "或".join(k + "周转" for k in ("等额", "减额") if k in kinds)
+    return ("<=" if kinds == {"等额", "减额"} else "=" if kinds == {"等额"} else "<"), words
+
+
 def _relational(q: Question, reading: Reading) -> tuple[bool, str] | None:
-    """「最高不得超过原贷款额度」 with both amounts stated: (within, why)."""
-    m = _RELATIONAL.search(reading.text)
+    """「最高不得超过原贷款额度」, 「等额周转或减额周转」 with both amounts stated: (within, why)."""
+    relation = _amount_relation(reading.text)
     amounts = [n for n in q.numbers if n.unit == "万元"]
-    if not m or len(amounts) < 2:
+    if not relation or len(amounts) < 2:
         return None
     old = [n for n in amounts if "原" in n.quantity]
     new = [n for n in amounts if n not in old]
     if not old or not new:
         return None
     asked, base = max(n.value for n in new), old[0].value
-    within = asked <= base
-    return within, f"要求{m.group(0)}，问题中新贷款{_num(asked)}万元{'未超过' if within else '超过'}原贷款{_num(base)}万元"
+    op, words = relation
+    within = {"<=": asked <= base, "=": asked == base, "<": asked < base}[op]
+    said = "等于" if asked == base else "低于" if asked < base else "超过"
+    return within, f"要求{words}，问题中新贷款{_num(asked)}万元{said}原贷款{_num(base)}万元"
 
 
 def _relational_fails(q: Question, reading: Reading) -> str | None:

@@ -68,6 +68,9 @@ MUTATIONS = {
     "a count counts what follows it": "import assistant.reason as m; m._counted = lambda *a: set()",
     "续 alone counts renewals": "import assistant.reason as m; m._counts_renewals = lambda *a: False",
     "generic words link no number to a limit": "import assistant.reason as m; m.GENERIC = frozenset()",
+    "等额/减额 relate the new amount to the original": "import assistant.reason as m, re; m._TURNOVER = re.compile('(?!x)x')",
+    "…not 等额本息": "import assistant.reason as m, re; m._TURNOVER = re.compile('(等额|减额)')",
+    "吧？ asks for confirmation": "import assistant.question as m, re; m._FINAL_MA = re.compile(m._FINAL_MA.pattern.replace('|吧\\s*[？?]', ''))",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 

@@ -133,6 +133,11 @@ EXCL = "下列客户的续贷申请不予受理："
     ("借款人须在原贷款到期前10日提交续贷申请。", "", "客户的贷款已经到期了，还能续贷吗？", "no"),
     # a modal obliges the verb after it, not a word modifying the noun before it
     ("对已经停业的会员企业应及时清理档案。", "", "客户是会员企业，能续贷吗？", None),
+    # the kind of turnover relates the new amount to the original: 等额 (same), 减额 (less)
+    ("(四)本次续贷为等额或减额续作;", REQ, "原贷款300万，这次想续320万，可以吗？", "no"),
+    ("(四)本次续贷为等额或减额续作;", REQ, "原贷款300万，这次只续280万，可以吗？", "yes"),
+    ("(四)本次续贷须为减额续作;", REQ, "原贷款300万，这次还是续300万，可以吗？", "no"),
+    ("还款可采用等额本息方式。", "", "原贷款300万，这次想续320万，可以吗？", None),   # a way of repaying
     # a count counts what follows it (一次本金逾期), not the renewals the question asks about…
     ("同一客户累计展期续贷次数不得超过4次。", "", "客户有一次本金逾期，后来补上了，还能续贷吗？", None),
     # …and 续 alone is the act of renewal: 续过两次 + 再续一次 is the third
@@ -206,6 +211,8 @@ def test_a_failed_stated_fact_outweighs_a_document_where_the_story_only_meets_a_
     ("需不需要重新评估", "yesno"),
     ("这种情况可以不？", "yesno"),
     ("能否办理续贷通", "yesno"),
+    ("客户续280万，额度上没问题吧？", "yesno"),      # 吧 with a question mark asks for confirmation
+    ("先看看材料吧。", "fact"),
     ("Can a pledged loan be renewed?", "yesno"),
     ("你知道续贷要哪些材料吗？", "list"),
     ("注销抵押登记多久办结？", "fact"),
