@@ -27,7 +27,7 @@ _WH = re.compile(r"什么|哪些|哪几|哪个|哪种|多少|几[次天个年月
                  r"\b(what|which|how|who|when|why)\b", re.I)
 _LIST = re.compile(r"哪些|哪几|有什么条件|什么条件|包括什么|几种|\bwhich\b|\bwhat (are|conditions|materials)", re.I)
 # necessity: the verdict words are 需要/不需要 rather than 可以/不可以
-_NECESSITY = re.compile(r"需要|需不需|必须|要不要|是否要|得不得|须|要求|一定要|非得|\b(need|must|required?|have to)\b", re.I)
+_NECESSITY = re.compile(r"需要|需不需|必须|要不要|是否要|得不得|须|要求|一定要|非得|必要|\b(need|must|required?|have to)\b", re.I)
 
 
 # 「可以跟原贷款不一样吗」: a modal before 一样/不同 asks whether a thing may differ — a yes/no about
@@ -82,7 +82,7 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
     区别 比较 对比 异同 一致 不同 有何不同 差异 相同 一样 各家 各个 分别
     监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定
     不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能 限制 有何规定 怎么规定
-    能行 行得通 可行 可不可行 允不允许 接受 接不接受 没问题 有问题 没事""".split())
+    能行 行得通 可行 可不可行 允不允许 接受 接不接受 没问题 有问题 没事 必要 有必要""".split())
 
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 # the act and product every question here is about: they do not say *what* a rule concerns

@@ -473,6 +473,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # a rule under a condition the question does not state holds only when it holds
         return Stance("depends", reading, strength, term, f"仅在「{ITEM_MARK.sub('', cond_text)}」时适用")
     verdict: Verdict = "yes" if (sign > 0) != stated_neg else "no"
+    if sign > 0 and not stated_neg and DISCRETION.search(text):
+        # 「可视实际情况酌情调整」: left to the bank's judgement case by case
+        return Stance("depends", reading, strength, term, "由银行视实际情况酌情决定")
     if sign < 0 and not stated_neg:
         dated = _window(q, text, pos - reading.start, term)
         if dated is not None:
@@ -758,9 +761,14 @@ def _relational_fails(q: Question, reading: Reading) -> str | None:
     return rel[1] if rel and not rel[0] else None
 
 
+# a rule that leaves the outcome to judgement case by case (酌情, 视实际情况)
+DISCRETION = re.compile(r"酌情|视(实际|具体)?情况")
+
+
 def _stated(q: Question, condition: str) -> bool:
     """Whether the question states a condition's facts: most of its content words are in it."""
-    words = [t for t, _syns in token_terms(condition) if len(t) >= 2]
+    # generic words (贷款) say nothing of which condition it is
+    words = [t for t, _syns in token_terms(condition) if len(t) >= 2 and t not in GENERIC]
     if not words:
         return False
     return sum(1 for t in words if t in q.norm) / len(words) >= 0.6

@@ -71,6 +71,10 @@ MUTATIONS = {
     "等额/减额 relate the new amount to the original": "import assistant.reason as m, re; m._TURNOVER = re.compile('(?!x)x')",
     "…not 等额本息": "import assistant.reason as m, re; m._TURNOVER = re.compile('(等额|减额)')",
     "吧？ asks for confirmation": "import assistant.question as m, re; m._FINAL_MA = re.compile(m._FINAL_MA.pattern.replace('|吧\\s*[？?]', ''))",
+    "必要 asks for a necessity": "import assistant.question as m, re; m._NECESSITY = re.compile(m._NECESSITY.pattern.replace('|必要', ''), re.I)",
+    "a refusal negates what follows (不肯)": "import ingest.readings as m; m.GOVERNED = m.GOVERNED - {'肯', '愿', '愿意'}",
+    "discretion (酌情) is a 视情况而定": "import assistant.reason as m, re; m.DISCRETION = re.compile('(?!x)x')",
+    "a stated condition is judged by its telling words": "import assistant.reason as m; m.GENERIC = frozenset()",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 

@@ -138,6 +138,10 @@ EXCL = "下列客户的续贷申请不予受理："
     ("(四)本次续贷为等额或减额续作;", REQ, "原贷款300万，这次只续280万，可以吗？", "yes"),
     ("(四)本次续贷须为减额续作;", REQ, "原贷款300万，这次还是续300万，可以吗？", "no"),
     ("还款可采用等额本息方式。", "", "原贷款300万，这次想续320万，可以吗？", None),   # a way of repaying
+    # a stated condition is judged by its telling words, not generic ones (贷款)
+    ("若贷款的鉴定报告超过有效时限，须重新鉴定。", "", "押品的鉴定报告过了有效期，要不要重新鉴定？", "yes"),
+    # a rule that leaves it to judgement case by case (酌情) is a 视情况而定
+    ("因特殊情况需要临时展期的，可视实际情况酌情办理。", "", "客户临时要展期，能办吗？", "depends"),
     # a count counts what follows it (一次本金逾期), not the renewals the question asks about…
     ("同一客户累计展期续贷次数不得超过4次。", "", "客户有一次本金逾期，后来补上了，还能续贷吗？", None),
     # …and 续 alone is the act of renewal: 续过两次 + 再续一次 is the third
@@ -231,6 +235,7 @@ def test_question_kind_by_grammar(question, kind):
 @pytest.mark.parametrize("question,modality", [
     ("续贷需要重新评估抵押物吗？", "necessity"),
     ("要不要提前申请？", "necessity"),
+    ("有没有必要重新评估？", "necessity"),
     ("质押贷款能否办理续贷？", "permission"),
 ])
 def test_modality(question, modality):
