@@ -18,6 +18,7 @@ from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, PERMISSION, SCOPE, TIME
 from ingest.readings import members as list_members
 from ingest.tokenize import FAMILIES, terms as token_terms
 
+from .evidence import UNKNOWN_WEIGHT
 from .question import EVENT, GENERIC, Concept, Question, match_form
 
 Verdict = Literal["yes", "no", "depends"]
@@ -92,6 +93,11 @@ def _modifies(q: Question, a, b) -> bool:
     """Whether two words written together are a modifier and its head (房地产开发, 欠息记录) — one of
     them a noun — rather than a verb and its object (简化操作程序)."""
     return q.tags.get(a.members[0], "").startswith(_NOMINAL) or q.tags.get(b.members[0], "").startswith(("n", "nz"))
+
+
+def _unknown(weight: float) -> bool:
+    """A word the corpus never uses gets the fixed weight of unknown words."""
+    return weight == UNKNOWN_WEIGHT
 
 
 def _activity_head(q: Question, a, b) -> bool:
@@ -341,8 +347,12 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     focus_group = groups[0] if groups else []
     best_key = None
     for group in groups:
-        g_total = sum(w for _c, w in group) or 1.0
         g_found = [(c, w, hit) for c, w, hit in found if any(c is gc for gc, _w in group)]
+        if len(groups) > 1:
+            # a story's details the corpus never names (供应商, 货款纠纷) cannot be in any rule: they do
+            # not dilute how much of the fact the reading holds
+            group = [(c, w) for c, w in group if not _unknown(w) or any(c is fc for fc, _w, _h in g_found)] or group
+        g_total = sum(w for _c, w in group) or 1.0
         g_full = sum(w for c, w, hit in g_found if not hit[2]) / g_total
         # the rarest word of a fact is what it is about: 房地产 in 「做房地产开发的」, not 开发
         top_w = max(w for _c, w in group)

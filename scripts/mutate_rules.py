@@ -75,6 +75,7 @@ MUTATIONS = {
     "a refusal negates what follows (不肯)": "import ingest.readings as m; m.GOVERNED = m.GOVERNED - {'肯', '愿', '愿意'}",
     "discretion (酌情) is a 视情况而定": "import assistant.reason as m, re; m.DISCRETION = re.compile('(?!x)x')",
     "a stated condition is judged by its telling words": "import assistant.reason as m; m.GENERIC = frozenset()",
+    "a story's unknown details do not dilute its fact": "import assistant.reason as m; m._unknown = lambda w: False",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 

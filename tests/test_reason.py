@@ -388,3 +388,14 @@ def test_a_field_and_an_activity_name_the_field(question, first, second, activit
     q = analyse(question)
     concept = {m: c for c in q.concepts for m in c.members}
     assert _activity_head(q, concept[first], concept[second]) is activity
+
+
+def test_a_storys_details_the_corpus_never_names_do_not_dilute_its_fact():
+    """「…跟供应商有一起货款纠纷官司还在打」: 供应商 and 纠纷 are in no rule, so the clause's fact is the
+    lawsuit, which an exclusion of pending lawsuits decides."""
+    known = {"借款", "企业", "诉讼", "涉诉案件", "官司", "续贷", "结案", "判决"}
+    q = analyse("企业跟供应商闹货款纠纷的官司还在打，没判下来，能续贷吗？")
+    weights = idf_weights(q, lambda t: 3 if t in known else None, 100)
+    rule = read_text("x/a1", "x", "(八)借款人存在涉诉案件未结案的;", EXCL)
+    found = [st for r in rule if (st := stance(q, r, weights, RENEWAL)) is not None]
+    assert found and found[0].verdict == "no"
