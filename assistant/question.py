@@ -18,7 +18,7 @@ _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 _WHETHER = re.compile(r"是否|能否|可否|有无|要否|可不可|能不能|需不需")
 # 吗/么; 吧 with a question mark asks for confirmation (「额度上没问题吧？」) — a yes/no as well
-_FINAL_MA = re.compile(r"[吗么嘛麽][\s?？!！。.]*$|[吗么嘛麽][？?]|吧\s*[？?]")
+_FINAL_MA = re.compile(r"[吗么嘛麽][\s?？!！。.]*$|[吗么嘛麽][？?]|吧\s*[？?]|[吗么][，,]\s*还是")
 # …可以不？ / …行不？ and any verb phrase closed by 不/没 (「能给他做续贷不？」)
 _FINAL_V_NOT = re.compile(r"(可以|行|能|对|是|要|用|够)[不没]?[不没吧][\s?？。]*$|[\u4e00-\u9fff][不没][\s?？。]*$")
 # an English auxiliary opening the question or a clause of it (「Under the notice, can a …」)
@@ -220,12 +220,17 @@ def strip_instructions(text: str) -> tuple[str, bool]:
 _ASK_SPLIT = re.compile(r"[，,。；;！!]")
 
 
+_ALTERNATIVE = re.compile(r"\s*(还是|或者是|或是)")
+
+
 def _focus_start(norm: str) -> int:
     """Where the asking clause starts: the last clause with an interrogative, so a customer's
     story before it (开服装店的，上个月…) does not decide what the question is about."""
     parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;！!]+", norm)]
     for s, e in reversed(parts):
         piece = norm[s:e]
+        if _ALTERNATIVE.match(piece) and s > 0:
+            continue  # 「个体户也能办吗，还是只限公司？」: 还是 offers the other answer to the clause before it
         if (_A_NOT_A.search(piece) or _WHETHER.search(piece) or _FINAL_MA.search(piece) or _WH.search(piece)
                 or _FINAL_V_NOT.search(piece) or "?" in piece or "？" in piece):
             return s
@@ -245,10 +250,13 @@ def analyse(text: str) -> Question:
     concepts = _concepts([(t, syns) for t, syns in pairs
                           if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)])
     start = _focus_start(norm)
+    alt = next((m.start() for m in re.finditer(r"[，,]", norm) if m.start() > start
+                and _ALTERNATIVE.match(norm[m.start() + 1:])), len(norm))
+    asking = norm[start:alt]
     # an asking clause with no content of its own (「…，行吗？」) leaves the focus empty: the story is the topic
-    focus = tuple(c for c in concepts if any(m in norm[start:] for m in c.members + c.parts)
-                  and not light_verb(c, norm[start:])) or (() if start > 0 else concepts)
-    modality = "necessity" if _NECESSITY.search(norm[start:]) else "permission"
+    focus = tuple(c for c in concepts if any(m in asking for m in c.members + c.parts)
+                  and not light_verb(c, asking)) or (() if start > 0 else concepts)
+    modality = "necessity" if _NECESSITY.search(asking) else "permission"
     # the asking clause may time the act (「贷款到期了能办续贷吗」): an event word is its frame, and the
     # story before it (做典当业务的公司) is what is asked about — together with the event
     specific = [c for c in focus if not any(m in RENEWAL or EVENT.fullmatch(m) for m in c.members)]

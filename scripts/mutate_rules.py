@@ -76,6 +76,8 @@ MUTATIONS = {
     "discretion (酌情) is a 视情况而定": "import assistant.reason as m, re; m.DISCRETION = re.compile('(?!x)x')",
     "a stated condition is judged by its telling words": "import assistant.reason as m; m.GENERIC = frozenset()",
     "a story's unknown details do not dilute its fact": "import assistant.reason as m; m._unknown = lambda w: False",
+    "还是 offers an alternative, not the question": "import assistant.question as m, re; m._ALTERNATIVE = re.compile('(?!x)x')",
+    "吗，还是 is a yes/no": "import assistant.question as m, re; m._FINAL_MA = re.compile(m._FINAL_MA.pattern.replace('|[吗么][，,]\\s*还是', ''))",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 

@@ -217,6 +217,7 @@ def test_a_failed_stated_fact_outweighs_a_document_where_the_story_only_meets_a_
     ("能否办理续贷通", "yesno"),
     ("客户续280万，额度上没问题吧？", "yesno"),      # 吧 with a question mark asks for confirmation
     ("先看看材料吧。", "fact"),
+    ("合伙企业也能展期吗，还是只限公司？", "yesno"),   # 吗 before an alternative 还是
     ("Can a pledged loan be renewed?", "yesno"),
     ("你知道续贷要哪些材料吗？", "list"),
     ("注销抵押登记多久办结？", "fact"),
@@ -399,3 +400,9 @@ def test_a_storys_details_the_corpus_never_names_do_not_dilute_its_fact():
     rule = read_text("x/a1", "x", "(八)借款人存在涉诉案件未结案的;", EXCL)
     found = [st for r in rule if (st := stance(q, r, weights, RENEWAL)) is not None]
     assert found and found[0].verdict == "no"
+
+
+def test_an_alternative_after_the_question_is_not_what_is_asked():
+    q = analyse("合伙企业也能展期吗，还是只限公司？")
+    members = {m for c in q.focus for m in c.members}
+    assert "展期" in members and "公司" not in members
