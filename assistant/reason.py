@@ -95,6 +95,28 @@ def _modifies(q: Question, a, b) -> bool:
     return q.tags.get(a.members[0], "").startswith(_NOMINAL) or q.tags.get(b.members[0], "").startswith(("n", "nz"))
 
 
+_KIND_RUN = re.compile(r"[^、，,。；;：:和及与或等()（）]+")
+
+
+def _kinds_on_both_sides(reading: Reading, term: str) -> str | None:
+    """「适用于…个人经营性贷款，不包括个人消费性贷款」 asked about 个人 loans: the asked word stands inside
+    listed kinds on both sides — some of it is in, some out."""
+    if reading.kind not in ("exclusion", "scope") or term in reading.members:
+        return None
+    text = reading.text
+    spots = [k for k in range(len(text)) if text.startswith(term, k)]
+    sides: dict[int, list[str]] = {}
+    for k in spots:
+        # the listed kind the word opens (个人|经营性贷款), up to the list's separators
+        kind = _KIND_RUN.match(text, k).group(0)
+        if len(kind) <= len(term):
+            return None   # a bare mention decides by itself
+        sides.setdefault(polarity_at(reading, reading.start + k), []).append(kind)
+    if len(sides) < 2:
+        return None
+    return f"部分种类适用（{'、'.join(dict.fromkeys(sides[1]))}），部分不适用（{'、'.join(dict.fromkeys(sides[-1]))}）"
+
+
 def _unknown(weight: float) -> bool:
     """A word the corpus never uses gets the fixed weight of unknown words."""
     return weight == UNKNOWN_WEIGHT
@@ -428,6 +450,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     if reading.exception and reading.exception[0] <= pos < reading.exception[1]:
         return Stance("depends", reading, strength, term, "属于除外情形，需满足例外条件")
     sign = polarity_at(reading, pos)
+    split = _kinds_on_both_sides(reading, term) if not stated_neg and not partial else None
+    if split is not None:
+        return Stance("depends", reading, strength, term, split)
     if partial:
         # 质押贷款 asked, 存单质押 excluded: the asked class is 「X + 贷款」 and the excluded member is
         # a kind of X (head-final: 存单质押 is a 质押). 担保人 and 「担保等业务」 are not such a pair.

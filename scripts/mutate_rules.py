@@ -78,6 +78,7 @@ MUTATIONS = {
     "a story's unknown details do not dilute its fact": "import assistant.reason as m; m._unknown = lambda w: False",
     "还是 offers an alternative, not the question": "import assistant.question as m, re; m._ALTERNATIVE = re.compile('(?!x)x')",
     "吗，还是 is a yes/no": "import assistant.question as m, re; m._FINAL_MA = re.compile(m._FINAL_MA.pattern.replace('|[吗么][，,]\\s*还是', ''))",
+    "kinds of the asked thing on both sides": "import assistant.reason as m; m._kinds_on_both_sides = lambda *a: None",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 

@@ -142,6 +142,9 @@ EXCL = "下列客户的续贷申请不予受理："
     ("若贷款的鉴定报告超过有效时限，须重新鉴定。", "", "押品的鉴定报告过了有效期，要不要重新鉴定？", "yes"),
     # a rule that leaves it to judgement case by case (酌情) is a 视情况而定
     ("因特殊情况需要临时展期的，可视实际情况酌情办理。", "", "客户临时要展期，能办吗？", "depends"),
+    # the asked word inside listed kinds on both sides: some of it is in, some out
+    ("适用对象为企业周转贷款和个人经营贷款，不包括个人住房贷款、个人汽车贷款。", "", "个人的贷款能办续贷吗？", "depends"),
+    ("适用对象为企业周转贷款，不包括个人住房贷款、个人汽车贷款。", "", "个人的贷款能办续贷吗？", "no"),
     # a count counts what follows it (一次本金逾期), not the renewals the question asks about…
     ("同一客户累计展期续贷次数不得超过4次。", "", "客户有一次本金逾期，后来补上了，还能续贷吗？", None),
     # …and 续 alone is the act of renewal: 续过两次 + 再续一次 is the third
