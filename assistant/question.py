@@ -223,18 +223,27 @@ _ASK_SPLIT = re.compile(r"[，,。；;！!]")
 _ALTERNATIVE = re.compile(r"\s*(还是|或者是|或是)")
 
 
+def _asks_by_grammar(piece: str) -> bool:
+    return bool(_A_NOT_A.search(piece) or _WHETHER.search(piece) or _FINAL_MA.search(piece) or _WH.search(piece)
+                or _FINAL_V_NOT.search(piece))
+
+
 def _focus_start(norm: str) -> int:
     """Where the asking clause starts: the last clause with an interrogative, so a customer's
     story before it (开服装店的，上个月…) does not decide what the question is about."""
     parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;！!]+", norm)]
+    marked = None
     for s, e in reversed(parts):
         piece = norm[s:e]
         if _ALTERNATIVE.match(piece) and s > 0:
             continue  # 「个体户也能办吗，还是只限公司？」: 还是 offers the other answer to the clause before it
-        if (_A_NOT_A.search(piece) or _WHETHER.search(piece) or _FINAL_MA.search(piece) or _WH.search(piece)
-                or _FINAL_V_NOT.search(piece) or "?" in piece or "？" in piece):
+        if _asks_by_grammar(piece):
             return s
-    return 0
+        if marked is None and ("?" in piece or "？" in piece):
+            marked = s
+    # no clause asks by its grammar: the one that ends with the question mark asks; a clause that only
+    # ends the sentence (「是不是得先办第二顺位抵押，再放新贷款还旧贷？」) follows the one that asks
+    return marked if marked is not None else 0
 
 
 def analyse(text: str) -> Question:
@@ -271,7 +280,7 @@ def analyse(text: str) -> Question:
             if any(not any(x in RENEWAL for x in c.members) for c in before):
                 topic = before
     return Question(text, kind, facets, concepts, norm, modality, focus, topic,
-                    tuple(negation_scope(norm)), stated_counts(norm), norm[start:], _asks_verdict(norm))
+                    tuple(negation_scope(norm, rule=False)), stated_counts(norm), norm[start:], _asks_verdict(norm))
 
 
 _ORDINAL = re.compile(r"第([0-9一二两三四五六七八九十]+)次")

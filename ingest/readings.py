@@ -174,8 +174,9 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in _PART.finditer(text[start:end])]
 
 
-def negation_scope(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of text[start:end] that a negation governs."""
+def negation_scope(text: str, start: int = 0, end: int | None = None, rule: bool = True) -> list[tuple[int, int]]:
+    """Spans of text[start:end] that a negation governs. In a rule (`rule`), also what an excluding
+    verb (剔除, 退出) or a penalty excludes; in a question those are facts of the story (保证人想退出)."""
     end = len(text) if end is None else end
     parts = _parts(text, start, end)
     spans: list[tuple[int, int]] = []
@@ -203,11 +204,12 @@ def negation_scope(text: str, start: int = 0, end: int | None = None) -> list[tu
             scope_end = parts[j][1]
             j += 1
         spans.append((scope_start, scope_end))
-    for m in EXCLUDING_VERB.finditer(text, start, end):
+    for m in EXCLUDING_VERB.finditer(text, start, end) if rule else ():
         k = next((i for i, (ps, pe) in enumerate(parts) if ps <= m.start() < pe), None)
         if k is not None and not text[m.start() - 1:m.start()] == "除":
             spans.append((parts[k][0], m.end()))
-    spans += sanctioned(text, start, end)
+    if rule:
+        spans += sanctioned(text, start, end)
     # 「X以外的其他信贷业务」「中心城区以外」: what stands before 以外/之外 is excepted
     for m in _OUTSIDE.finditer(text, start, end):
         ps = max(text.rfind(ch, start, m.start()) for ch in "，,：:、；;(（") + 1

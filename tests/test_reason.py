@@ -409,3 +409,17 @@ def test_an_alternative_after_the_question_is_not_what_is_asked():
     q = analyse("合伙企业也能展期吗，还是只限公司？")
     members = {m for c in q.focus for m in c.members}
     assert "展期" in members and "公司" not in members
+
+
+def test_the_clause_that_asks_by_its_grammar_starts_the_focus():
+    """「…，是不是得先办第二顺位抵押，再放新贷款还旧贷？」: the question mark ends the sentence, but the
+    clause with 是不是 asks."""
+    q = analyse("原抵押还没注销，是不是得先办展期手续，再放新贷款？")
+    assert any("展期" in c.members or "展期手续" in c.members for c in q.focus)
+    q = analyse("原抵押还没注销，先办展期手续再放款？")   # no grammar: the clause with the mark asks
+    assert not any("注销" in c.members for c in q.focus)
+
+
+def test_an_excluding_verb_in_a_question_is_a_fact_not_a_negation():
+    q = analyse("原来的保证人想退出，换一家公司来担保可以吗？")
+    assert not q.term_negated("保证人")
