@@ -98,6 +98,18 @@ def _modifies(q: Question, a, b) -> bool:
 _KIND_RUN = re.compile(r"[^、，,。；;：:和及与或等()（）]+")
 
 
+def _with_the_others(text: str, term: str, pos: int, others) -> int:
+    """The mention of the asked word that stands with the question's other words: 风险分类 of
+    「不应…作为下调贷款风险分类的因素」 (with 下调), not of 「按照贷款风险分类标准」 before it."""
+    spots = [k for k in range(len(text)) if text.startswith(term, k)]
+    if len(spots) < 2 or not others:
+        return pos
+    def near(k: int) -> int:
+        part = _part_at(text, k)
+        return sum(1 for c, _w, _h in others if any(m in part for m in c.members))
+    return max(spots, key=lambda k: (near(k), -k))
+
+
 def _kinds_on_both_sides(reading: Reading, term: str) -> str | None:
     """「适用于…个人经营性贷款，不包括个人消费性贷款」 asked about 个人 loans: the asked word stands inside
     listed kinds on both sides — some of it is in, some out."""
@@ -425,6 +437,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     # question puts what it asks about last (「…对符合续贷条件的企业抽贷、断贷吗」)
     concept, weight, (pos, term, partial) = max(
         candidates, key=lambda f: (not f[2][2], round(f[1] * 2) / 2, max(q.norm.rfind(m) for m in f[0].members)))
+    pos = _with_the_others(text, term, pos, [f for f in found if f[0] is not concept])
     top_specific = max((w for c, w in focus if not any(m in anchors for m in c.members)), default=0.0)
     if full < MIN_STRENGTH and not (partial and weight >= top_specific):
         # it shares minor words with the question, not the thing asked; the one exception is the

@@ -81,6 +81,7 @@ MUTATIONS = {
     "kinds of the asked thing on both sides": "import assistant.reason as m; m._kinds_on_both_sides = lambda *a: None",
     "the clause that asks by grammar starts the focus": "import assistant.question as m; f = m._asks_by_grammar; m._asks_by_grammar = lambda piece: f(piece) or '?' in piece or '？' in piece",
     "excluding verbs negate only in rules": "import ingest.readings as m; f = m.negation_scope; m.negation_scope = lambda text, start=0, end=None, rule=True: f(text, start, end, True); import assistant.question as q; q.negation_scope = m.negation_scope",
+    "the mention with the other asked words decides": "import assistant.reason as m; m._with_the_others = lambda text, term, pos, others: pos",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 

@@ -145,6 +145,8 @@ EXCL = "下列客户的续贷申请不予受理："
     # the asked word inside listed kinds on both sides: some of it is in, some out
     ("适用对象为企业周转贷款和个人经营贷款，不包括个人住房贷款、个人汽车贷款。", "", "个人的贷款能办续贷吗？", "depends"),
     ("适用对象为企业周转贷款，不包括个人住房贷款、个人汽车贷款。", "", "个人的贷款能办续贷吗？", "no"),
+    # of two mentions of the asked word, the one with the question's other words decides
+    ("各机构要按照押品估值标准办理，不应将展期贷款作为下调押品估值的依据。", "", "展期后是不是要下调押品估值？", "no"),
     # a count counts what follows it (一次本金逾期), not the renewals the question asks about…
     ("同一客户累计展期续贷次数不得超过4次。", "", "客户有一次本金逾期，后来补上了，还能续贷吗？", None),
     # …and 续 alone is the act of renewal: 续过两次 + 再续一次 is the third
