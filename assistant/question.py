@@ -288,6 +288,11 @@ _PAST = re.compile(r"(已经|已|曾经|曾|过)[^，,。；;]{0,6}$")
 _AGAIN = re.compile(r"再|还|又|接着|继续|这次|这一次")
 
 
+def _renews(before: str) -> bool:
+    """Whether a count is of renewals (续过两次), not of arrears (欠过3次息)."""
+    return "续" in before
+
+
 def stated_counts(norm: str) -> tuple[Limit, ...]:
     """The numbers a question states, as what the rule would judge: 「已经续过两次，还想再续」 asks
     about the third renewal (2 + 1), 「第三次」 is 3."""
@@ -296,7 +301,10 @@ def stated_counts(norm: str) -> tuple[Limit, ...]:
     out = []
     for lim in limits(norm):
         value = lim.value
-        if lim.unit in ("次", "期") and _PAST.search(norm[max(0, lim.start - 8):lim.start]) and _AGAIN.search(norm):
+        before = norm[max(0, lim.start - 8):lim.start]
+        # 「已经续过两次，还想再续」: the renewal asked about is the next one — only a count of renewals
+        # (欠过3次息 counts arrears, and asking again adds none)
+        if lim.unit in ("次", "期") and _PAST.search(before) and _AGAIN.search(norm) and _renews(before):
             value += 1
         out.append(replace(lim, op="=", value=value))
     for m in _ORDINAL.finditer(norm):

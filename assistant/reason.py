@@ -188,15 +188,42 @@ def _words(text: str, keep: tuple[str, ...] = ()) -> set[str]:
     return {t for t, _syns in token_terms(text) if len(t) >= 2 and (t not in GENERIC and t not in ("续贷",) or t in keep)}
 
 
+# a missed payment is counted by the time (欠过3次息) or by the period (累计3期): one count
+_COUNT_UNITS = frozenset({"次", "期"})
+
+
+def _same_unit(a: str, b: str) -> bool:
+    return a == b or {a, b} <= _COUNT_UNITS
+
+
+def _rule_counted(reading: Reading, lim: Limit) -> set[str]:
+    """「累计3期及以上欠息记录」: what follows a rule's count is what it counts."""
+    return _words(_clause_after(reading.text, lim.end - reading.start))
+
+
+def _kind_denied(q: Question, measured: set[str]) -> bool:
+    """「不连续」: the question says the limit's kind of count is not the case."""
+    return any(q.term_negated(w) for w in measured if w in q.norm)
+
+
+def _clause_after(text: str, k: int) -> str:
+    return re.split(r"[，,。；;？?！!]", text[max(0, k):], maxsplit=1)[0]
+
+
 def _counted(q: Question, stated: Limit) -> set[str]:
     """「有一次本金逾期」: what follows a count is what it counts — when that is named, the topic
-    (…还能续贷吗) does not make it a count of renewals."""
-    return _words(re.split(r"[，,。；;？?！!]", q.norm[stated.end:], maxsplit=1)[0])
+    (…还能续贷吗) does not make it a count of renewals. A verb and its object split by the count
+    (欠过3次息) are one word without the aspect mark (欠息)."""
+    after = _clause_after(q.norm, stated.end)
+    if not after or not re.search(r"[过了着]$", stated.quantity):
+        return _words(after)
+    return _words(after) | _words(re.sub(r"[过了着]", "", stated.quantity[-2:] + after))
 
 
 def _counts_renewals(said_of: str) -> bool:
     """续 alone is the act of renewal (续过两次, 再续一次): the count before it counts renewals."""
-    return bool(re.search(r"续(过|了|贷|办)?$", said_of))
+    # 连续, 继续, 持续, 手续 end with 续 but are other words
+    return bool(re.search(r"(?<![连继持陆手延存])续(过|了|贷|办)?$", said_of))
 
 
 def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
@@ -208,7 +235,7 @@ def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
     for stated in q.numbers:
         best = None
         for lim in reading.limits:
-            if lim.unit != stated.unit or lim.op in ("before", "after"):
+            if not _same_unit(lim.unit, stated.unit) or lim.op in ("before", "after"):
                 continue
             if lim.op == "=":
                 if reading.lead != "exclusion":
@@ -217,12 +244,16 @@ def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
             # a count (次) is usually a count of renewals: there 续贷 is what is measured
             keep = ("续贷",) if lim.unit in ("次", "期") else ()
             measured = _words(lim.quantity, keep)
+            if lim.unit in _COUNT_UNITS:
+                measured |= _rule_counted(reading, lim)
+            if _kind_denied(q, measured):
+                continue
             said_of = _words(stated.quantity, keep) | topic_words
             if lim.unit in ("次", "期"):
                 counted = _counted(q, stated)
                 if counted:
                     said_of = _words(stated.quantity, keep) | counted
-                if _counts_renewals(stated.quantity):
+                if _counts_renewals(stated.quantity) or _clause_after(q.norm, stated.end).startswith("续"):
                     said_of |= {"续贷"}
             overlap = len(measured & said_of) + sum(1 for w in measured for s in said_of if w != s and (w in s or s in w))
             if overlap and (best is None or overlap > best[0]):
@@ -649,7 +680,9 @@ MET_ONE = "问题所述符合此项条件，其余条件仍须逐项核对"
 def _one_of_many_conditions(q: Question, reading: Reading) -> bool:
     """A story asking whether renewal is possible, met by one item of a list of conditions: meeting one
     settles nothing — failing one does — and the others must still be checked."""
-    return reading.lead == "requirement" and q.topic != q.focus
+    # an item of an exclusion list the story is clear of (利息都结清了 against 「存在未结清利息的」) is one
+    # condition met as well
+    return reading.lead in ("requirement", "exclusion") and q.topic != q.focus
 
 
 # a rule's look-back window (近二年没有欠息, 3年内无…) and how long ago a question dates a fact

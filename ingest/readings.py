@@ -297,6 +297,15 @@ def parse_number(num: str) -> float | None:
         return None
 
 
+def _after_previous(text: str, found: list[Limit], part_start: int, k: int) -> int:
+    """「连续2期或累计3期」: what a number measures runs back to the number before it at most."""
+    if found and found[-1].end > part_start:
+        part_start = found[-1].end
+        while part_start < k and text[part_start] in "或及和与以上下含()（） ":
+            part_start += 1
+    return part_start
+
+
 def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
     """Numeric limits in text[start:end] with their operators."""
     end = len(text) if end is None else end
@@ -315,6 +324,7 @@ def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
             continue  # 2019年: a date, not a duration
         part_start = max(text.rfind(ch, start, m.start()) for ch in "，,：:。；;、") + 1
         part_start = max(part_start, start)
+        part_start = _after_previous(text, out, part_start, m.start())
         before = text[part_start:m.start()]
         op = "="
         after = (m.group("after") or "").strip().lstrip("及或").strip()

@@ -82,6 +82,11 @@ MUTATIONS = {
     "the clause that asks by grammar starts the focus": "import assistant.question as m; f = m._asks_by_grammar; m._asks_by_grammar = lambda piece: f(piece) or '?' in piece or '？' in piece",
     "excluding verbs negate only in rules": "import ingest.readings as m; f = m.negation_scope; m.negation_scope = lambda text, start=0, end=None, rule=True: f(text, start, end, True); import assistant.question as q; q.negation_scope = m.negation_scope",
     "the mention with the other asked words decides": "import assistant.reason as m; m._with_the_others = lambda text, term, pos, others: pos",
+    "次 and 期 are one count": "import assistant.reason as m; m._same_unit = lambda a, b: a == b",
+    "a negated kind of count sets its limit aside": "import assistant.reason as m; m._kind_denied = lambda *a: False",
+    "a rule's count counts what follows it": "import assistant.reason as m; m._rule_counted = lambda *a: set()",
+    "a number's quantity stops at the number before it": "import ingest.readings as m; m._after_previous = lambda text, found, ps, k: ps",
+    "only a count of renewals is advanced": "import assistant.question as m; m._renews = lambda before: True",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 

@@ -126,6 +126,11 @@ def test_limit_admits_by_operator():
     assert limits("续贷次数不得超过2次")[0].admits(2) and not limits("续贷次数不得超过2次")[0].admits(3)
 
 
+def test_what_a_number_measures_runs_back_to_the_number_before_it_at_most():
+    found = limits("存在连续2期或累计3期及以上欠费记录的")
+    assert [lim.quantity for lim in found] == ["存在连续", "累计"]
+
+
 @pytest.mark.parametrize("text", ["一次性还本付息", "进行二次顺位抵押", "同一笔贷款"])
 def test_a_word_or_an_ordinal_is_not_a_count(text):
     assert not [lim for lim in limits(text) if lim.unit == "次"]

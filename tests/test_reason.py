@@ -147,6 +147,13 @@ EXCL = "下列客户的续贷申请不予受理："
     ("适用对象为企业周转贷款，不包括个人住房贷款、个人汽车贷款。", "", "个人的贷款能办续贷吗？", "no"),
     # of two mentions of the asked word, the one with the question's other words decides
     ("各机构要按照押品估值标准办理，不应将展期贷款作为下调押品估值的依据。", "", "展期后是不是要下调押品估值？", "no"),
+    # a missed payment counted by the time or by the period is one count; 不连续 sets the
+    # consecutive limit aside and the cumulative one decides; 欠过3次费 counts 欠费
+    ("(二)虽未欠费，但存在连续2期或累计3期及以上欠费记录的;", EXCL, "客户前后欠过3次费，不连续，还能续贷吗？", "no"),
+    ("(二)虽未欠费，但存在连续4期或累计6期及以上欠费记录的;", EXCL, "客户前后欠过5次费，不连续，还能续贷吗？", "yes"),
+    # 连续 is no renewal although it ends with 续; a count before 续 counts renewals
+    ("同一笔贷款续贷次数不得超过2次。", "", "存在连续2期欠费记录的，能办理续贷吗？", None),
+    ("同一笔贷款续贷次数不得超过2次。", "", "这笔已经续过两回了，想第三次续，能批吗？", "no"),
     # a count counts what follows it (一次本金逾期), not the renewals the question asks about…
     ("同一客户累计展期续贷次数不得超过4次。", "", "客户有一次本金逾期，后来补上了，还能续贷吗？", None),
     # …and 续 alone is the act of renewal: 续过两次 + 再续一次 is the third
@@ -285,6 +292,14 @@ def test_an_only_rule_is_a_negated_catch_all_of_uses(text, catch_all):
 def test_traditional_characters_are_read_as_simplified():
     q = analyse("質押貸款能否辦理續貸通？")
     assert "质押贷款" in q.norm and q.kind == "yesno"
+
+
+@pytest.mark.parametrize("question,value", [
+    ("客户已经续过两次了，还想再续，能行吗？", 3.0),   # the renewal asked about is the next one
+    ("客户前后欠过3次息，还能续贷吗？", 3.0),          # a count of arrears is not advanced
+])
+def test_a_stated_count_is_the_next_one_only_for_renewals(question, value):
+    assert [n.value for n in analyse(question).numbers if n.unit == "次"] == [value]
 
 
 def test_stated_numbers_and_negations():
