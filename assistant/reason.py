@@ -757,6 +757,7 @@ def _fact_groups(q: Question, focus, anchors) -> list[list]:
 
 # a negated catch-all of uses (不得用于其他用途, 不得挪作他用); 「其他违法行为」 is no rule on uses
 _CATCH_ALL = re.compile(r"(其他|其它|其她)用途|他用")
+_USES = re.compile(r"用途|用于")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
 _USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|买|购|投到|投入|花在|付")
 
@@ -771,12 +772,15 @@ def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
     asked = [c for c in (q.topic or q.focus) if not any(m in anchors for m in c.members)]
     missing = [c for c in asked if c.match(reading.text) == 0]
     present = [c for c in asked if c.match(reading.text) > 0]
-    # the frame (资金/用途/用于…) is shared, the thing asked about is not in the list
-    if not missing or not present or not _USE_VERB.search(q.norm):
+    # the frame (资金/用途/用于…) is shared, the thing asked about is not in the list; a question about a
+    # use of what renewal lends (借新还旧拿到的…拿去买设备) shares the frame of a rule on its uses
+    about_uses = any(c.match(reading.text) > 0 for c, _w, _h in found) and _USES.search(reading.text)
+    if not missing or not (present or about_uses) or not _USE_VERB.search(q.norm):
         return None
     s, e = spans[0]
     part = reading.text[s - reading.start:e - reading.start].rstrip("。；;")
-    return Stance("no", reading, 0.75, missing[0].members[0], f"只限文件所列用途，「{part}」")
+    # the thing asked comes last in a Chinese question (拿去买|设备)
+    return Stance("no", reading, 0.75, missing[-1].members[0], f"只限文件所列用途，「{part}」")
 
 
 def _stated_fact_fails(q: Question, reading: Reading, asked: Concept, anchors) -> str | None:

@@ -87,6 +87,7 @@ MUTATIONS = {
     "a rule's count counts what follows it": "import assistant.reason as m; m._rule_counted = lambda *a: set()",
     "a number's quantity stops at the number before it": "import ingest.readings as m; m._after_previous = lambda text, found, ps, k: ps",
     "only a count of renewals is advanced": "import assistant.question as m; m._renews = lambda before: True",
+    "a rule on uses frames a question on a use": "import assistant.reason as m, re; m._USES = re.compile('(?!x)x')",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 
