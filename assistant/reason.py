@@ -759,7 +759,7 @@ def _fact_groups(q: Question, focus, anchors) -> list[list]:
 _CATCH_ALL = re.compile(r"(其他|其它|其她)用途|他用")
 _USES = re.compile(r"用途|用于")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
-_USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|买|购|投到|投入|花在|付")
+_USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付|补充|发工资")
 
 
 def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
