@@ -758,6 +758,8 @@ def _fact_groups(q: Question, focus, anchors) -> list[list]:
 # a negated catch-all of uses (不得用于其他用途, 不得挪作他用); 「其他违法行为」 is no rule on uses
 _CATCH_ALL = re.compile(r"(其他|其它|其她)用途|他用")
 _USES = re.compile(r"用途|用于")
+# the money is what is used (「…拿到的钱能拿去买设备」), not the customer (「要求客户先买一笔理财」)
+_MONEY_USED = re.compile(r"(钱|资金|款)[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付|补充|发)")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
 _USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付|补充|发工资")
 
@@ -774,7 +776,8 @@ def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
     present = [c for c in asked if c.match(reading.text) > 0]
     # the frame (资金/用途/用于…) is shared, the thing asked about is not in the list; a question about a
     # use of what renewal lends (借新还旧拿到的…拿去买设备) shares the frame of a rule on its uses
-    about_uses = any(c.match(reading.text) > 0 for c, _w, _h in found) and _USES.search(reading.text)
+    about_uses = (any(c.match(reading.text) > 0 for c, _w, _h in found) and _USES.search(reading.text)
+                  and _MONEY_USED.search(q.norm))
     if not missing or not (present or about_uses) or not _USE_VERB.search(q.norm):
         return None
     s, e = spans[0]

@@ -89,6 +89,7 @@ MUTATIONS = {
     "only a count of renewals is advanced": "import assistant.question as m; m._renews = lambda before: True",
     "a rule on uses frames a question on a use": "import assistant.reason as m, re; m._USES = re.compile('(?!x)x')",
     "split use verbs (留…发, 拿…去)": "import assistant.reason as m, re; m._USE_VERB = re.compile(r'用于|用来|用在|拿去|拿来|买|购|投到|投入|花在|付')",
+    "the money is what is used": "import assistant.reason as m, re; m._MONEY_USED = re.compile('')",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 

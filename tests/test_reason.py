@@ -158,6 +158,8 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷贷款的用途严格限于偿还原贷款，不得用于其他用途。", "", "借新还旧拿到的钱能拿去买车吗？", "no"),
     # 留一部分…发 / 拿一部分去 name a use as much as 用于 does
     ("续贷贷款的用途严格限于偿还原贷款，不得用于其他用途。", "", "借新还旧的钱想留一部分发奖金，可以吗？", "no"),
+    # …but only when the money is what is used, not the customer buying something
+    ("续贷贷款的用途严格限于偿还原贷款，不得用于其他用途。", "", "续贷时要求客户先买一份保险，可以吗？", None),
     # a count counts what follows it (一次本金逾期), not the renewals the question asks about…
     ("同一客户累计展期续贷次数不得超过4次。", "", "客户有一次本金逾期，后来补上了，还能续贷吗？", None),
     # …and 续 alone is the act of renewal: 续过两次 + 再续一次 is the third
