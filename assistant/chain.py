@@ -36,6 +36,11 @@ class Request:
     answer: Answer | None = None
 
 
+def _names_value(text: str, value: str) -> bool:
+    """A class is named with or without its 类 (掉到次级了 = 次级类)."""
+    return value in text or value.endswith("类") and len(value) > 2 and value[:-1] in text
+
+
 class Assistant:
     """Loads the index and models once; answers many questions."""
 
@@ -78,8 +83,8 @@ class Assistant:
     def _retrieve(self, req: Request) -> Request:
         query = to_simplified(req.text)
         # a value of a classification (关注类) retrieves the rules that name its siblings (正常类)
-        siblings = [v for values in FAMILIES.values() if any(v in req.q.norm for v in values) for v in values
-                    if v not in req.q.norm and len(v) >= 3]
+        siblings = [v for values in FAMILIES.values() if any(_names_value(req.q.norm, v) for v in values)
+                    for v in values if not _names_value(req.q.norm, v) and len(v) >= 3]
         if siblings:
             query += " " + " ".join(siblings)
         hits = self.searcher.search(query, k=self.settings.top_k)

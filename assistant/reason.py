@@ -172,7 +172,8 @@ def _family_sibling(reading: Reading, term: str) -> str | None:
     """Another value of the same classification that the reading names, in the same kind of
     word (正常类 for 关注类; 保证贷款 for 信用贷款, not 信用 inside 信用状况)."""
     for values in FAMILIES.values():
-        hit = next((v for v in values if term.startswith(v)), None)
+        # a class is named with or without its 类 (掉到次级了 = 次级类)
+        hit = next((v for v in values if term.startswith(v) or v.endswith("类") and term == v[:-1]), None)
         if hit is None:
             continue
         suffix = term[len(hit):]

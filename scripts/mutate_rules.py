@@ -90,6 +90,7 @@ MUTATIONS = {
     "a rule on uses frames a question on a use": "import assistant.reason as m, re; m._USES = re.compile('(?!x)x')",
     "split use verbs (留…发, 拿…去)": "import assistant.reason as m, re; m._USE_VERB = re.compile(r'用于|用来|用在|拿去|拿来|买|购|投到|投入|花在|付')",
     "the money is what is used": "import assistant.reason as m, re; m._MONEY_USED = re.compile('')",
+    "a class named without its 类": "import assistant.reason as m; f = m._family_sibling; m._family_sibling = lambda reading, term: f(reading, term) if term.endswith('类') or len(term) > 3 else None",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 

@@ -48,6 +48,7 @@ EXCL = "下列客户的续贷申请不予受理："
     ("(三)近一年内逾期超过3次的;", EXCL, "客户近一年逾期5次，能续贷吗？", "no"),
     # a value of a classification against the value a requirement demands
     ("(四)原贷款五级分类为正常类;", REQ, "关注类贷款能续贷吗？", "no"),
+    ("(四)原贷款五级分类为正常类;", REQ, "贷款已经掉到可疑了，还能续吗？", "no"),   # a class named without 类
     # a value is demanded when predicated (为正常类), not when merely named
     ("(八)续贷能使信用贷款转化为担保贷款;", REQ, "质押贷款能续贷吗？", None),
     # a negated state: the requirement is that it is absent
