@@ -27,22 +27,23 @@ _WH = re.compile(r"什么|哪些|哪几|哪个|哪种|多少|几[次天个年月
                  r"\b(what|which|how|who|when|why)\b", re.I)
 _LIST = re.compile(r"哪些|哪几|有什么条件|什么条件|包括什么|几种|\bwhich\b|\bwhat (are|conditions|materials)", re.I)
 # necessity: the verdict words are 需要/不需要 rather than 可以/不可以
-_NECESSITY = re.compile(r"需要|需不需|必须|要不要|是否要|得不得|须|要求|一定要|非得|必要|\b(need|must|required?|have to)\b", re.I)
+_NECESSITY = re.compile(r"需要|需不需|必须|要不要|是否要|得不得|须|要求|一定要|非得|(有|没|没有|无)必要|必要吗|\b(need|must|required?|have to)\b", re.I)
 
 
 # 「可以跟原贷款不一样吗」: a modal before 一样/不同 asks whether a thing may differ — a yes/no about
 # the thing — unless what is compared is the documents' rules (各家…的规定一样吗)
 _MAY_DIFFER = re.compile(r"(可以|可不可以|能不能|能否|可否|能|允许)[^，,。；;？?]{0,20}(不一样|一样|不同|相同)吗")
-_RULES_COMPARED = re.compile(r"各|分别|两家|几家|规定|要求|说法|做法|口径|文件|办法|细则|指引|通知")
-_JOINED = re.compile(r"和|与|跟|同")
+# words (not characters: 同 of 合同, 各 of 各项) that say the documents' rules are compared
+_RULES_COMPARED = frozenset("各行 各家 各银行 各文件 各个 分别 两家 几家 规定 说法 做法 口径 文件 办法 细则 指引 通知".split())
+_JOINED = frozenset("和 与 跟 同".split())
 
 
 def _may_differ(norm: str) -> bool:
     m = _MAY_DIFFER.search(norm)
-    if m is None or _RULES_COMPARED.search(norm):
+    if m is None or any(w in _RULES_COMPARED for w, _t in pos_tags(norm)):
         return False
-    outside = norm[:m.start()] + norm[m.end():]
-    return not _JOINED.search(outside) and not _COMPARE.search(outside)
+    outside = norm[:m.start()] + "，" + norm[m.end():]
+    return not any(w in _JOINED for w, _t in pos_tags(outside)) and not _COMPARE.search(outside)
 
 
 def question_kind(norm: str) -> str:
@@ -82,7 +83,8 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
     区别 比较 对比 异同 一致 不同 有何不同 差异 相同 一样 各家 各个 分别
     监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定
     不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能 限制 有何规定 怎么规定
-    能行 行得通 可行 可不可行 允不允许 接受 接不接受 没问题 有问题 没事 必要 有必要""".split())
+    能行 行得通 可行 可不可行 允不允许 接受 接不接受 没问题 有问题 没事 必要 有必要
+    不用 不必 无需 无须 不需 用不着""".split())
 
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 # the act and product every question here is about: they do not say *what* a rule concerns
@@ -221,6 +223,8 @@ _ASK_SPLIT = re.compile(r"[，,。；;！!]")
 
 
 _ALTERNATIVE = re.compile(r"\s*(还是|或者是|或是)")
+# 还是 is an alternative only after a clause that asks (…吗，还是…); otherwise it is 「still」
+_ASKED_BEFORE = re.compile(r"[吗么呢][，,？?]\s*$")
 
 
 def _asks_by_grammar(piece: str) -> bool:
@@ -235,7 +239,7 @@ def _focus_start(norm: str) -> int:
     marked = None
     for s, e in reversed(parts):
         piece = norm[s:e]
-        if _ALTERNATIVE.match(piece) and s > 0:
+        if _ALTERNATIVE.match(piece) and _ASKED_BEFORE.search(norm[:s]):
             continue  # 「个体户也能办吗，还是只限公司？」: 还是 offers the other answer to the clause before it
         if _asks_by_grammar(piece):
             return s
@@ -259,8 +263,8 @@ def analyse(text: str) -> Question:
     concepts = _concepts([(t, syns) for t, syns in pairs
                           if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)])
     start = _focus_start(norm)
-    alt = next((m.start() for m in re.finditer(r"[，,]", norm) if m.start() > start
-                and _ALTERNATIVE.match(norm[m.start() + 1:])), len(norm))
+    alt = next((m.start() for m in re.finditer(r"[，,？?]", norm) if m.start() > start
+                and _ALTERNATIVE.match(norm[m.start() + 1:]) and _ASKED_BEFORE.search(norm[:m.start() + 1])), len(norm))
     asking = norm[start:alt]
     # an asking clause with no content of its own (「…，行吗？」) leaves the focus empty: the story is the topic
     focus = tuple(c for c in concepts if any(m in asking for m in c.members + c.parts)
@@ -285,12 +289,14 @@ def analyse(text: str) -> Question:
 
 _ORDINAL = re.compile(r"第([0-9一二两三四五六七八九十]+)次")
 _PAST = re.compile(r"(已经|已|曾经|曾|过)[^，,。；;]{0,6}$")
-_AGAIN = re.compile(r"再|还|又|接着|继续|这次|这一次")
 
 
-def _renews(before: str) -> bool:
-    """Whether a count is of renewals (续过两次), not of arrears (欠过3次息)."""
-    return "续" in before
+def _renews(before: str, after: str) -> bool:
+    """Whether the question asks for one more of the act it counts: the act done (续过两次, 展期过一次,
+    办过两次) comes back after 再/还想/又 (还想再续). 欠过3次息, then 还能续贷吗, asks for no more arrears."""
+    tail = re.sub(r"(过|了)+$", "", before.rstrip())[-2:]
+    act = "".join(ch for ch in tail if ch not in "已经曾都也还就只")
+    return bool(act) and bool(re.search(rf"(再|还想|又|还要)[^，,。；;？?]{{0,6}}[{re.escape(act)}]", after))
 
 
 def stated_counts(norm: str) -> tuple[Limit, ...]:
@@ -304,7 +310,7 @@ def stated_counts(norm: str) -> tuple[Limit, ...]:
         before = norm[max(0, lim.start - 8):lim.start]
         # 「已经续过两次，还想再续」: the renewal asked about is the next one — only a count of renewals
         # (欠过3次息 counts arrears, and asking again adds none)
-        if lim.unit in ("次", "期") and _PAST.search(before) and _AGAIN.search(norm) and _renews(before):
+        if lim.unit in ("次", "期") and _PAST.search(before) and _renews(before, norm[lim.end:]):
             value += 1
         out.append(replace(lim, op="=", value=value))
     for m in _ORDINAL.finditer(norm):

@@ -134,6 +134,10 @@ def _unknown(weight: float) -> bool:
     return weight == UNKNOWN_WEIGHT
 
 
+# verbs of engaging in a line of business (做房地产开发); a pivot verb (让/要求 + someone + verb) is not one
+_ENGAGE = frozenset("做 搞 从事 经营 干 开展 涉足 参与 主营 专做".split())
+
+
 def _activity_head(q: Question, a, b) -> bool:
     """Whether a phrase is a field and an activity in it (房地产|开发, 食品|加工): a noun and then a
     verb. The field names the kind of business whatever the activity — 「从事房地产业务」 is about
@@ -147,9 +151,9 @@ def _activity_head(q: Question, a, b) -> bool:
     phrase = (a.members[0], b.members[0])
     for i in range(len(words) - 1):
         if (words[i][0], words[i + 1][0]) == phrase:
-            before = words[i - 1][1] if i > 0 else ""
+            before = words[i - 1][0] if i > 0 else ""
             after = words[i + 2][0] if i + 2 < len(words) else ""
-            if before == "v" or after == "的":
+            if before in _ENGAGE or after == "的":
                 return True
     return False
 
@@ -198,8 +202,10 @@ def _same_unit(a: str, b: str) -> bool:
 
 
 def _rule_counted(reading: Reading, lim: Limit) -> set[str]:
-    """「累计3期及以上欠息记录」: what follows a rule's count is what it counts."""
-    return _words(_clause_after(reading.text, lim.end - reading.start))
+    """「累计3期及以上欠息记录」: what follows a rule's count is what it counts — not the kind words of
+    the next count (连续2期或|累计…: 累计 belongs to the second)."""
+    others = {w for other in reading.limits if other is not lim for w in _words(other.quantity)}
+    return _words(_clause_after(reading.text, lim.end - reading.start)) - others
 
 
 def _kind_denied(q: Question, measured: set[str]) -> bool:
@@ -245,10 +251,10 @@ def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
             # a count (次) is usually a count of renewals: there 续贷 is what is measured
             keep = ("续贷",) if lim.unit in ("次", "期") else ()
             measured = _words(lim.quantity, keep)
-            if lim.unit in _COUNT_UNITS:
-                measured |= _rule_counted(reading, lim)
             if _kind_denied(q, measured):
                 continue
+            if lim.unit in _COUNT_UNITS:
+                measured |= _rule_counted(reading, lim)
             said_of = _words(stated.quantity, keep) | topic_words
             if lim.unit in ("次", "期"):
                 counted = _counted(q, stated)
@@ -536,7 +542,8 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # the word in a clause with the modal will do (「抵、质押合同签订后,应重新办理…质押登记」)
         form = match_form(text)
         spots = [k for k in range(len(form)) if form.startswith(term, k)] or [pos - reading.start]
-        if not any(_modal_governs(form, k) and not _modifies_subject(form, k, term) for k in spots):
+        after_modal = [f for f in found if f[0] is not concept]
+        if not any(_modal_governs(form, k) and not _modifies_subject(form, k, term, after_modal) for k in spots):
             return None
 
     cond_text = text[reading.condition[0] - reading.start:reading.condition[1] - reading.start] if reading.condition else ""
@@ -588,13 +595,17 @@ def _opens_with_subject(part: str) -> bool:
     return bool(words) and words[0][1].startswith(_NOMINAL) and bool(_AGENT.search(words[0][0]))
 
 
-def _modifies_subject(form: str, k: int, term: str) -> bool:
+def _modifies_subject(form: str, k: int, term: str, others=()) -> bool:
     """Whether the word at k modifies a noun before the modal of its part (「对…的入库|企业应及时退出」):
-    it names which ones the rule is about; what the modal obliges or permits is the verb after it."""
-    part_start = max(form.rfind(ch, 0, k) for ch in "，,；;：:。") + 1
+    it names which ones the rule is about; what the modal obliges or permits is the verb after it —
+    unless the question's other words stand after the modal (「抵押物价值应重新评估」 asked with 评估)."""
+    part_start = max(form.rfind(ch, 0, k) for ch in "，,；;：:") + 1
     part = _part_at(form, k)
     m = OBLIGATION.search(part) or PERMISSION.search(part)
     if m is None or part_start + m.start() <= k:
+        return False
+    governed = part[m.end():]
+    if any(mem in governed for c, _w, _h in others for mem in c.members):
         return False
     from ingest.tokenize import pos_tags
     after = [(w, t) for w, t in pos_tags(form[k + len(term):part_start + m.start()]) if w.strip()]
@@ -760,9 +771,9 @@ def _fact_groups(q: Question, focus, anchors) -> list[list]:
 _CATCH_ALL = re.compile(r"(其他|其它|其她)用途|他用")
 _USES = re.compile(r"用途|用于")
 # the money is what is used (「…拿到的钱能拿去买设备」), not the customer (「要求客户先买一笔理财」)
-_MONEY_USED = re.compile(r"(钱|资金|款)[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付|补充|发)")
+_MONEY_USED = re.compile(r"(钱|资金|款)[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付|补充(流动)?资金|补流|发)")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
-_USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付|补充|发工资")
+_USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付|补充(流动)?资金|补流|发工资")
 
 
 def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
@@ -854,10 +865,13 @@ def _relational_fails(q: Question, reading: Reading) -> str | None:
 DISCRETION = re.compile(r"酌情|视(实际|具体)?情况")
 
 
+_SAYS_NOTHING = GENERIC
+
+
 def _stated(q: Question, condition: str) -> bool:
     """Whether the question states a condition's facts: most of its content words are in it."""
     # generic words (贷款) say nothing of which condition it is
-    words = [t for t, _syns in token_terms(condition) if len(t) >= 2 and t not in GENERIC]
+    words = [t for t, _syns in token_terms(condition) if len(t) >= 2 and t not in _SAYS_NOTHING]
     if not words:
         return False
     return sum(1 for t in words if t in q.norm) / len(words) >= 0.6

@@ -74,7 +74,7 @@ MUTATIONS = {
     "必要 asks for a necessity": "import assistant.question as m, re; m._NECESSITY = re.compile(m._NECESSITY.pattern.replace('|必要', ''), re.I)",
     "a refusal negates what follows (不肯)": "import ingest.readings as m; m.GOVERNED = m.GOVERNED - {'肯', '愿', '愿意'}",
     "discretion (酌情) is a 视情况而定": "import assistant.reason as m, re; m.DISCRETION = re.compile('(?!x)x')",
-    "a stated condition is judged by its telling words": "import assistant.reason as m; m.GENERIC = frozenset()",
+    "a stated condition is judged by its telling words": "import assistant.reason as m; m._SAYS_NOTHING = frozenset()",
     "a story's unknown details do not dilute its fact": "import assistant.reason as m; m._unknown = lambda w: False",
     "还是 offers an alternative, not the question": "import assistant.question as m, re; m._ALTERNATIVE = re.compile('(?!x)x')",
     "吗，还是 is a yes/no": "import assistant.question as m, re; m._FINAL_MA = re.compile(m._FINAL_MA.pattern.replace('|[吗么][，,]\\s*还是', ''))",
@@ -91,6 +91,14 @@ MUTATIONS = {
     "split use verbs (留…发, 拿…去)": "import assistant.reason as m, re; m._USE_VERB = re.compile(r'用于|用来|用在|拿去|拿来|买|购|投到|投入|花在|付')",
     "the money is what is used": "import assistant.reason as m, re; m._MONEY_USED = re.compile('')",
     "a class named without its 类": "import assistant.reason as m; f = m._family_sibling; m._family_sibling = lambda reading, term: f(reading, term) if term.endswith('类') or len(term) > 3 else None",
+    "a pivot verb makes no field and activity": "import assistant.reason as m; m._ENGAGE = type('Any', (), {'__contains__': lambda s, x: True})()",
+    "the question's verb after the modal keeps the obligation": "import assistant.reason as m; f = m._modifies_subject; m._modifies_subject = lambda form, k, term, others=(): f(form, k, term)",
+    "one count's kind words are not what another counts": "import assistant.reason as m; m._rule_counted = lambda reading, lim: m._words(m._clause_after(reading.text, lim.end - reading.start))",
+    "the act counted comes back after 再/还": "import assistant.question as m; m._renews = lambda before, after: '续' in before and any(w in after for w in '再还又')",
+    "还是 is an alternative only after a question": "import assistant.question as m, re; m._ASKED_BEFORE = re.compile('')",
+    "rules compared are named by words": "import assistant.question as m; f = m._may_differ; m._may_differ = lambda norm: f(norm) and not any(ch in norm for ch in '同各')",
+    "必要 asks only as 有/没必要": "import assistant.question as m, re; m._NECESSITY = re.compile(m._NECESSITY.pattern.replace('(有|没|没有|无)必要|必要吗', '必要'), re.I)",
+    "a clear exclusion item is one condition met": "import assistant.reason as m; m._one_of_many_conditions = lambda q, r: r.lead == 'requirement' and q.topic != q.focus",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 

@@ -161,6 +161,18 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷贷款的用途严格限于偿还原贷款，不得用于其他用途。", "", "借新还旧的钱想留一部分发奖金，可以吗？", "no"),
     # …but only when the money is what is used, not the customer buying something
     ("续贷贷款的用途严格限于偿还原贷款，不得用于其他用途。", "", "续贷时要求客户先买一份保险，可以吗？", None),
+    # the modal's subject words do not block what it governs when the question asks that verb too
+    ("续贷时抵押物价值应重新评估。", "", "续贷需要重新评估抵押物吗？", "yes"),
+    # one count's kind words are not what the other count counts; a denied noun is no denied kind
+    ("(二)存在连续2期或累计5期及以上欠费记录的;", EXCL, "客户前后累计欠费3期，能续贷吗？", "yes"),
+    ("(二)存在连续2期或累计3期及以上欠费记录的;", EXCL, "客户现在没有欠费，但之前累计欠过4次费，能续贷吗？", "no"),
+    # one more of the act counted: the act done comes back after 再/还
+    ("展期次数不得超过1次。", "", "已经展期过一次了，还想再展期，可以吗？", "no"),
+    ("续贷次数不得超过2次。", "", "已经办过两次续贷了，还想再办一次，行吗？", "no"),
+    # 补充 names a use only of money (补充流动资金), not 补充担保
+    ("续贷贷款的用途严格限于偿还原贷款，不得用于其他用途。", "", "续贷资金审批时需要补充担保吗？", None),
+    # an exclusion item the story is clear of is one condition met, not a 可以
+    ("(一)存在未结清利息的;", EXCL, "客户利息都结清了，能续贷吗？", "depends"),
     # a count counts what follows it (一次本金逾期), not the renewals the question asks about…
     ("同一客户累计展期续贷次数不得超过4次。", "", "客户有一次本金逾期，后来补上了，还能续贷吗？", None),
     # …and 续 alone is the act of renewal: 续过两次 + 再续一次 is the third
@@ -237,6 +249,8 @@ def test_a_failed_stated_fact_outweighs_a_document_where_the_story_only_meets_a_
     ("客户续280万，额度上没问题吧？", "yesno"),      # 吧 with a question mark asks for confirmation
     ("先看看材料吧。", "fact"),
     ("合伙企业也能展期吗，还是只限公司？", "yesno"),   # 吗 before an alternative 还是
+    ("合同期限可以跟原来不一样吗？", "yesno"),          # 同 of 合同 joins nothing
+    ("担保方式可以跟原来不同吗？", "yesno"),
     ("Can a pledged loan be renewed?", "yesno"),
     ("你知道续贷要哪些材料吗？", "list"),
     ("注销抵押登记多久办结？", "fact"),
@@ -256,6 +270,7 @@ def test_question_kind_by_grammar(question, kind):
     ("续贷需要重新评估抵押物吗？", "necessity"),
     ("要不要提前申请？", "necessity"),
     ("有没有必要重新评估？", "necessity"),
+    ("客户补齐必要材料后能续贷吗？", "permission"),      # 必要 as an attribute asks nothing
     ("质押贷款能否办理续贷？", "permission"),
 ])
 def test_modality(question, modality):
@@ -447,3 +462,17 @@ def test_the_clause_that_asks_by_its_grammar_starts_the_focus():
 def test_an_excluding_verb_in_a_question_is_a_fact_not_a_negation():
     q = analyse("原来的保证人想退出，换一家公司来担保可以吗？")
     assert not q.term_negated("保证人")
+
+
+def test_still_is_no_alternative():
+    """还是 opens an alternative only after a clause that asks (…吗，还是…); otherwise it is 「still」."""
+    q = analyse("原贷款已经结清了，还是需要提供担保吗？")
+    assert any("担保" in c.members for c in q.focus) and q.modality == "necessity"
+
+
+def test_a_pivot_verb_makes_no_field_and_activity():
+    """「能让担保人代偿利息吗」: 让 + someone + verb; 代偿 is what is asked, not an activity of 担保人's field."""
+    q = analyse("能让担保人代偿利息吗？")
+    weights = idf_weights(q, lambda t: {"担保人": 20, "代偿": 2}.get(t, 10), 100)
+    found = [st for r in read_text("x/a1", "x", "担保人可以为借款人提供担保。") if stance(q, r, weights, RENEWAL)]
+    assert not found
