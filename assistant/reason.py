@@ -110,6 +110,12 @@ def _with_the_others(text: str, term: str, pos: int, others) -> int:
     return max(spots, key=lambda k: (near(k), -k))
 
 
+def _holds_in_part(found, focus) -> bool:
+    """Whether the reading holds some asked word only in part (抵押 of 抵押登记)."""
+    asked = {id(c) for c, _w in focus}
+    return any(hit[2] for c, _w, hit in found if id(c) in asked)
+
+
 def _kinds_on_both_sides(reading: Reading, term: str) -> str | None:
     """「适用于…个人经营性贷款，不包括个人消费性贷款」 asked about 个人 loans: the asked word stands inside
     listed kinds on both sides — some of it is in, some out."""
@@ -557,7 +563,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
                 return Stance("no", reading, strength, term, f"此情形下须{OBLIGATION.split(rest, 1)[-1]}")
             return Stance("depends", reading, strength, term, f"可以，但须满足：{rest}")
     elif reading.condition:
-        # a rule under a condition the question does not state holds only when it holds
+        # a rule under a condition the question does not state holds only when it holds — when it is
+        # about what is asked: holding only part of an asked word (抵押 of 抵押登记) it is about another thing
+        if _holds_in_part(found, focus):
+            return None
         return Stance("depends", reading, strength, term, f"仅在「{ITEM_MARK.sub('', cond_text)}」时适用")
     verdict: Verdict = "yes" if (sign > 0) != stated_neg else "no"
     if sign > 0 and not stated_neg and DISCRETION.search(text):

@@ -99,6 +99,7 @@ MUTATIONS = {
     "rules compared are named by words": "import assistant.question as m; f = m._may_differ; m._may_differ = lambda norm: f(norm) and not any(ch in norm for ch in '同各')",
     "必要 asks only as 有/没必要": "import assistant.question as m, re; m._NECESSITY = re.compile(m._NECESSITY.pattern.replace('(有|没|没有|无)必要|必要吗', '必要'), re.I)",
     "a clear exclusion item is one condition met": "import assistant.reason as m; m._one_of_many_conditions = lambda q, r: r.lead == 'requirement' and q.topic != q.focus",
+    "a condition's rule holding an asked word in part is about another thing": "import assistant.reason as m; m._holds_in_part = lambda *a: False",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 

@@ -173,6 +173,9 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷贷款的用途严格限于偿还原贷款，不得用于其他用途。", "", "续贷资金审批时需要补充担保吗？", None),
     # an exclusion item the story is clear of is one condition met, not a 可以
     ("(一)存在未结清利息的;", EXCL, "客户利息都结清了，能续贷吗？", "depends"),
+    # a rule under an unstated condition that holds an asked word only in part is about another thing
+    ("若抵押类贷款鉴定报告超过有效时限，需重新鉴定抵押物。", "", "签了新合同以后，要不要重新办抵押登记？", None),
+    ("若抵押类贷款鉴定报告超过有效时限，需重新鉴定抵押物。", "", "要不要重新鉴定抵押物？", "depends"),
     # a count counts what follows it (一次本金逾期), not the renewals the question asks about…
     ("同一客户累计展期续贷次数不得超过4次。", "", "客户有一次本金逾期，后来补上了，还能续贷吗？", None),
     # …and 续 alone is the act of renewal: 续过两次 + 再续一次 is the third
