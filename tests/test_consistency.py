@@ -48,7 +48,7 @@ AGREES = [c for c in CASES if c["expect"] == "agree"]
 # measured when the reading-based comparison landed: 10 of 16; 12 of 16 after the evening session's
 # grammar (the others need an inference the grammar does not make, listed in the closing note); a
 # regression below it fails
-MIN_FLAGGED = 12
+MIN_FLAGGED = 13
 
 
 def _flagged_between(comp, case) -> bool:
