@@ -194,3 +194,24 @@ def test_the_sealed_comparison_set_holds_its_floors(assistant):
         else:
             wrong += any(sides & set(c.doc_ids) for c in comp.conflicts)
     assert flagged >= MIN_SEALED_FLAGGED and wrong <= MAX_SEALED_AGREEMENTS_FLAGGED, (flagged, wrong)
+
+
+# A third set (17 disagreements, 10 agreements), written by a helper from the seeds alone at the start of
+# the 2026-12-02 session, kept unread and run once at its end: 9 of 17 flagged (8 with the code at the
+# session's start), no agreement flagged. The floor is just under that run — a regression guard; the
+# goal (9 in 10, none) is not met.
+SEALED3 = [json.loads(line) for line in
+           (Path(__file__).parent / "data" / "compare_sealed3.jsonl").read_text("utf-8").splitlines() if line.strip()]
+MIN_SEALED3_FLAGGED = 8
+
+
+def test_the_third_sealed_comparison_set_holds_its_floors(assistant):
+    flagged = wrong = 0
+    for case in SEALED3:
+        comp = compare(assistant, case["question"])
+        sides = {s["doc_id"] for s in case["sides"]}
+        if case["expect"] == "conflict":
+            flagged += _flagged_between(comp, case)
+        else:
+            wrong += any(sides & set(c.doc_ids) for c in comp.conflicts)
+    assert flagged >= MIN_SEALED3_FLAGGED and wrong == 0, (flagged, wrong)
