@@ -130,7 +130,7 @@ class DefaultAnswerer:
             return self._compare(q, hits, ev, weights)
         if q.kind == "yesno":
             grounded = q.grounded(ev.known, KIND_WORDS + tuple(ev.names))
-            answer = self._yesno(grounded, hits, ev, [(c, w) for c, w in weights if c in grounded.concepts])
+            answer = self._yesno(grounded, hits, ev, idf_weights(grounded, ev.df, ev.n_units))
             if answer is not None:
                 return answer
         spans = _dedupe(best_spans(hits, q, weights, whole_unit_chars=SHORT_CLAUSE))

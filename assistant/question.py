@@ -166,6 +166,28 @@ class Question:
                      if a is not b and (a.members[0] + b.members[0]) in self.norm
                      and not any(m in RENEWAL for m in a.members + b.members))
 
+    def rejoined(self, known: Callable[[str], bool]) -> "Question":
+        """A verb and its object split by an aspect mark and a measure (欠过一个月的利息, 欠了两期息) are
+        the one word the documents use (欠息) when the verb and the object's last character make a
+        word of the corpus: the object's concept is read as that word."""
+        have = {m for c in self.concepts for m in c.members}
+        swap: dict[int, Concept] = {}
+        for v in _SPLIT_VERB.finditer(self.norm):
+            if not self.tags.get(v.group(1), "").startswith("v"):
+                continue  # 期 of 到期了 is no verb of its own
+            clause_end = min([k for k in (self.norm.find(ch, v.end()) for ch in "，,。；;？?！!") if k >= 0] or [len(self.norm)])
+            for c in self.concepts:
+                for m in c.members:
+                    k = self.norm.find(m, v.end(), clause_end)
+                    word = v.group(1) + m[-1]
+                    if k >= 0 and k - v.end() <= 8 and word not in have and known(word) and id(c) not in swap:
+                        swap[id(c)] = Concept((word,), ())
+        if not swap:
+            return self
+        def re_(cs):
+            return tuple(swap.get(id(c), c) for c in cs)
+        return replace(self, concepts=re_(self.concepts), focus=re_(self.focus), topic=re_(self.topic))
+
     def grounded(self, known: Callable[[str], bool], naming: tuple[str, ...] = ()) -> "Question":
         """The question as far as the corpus can speak to it. A word no document uses that is not a
         content word — an adverb, pronoun or time word (照常, 稍微, 这时候), or no word at all but a
@@ -174,6 +196,10 @@ class Question:
         story before it. Unknown content
         words (赌博, 服装店) stay: they are what is asked. Words inside a document's name (`naming`:
         操作 of 操作指引, 办法) say which rules, not what."""
+        joined = self.rejoined(known)
+        if joined is not self:
+            return joined.grounded(known, naming)
+
         def idle(c: Concept) -> bool:
             if all(any(m in n for n in naming) for m in c.members):
                 return True
@@ -366,6 +392,9 @@ def light_verb(c: "Concept", clause: str) -> bool:
                 return True
     return False
 
+
+# a one-character verb with an aspect mark (欠过, 欠了) whose object may follow after a measure
+_SPLIT_VERB = re.compile(r"([\u4e00-\u9fff])(过|了)(?=[^，,。；;？?！!]{1,8})")
 
 _MODALS = "能可会要得需该"
 

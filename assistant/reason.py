@@ -898,7 +898,10 @@ def _fails_a_condition(st: Stance) -> bool:
 def best_stance(stances: list[Stance]) -> Stance | None:
     if not stances:
         return None
-    return max(stances, key=lambda s: (_fails_a_condition(s) and s.strength >= MIN_STRENGTH, round(s.strength, 2),
+    # a fact the question states that fails a rule (问题中为一年半以前) decides for the document, however
+    # small a share of a long story it is
+    return max(stances, key=lambda s: (_fails_a_condition(s) and (s.strength >= MIN_STRENGTH or _stated_fact_failed(s)),
+                                       round(s.strength, 2),
                                        not s.partial, KIND_PRIORITY.get(s.reading.kind, 0)))
 
 

@@ -100,6 +100,8 @@ MUTATIONS = {
     "必要 asks only as 有/没必要": "import assistant.question as m, re; m._NECESSITY = re.compile(m._NECESSITY.pattern.replace('(有|没|没有|无)必要|必要吗', '必要'), re.I)",
     "a clear exclusion item is one condition met": "import assistant.reason as m; m._one_of_many_conditions = lambda q, r: r.lead == 'requirement' and q.topic != q.focus",
     "a condition's rule holding an asked word in part is about another thing": "import assistant.reason as m; m._holds_in_part = lambda *a: False",
+    "a verb and object split by a measure are one word": "import assistant.question as m; m.Question.rejoined = lambda self, known: self",
+    "a failed stated fact decides however small its share": "import assistant.reason as m; f = m.best_stance; m.best_stance = lambda sts: None if not sts else max(sts, key=lambda s: (m._fails_a_condition(s) and s.strength >= m.MIN_STRENGTH, round(s.strength, 2), not s.partial, m.KIND_PRIORITY.get(s.reading.kind, 0)))",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 

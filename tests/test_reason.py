@@ -479,3 +479,26 @@ def test_a_pivot_verb_makes_no_field_and_activity():
     weights = idf_weights(q, lambda t: {"担保人": 20, "代偿": 2}.get(t, 10), 100)
     found = [st for r in read_text("x/a1", "x", "担保人可以为借款人提供担保。") if stance(q, r, weights, RENEWAL)]
     assert not found
+
+
+@pytest.mark.parametrize("question,known,word", [
+    ("一年半前欠过一个月的利息，还能续贷吗？", {"欠息"}, "欠息"),      # 欠…利息 is the documents' 欠息
+    ("客户欠了两期的管理费，还能续贷吗？", {"欠费"}, "欠费"),
+    ("一年半前欠过一个月的利息，还能续贷吗？", set(), None),          # no such word in the corpus: unchanged
+    ("项目贷款到期了能不能走续贷？", {"期贷"}, None),                 # 期 of 到期 is no verb
+])
+def test_a_verb_and_object_split_by_a_measure_are_the_documents_word(question, known, word):
+    q = analyse(question).rejoined(lambda w: w in known)
+    members = {m for c in q.topic for m in c.members}
+    if word:
+        assert word in members
+    else:
+        assert members == {m for c in analyse(question).topic for m in c.members}
+
+
+def test_a_stated_fact_that_fails_a_rule_outweighs_a_met_condition_in_a_long_story():
+    from assistant.reason import MET_ONE, best_stance
+    rule = read_text("x/a1", "x", "(三)近二年没有欠费记录;", REQ)[0]
+    failed = Stance("no", rule, 0.3, "欠费", "要求近二年没有该情形，问题中为一年半以前，仍在期限之内")
+    met = Stance("depends", rule, 0.35, "正常类", MET_ONE)
+    assert best_stance([met, failed]) is failed
