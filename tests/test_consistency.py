@@ -179,20 +179,30 @@ def test_what_each_document_excludes_is_compared_member_by_member(assistant):
 # A second set, written by another helper from the seeds alone and run once, unread, at the end of the
 # 2026-11-23 evening session: 7 of 14 disagreements flagged, 1 of 7 agreements wrongly flagged. The
 # floors below are just under that one run — regression guards, not the goal (9 in 10, none).
-SEALED = [json.loads(line) for line in
-          (Path(__file__).parent / "data" / "compare_sealed.jsonl").read_text("utf-8").splitlines() if line.strip()]
-MIN_SEALED_FLAGGED, MAX_SEALED_AGREEMENTS_FLAGGED = 6, 1
+def _sealed(name: str) -> list[dict]:
+    return [json.loads(line) for line in (Path(__file__).parent / "data" / name).read_text("utf-8").splitlines()
+            if line.strip()]
 
 
-def test_the_sealed_comparison_set_holds_its_floors(assistant):
+def _flagged_and_wrong(assistant, cases) -> tuple[int, int]:
+    """Disagreements flagged between their two documents; agreements flagged as a conflict."""
     flagged = wrong = 0
-    for case in SEALED:
+    for case in cases:
         comp = compare(assistant, case["question"])
         sides = {s["doc_id"] for s in case["sides"]}
         if case["expect"] == "conflict":
             flagged += _flagged_between(comp, case)
         else:
             wrong += any(sides & set(c.doc_ids) for c in comp.conflicts)
+    return flagged, wrong
+
+
+SEALED = _sealed("compare_sealed.jsonl")
+MIN_SEALED_FLAGGED, MAX_SEALED_AGREEMENTS_FLAGGED = 6, 1
+
+
+def test_the_sealed_comparison_set_holds_its_floors(assistant):
+    flagged, wrong = _flagged_and_wrong(assistant, SEALED)
     assert flagged >= MIN_SEALED_FLAGGED and wrong <= MAX_SEALED_AGREEMENTS_FLAGGED, (flagged, wrong)
 
 
@@ -200,18 +210,10 @@ def test_the_sealed_comparison_set_holds_its_floors(assistant):
 # the 2026-12-02 session, kept unread and run once at its end: 9 of 17 flagged (8 with the code at the
 # session's start), no agreement flagged. The floor is just under that run — a regression guard; the
 # goal (9 in 10, none) is not met.
-SEALED3 = [json.loads(line) for line in
-           (Path(__file__).parent / "data" / "compare_sealed3.jsonl").read_text("utf-8").splitlines() if line.strip()]
+SEALED3 = _sealed("compare_sealed3.jsonl")
 MIN_SEALED3_FLAGGED = 8
 
 
 def test_the_third_sealed_comparison_set_holds_its_floors(assistant):
-    flagged = wrong = 0
-    for case in SEALED3:
-        comp = compare(assistant, case["question"])
-        sides = {s["doc_id"] for s in case["sides"]}
-        if case["expect"] == "conflict":
-            flagged += _flagged_between(comp, case)
-        else:
-            wrong += any(sides & set(c.doc_ids) for c in comp.conflicts)
+    flagged, wrong = _flagged_and_wrong(assistant, SEALED3)
     assert flagged >= MIN_SEALED3_FLAGGED and wrong == 0, (flagged, wrong)
