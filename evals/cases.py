@@ -16,11 +16,13 @@ BLIND_PATH = HERE / "blind.jsonl"
 # 2026-11-23 session and reported, then joined dev as tuning material: its ids are u001-u100.)
 SEALED_PATH = HERE / "sealed.jsonl"
 SEALED3_PATH = HERE / "sealed3.jsonl"
+# written by another helper midway through the 2026-12-02 session, after sealed3 was run; run once at its end
+SEALED4_PATH = HERE / "sealed4.jsonl"
 # questions on three synthetic policies (tests/data/newdocs), answered after `ingest add`
 NEWDOCS_DIR = HERE.parent / "tests" / "data" / "newdocs"
 NEWDOCS_PATH = NEWDOCS_DIR / "cases.jsonl"
 KINDS = ("yesno", "fact", "list", "compare", "oos")
-SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "newdocs")
+SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed4", "newdocs")
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]
     """Cases of one split. Without a split: the project's own questions (dev + test), which the
     benchmarks time; `blind` and `newdocs` are asked for by name only."""
     if path is None:
-        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH],
+        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed4": [SEALED4_PATH],
                  "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
     else:
         paths = [path]
