@@ -66,7 +66,7 @@ TIME_UNITS = ("小时", "工作日", "日", "天", "个月", "月", "年")
 _CN_NUM = "零〇一二两三四五六七八九十百千"
 _NUMBER = re.compile(
     rf"(?P<num>\d+(?:\.\d+)?|[{_CN_NUM}]+)\s*"
-    r"(?P<unit>个工作日|工作日|小时|个月|万元|亿元|元|万|%|％|月|年|日|天|次|期|岁|级)"
+    r"(?P<unit>个工作日|工作日|小时|个月|万元|亿元|元|万|%|％|月|年|日|天|次|回|期|岁|级)"
     r"(?P<incl>\s*[(（]含[)）])?"
     r"(?P<after>\s*(?:及|或)?\s*(?:以上|以下|以内|之内|内|以前|之前|前|以后|之后|后))?")
 OP_BEFORE = [  # (pattern right before the number, operator); first match wins
@@ -78,7 +78,8 @@ OP_BEFORE = [  # (pattern right before the number, operator); first match wins
 ]
 OP_AFTER = {"以上": ">=", "以下": "<=", "以内": "<=", "之内": "<=", "内": "<=",
             "以前": "before", "之前": "before", "前": "before", "以后": "after", "之后": "after", "后": "after"}
-UNIT_CANON = {"万": "万元", "％": "%", "天": "日", "月": "个月", "个工作日": "工作日"}
+# 回 is the spoken 次 (续过两回)
+UNIT_CANON = {"万": "万元", "％": "%", "天": "日", "月": "个月", "个工作日": "工作日", "回": "次"}
 
 
 @dataclass(frozen=True)
@@ -313,7 +314,7 @@ def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
     for m in _NUMBER.finditer(text, start, end):
         num = m.group("num")
         if not re.search(r"\d", num) and (
-                text[m.end():m.end() + 1] in ("性", "顺", "期") or text[max(0, m.start() - 1):m.start()] in ("同", "统", "唯", "每", "第", "进")
+                text[m.end():m.end() + 1] in ("性", "顺", "期", "事") or text[max(0, m.start() - 1):m.start()] in ("同", "统", "唯", "每", "第", "进")
                 or (num in ("二", "两") and text[m.end():m.end() + 2] == "顺位")):
             continue  # 一次性, 同一, 第二, 二次顺位: a word or an ordinal, not a count
         value = parse_number(num)

@@ -131,7 +131,11 @@ def test_what_a_number_measures_runs_back_to_the_number_before_it_at_most():
     assert [lim.quantity for lim in found] == ["存在连续", "累计"]
 
 
-@pytest.mark.parametrize("text", ["一次性还本付息", "进行二次顺位抵押", "同一笔贷款"])
+def test_hui_is_the_spoken_ci():
+    assert [(lim.value, lim.unit) for lim in limits("已经续过两回了")] == [(2.0, "次")]
+
+
+@pytest.mark.parametrize("text", ["一次性还本付息", "进行二次顺位抵押", "同一笔贷款", "不是一回事"])
 def test_a_word_or_an_ordinal_is_not_a_count(text):
     assert not [lim for lim in limits(text) if lim.unit == "次"]
 
