@@ -207,6 +207,18 @@ def _same_unit(a: str, b: str) -> bool:
     return a == b or {a, b} <= _COUNT_UNITS
 
 
+_AMOUNT_UNITS = frozenset({"万元", "亿元", "元"})
+
+
+def _amount_of(q: Question, stated: Limit) -> set[str]:
+    """「一笔180万的房产抵押贷款」: what an amount is of may follow it, after 的 — its head noun (贷款)
+    included."""
+    after = _clause_after(q.norm, stated.end)
+    if not after.startswith("的"):
+        return set()
+    return _words(after, ("贷款",)) | ({"贷款"} if "贷款" in after else set())
+
+
 def _rule_counted(reading: Reading, lim: Limit) -> set[str]:
     """「累计3期及以上欠息记录」: what follows a rule's count is what it counts — not the kind words of
     the next count (连续2期或|累计…: 累计 belongs to the second)."""
@@ -255,13 +267,16 @@ def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
                     continue
                 lim = replace(lim, op=">=")  # 「存在连续2期欠息记录的」: two or more
             # a count (次) is usually a count of renewals: there 续贷 is what is measured
-            keep = ("续贷",) if lim.unit in ("次", "期") else ()
+            # an amount is usually of a loan: 贷款 links 「一笔180万的…贷款」 to 单笔贷款额度
+            keep = ("续贷",) if lim.unit in ("次", "期") else ("贷款",) if lim.unit in _AMOUNT_UNITS else ()
             measured = _words(lim.quantity, keep)
             if _kind_denied(q, measured):
                 continue
             if lim.unit in _COUNT_UNITS:
                 measured |= _rule_counted(reading, lim)
             said_of = _words(stated.quantity, keep) | topic_words
+            if lim.unit in _AMOUNT_UNITS:
+                said_of |= _amount_of(q, stated)
             if lim.unit in ("次", "期"):
                 counted = _counted(q, stated)
                 if counted:
