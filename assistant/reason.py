@@ -472,6 +472,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     rel = _relational(q, reading)
     if rel is not None:
         return Stance("yes" if rel[0] else "no", reading, max(strength, 0.5) + 1.0, "原贷款额度", rel[1])
+    weaker = _weaker_than_floor(q, reading, found)
+    if weaker is not None:
+        return Stance("no", reading, max(strength, 0.5) + 1.0, weaker[0], weaker[1])
     blank = _blank_limit(q, reading, max(strength, 0.5))
     if blank is not None:
         return blank
@@ -878,6 +881,27 @@ def _relational(q: Question, reading: Reading) -> tuple[bool, str] | None:
     within = {"<=": asked <= base, "=": asked == base, "<": asked < base}[op]
     said = "等于" if asked == base else "低于" if asked < base else "超过"
     return within, f"要求{words}，问题中新贷款{_num(asked)}万元{said}原贷款{_num(base)}万元"
+
+
+# a rule that the new thing be no weaker than the original (担保措施必须等同或优于原贷款的担保, 担保效力不低于
+# 原担保, 未弱化), and a question that says it is weaker (比原来弱, 弱化了, 变弱)
+_FLOOR = re.compile(r"(等同或优于|不低于|不弱于|不得弱化|未弱化|且未弱化)")
+_WEAKER = re.compile(r"(比|较)(原来|原先|原贷款|原|之前|以前)[^，,。；;？?]{0,6}(弱|差|低|少)|弱化")
+
+
+def _weaker_than_floor(q: Question, reading: Reading, found) -> tuple[str, str] | None:
+    """The question states the new thing weaker than the original where the rule sets the original as
+    its floor: 不可以, naming the floor."""
+    floor = _FLOOR.search(reading.text)
+    said = _WEAKER.search(q.norm)
+    if floor is None or said is None or q.concept_negated(Concept((said.group(0),))) or not found:
+        return None
+    # the same thing on both sides: a word the question says is weaker stands in the rule's clause
+    part = _part_at(reading.text, floor.start())
+    clause = q.norm[max(q.norm.rfind(ch, 0, said.start()) for ch in "，,。；;") + 1:said.end()]
+    if not any(m in part and m in clause for c, _w, _h in found for m in c.members):
+        return None
+    return said.group(0), f"要求{_part_at(reading.text, floor.start()).strip('；;。 ')}，问题中「{clause}」"
 
 
 def _relational_fails(q: Question, reading: Reading) -> str | None:

@@ -179,6 +179,9 @@ EXCL = "下列客户的续贷申请不予受理："
     # what an amount is of may follow it (一笔180万的…贷款): a loan amount against a loan-amount limit
     ("(九)单笔贷款额度200万元(含)以上;", REQ, "客户原来是一笔180万的厂房按揭贷款，能续贷吗？", "no"),
     ("(九)单笔贷款额度200万元(含)以上;", REQ, "客户原来是一笔280万的厂房按揭贷款，能续贷吗？", "depends"),
+    # the new thing stated weaker than the original where the rule makes the original its floor
+    ("(一)担保措施必须等同或优于原贷款的担保。", "", "续贷时换个保证人，担保能力比原来弱一些，行吗？", "no"),
+    ("(一)担保措施必须等同或优于原贷款的担保。", "", "续贷时换个保证人，担保能力比原来强，行吗？", "yes"),
     # a count counts what follows it (一次本金逾期), not the renewals the question asks about…
     ("同一客户累计展期续贷次数不得超过4次。", "", "客户有一次本金逾期，后来补上了，还能续贷吗？", None),
     # …and 续 alone is the act of renewal: 续过两次 + 再续一次 is the third
