@@ -210,15 +210,6 @@ def _same_unit(a: str, b: str) -> bool:
 _AMOUNT_UNITS = frozenset({"万元", "亿元", "元"})
 
 
-def _amount_of(q: Question, stated: Limit) -> set[str]:
-    """「一笔180万的房产抵押贷款」: what an amount is of may follow it, after 的 — its head noun (贷款)
-    included."""
-    after = _clause_after(q.norm, stated.end)
-    if not after.startswith("的"):
-        return set()
-    return _words(after, ("贷款",)) | ({"贷款"} if "贷款" in after else set())
-
-
 def _rule_counted(reading: Reading, lim: Limit) -> set[str]:
     """「累计3期及以上欠息记录」: what follows a rule's count is what it counts — not the kind words of
     the next count (连续2期或|累计…: 累计 belongs to the second)."""
@@ -275,8 +266,6 @@ def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
             if lim.unit in _COUNT_UNITS:
                 measured |= _rule_counted(reading, lim)
             said_of = _words(stated.quantity, keep) | topic_words
-            if lim.unit in _AMOUNT_UNITS:
-                said_of |= _amount_of(q, stated)
             if lim.unit in ("次", "期"):
                 counted = _counted(q, stated)
                 if counted:

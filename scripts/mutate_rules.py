@@ -103,7 +103,7 @@ MUTATIONS = {
     "a verb and object split by a measure are one word": "import assistant.question as m; m.Question.rejoined = lambda self, known: self",
     "a failed stated fact decides however small its share": "import assistant.reason as m; f = m.best_stance; m.best_stance = lambda sts: None if not sts else max(sts, key=lambda s: (m._fails_a_condition(s) and s.strength >= m.MIN_STRENGTH, round(s.strength, 2), not s.partial, m.KIND_PRIORITY.get(s.reading.kind, 0)))",
     "回 is the spoken 次": "import ingest.readings as m; m.UNIT_CANON.pop('回')",
-    "what an amount is of may follow it": "import assistant.reason as m; m._amount_of = lambda *a: set()",
+    "贷款 links a loan amount to a loan-amount limit": "import assistant.reason as m; m._AMOUNT_UNITS = frozenset()",
     "weaker than the original where the original is the floor": "import assistant.reason as m; m._weaker_than_floor = lambda *a: None",
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }

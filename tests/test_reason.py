@@ -176,7 +176,7 @@ EXCL = "下列客户的续贷申请不予受理："
     # a rule under an unstated condition that holds an asked word only in part is about another thing
     ("若抵押类贷款鉴定报告超过有效时限，需重新鉴定抵押物。", "", "签了新合同以后，要不要重新办抵押登记？", None),
     ("若抵押类贷款鉴定报告超过有效时限，需重新鉴定抵押物。", "", "要不要重新鉴定抵押物？", "depends"),
-    # what an amount is of may follow it (一笔180万的…贷款): a loan amount against a loan-amount limit
+    # an amount said of a loan (一笔180万的…贷款) is checked against a loan-amount limit
     ("(九)单笔贷款额度200万元(含)以上;", REQ, "客户原来是一笔180万的厂房按揭贷款，能续贷吗？", "no"),
     ("(九)单笔贷款额度200万元(含)以上;", REQ, "客户原来是一笔280万的厂房按揭贷款，能续贷吗？", "depends"),
     # the new thing stated weaker than the original where the rule makes the original its floor
