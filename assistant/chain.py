@@ -87,11 +87,13 @@ class Assistant:
                     for v in values if not _names_value(req.q.norm, v) and len(v) >= 3]
         if siblings:
             query += " " + " ".join(siblings)
-        # a verb and its object split by a measure (欠过一个月的利息) search as the documents' word (欠息)
-        rejoined = {m for c in req.q.rejoined(self.searcher.index.known_word).concepts for m in c.members} - \
-            {m for c in req.q.concepts for m in c.members}
-        if rejoined:
-            query += " " + " ".join(sorted(rejoined))
+        # a verb and its object split by a measure (欠过一个月的利息) are read, once, as the documents' word
+        # (欠息): the search looks for it, and the answer reads the rejoined question
+        joined = req.q.rejoined(self.searcher.index.known_word)
+        added = {m for c in joined.concepts for m in c.members} - {m for c in req.q.concepts for m in c.members}
+        if added:
+            query += " " + " ".join(sorted(added))
+            req = replace(req, q=joined)
         hits = self.searcher.search(query, k=self.settings.top_k)
         per_doc: dict[str, list[Hit]] = {}
         if req.q.kind == "compare":

@@ -83,7 +83,7 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
     区别 比较 对比 异同 一致 不同 有何不同 差异 相同 一样 各家 各个 分别
     监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定
     不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能 限制 有何规定 怎么规定
-    能行 行得通 可行 可不可行 允不允许 接受 接不接受 没问题 有问题 没事 必要 有必要
+    能行 行得通 可行 可不可行 允不允许 没问题 有问题 没事 必要 有必要
     不用 不必 无需 无须 不需 用不着""".split())
 
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.

@@ -236,10 +236,11 @@ def _counted(q: Question, stated: Limit) -> set[str]:
     return _words(after) | _words(re.sub(r"[过了着]", "", stated.quantity[-2:] + after))
 
 
-def _counts_renewals(said_of: str) -> bool:
-    """续 alone is the act of renewal (续过两次, 再续一次): the count before it counts renewals."""
+def _counts_renewals(before: str, after: str) -> bool:
+    """续 alone is the act of renewal: a count next to it counts renewals — 续过两次 before it, or
+    第三次续 after it."""
     # 连续, 继续, 持续, 手续 end with 续 but are other words
-    return bool(re.search(r"(?<![连继持陆手延存])续(过|了|贷|办)?$", said_of))
+    return bool(re.search(r"(?<![连继持陆手延存])续(过|了|贷|办)?$", before)) or after.startswith("续")
 
 
 def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
@@ -270,7 +271,7 @@ def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
                 counted = _counted(q, stated)
                 if counted:
                     said_of = _words(stated.quantity, keep) | counted
-                if _counts_renewals(stated.quantity) or _clause_after(q.norm, stated.end).startswith("续"):
+                if _counts_renewals(stated.quantity, _clause_after(q.norm, stated.end)):
                     said_of |= {"续贷"}
             overlap = len(measured & said_of) + sum(1 for w in measured for s in said_of if w != s and (w in s or s in w))
             if overlap and (best is None or overlap > best[0]):
@@ -787,9 +788,9 @@ def _fact_groups(q: Question, focus, anchors) -> list[list]:
 _CATCH_ALL = re.compile(r"(其他|其它|其她)用途|他用")
 _USES = re.compile(r"用途|用于")
 # the money is what is used (「…拿到的钱能拿去买设备」), not the customer (「要求客户先买一笔理财」)
-_MONEY_USED = re.compile(r"(钱|资金|款)[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付|补充(流动)?资金|补流|发)")
+_MONEY_USED = re.compile(r"(钱|资金|款)[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付)")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
-_USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付|补充(流动)?资金|补流|发工资")
+_USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付")
 
 
 def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:

@@ -169,7 +169,7 @@ EXCL = "下列客户的续贷申请不予受理："
     # one more of the act counted: the act done comes back after 再/还
     ("展期次数不得超过1次。", "", "已经展期过一次了，还想再展期，可以吗？", "no"),
     ("续贷次数不得超过2次。", "", "已经办过两次续贷了，还想再办一次，行吗？", "no"),
-    # 补充 names a use only of money (补充流动资金), not 补充担保
+    # a verb that is no use of money (补充担保) answers nothing on uses
     ("续贷贷款的用途严格限于偿还原贷款，不得用于其他用途。", "", "续贷资金审批时需要补充担保吗？", None),
     # an exclusion item the story is clear of is one condition met, not a 可以
     ("(一)存在未结清利息的;", EXCL, "客户利息都结清了，能续贷吗？", "depends"),
