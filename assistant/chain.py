@@ -87,8 +87,8 @@ class Assistant:
                     for v in values if not _names_value(req.q.norm, v) and len(v) >= 3]
         if siblings:
             query += " " + " ".join(siblings)
-        # a verb and its object split by a measure (欠过一个月的利息) are read, once, as the documents' word
-        # (欠息): the search looks for it, and the answer reads the rejoined question
+        # a verb and its object split by a measure (欠过两期的管理费) are read, once, as the documents' word
+        # (欠费): the search looks for it, and the answer reads the rejoined question
         joined = req.q.rejoined(self.searcher.index.known_word)
         added = {m for c in joined.concepts for m in c.members} - {m for c in req.q.concepts for m in c.members}
         if added:

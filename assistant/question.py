@@ -17,7 +17,7 @@ _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文
 # 吗/么 or V不 (…可以不？), English auxiliaries first
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 _WHETHER = re.compile(r"是否|能否|可否|有无|要否|可不可|能不能|需不需")
-# 吗/么; 吧 with a question mark asks for confirmation (「额度上没问题吧？」) — a yes/no as well
+# 吗/么; 吧 with a question mark asks for confirmation (「这样办没错吧？」) — a yes/no as well
 _FINAL_MA = re.compile(r"[吗么嘛麽][\s?？!！。.]*$|[吗么嘛麽][？?]|吧\s*[？?]|[吗么][，,]\s*还是")
 # …可以不？ / …行不？ and any verb phrase closed by 不/没 (「能给他做续贷不？」)
 _FINAL_V_NOT = re.compile(r"(可以|行|能|对|是|要|用|够)[不没]?[不没吧][\s?？。]*$|[\u4e00-\u9fff][不没][\s?？。]*$")
@@ -30,8 +30,8 @@ _LIST = re.compile(r"哪些|哪几|有什么条件|什么条件|包括什么|几
 _NECESSITY = re.compile(r"需要|需不需|必须|要不要|是否要|得不得|须|要求|一定要|非得|(有|没|没有|无)必要|必要吗|\b(need|must|required?|have to)\b", re.I)
 
 
-# 「可以跟原贷款不一样吗」: a modal before 一样/不同 asks whether a thing may differ — a yes/no about
-# the thing — unless what is compared is the documents' rules (各家…的规定一样吗)
+# 「期限可以跟原来不同吗」: a modal before 一样/不同 asks whether a thing may differ — a yes/no about
+# the thing — unless what is compared is the documents' rules (两家对展期的规定一样吗)
 _MAY_DIFFER = re.compile(r"(可以|可不可以|能不能|能否|可否|能|允许)[^，,。；;？?]{0,20}(不一样|一样|不同|相同)吗")
 # words (not characters: 同 of 合同, 各 of 各项) that say the documents' rules are compared
 _RULES_COMPARED = frozenset("各行 各家 各银行 各文件 各个 分别 两家 几家 规定 说法 做法 口径 文件 办法 细则 指引 通知".split())
@@ -89,7 +89,7 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 # the act and product every question here is about: they do not say *what* a rule concerns
 RENEWAL = frozenset("续贷 续贷通 无还本续贷 借新还旧 转贷 续贷业务 续贷贷款".split())
-# 形式动词 (light verbs): their content is their object — 「能纳入续贷吗」「适用续贷通吗」「能走续贷通吗」
+# 形式动词 (light verbs): their content is their object — 「纳入续贷」「适用于续贷」「走续贷」
 # ask what 「能续贷吗」 asks, so before the renewal act they name nothing the rule is about
 LIGHT_VERBS = frozenset("纳入 适用 进行 予以 给予 加以 开展 享受 参与 参加 叙做 采用 使用 操作 办成 做成 走".split())
 _LIGHT_LINK = "到进于入为成"
@@ -167,7 +167,7 @@ class Question:
                      and not any(m in RENEWAL for m in a.members + b.members))
 
     def rejoined(self, known: Callable[[str], bool]) -> "Question":
-        """A verb and its object split by an aspect mark and a measure (欠过一个月的利息, 欠了两期息) are
+        """A verb and its object split by an aspect mark and a measure (欠过两期的管理费, 欠了一期息) are
         the one word the documents use (欠息) when the verb and the object's last character make a
         word of the corpus: the object's concept is read as that word."""
         have = {m for c in self.concepts for m in c.members}
@@ -266,13 +266,13 @@ def _focus_start(norm: str) -> int:
     for s, e in reversed(parts):
         piece = norm[s:e]
         if _ALTERNATIVE.match(piece) and _ASKED_BEFORE.search(norm[:s]):
-            continue  # 「个体户也能办吗，还是只限公司？」: 还是 offers the other answer to the clause before it
+            continue  # 「合伙企业也能办吗，还是只限公司？」: 还是 offers the other answer to the clause before it
         if _asks_by_grammar(piece):
             return s
         if marked is None and ("?" in piece or "？" in piece):
             marked = s
     # no clause asks by its grammar: the one that ends with the question mark asks; a clause that only
-    # ends the sentence (「是不是得先办第二顺位抵押，再放新贷款还旧贷？」) follows the one that asks
+    # ends the sentence (「是不是得先办展期手续，再放款？」) follows the one that asks
     return marked if marked is not None else 0
 
 

@@ -140,7 +140,7 @@ def _unknown(weight: float) -> bool:
     return weight == UNKNOWN_WEIGHT
 
 
-# verbs of engaging in a line of business (做房地产开发); a pivot verb (让/要求 + someone + verb) is not one
+# verbs of engaging in a line of business (做矿产开采); a pivot verb (让/要求 + someone + verb) is not one
 _ENGAGE = frozenset("做 搞 从事 经营 干 开展 涉足 参与 主营 专做".split())
 
 
@@ -227,7 +227,7 @@ def _clause_after(text: str, k: int) -> str:
 
 
 def _counted(q: Question, stated: Limit) -> set[str]:
-    """「有一次本金逾期」: what follows a count is what it counts — when that is named, the topic
+    """「有过一次利息逾期」: what follows a count is what it counts — when that is named, the topic
     (…还能续贷吗) does not make it a count of renewals. A verb and its object split by the count
     (欠过3次息) are one word without the aspect mark (欠息)."""
     after = _clause_after(q.norm, stated.end)
@@ -259,7 +259,7 @@ def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
                     continue
                 lim = replace(lim, op=">=")  # 「存在连续2期欠息记录的」: two or more
             # a count (次) is usually a count of renewals: there 续贷 is what is measured
-            # an amount is usually of a loan: 贷款 links 「一笔180万的…贷款」 to 单笔贷款额度
+            # an amount is usually of a loan: 贷款 links 「一笔250万的…贷款」 to 单笔贷款额度
             keep = ("续贷",) if lim.unit in ("次", "期") else ("贷款",) if lim.unit in _AMOUNT_UNITS else ()
             measured = _words(lim.quantity, keep)
             if _kind_denied(q, measured):
@@ -709,7 +709,7 @@ MET_ONE = "问题所述符合此项条件，其余条件仍须逐项核对"
 def _one_of_many_conditions(q: Question, reading: Reading) -> bool:
     """A story asking whether renewal is possible, met by one item of a list of conditions: meeting one
     settles nothing — failing one does — and the others must still be checked."""
-    # an item of an exclusion list the story is clear of (利息都结清了 against 「存在未结清利息的」) is one
+    # an item of an exclusion list the story is clear of (利息已结清 against 「存在未结清利息的」) is one
     # condition met as well
     return reading.lead in ("requirement", "exclusion") and q.topic != q.focus
 
@@ -787,7 +787,7 @@ def _fact_groups(q: Question, focus, anchors) -> list[list]:
 # a negated catch-all of uses (不得用于其他用途, 不得挪作他用); 「其他违法行为」 is no rule on uses
 _CATCH_ALL = re.compile(r"(其他|其它|其她)用途|他用")
 _USES = re.compile(r"用途|用于")
-# the money is what is used (「…拿到的钱能拿去买设备」), not the customer (「要求客户先买一笔理财」)
+# the money is what is used (「…贷到的钱拿去买车」), not the customer (「要求客户先买一份保险」)
 _MONEY_USED = re.compile(r"(钱|资金|款)[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付)")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
 _USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付")
@@ -804,7 +804,7 @@ def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
     missing = [c for c in asked if c.match(reading.text) == 0]
     present = [c for c in asked if c.match(reading.text) > 0]
     # the frame (资金/用途/用于…) is shared, the thing asked about is not in the list; a question about a
-    # use of what renewal lends (借新还旧拿到的…拿去买设备) shares the frame of a rule on its uses
+    # use of what renewal lends (续贷贷到的钱拿去买车) shares the frame of a rule on its uses
     about_uses = (any(c.match(reading.text) > 0 for c, _w, _h in found) and _USES.search(reading.text)
                   and _MONEY_USED.search(q.norm))
     if not missing or not (present or about_uses) or not _USE_VERB.search(q.norm):
