@@ -173,20 +173,20 @@ class Question:
         have = {m for c in self.concepts for m in c.members}
         swap: dict[int, Concept] = {}
         for v in _SPLIT_VERB.finditer(self.norm):
-            if not self.tags.get(v.group(1), "").startswith("v"):
-                continue  # 期 of 到期了 is no verb of its own
             clause_end = min([k for k in (self.norm.find(ch, v.end()) for ch in "，,。；;？?！!") if k >= 0] or [len(self.norm)])
             for c in self.concepts:
                 for m in c.members:
                     k = self.norm.find(m, v.end(), clause_end)
                     word = v.group(1) + m[-1]
-                    if k >= 0 and k - v.end() <= 8 and word not in have and known(word) and id(c) not in swap:
+                    # the tagger (slow to load) is asked last: 期 of 到期了 is no verb of its own
+                    if (0 <= k <= v.end() + 8 and word not in have and id(c) not in swap and known(word)
+                            and self.tags.get(v.group(1), "").startswith("v")):
                         swap[id(c)] = Concept((word,), ())
         if not swap:
             return self
-        def re_(cs):
-            return tuple(swap.get(id(c), c) for c in cs)
-        return replace(self, concepts=re_(self.concepts), focus=re_(self.focus), topic=re_(self.topic))
+        return replace(self, concepts=tuple(swap.get(id(c), c) for c in self.concepts),
+                       focus=tuple(swap.get(id(c), c) for c in self.focus),
+                       topic=tuple(swap.get(id(c), c) for c in self.topic))
 
     def grounded(self, known: Callable[[str], bool], naming: tuple[str, ...] = ()) -> "Question":
         """The question as far as the corpus can speak to it. A word no document uses that is not a
