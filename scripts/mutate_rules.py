@@ -1,6 +1,6 @@
 """Remove each reading/reasoning rule in turn and check that its tests fail.
 
-    python scripts/mutate_rules.py
+    python scripts/mutate_rules.py [WORDS]     (only the rules whose name contains WORDS)
 
 A rule whose removal leaves tests/test_readings.py and tests/test_reason.py green is a rule
 nothing checks: the script exits 1 and names it."""
@@ -113,7 +113,10 @@ TESTS = ["tests/test_readings.py", "tests/test_reason.py"]
 
 def main() -> int:
     survivors = []
+    only = " ".join(sys.argv[1:])
     for name, patch in MUTATIONS.items():
+        if only not in name:
+            continue
         code = f"{patch}\nimport sys, pytest\nsys.exit(pytest.main(['-q', '-x', '-p', 'no:cacheprovider', *{TESTS!r}]))"
         rc = subprocess.run([sys.executable, "-c", code], capture_output=True).returncode
         print(f"{'caught ' if rc else 'MISSED '} {name}")
