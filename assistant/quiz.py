@@ -144,8 +144,9 @@ class QuizBank:
         return {k: sorted(v) for k, v in by_unit.items()}
 
     def _make(self, kind: str, prompt: str, options: list[str], answer: str, u: Unit, quote: str,
-              accept: list[str] | None = None) -> QuizQuestion:
-        why = self.why.get(quote)
+              accept: list[str] | None = None, why: str | None = None) -> QuizQuestion:
+        # an item's own reason (the part its blank or its change is in) before the sentence's
+        why = why or self.why.get(quote)
         explanation = (f"为什么：{why}。" if why else "") + f"依据《{u.doc_title}》{u.ref}：「{quote}」"
         return QuizQuestion(_qid(kind, prompt, answer), kind, prompt, options, answer, u.doc_id, u.doc_title,
                             u.clause_id, u.ref, quote, explanation, accept or [])
@@ -182,8 +183,9 @@ class QuizBank:
             if not distractors:
                 continue
             options = sorted(distractors + [answer], key=lambda x: _qid(prompt, x))
+            why = f"《{u.doc_title}》{u.ref}规定「{_part_around(s, s.find(q.text))}」"
             out.append(self._make("blank", f"《{u.doc_title}》{u.ref}{self._frame_note(s)}：{prompt}", options, answer,
-                                  u, s, accept))
+                                  u, s, accept, why))
         return out
 
     def _term_blanks(self, u: Unit, s: str) -> list[QuizQuestion]:
@@ -201,7 +203,9 @@ class QuizBank:
             if len(distractors) < 2:
                 continue
             options = sorted(distractors + [term], key=lambda x: _qid(prompt, x))
-            return [self._make("blank", f"《{u.doc_title}》{u.ref}{self._frame_note(s)}：{prompt}", options, term, u, s)]
+            why = f"《{u.doc_title}》{u.ref}规定「{_part_around(s, s.find(term))}」"
+            return [self._make("blank", f"《{u.doc_title}》{u.ref}{self._frame_note(s)}：{prompt}", options, term, u, s,
+                               why=why)]
         return []
 
     def _frame_note(self, s: str) -> str:
@@ -229,7 +233,8 @@ class QuizBank:
                     continue
                 neg = s.replace(a, b, 1)
                 if neg not in self.corpus:
-                    return [self._make("truefalse", self._claim(u, neg, s), ["对", "错"], "错", u, s)]
+                    return [self._make("truefalse", self._claim(u, neg, s), ["对", "错"], "错", u, s,
+                                       why=_changed(u, s, neg, s.find(a)))]
         for q in quantities(s):
             number = re.match(r"[\d.]+", q.text)
             others = [v for v in self.values_by_unit.get(q.unit, [])
@@ -237,7 +242,8 @@ class QuizBank:
             if number and others and s.count(q.text) == 1:
                 neg = s.replace(q.text, others[0] + q.text[len(number.group(0)):], 1)
                 if neg not in self.corpus:
-                    return [self._make("truefalse", self._claim(u, neg, s), ["对", "错"], "错", u, s)]
+                    return [self._make("truefalse", self._claim(u, neg, s), ["对", "错"], "错", u, s,
+                                       why=_changed(u, s, neg, s.find(q.text)))]
         return []
 
     def _which_doc(self, u: Unit, s: str) -> list[QuizQuestion]:
@@ -251,7 +257,15 @@ class QuizBank:
             return []
         others = sorted((d for d in self.doc_titles if d != u.doc_id), key=lambda d: _qid(s, d))[:3]
         options = sorted([self.doc_titles[d] for d in others] + [u.doc_title], key=lambda x: _qid(s, x))
-        return [self._make("which_doc", f"哪份文件规定：「{s}」", options, u.doc_title, u, s)]
+        why = f"只有《{u.doc_title}》{u.ref}规定「{self._own_part(u.doc_id, s)}」"
+        return [self._make("which_doc", f"哪份文件规定：「{s}」", options, u.doc_title, u, s, why=why)]
+
+    def _own_part(self, doc_id: str, s: str) -> str:
+        """The part of a sentence least said by the other documents: what tells its document apart."""
+        others = "\n".join(t for d, t in self.doc_texts.items() if d != doc_id)
+        parts = [p for p in re.split(r"[，,；;。]", s) if len(p.strip()) >= 4] or [s]
+        return min(parts, key=lambda p: (sum(1 for w in _content(p) if w in others) / (len(_content(p)) or 1),
+                                         -len(p))).strip()
 
     def _twin_elsewhere(self, doc_id: str, s: str) -> bool:
         """Whether another document has a sentence sharing most of this one's content words."""
@@ -278,10 +292,15 @@ class QuizBank:
         for right in excluded[:3]:
             opts = sorted(included[:3] + [right], key=lambda x: _qid(s, x))
             if len(opts) >= 3:
-                out.append(self._make("choice", f"根据《{u.doc_title}》{u.ref}，下列哪一项不能办理？", opts, right, u, s))
+                why = (f"《{u.doc_title}》{u.ref}把「{right}」列在不包括的业务中，"
+                       f"「{'、'.join(included[:3])}」是适用对象")
+                out.append(self._make("choice", f"根据《{u.doc_title}》{u.ref}，下列哪一项不能办理？", opts, right, u, s,
+                                      why=why))
         right = included[0]
         opts = sorted(excluded[:3] + [right], key=lambda x: _qid(s, right, x))
-        out.append(self._make("choice", f"根据《{u.doc_title}》{u.ref}，下列哪一项可以办理？", opts, right, u, s))
+        why = f"《{u.doc_title}》{u.ref}把「{right}」列为适用对象，「{'、'.join(excluded[:3])}」不包括在内"
+        out.append(self._make("choice", f"根据《{u.doc_title}》{u.ref}，下列哪一项可以办理？", opts, right, u, s,
+                              why=why))
         return out
 
     # --- drawing a quiz ------------------------------------------------------------------
@@ -351,19 +370,31 @@ def _why(u: Unit, r: Reading, text: str) -> str:
     body = text.rstrip("；;。")
     lims = [lim for lim in r.limits if lim.op != "="]
     if lims and r.kind in ("time_limit", "prohibition", "requirement", "obligation"):
-        return f"{where}规定" + "、".join(lim.describe() for lim in lims[:2])
+        # each limit with the words of its own part: two limits of one sentence may measure two things
+        # (注销登记 1小时, 再次登记 1个工作日)
+        parts = dict.fromkeys(_part_around(body, body.find(u.text[lim.start:lim.end]))
+                              for lim in lims[:2] if u.text[lim.start:lim.end] in body)
+        if parts:
+            return f"{where}规定" + "，".join(f"「{p}」" for p in parts)
     if r.lead == "exclusion":
         return f"{where}把「{body}」列为不得办理的情形"
     if r.lead == "requirement":
         return f"{where}把「{body}」列为须符合的条件"
-    if r.kind == "exclusion" and r.members and re.search(r"适用|对象|范围", text):
-        return f"{where}把「{'、'.join(r.members[:3])}」等列为不适用的对象"
+    listed = [m for m in r.members if len(m) <= 16]
+    if r.kind == "exclusion" and len(listed) >= 2 and re.search(r"适用|对象|范围", text):
+        # a list of excluded kinds; a single sentence member is the whole rule, quoted below
+        return f"{where}把「{'、'.join(listed[:3])}」{'等' if len(listed) > 3 else ''}列为不适用的对象"
     if r.negated:
         s, e = r.negated[0]
         part = _part_around(r.text, s - r.start)
         return f"{where}规定「{part}」"
     verb = {"scope": "规定", "obligation": "规定须做到", "permission": "允许", "time_limit": "规定时限"}.get(r.kind, "规定")
     return f"{where}{verb}：「{body}」"
+
+
+def _changed(u: Unit, s: str, changed: str, k: int) -> str:
+    """Why a changed claim is false: the part that was changed, as the document says it."""
+    return f"《{u.doc_title}》{u.ref}原文是「{_part_around(s, k)}」，题中改成了「{_part_around(changed, k)}」"
 
 
 def _part_around(text: str, k: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import os
+import re
 import subprocess
 import sys
 
@@ -89,6 +90,30 @@ def test_a_false_claim_flips_the_readings_negation_or_moves_its_limit(bank):
     falses = [q for q in bank.questions if q.kind == "truefalse" and q.answer == "错"]
     moved = [q for q in falses if any(ch.isdigit() for ch in q.quote)]
     assert len(falses) > 10 and moved, "both kinds of faithful negation occur"
+
+
+def _why_line(q) -> str:
+    return q.explanation.split("依据《", 1)[0]
+
+
+def test_each_reason_quotes_the_document_and_speaks_to_its_own_item(bank, units):
+    """A trainee checks the 为什么 line against the rule: what it quotes is the document's own wording
+    (no computed ≤/≥ that may pin a limit on the wrong thing), and it is about the item — the part
+    a blank is in, the part a false claim changed, the option a choice asks for."""
+    for q in bank.questions:
+        why = _why_line(q)
+        assert why.startswith("为什么：") and "≤" not in why and "≥" not in why, q.explanation
+        said, _sep, changed = why.partition("题中改成了")
+        clause = units[q.clause_id].text
+        for quoted in re.findall(r"「([^」]+)」", said):
+            assert quoted in clause or all(part in clause for part in quoted.split("、")), (quoted, q.explanation)
+        if q.kind == "blank":
+            assert q.answer in said, q.explanation
+        elif q.kind == "truefalse" and q.answer == "错":
+            before, after = re.findall(r"「([^」]+)」", said), re.findall(r"「([^」]+)」", changed)
+            assert after and after[0] in q.prompt and before and after[0] != before[-1], q.explanation
+        elif q.kind == "choice":
+            assert f"「{q.answer}」" in said, q.explanation
 
 
 def test_which_document_has_exactly_one_source(bank, corpus_docs):
