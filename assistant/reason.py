@@ -462,6 +462,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     rel = _relational(q, reading)
     if rel is not None:
         return Stance("yes" if rel[0] else "no", reading, max(strength, 0.5) + 1.0, "原贷款额度", rel[1])
+    compared = _compared(q, reading, found, anchors)
+    if compared is not None:
+        return Stance(compared[0], reading, max(strength, 0.5) + 1.0, compared[1], compared[2])
     weaker = _weaker_than_floor(q, reading, found)
     if weaker is not None:
         return Stance("no", reading, max(strength, 0.5) + 1.0, weaker[0], weaker[1])
@@ -892,6 +895,75 @@ def _weaker_than_floor(q: Question, reading: Reading, found) -> tuple[str, str] 
     if not any(m in part and m in clause for c, _w, _h in found for m in c.members):
         return None
     return said.group(0), f"要求{_part_at(reading.text, floor.start()).strip('；;。 ')}，问题中「{clause}」"
+
+
+# A value set against the original's: a rule names the relations it allows (续贷期限一般与原贷款期限
+# 相同或稍长 → =, >; 不得超过原贷款额度 → =, <), a question the one it asks for (比原来长一点 → >,
+# 跟原贷款一样 → =, 跟原来不一样 → <, >). Degree words (稍, 略, 一点) do not change the direction.
+_ORIGINAL = r"(?:原贷款|原来|原先|原有|原)"
+_UP, _DOWN = "长高多大", "短低少小"
+_RULE_SAME = re.compile(rf"(?:与|和|同|跟){_ORIGINAL}[\u4e00-\u9fff]{{0,6}}?(?:相同|一致|持平)"
+                        rf"(?:或(?:稍|略|更)?(?P<also>[{_UP}{_DOWN}]))?")
+_RULE_BOUND = re.compile(rf"(?P<neg>不得|不能|不应|不)(?P<verb>超过|高于|长于|多于|低于|短于|少于){_ORIGINAL}")
+_ASK_THAN = re.compile(rf"比{_ORIGINAL}[\u4e00-\u9fff]{{0,6}}?(?:稍微|稍|略|再)?(?P<dir>[{_UP}{_DOWN}])")
+_ASK_SAME = re.compile(rf"(?:跟|和|与|同){_ORIGINAL}[\u4e00-\u9fff]{{0,6}}?(?P<neg>不)?(?:一样|相同|一致)")
+_HEDGE = re.compile(r"一般|原则上|通常")
+
+
+def _direction(ch: str) -> str:
+    return ">" if ch in _UP else "<"
+
+
+def _allowed_relations(text: str) -> tuple[frozenset[str], str] | None:
+    """The relations to the original a rule allows, with its words."""
+    m = _RULE_SAME.search(text)
+    if m:
+        extra = {_direction(m.group("also"))} if m.group("also") else set()
+        return frozenset({"="} | extra), m.group(0)
+    m = _RULE_BOUND.search(text)
+    if m:
+        barred = _direction(m.group("verb")[0]) if m.group("verb") != "超过" else ">"
+        return frozenset({"=", "<", ">"} - {barred}), m.group(0)
+    return None
+
+
+def _asked_relations(q: Question) -> tuple[frozenset[str], int] | None:
+    m = _ASK_THAN.search(q.norm)
+    if m:
+        return frozenset({_direction(m.group("dir"))}), m.start()
+    m = _ASK_SAME.search(q.norm)
+    if m:
+        return (frozenset({"<", ">"}) if m.group("neg") else frozenset({"="})), m.start()
+    return None
+
+
+def _compared_subject(q: Question, before: str, at: int, found, anchors: frozenset[str]) -> str | None:
+    """The value compared: a word the question puts before its comparison that the rule names before
+    its relation — not renewal itself nor a generic word."""
+    subject = [m for c, _w, _h in found for m in c.members if m in before and 0 <= q.norm.find(m) < at
+               and m not in anchors and m not in GENERIC]
+    return max(subject, key=len) if subject else None
+
+
+def _compared(q: Question, reading: Reading, found, anchors: frozenset[str]) -> tuple[Verdict, str, str] | None:
+    """A question asking whether a value may stand in one relation to the original's, against the
+    relations the rule allows for the same value: (verdict, term, why)."""
+    asked = _asked_relations(q)
+    allowed = _allowed_relations(reading.text)
+    if asked is None or allowed is None or q.modality == "necessity":
+        return None
+    relations, at = asked
+    # the same value on both sides: the word the question compares is the rule's subject, before
+    # the relation in its sentence (续贷额度…，但不得超过原贷款额度)
+    end = reading.text.find(allowed[1]) + len(allowed[1])
+    part = _part_at(reading.text, end - 1)
+    term = _compared_subject(q, reading.text[:end], at, found, anchors)
+    if term is None:
+        return None
+    said = f"规定{term}：「{ITEM_MARK.sub('', part).strip('；;。 ')}」"
+    if relations & allowed[0]:
+        return "yes", term, said
+    return ("depends" if _HEDGE.search(part) else "no"), term, said
 
 
 def _relational_fails(q: Question, reading: Reading) -> str | None:

@@ -75,7 +75,7 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷业务必须与担保人重新签订担保合同。", "", "续贷要不要重新签订担保合同？", "yes"),
     # no verdict: a definition, a sentence with no modal, a sentence about something else
     ("续贷是指原贷款到期后不能按时收回,又重新发放贷款的行为。", "", "不能按时收回的贷款能续贷吗？", None),
-    ("续贷期限一般与原贷款期限相同。", "", "续贷期限能比原贷款长吗？", None),
+    ("续贷工作应遵循以下原则。", "", "续贷期限能比原贷款长吗？", None),
     ("续贷工作应有效控制信用风险。", "", "信用贷款能续贷吗？", None),
     # a modal governs its own clause
     ("各银行业机构应强化培训，加快续贷产品的开发。", "", "做房地产开发的企业想续贷，行吗？", None),
@@ -188,6 +188,16 @@ EXCL = "下列客户的续贷申请不予受理："
     ("同一笔贷款续贷次数不得超过2次。", "", "客户已经续过两次了，还想再续一次，能行吗？", "no"),
     ("同一笔贷款续贷次数不得超过3次。", "", "客户已经续过两次了，还想再续一次，能行吗？", "yes"),
     ("合同变更后，应重新办理在册登记。", "", "合同变更后要不要重新办理在册登记？", "yes"),
+    # a value against the original's: the relations the rule allows, the one the question asks
+    ("续贷期限与原贷款期限相同或稍长。", "", "续贷期限能比原贷款期限长一点吗？", "yes"),
+    ("续贷期限与原贷款期限相同或稍长。", "", "续贷期限可以跟原来不一样吗？", "yes"),
+    ("续贷期限与原贷款期限相同或稍长。", "", "续贷期限能比原来短吗？", "no"),
+    ("续贷期限一般与原贷款期限相同或稍长。", "", "续贷期限能比原来短吗？", "depends"),   # 一般 hedges
+    ("续贷额度根据实际需求确定,但不得超过原贷款额度。", "", "续贷额度能比原贷款高吗？", "no"),
+    ("续贷额度根据实际需求确定,但不得超过原贷款额度。", "", "续贷额度可以跟原贷款一样吗？", "yes"),
+    ("续贷利率不得低于原贷款利率。", "", "续贷利率能比原来低吗？", "no"),
+    # …the same value on both sides: a rule on another value does not answer
+    ("担保效力不低于原担保，续贷期限由双方协商。", "", "续贷期限能比原来短吗？", None),
 ])
 def test_verdict_from_one_reading(rule, lead, question, expected):
     assert _verdict(rule, question, lead) == expected
