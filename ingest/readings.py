@@ -217,8 +217,55 @@ def negation_scope(text: str, start: int = 0, end: int | None = None, rule: bool
         ps = max(ps, start)
         if m.start() - ps >= 2:
             spans.append((ps, m.start()))
+    if not rule:
+        spans = _skipped_act(text, start, end, parts, spans)
     # nested negations are kept apart: their parity says what is affirmed (未纳入…不得 = 纳入 is required)
     return sorted(spans)  # one span per negator: two identical spans cancel out
+
+
+# a question asking to skip an act: 不 right after a modal (可以不签, 能不交, 是不是不用), however the
+# segmenter cut it; 能不能/是不是/可不可以 themselves ask, they negate nothing
+_SKIP = re.compile(r"(可以|能够|能|可否|是否|是不是|能不能|可不可以|会不会)不(?![是能可会行])")
+_OBJECT_TAGS = ("n", "vn", "nz", "j")
+_MANNER = re.compile(r"(像|跟|和|同)[^，,。；;？?]{1,10}?(那样|一样|似的)")
+
+
+def _own_word(word: str) -> bool:
+    from .tokenize import in_dictionary
+    return len(word) > 1 and in_dictionary(word) and not is_negator(word)
+
+
+def _object_first(topic: str, rest: str) -> bool:
+    """Whether what stands before the modal is the skipped act's object: the act after 不 has none."""
+    from .tokenize import pos_tags
+    return _has_content(topic) and not any(tag.startswith(_OBJECT_TAGS) for _w, tag in pos_tags(rest))
+
+
+def _skipped_act(text: str, start: int, end: int, parts, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """不 after a modal negates the act after it; when that act has no object of its own, what the
+    part names before the modal is its object, put first as the topic (担保合同可以不签吗, 调查和审批
+    是不是不用再走一遍): it is what is skipped."""
+    out = list(spans)
+    words = {s: w for w, s, _e in _tokens(text)}
+    for m in _SKIP.finditer(text, start, end):
+        k = m.end() - 1
+        if _own_word(words.get(k, "")):
+            continue  # a word of its own that begins with 不 (不见面办理 is a way of doing it)
+        part = next(((ps, pe) for ps, pe in parts if ps <= k < pe), None)
+        if part is None:
+            continue
+        ps, pe = part
+        mine = next((sp for sp in out if sp[0] == k), None)
+        scope = (k, mine[1] if mine else pe)
+        # a manner phrase (像新贷款那样) is no object of the act
+        rest = _MANNER.sub("", re.sub(r"[吗呢吧了么？?！!。]+$", "", text[k + 1:scope[1]]))
+        if _object_first(text[ps:m.start()], rest):
+            scope = (ps, scope[1])
+        if mine:
+            out[out.index(mine)] = scope
+        else:
+            out.append(scope)
+    return out
 
 
 _OUTSIDE = re.compile(r"(?<![除另此])(以外|之外)")

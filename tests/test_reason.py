@@ -188,6 +188,9 @@ EXCL = "下列客户的续贷申请不予受理："
     ("同一笔贷款续贷次数不得超过2次。", "", "客户已经续过两次了，还想再续一次，能行吗？", "no"),
     ("同一笔贷款续贷次数不得超过3次。", "", "客户已经续过两次了，还想再续一次，能行吗？", "yes"),
     ("合同变更后，应重新办理在册登记。", "", "合同变更后要不要重新办理在册登记？", "yes"),
+    # asking to skip what a rule obliges, however the object is placed
+    ("续贷业务必须与担保人重新签订担保合同。", "", "续贷可以不签担保合同吗？", "no"),
+    ("续贷业务必须与担保人重新签订担保合同。", "", "担保合同可以不签吗？", "no"),
     # a value against the original's: the relations the rule allows, the one the question asks
     ("续贷期限与原贷款期限相同或稍长。", "", "续贷期限能比原贷款期限长一点吗？", "yes"),
     ("续贷期限与原贷款期限相同或稍长。", "", "续贷期限可以跟原来不一样吗？", "yes"),
@@ -476,6 +479,18 @@ def test_the_clause_that_asks_by_its_grammar_starts_the_focus():
     assert any("展期" in c.members or "展期手续" in c.members for c in q.focus)
     q = analyse("原抵押还没注销，先办展期手续再放款？")   # no grammar: the clause with the mark asks
     assert not any("注销" in c.members for c in q.focus)
+
+
+@pytest.mark.parametrize("question,word,negated", [
+    ("续贷可以不签担保合同吗？", "担保合同", True),          # 不 after a modal, fused by the segmenter
+    ("担保合同可以不签吗？", "担保合同", True),              # the object put first as the topic
+    ("调查和审批是不是不用像新贷款那样再走一遍？", "审批", True),   # …past a manner phrase
+    ("客户可以不提供担保合同吗？", "客户", False),           # the act has its own object: the topic is its agent
+    ("抵押登记能不能不见面办理？", "办理", False),           # 不见面 is a word of its own, a way of doing it
+    ("能不能续贷？", "续贷", False),                         # 能不能 asks, it negates nothing
+])
+def test_a_question_asking_to_skip_an_act_negates_the_act_and_its_object(question, word, negated):
+    assert analyse(question).term_negated(word) is negated
 
 
 def test_an_excluding_verb_in_a_question_is_a_fact_not_a_negation():
