@@ -325,6 +325,9 @@ def _renews(before: str, after: str) -> bool:
     return bool(act) and bool(re.search(rf"(再|还想|又|还要)[^，,。；;？?]{{0,6}}[{re.escape(act)}]", after))
 
 
+_BOUNDS = frozenset({"<", ">", "<=", ">="})
+
+
 def stated_counts(norm: str) -> tuple[Limit, ...]:
     """The numbers a question states, as what the rule would judge: 「已经续过两次，还想再续」 asks
     about the third renewal (2 + 1), 「第三次」 is 3."""
@@ -336,9 +339,12 @@ def stated_counts(norm: str) -> tuple[Limit, ...]:
         before = norm[max(0, lim.start - 8):lim.start]
         # 「已经续过两次，还想再续」: the renewal asked about is the next one — only a count of renewals
         # (欠过3次息 counts arrears, and asking again adds none)
+        # a bound the question states (不到5%, 超过200万, 三年以上) is a range of values, not one value;
+        # a time frame (到期前) says when, not how much
+        op = lim.op if lim.op in _BOUNDS else "="
         if lim.unit in ("次", "期") and _PAST.search(before) and _renews(before, norm[lim.end:]):
-            value += 1
-        out.append(replace(lim, op="=", value=value))
+            value, op = value + 1, "="
+        out.append(replace(lim, op=op, value=value))
     for m in _ORDINAL.finditer(norm):
         value = parse_number(m.group(1))
         if value is not None:

@@ -303,6 +303,26 @@ def narrower(member: str, asked: str) -> bool:
                for x in [asked[:-len(head)]] if asked.endswith(head))
 
 
+_RANGE_WORDS = {"<": "低于", "<=": "不超过", ">": "超过", ">=": "不低于"}
+
+
+def _said(stated: Limit) -> str:
+    return f"{_RANGE_WORDS.get(stated.op, '')}{_num(stated.value)}{stated.unit}"
+
+
+def _admits(lim: Limit, stated: Limit) -> bool | None:
+    """Whether a stated value meets a limit; a stated range (不到5%) meets it when all of it does,
+    fails when none of it does, and settles nothing when it straddles the limit."""
+    if stated.op not in ("<", ">", "<=", ">="):
+        return lim.admits(stated.value)
+    v = stated.value
+    step = max(abs(v), 1.0) * 1e-6
+    # limits are one-sided: the ends of the stated range decide (amounts and rates are never negative)
+    low, high = {"<": (0.0, v - step), "<=": (0.0, v), ">": (v + step, 1e15), ">=": (v, 1e15)}[stated.op]
+    ends = {lim.admits(low), lim.admits(high)}
+    return ends.pop() if len(ends) == 1 else None
+
+
 def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | None:
     """Stated numbers against the reading's limits: one that fails decides 不可以 (naming it);
     all passing, 可以. Inside 「存在以下情况之一的，不得…」 a limit describes the disqualifying state."""
@@ -310,11 +330,17 @@ def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | No
     if not pairs:
         return None
     excluding = reading.lead == "exclusion"
+    settled = [(lim, stated) for lim, stated in pairs if _admits(lim, stated) is not None]
+    if not settled:
+        lim, stated = pairs[0]
+        return Stance("depends", reading, strength, lim.quantity or stated.unit,
+                      f"要求{lim.describe()}，问题中为{_said(stated)}，是否达到尚不能确定")
+    pairs = settled
     for lim, stated in pairs:
-        ok = lim.admits(stated.value)
+        ok = _admits(lim, stated)
         if ok == excluding:
             why = (f"{lim.describe()}即不得办理" if excluding else f"要求{lim.describe()}") + \
-                f"，问题中为{_num(stated.value)}{stated.unit}"
+                f"，问题中为{_said(stated)}"
             return Stance("no", reading, strength, lim.quantity or stated.unit, why)
     relational = _relational_fails(q, reading)
     if relational is not None:
@@ -322,7 +348,7 @@ def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | No
     lim, stated = pairs[0]
     if not excluding and _one_of_many_conditions(q, reading):
         return Stance("depends", reading, strength, lim.quantity or stated.unit, MET_ONE)
-    why = "、".join(f"{lim.describe()}（问题中为{_num(st.value)}{st.unit}）" for lim, st in pairs)
+    why = "、".join(f"{lim.describe()}（问题中为{_said(st)}）" for lim, st in pairs)
     return Stance("yes", reading, strength, lim.quantity or stated.unit, ("未触及" if excluding else "符合") + why)
 
 
@@ -338,7 +364,7 @@ def _ratio_stance(q: Question, reading: Reading, strength: float) -> Stance | No
     if m is None:
         return None
     lim = next((x for x in reading.limits if x.unit == "%" and x.op not in ("before", "after")), None)
-    amounts = [n for n in q.numbers if n.unit not in ("%", "次", "期") and n.unit not in TIME_UNITS]
+    amounts = [n for n in q.numbers if n.unit not in ("%", "次", "期") and n.unit not in TIME_UNITS and n.op == "="]
     if lim is None or len(amounts) < 2:
         return None
 
@@ -862,7 +888,7 @@ def _amount_relation(text: str) -> tuple[str, str] | None:
 def _relational(q: Question, reading: Reading) -> tuple[bool, str] | None:
     """「最高不得超过原贷款额度」, 「等额周转或减额周转」 with both amounts stated: (within, why)."""
     relation = _amount_relation(reading.text)
-    amounts = [n for n in q.numbers if n.unit == "万元"]
+    amounts = [n for n in q.numbers if n.unit == "万元" and n.op == "="]
     if not relation or len(amounts) < 2:
         return None
     old = [n for n in amounts if "原" in n.quantity]

@@ -114,6 +114,8 @@ def test_condition_span(text, expected):
     ("单户续贷金额不超过一千五百万元", "<=", 1500, "万元"),
     ("须在原贷款到期前1个月提出书面续贷申请", "before", 1, "个月"),
     ("信用等级A级(含)以上", ">=", 31, "级"),          # grades as ordered values: A is 31, B 21, AA 32
+    ("资金回笼率不到5%", "<", 5, "%"),                 # spoken bounds: 不到, 没达到, 达不到
+    ("日均余额没有达到50万元", "<", 50, "万元"),
 ])
 def test_limits(text, op, value, unit):
     found = limits(text)
