@@ -255,7 +255,9 @@ class QuizBank:
             return []  # another document states the same rule in other words: two right answers
         if not (quantities(s) or any(t in s for t in self.terms)):
             return []
-        others = sorted((d for d in self.doc_titles if d != u.doc_id), key=lambda d: _qid(s, d))[:3]
+        # a document that issues the other as its attachment (「印发…操作规程（详见附件）」) says what it says
+        others = sorted((d for d in self.doc_titles if d != u.doc_id and not self._related(d, u.doc_id)),
+                        key=lambda d: _qid(s, d))[:3]
         options = sorted([self.doc_titles[d] for d in others] + [u.doc_title], key=lambda x: _qid(s, x))
         why = f"只有《{u.doc_title}》{u.ref}规定「{self._own_part(u.doc_id, s)}」"
         return [self._make("which_doc", f"哪份文件规定：「{s}」", options, u.doc_title, u, s, why=why)]
@@ -266,6 +268,10 @@ class QuizBank:
         parts = [p for p in re.split(r"[，,；;。]", s) if len(p.strip()) >= 4] or [s]
         return min(parts, key=lambda p: (sum(1 for w in _content(p) if w in others) / (len(_content(p)) or 1),
                                          -len(p))).strip()
+
+    def _related(self, a: str, b: str) -> bool:
+        """Whether one document names the other's title: it issues it, or is issued with it."""
+        return self.doc_titles[b] in self.doc_texts[a] or self.doc_titles[a] in self.doc_texts[b]
 
     def _twin_elsewhere(self, doc_id: str, s: str) -> bool:
         """Whether another document has a sentence sharing most of this one's content words."""

@@ -217,3 +217,16 @@ MIN_SEALED3_FLAGGED = 8
 def test_the_third_sealed_comparison_set_holds_its_floors(assistant):
     flagged, wrong = _flagged_and_wrong(assistant, SEALED3)
     assert flagged >= MIN_SEALED3_FLAGGED and wrong == 0, (flagged, wrong)
+
+
+# A fourth set (21 disagreements, 14 agreements), written by a helper from the seeds alone at the start of
+# the 2026-12-02 afternoon session, kept unread and run once at its end: 8 of 21 flagged, 1 of 14
+# agreements wrongly flagged (the same with the code at the session's start). No floor was set before
+# that run; these are regression guards at the run — the goal (9 in 10, none) is far off.
+SEALED4 = _sealed("compare_sealed4.jsonl")
+MIN_SEALED4_FLAGGED, MAX_SEALED4_AGREEMENTS_FLAGGED = 8, 1
+
+
+def test_the_fourth_sealed_comparison_set_holds_its_floors(assistant):
+    flagged, wrong = _flagged_and_wrong(assistant, SEALED4)
+    assert flagged >= MIN_SEALED4_FLAGGED and wrong <= MAX_SEALED4_AGREEMENTS_FLAGGED, (flagged, wrong)

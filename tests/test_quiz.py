@@ -117,9 +117,13 @@ def test_each_reason_quotes_the_document_and_speaks_to_its_own_item(bank, units)
 
 
 def test_which_document_has_exactly_one_source(bank, corpus_docs):
+    by_title = {d.title: d for d in corpus_docs.values()}
     for q in (q for q in bank.questions if q.kind == "which_doc"):
         holders = [d.title for d in corpus_docs.values() if q.quote in d.text]
         assert holders == [q.answer]
+        # no option is the document that issues the answer as its attachment, or is issued by it
+        for other in (o for o in q.options if o != q.answer):
+            assert q.answer not in by_title[other].text and other not in by_title[q.answer].text, (other, q.prompt)
 
 
 def test_choice_options_come_from_the_clause(bank):
