@@ -31,6 +31,7 @@ class Request:
     q: Question
     named: list[str]
     names: list[str] = field(default_factory=list)   # the words that named them (not content)
+    joined: tuple[str, ...] = ()   # corpus words read from a verb and object split by a measure (欠息)
     hits: list[Hit] = field(default_factory=list)
     per_doc: dict[str, list[Hit]] = field(default_factory=dict)
     answer: Answer | None = None
@@ -67,7 +68,7 @@ class Assistant:
             from langchain_core.runnables import RunnableLambda
 
             # the request travels as one record, so concurrent questions never share state
-            chain = (RunnableLambda(self._read, name="read_question")
+            chain = (RunnableLambda(self.read, name="read_question")
                      | RunnableLambda(self._retrieve, name="retrieve")
                      | RunnableLambda(self._answer, name="answer"))
             if self.llm is not None:
@@ -75,10 +76,15 @@ class Assistant:
             self._chain = chain | RunnableLambda(lambda req: req.answer, name="result")
         return self._chain
 
-    def _read(self, question: str) -> Request:
+    def read(self, question: str) -> Request:
+        """The question as the corpus reads it: the documents it names, and a verb and its object split
+        by a measure (欠过两期的管理费) read, once, as the documents' word (欠费)."""
+        idx = self.searcher.index
         q = analyse(question)
-        named, names = self.searcher.index.namer.find(q.norm)
-        return Request(question, q, named, names)
+        named, names = idx.namer.find(q.norm)
+        joined = q.rejoined(idx.known_word)
+        added = {m for c in joined.concepts for m in c.members} - {m for c in q.concepts for m in c.members}
+        return Request(question, joined, named, names, joined=tuple(sorted(added)))
 
     def _retrieve(self, req: Request) -> Request:
         query = to_simplified(req.text)
@@ -87,13 +93,9 @@ class Assistant:
                     for v in values if not _names_value(req.q.norm, v) and len(v) >= 3]
         if siblings:
             query += " " + " ".join(siblings)
-        # a verb and its object split by a measure (欠过两期的管理费) are read, once, as the documents' word
-        # (欠费): the search looks for it, and the answer reads the rejoined question
-        joined = req.q.rejoined(self.searcher.index.known_word)
-        added = {m for c in joined.concepts for m in c.members} - {m for c in req.q.concepts for m in c.members}
-        if added:
-            query += " " + " ".join(sorted(added))
-            req = replace(req, q=joined)
+        # the documents' word read from a split verb and object (欠息) is searched for too
+        if req.joined:
+            query += " " + " ".join(req.joined)
         hits = self.searcher.search(query, k=self.settings.top_k)
         per_doc: dict[str, list[Hit]] = {}
         if req.q.kind == "compare":

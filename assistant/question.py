@@ -196,10 +196,6 @@ class Question:
         story before it. Unknown content
         words (赌博, 服装店) stay: they are what is asked. Words inside a document's name (`naming`:
         操作 of 操作指引, 办法) say which rules, not what."""
-        joined = self.rejoined(known)
-        if joined is not self:
-            return joined.grounded(known, naming)
-
         def idle(c: Concept) -> bool:
             if all(any(m in n for n in naming) for m in c.members):
                 return True

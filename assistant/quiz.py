@@ -94,6 +94,7 @@ class QuizBank:
         families = _terms()
         self.terms = sorted((t for t in families if t in self.corpus), key=len, reverse=True)
         self.family = {t: families[t] for t in self.terms}
+        self._others_text: dict[str, str] = {}   # per document, the text of all the others
         self._sentences = self._collect_sentences()
         self.values_by_unit = self._corpus_values()
         self.questions = self._generate()
@@ -264,7 +265,9 @@ class QuizBank:
 
     def _own_part(self, doc_id: str, s: str) -> str:
         """The part of a sentence least said by the other documents: what tells its document apart."""
-        others = "\n".join(t for d, t in self.doc_texts.items() if d != doc_id)
+        others = self._others_text.get(doc_id)
+        if others is None:
+            others = self._others_text[doc_id] = "\n".join(t for d, t in self.doc_texts.items() if d != doc_id)
         parts = [p for p in re.split(r"[，,；;。]", s) if len(p.strip()) >= 4] or [s]
         return min(parts, key=lambda p: (sum(1 for w in _content(p) if w in others) / (len(_content(p)) or 1),
                                          -len(p))).strip()

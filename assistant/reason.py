@@ -865,41 +865,21 @@ def _stated_fact_fails(q: Question, reading: Reading, asked: Concept, anchors) -
     return None
 
 
-_RELATIONAL = re.compile(r"(不得|不能|不应|不)超过(原贷款|原|拟归还)[^，,。；;]{0,8}(额度|金额)")
-
-
-# the new amount against the original one, named by kind of turnover: 等额 (the same), 减额 (less);
-# 等额本息/等额本金 are ways of repaying, not amounts
-_TURNOVER = re.compile(r"(等额|减额)(?!本息|本金)")
-
-
-def _amount_relation(text: str) -> tuple[str, str] | None:
-    """The relation a rule allows between the new amount and the original one (op, the words)."""
-    m = _RELATIONAL.search(text)
-    if m:
-        return "<=", m.group(0)
-    kinds = {k.group(1) for k in _TURNOVER.finditer(text)}
-    if not kinds:
-        return None
-    words = "或".join(k + "周转" for k in ("等额", "减额") if k in kinds)
-    return ("<=" if kinds == {"等额", "减额"} else "=" if kinds == {"等额"} else "<"), words
-
-
 def _relational(q: Question, reading: Reading) -> tuple[bool, str] | None:
     """「最高不得超过原贷款额度」, 「等额周转或减额周转」 with both amounts stated: (within, why)."""
-    relation = _amount_relation(reading.text)
+    relation = _allowed_relations(reading.text)
     amounts = [n for n in q.numbers if n.unit == "万元" and n.op == "="]
-    if not relation or len(amounts) < 2:
+    if not relation or len(amounts) < 2 or not _AMOUNT_RULE.search(_part_at(reading.text, relation[2])):
         return None
     old = [n for n in amounts if "原" in n.quantity]
     new = [n for n in amounts if n not in old]
     if not old or not new:
         return None
     asked, base = max(n.value for n in new), old[0].value
-    op, words = relation
-    within = {"<=": asked <= base, "=": asked == base, "<": asked < base}[op]
     said = "等于" if asked == base else "低于" if asked < base else "超过"
-    return within, f"要求{words}，问题中新贷款{_num(asked)}万元{said}原贷款{_num(base)}万元"
+    within = ("=" if asked == base else "<" if asked < base else ">") in relation[0]
+    rule = re.sub(r"^(但|并且|并|且)", "", ITEM_MARK.sub("", _part_at(reading.text, relation[2])).strip("；;。 "))
+    return within, f"要求{rule}，问题中新贷款{_num(asked)}万元{said}原贷款{_num(base)}万元"
 
 
 # a rule that the new thing be no weaker than the original (担保措施必须等同或优于原贷款的担保, 担保效力不低于
@@ -924,13 +904,19 @@ def _weaker_than_floor(q: Question, reading: Reading, found) -> tuple[str, str] 
 
 
 # A value set against the original's: a rule names the relations it allows (续贷期限一般与原贷款期限
-# 相同或稍长 → =, >; 不得超过原贷款额度 → =, <), a question the one it asks for (比原来长一点 → >,
-# 跟原贷款一样 → =, 跟原来不一样 → <, >). Degree words (稍, 略, 一点) do not change the direction.
-_ORIGINAL = r"(?:原贷款|原来|原先|原有|原)"
+# 相同或稍长 → =, >; 不得超过原贷款额度 → =, <; 等额周转 → =, 减额周转 → <), a question the one it asks
+# for (比原来长一点 → >, 跟原贷款一样 → =, 跟原来不一样 → <, >). Degree words (稍, 略, 一点) do not
+# change the direction.
+_ORIGINAL = r"(?:原贷款|原来|原先|原有|原|拟归还)"
 _UP, _DOWN = "长高多大", "短低少小"
 _RULE_SAME = re.compile(rf"(?:与|和|同|跟){_ORIGINAL}[\u4e00-\u9fff]{{0,6}}?(?:相同|一致|持平)"
                         rf"(?:或(?:稍|略|更)?(?P<also>[{_UP}{_DOWN}]))?")
 _RULE_BOUND = re.compile(rf"(?P<neg>不得|不能|不应|不)(?P<verb>超过|高于|长于|多于|低于|短于|少于){_ORIGINAL}")
+# the new amount against the original one, named by kind of turnover: 等额 (the same), 减额 (less);
+# 等额本息/等额本金 are ways of repaying, not amounts
+_TURNOVER = re.compile(r"(等额|减额)(?!本息|本金)")
+# what makes a relation one of amounts, checked against two stated amounts
+_AMOUNT_RULE = re.compile(r"额度|金额|等额|减额")
 _ASK_THAN = re.compile(rf"比{_ORIGINAL}[\u4e00-\u9fff]{{0,6}}?(?:稍微|稍|略|再)?(?P<dir>[{_UP}{_DOWN}])")
 _ASK_SAME = re.compile(rf"(?:跟|和|与|同){_ORIGINAL}[\u4e00-\u9fff]{{0,6}}?(?P<neg>不)?(?:一样|相同|一致)")
 _HEDGE = re.compile(r"一般|原则上|通常")
@@ -940,16 +926,20 @@ def _direction(ch: str) -> str:
     return ">" if ch in _UP else "<"
 
 
-def _allowed_relations(text: str) -> tuple[frozenset[str], str] | None:
-    """The relations to the original a rule allows, with its words."""
+def _allowed_relations(text: str) -> tuple[frozenset[str], str, int] | None:
+    """The relations to the original a rule allows, with its words and where they end."""
     m = _RULE_SAME.search(text)
     if m:
         extra = {_direction(m.group("also"))} if m.group("also") else set()
-        return frozenset({"="} | extra), m.group(0)
+        return frozenset({"="} | extra), m.group(0), m.end() - 1
     m = _RULE_BOUND.search(text)
     if m:
         barred = _direction(m.group("verb")[0]) if m.group("verb") != "超过" else ">"
-        return frozenset({"=", "<", ">"} - {barred}), m.group(0)
+        return frozenset({"=", "<", ">"} - {barred}), m.group(0), m.end() - 1
+    kinds = {k.group(1): k for k in _TURNOVER.finditer(text)}
+    if kinds:
+        words = "或".join(k + "周转" for k in ("等额", "减额") if k in kinds)
+        return frozenset({"=" if k == "等额" else "<" for k in kinds}), words, max(k.end() for k in kinds.values()) - 1
     return None
 
 
@@ -981,8 +971,8 @@ def _compared(q: Question, reading: Reading, found, anchors: frozenset[str]) -> 
     relations, at = asked
     # the same value on both sides: the word the question compares is the rule's subject, before
     # the relation in its sentence (续贷额度…，但不得超过原贷款额度)
-    end = reading.text.find(allowed[1]) + len(allowed[1])
-    part = _part_at(reading.text, end - 1)
+    end = allowed[2] + 1
+    part = _part_at(reading.text, allowed[2])
     term = _compared_subject(q, reading.text[:end], at, found, anchors)
     if term is None:
         return None
