@@ -262,7 +262,7 @@ def _focus_start(norm: str) -> int:
     for s, e in reversed(parts):
         piece = norm[s:e]
         if _ALTERNATIVE.match(piece) and _ASKED_BEFORE.search(norm[:s]):
-            continue  # 「合伙企业也能办吗，还是只限公司？」: 还是 offers the other answer to the clause before it
+            continue  # 「外资企业也可以申请吗，还是仅限内资企业？」: 还是 offers the other answer to the clause before it
         if _asks_by_grammar(piece):
             return s
         if marked is None and ("?" in piece or "？" in piece):

@@ -458,7 +458,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     for group in groups:
         g_found = [(c, w, hit) for c, w, hit in found if any(c is gc for gc, _w in group)]
         if len(groups) > 1:
-            # a story's details the corpus never names (供应商, 货款纠纷) cannot be in any rule: they do
+            # a story's details the corpus never names (经销商, 合同纠纷) cannot be in any rule: they do
             # not dilute how much of the fact the reading holds
             group = [(c, w) for c, w in group if not _unknown(w) or any(c is fc for fc, _w, _h in g_found)] or group
         g_total = sum(w for _c, w in group) or 1.0

@@ -21,7 +21,7 @@ def _covered(text: str, word: str) -> int:
     ("不", True), ("未", True), ("无", True), ("非", True), ("没有", True), ("严禁", True), ("禁止", True),
     ("不得", True), ("不予", True), ("不属于", True), ("不包括", True), ("不适用", True), ("不纳入", True),
     ("不受理", True), ("无法", True), ("尚未", True), ("从未", True), ("并非", True),
-    ("不肯", True), ("不愿", True), ("不愿意", True),    # a refusal negates what follows (不肯当共同借款人)
+    ("不肯", True), ("不愿", True), ("不愿意", True),    # a refusal negates what follows (不肯当保证人)
     ("不动产", False), ("不良", False), ("不足", False), ("不利", False), ("无还本续贷", False), ("非常", False),
 ])
 def test_negator_is_a_morpheme_and_its_governed_verb(word, expected):
@@ -134,7 +134,7 @@ def test_what_a_number_measures_runs_back_to_the_number_before_it_at_most():
 
 
 def test_hui_is_the_spoken_ci():
-    assert [(lim.value, lim.unit) for lim in limits("已经续过两回了")] == [(2.0, "次")]
+    assert [(lim.value, lim.unit) for lim in limits("前后续过三回了")] == [(3.0, "次")]
 
 
 @pytest.mark.parametrize("text", ["一次性还本付息", "进行二次顺位抵押", "同一笔贷款", "不是一回事"])

@@ -78,12 +78,12 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷工作应遵循以下原则。", "", "续贷期限能比原贷款长吗？", None),
     ("续贷工作应有效控制信用风险。", "", "信用贷款能续贷吗？", None),
     # a modal governs its own clause
-    ("各银行业机构应强化培训，加快续贷产品的开发。", "", "做房地产开发的企业想续贷，行吗？", None),
+    ("各银行业机构应强化培训，加快续贷产品的开发。", "", "一家搞房地产开发的企业，可以续贷吗？", None),
     ("各银行业机构应加快续贷产品的开发。", "", "银行应该加快续贷产品开发吗？", "yes"),
     # a negated catch-all makes an only-rule: a use not listed is not allowed
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金能拿去买设备吗？", "no"),
     # a phrase's first word names the phrase's kind: 欠息 for 欠息记录, 房地产 for 房地产开发
-    ("(二)从事房地产业务或个人住房按揭贷款;", EXCL, "做房地产开发的企业想续贷，行吗？", "no"),
+    ("(二)从事房地产业务或个人住房按揭贷款;", EXCL, "一家搞房地产开发的企业，可以续贷吗？", "no"),
     # …but a verb and its object are no such phrase: 简化 alone is not 简化操作程序
     ("续贷资料可以简化。", "", "续贷能不能简化审批流程？", None),
     # a catch-all of conduct is no rule on uses    # a limit relative to another amount, both stated
@@ -117,7 +117,7 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷是指借款人在原有的贷款到期(含展期后到期)后不能按时收回，重新发放贷款。", "", "原贷款已经到期了，还能续贷吗？", "yes"),
     # a modal runs over the verb phrases after it until a part opens with a new subject
     ("各银行业机构可与登记机构建立平台，将窗口前移至网点，试点推行电子证明，做到抵押登记不见面办理。", "",
-     "抵押登记能不能不见面办理？", "yes"),
+     "抵押登记可不可以不见面办理？", "yes"),
     ("(二)续贷时必须书面告知担保人,并经担保人书面同意继续提供担保。", "", "担保人没有书面同意，还能续贷吗？", "no"),
     ("各银行业机构可与登记机构建立平台，借款人提交电子证明。", "", "借款人可以提交电子证明吗？", None),
     # …also outside what a prohibition in the same sentence forbids
@@ -153,10 +153,10 @@ EXCL = "下列客户的续贷申请不予受理："
     ("(二)虽未欠费，但存在连续2期或累计3期及以上欠费记录的;", EXCL, "客户前后欠过3次费，不连续，还能续贷吗？", "no"),
     ("(二)虽未欠费，但存在连续4期或累计6期及以上欠费记录的;", EXCL, "客户前后欠过5次费，不连续，还能续贷吗？", "yes"),
     # 连续 is no renewal although it ends with 续; a count before 续 counts renewals
-    ("同一笔贷款续贷次数不得超过2次。", "", "存在连续2期欠费记录的，能办理续贷吗？", None),
-    ("同一笔贷款续贷次数不得超过2次。", "", "这笔已经续过两回了，想第三次续，能批吗？", "no"),
+    ("同一笔贷款续贷次数不得超过2次。", "", "有连续3期欠费记录的商户，可以续贷吗？", None),
+    ("同一笔贷款续贷次数不得超过2次。", "", "该笔贷款续过两回了，打算第三次续，可以吗？", "no"),
     # a question on a use of what renewal lends shares the frame of a rule on its uses
-    ("续贷贷款的用途严格限于偿还原贷款，不得用于其他用途。", "", "借新还旧拿到的钱能拿去买车吗？", "no"),
+    ("续贷贷款的用途严格限于偿还原贷款，不得用于其他用途。", "", "借新还旧贷到的资金能拿去买货车吗？", "no"),
     # 留一部分…发 / 拿一部分去 name a use as much as 用于 does
     ("续贷贷款的用途严格限于偿还原贷款，不得用于其他用途。", "", "借新还旧的钱想留一部分发奖金，可以吗？", "no"),
     # …but only when the money is what is used, not the customer buying something
@@ -177,13 +177,13 @@ EXCL = "下列客户的续贷申请不予受理："
     ("若抵押类贷款鉴定报告超过有效时限，需重新鉴定抵押物。", "", "签了新合同以后，要不要重新办抵押登记？", None),
     ("若抵押类贷款鉴定报告超过有效时限，需重新鉴定抵押物。", "", "要不要重新鉴定抵押物？", "depends"),
     # an amount said of a loan (一笔180万的…贷款) is checked against a loan-amount limit
-    ("(九)单笔贷款额度200万元(含)以上;", REQ, "客户原来是一笔180万的厂房按揭贷款，能续贷吗？", "no"),
-    ("(九)单笔贷款额度200万元(含)以上;", REQ, "客户原来是一笔280万的厂房按揭贷款，能续贷吗？", "depends"),
+    ("(九)单笔贷款额度200万元(含)以上;", REQ, "客户原来是一笔180万的设备按揭贷款，可以续贷吗？", "no"),
+    ("(九)单笔贷款额度200万元(含)以上;", REQ, "客户原来是一笔280万的设备按揭贷款，可以续贷吗？", "depends"),
     # the new thing stated weaker than the original where the rule makes the original its floor
     ("(一)担保措施必须等同或优于原贷款的担保。", "", "续贷时换个保证人，担保能力比原来弱一些，行吗？", "no"),
     ("(一)担保措施必须等同或优于原贷款的担保。", "", "续贷时换个保证人，担保能力比原来强，行吗？", "yes"),
     # a count counts what follows it (一次本金逾期), not the renewals the question asks about…
-    ("同一客户累计展期续贷次数不得超过4次。", "", "客户有一次本金逾期，后来补上了，还能续贷吗？", None),
+    ("同一客户累计展期续贷次数不得超过4次。", "", "客户有过一次本金逾期，已经还上了，可以续贷吗？", None),
     # …and 续 alone is the act of renewal: 续过两次 + 再续一次 is the third
     ("同一笔贷款续贷次数不得超过2次。", "", "客户已经续过两次了，还想再续一次，能行吗？", "no"),
     ("同一笔贷款续贷次数不得超过3次。", "", "客户已经续过两次了，还想再续一次，能行吗？", "yes"),
@@ -273,9 +273,9 @@ def test_a_failed_stated_fact_outweighs_a_document_where_the_story_only_meets_a_
     ("需不需要重新评估", "yesno"),
     ("这种情况可以不？", "yesno"),
     ("能否办理续贷通", "yesno"),
-    ("客户续280万，额度上没问题吧？", "yesno"),      # 吧 with a question mark asks for confirmation
+    ("这次续贷150万，金额上没错吧？", "yesno"),      # 吧 with a question mark asks for confirmation
     ("先看看材料吧。", "fact"),
-    ("合伙企业也能展期吗，还是只限公司？", "yesno"),   # 吗 before an alternative 还是
+    ("外资企业也可以展期吗，还是仅限内资企业？", "yesno"),   # 吗 before an alternative 还是
     ("合同期限可以跟原来不一样吗？", "yesno"),          # 同 of 合同 joins nothing
     ("担保方式可以跟原来不同吗？", "yesno"),
     ("Can a pledged loan be renewed?", "yesno"),
@@ -448,9 +448,9 @@ def test_a_negation_ends_with_its_sentence():
 
 
 @pytest.mark.parametrize("question,first,second,activity", [
-    ("做房地产开发的小微企业想续贷，行吗？", "房地产", "开发", True),   # object of 做
-    ("食品加工的企业能续贷吗？", "食品", "加工", True),               # modifier before 的
-    ("不先把利息结清就续贷，行不行？", "利息", "结清", False),         # subject and predicate
+    ("搞房地产开发的小公司申请续贷，可以吗？", "房地产", "开发", True),   # object of 做
+    ("木材加工的企业可以续贷吗？", "木材", "加工", True),               # modifier before 的
+    ("不先把欠款结清就办续贷，行不行？", "欠款", "结清", False),         # subject and predicate
     ("个人消费贷能续贷吗？", "个人", "消费贷", False),                 # a noun head is a kind of its own
 ])
 def test_a_field_and_an_activity_name_the_field(question, first, second, activity):
@@ -461,10 +461,10 @@ def test_a_field_and_an_activity_name_the_field(question, first, second, activit
 
 
 def test_a_storys_details_the_corpus_never_names_do_not_dilute_its_fact():
-    """「…跟供应商有一起货款纠纷官司还在打」: 供应商 and 纠纷 are in no rule, so the clause's fact is the
+    """「…和一家客户因为合同纠纷的官司还没打完」: 客户家 and 纠纷 are in no rule, so the clause's fact is the
     lawsuit, which an exclusion of pending lawsuits decides."""
     known = {"借款", "企业", "诉讼", "涉诉案件", "官司", "续贷", "结案", "判决"}
-    q = analyse("企业跟供应商闹货款纠纷的官司还在打，没判下来，能续贷吗？")
+    q = analyse("公司和一家经销商闹合同纠纷的官司还没打完，还没判下来，可以续贷吗？")
     weights = idf_weights(q, lambda t: 3 if t in known else None, 100)
     rule = read_text("x/a1", "x", "(八)借款人存在涉诉案件未结案的;", EXCL)
     found = [st for r in rule if (st := stance(q, r, weights, RENEWAL)) is not None]
@@ -472,26 +472,26 @@ def test_a_storys_details_the_corpus_never_names_do_not_dilute_its_fact():
 
 
 def test_an_alternative_after_the_question_is_not_what_is_asked():
-    q = analyse("合伙企业也能展期吗，还是只限公司？")
+    q = analyse("外资企业也可以展期吗，还是仅限本地商户？")
     members = {m for c in q.focus for m in c.members}
-    assert "展期" in members and "公司" not in members
+    assert "展期" in members and "商户" not in members
 
 
 def test_the_clause_that_asks_by_its_grammar_starts_the_focus():
-    """「…，是不是得先办第二顺位抵押，再放新贷款还旧贷？」: the question mark ends the sentence, but the
+    """「…，是不是要先办展期手续，再发放新贷款？」: the question mark ends the sentence, but the
     clause with 是不是 asks."""
-    q = analyse("原抵押还没注销，是不是得先办展期手续，再放新贷款？")
+    q = analyse("旧的质押还没解除，是不是要先办展期手续，再发放新贷款？")
     assert any("展期" in c.members or "展期手续" in c.members for c in q.focus)
-    q = analyse("原抵押还没注销，先办展期手续再放款？")   # no grammar: the clause with the mark asks
-    assert not any("注销" in c.members for c in q.focus)
+    q = analyse("旧的质押还没解除，先办展期手续再放款？")   # no grammar: the clause with the mark asks
+    assert not any("解除" in c.members for c in q.focus)
 
 
 @pytest.mark.parametrize("question,word,negated", [
     ("续贷可以不签担保合同吗？", "担保合同", True),          # 不 after a modal, fused by the segmenter
     ("担保合同可以不签吗？", "担保合同", True),              # the object put first as the topic
-    ("调查和审批是不是不用像新贷款那样再走一遍？", "审批", True),   # …past a manner phrase
+    ("审查和放款是不是不用像新客户那样再做一遍？", "审查", True),   # …past a manner phrase
     ("客户可以不提供担保合同吗？", "客户", False),           # the act has its own object: the topic is its agent
-    ("抵押登记能不能不见面办理？", "办理", False),           # 不见面 is a word of its own, a way of doing it
+    ("质押登记可不可以不见面办理？", "办理", False),           # 不见面 is a word of its own, a way of doing it
     ("能不能续贷？", "续贷", False),                         # 能不能 asks, it negates nothing
 ])
 def test_a_question_asking_to_skip_an_act_negates_the_act_and_its_object(question, word, negated):
@@ -518,10 +518,10 @@ def test_a_pivot_verb_makes_no_field_and_activity():
 
 
 @pytest.mark.parametrize("question,known,word", [
-    ("一年半前欠过一个月的利息，还能续贷吗？", {"欠息"}, "欠息"),      # 欠…利息 is the documents' 欠息
+    ("两年前欠过一个季度的利息，现在可以续贷吗？", {"欠息"}, "欠息"),      # 欠…利息 is the documents' 欠息
     ("客户欠了两期的管理费，还能续贷吗？", {"欠费"}, "欠费"),
-    ("一年半前欠过一个月的利息，还能续贷吗？", set(), None),          # no such word in the corpus: unchanged
-    ("项目贷款到期了能不能走续贷？", {"期贷"}, None),                 # 期 of 到期 is no verb
+    ("两年前欠过一个季度的利息，现在可以续贷吗？", set(), None),          # no such word in the corpus: unchanged
+    ("固定资产贷款到期了能不能走续贷？", {"期贷"}, None),                 # 期 of 到期 is no verb
 ])
 def test_a_verb_and_object_split_by_a_measure_are_the_documents_word(question, known, word):
     q = analyse(question).rejoined(lambda w: w in known)
