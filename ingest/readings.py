@@ -246,9 +246,11 @@ def _skipped_act(text: str, start: int, end: int, parts, spans: list[tuple[int, 
     part names before the modal is its object, put first as the topic (担保合同可以不签吗, 调查和审批
     是不是不用再走一遍): it is what is skipped."""
     out = list(spans)
-    words = {s: w for w, s, _e in _tokens(text)}
+    words: dict[int, str] | None = None
     for m in _SKIP.finditer(text, start, end):
         k = m.end() - 1
+        if words is None:   # segmented only for a question that has the construction
+            words = {s: w for w, s, _e in _tokens(text)}
         if _own_word(words.get(k, "")):
             continue  # a word of its own that begins with 不 (不见面办理 is a way of doing it)
         part = next(((ps, pe) for ps, pe in parts if ps <= k < pe), None)
