@@ -16,17 +16,15 @@ BLIND_PATH = HERE / "blind.jsonl"
 # 2026-11-23 session and reported, then joined dev as tuning material: its ids are u001-u100.)
 SEALED_PATH = HERE / "sealed.jsonl"
 SEALED3_PATH = HERE / "sealed3.jsonl"
-# written by another helper midway through the 2026-12-02 session, after sealed3 was run; run once at its end
-SEALED4_PATH = HERE / "sealed4.jsonl"
-# written by a fifth helper near the end of the 2026-12-02 session, after sealed4 was run; run once at its end
-SEALED5_PATH = HERE / "sealed5.jsonl"
-# written by a sixth helper at the start of the 2026-12-02 afternoon session; run once at its end
-SEALED6_PATH = HERE / "sealed6.jsonl"
+# sealed4, sealed5 and sealed6 (written by three more helpers on 2026-12-02, each run once and reported)
+# joined dev as tuning material at the start of the 2026-12-02 evening session; ids t, v and w.
+# written by a seventh helper at the start of the 2026-12-02 evening session; run once at its end
+SEALED7_PATH = HERE / "sealed7.jsonl"
 # questions on three synthetic policies (tests/data/newdocs), answered after `ingest add`
 NEWDOCS_DIR = HERE.parent / "tests" / "data" / "newdocs"
 NEWDOCS_PATH = NEWDOCS_DIR / "cases.jsonl"
 KINDS = ("yesno", "fact", "list", "compare", "oos")
-SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed4", "sealed5", "sealed6", "newdocs")
+SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed7", "newdocs")
 
 
 @dataclass(frozen=True)
@@ -46,7 +44,7 @@ def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]
     """Cases of one split. Without a split: the project's own questions (dev + test), which the
     benchmarks time; `blind` and `newdocs` are asked for by name only."""
     if path is None:
-        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed4": [SEALED4_PATH], "sealed5": [SEALED5_PATH], "sealed6": [SEALED6_PATH],
+        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed7": [SEALED7_PATH],
                  "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
     else:
         paths = [path]
