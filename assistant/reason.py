@@ -719,14 +719,21 @@ def _unsettled_conjunct(q: Question, text: str, k: int) -> str | None:
     if not cuts:
         return None
     bounds = [0] + cuts + [len(text)]
+    # a word the conjuncts share (贷款担保…，又不能提供其他担保) cannot tell which one a question states
+    own = next(text[a:b] for a, b in zip(bounds, bounds[1:]) if a <= k < b)
     for a, b in zip(bounds, bounds[1:]):
         if a <= k < b:
             continue
         part = text[a:b].strip("，,；;。的 ")
-        words = [t for t, _s in token_terms(part) if len(t) >= 2 and t not in _CONJUNCT_IDLE]
+        words = _telling_words(part, own)
         if words and not any(w in q.norm for w in words):
             return part
     return None
+
+
+def _telling_words(part: str, other: str) -> list[str]:
+    """The words that tell one conjunct from the other: a word both share states neither."""
+    return [t for t, _s in token_terms(part) if len(t) >= 2 and t not in _CONJUNCT_IDLE and t not in other]
 
 
 _CONJUNCT_IDLE = frozenset("又 且 并且 同时 不能 不 其他 其它 提供 出现 发生".split())
@@ -1000,7 +1007,9 @@ def _stated(q: Question, condition: str) -> bool:
     words = [t for t, _syns in token_terms(condition) if len(t) >= 2 and t not in _SAYS_NOTHING]
     if not words:
         return False
-    return sum(1 for t in words if t in q.norm) / len(words) >= 0.6
+    # a word the question says in the officers' way (继续用 for 延续) states it as well
+    said = {m for c in q.concepts for m in c.members}
+    return sum(1 for t in words if t in q.norm or t in said) / len(words) >= 0.6
 
 
 KIND_PRIORITY = {"exclusion": 6, "prohibition": 5, "requirement": 4, "scope": 3, "obligation": 2,

@@ -89,8 +89,15 @@ def test_exception_span(text, expected):
     ("如果借款人申请展期的,应提前30日提出。", "如果借款人申请展期的"),
     ("需要进行实地查看的，应当按照有关规定进行实地查看；", "需要进行实地查看的"),
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", None),
-    # 对… without 的 is the object of a penalty, not a condition
+    # 对 + a restrictive clause + 的 + noun: the rule holds for those the clause picks out — the
+    # condition is that clause, not the whole part up to the comma
+    ("对延续原抵押物的担保，须采用第二顺位抵押。", "对延续原抵押物的"),
+    # …unless a penalty follows: then it is the conduct forbidden
     ("对盲目断贷、抽贷的机构下发监管意见书，督促其整改。", None),
+    ("对手续完备的续办申请当日办结。", "对手续完备的"),
+    # a possessor (借款人的…) names whose thing it is: no condition
+    ("对借款人的经营情况进行实地调查。", None),
+    ("对小微企业客户的续贷申请进行审批。", None),
 ])
 def test_condition_span(text, expected):
     span = condition_span(text)

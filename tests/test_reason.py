@@ -96,6 +96,8 @@ EXCL = "下列客户的续贷申请不予受理："
     # an exclusion of two joined facts: the question states one, the other is open
     ("(四)抵押物价值发生变化,又不能提供其他有效担保的;", EXCL, "抵押物贬值了，是不是就不能续贷了？", "depends"),
     ("(四)抵押物价值发生变化,又不能提供其他有效担保的;", EXCL, "抵押物价值发生变化，也没有其他有效担保，能续贷吗？", "no"),
+    # a word both facts share (担保) does not state the second one
+    ("(四)贷款担保出现保证人能力变化,又不能提供其他有效担保的;", EXCL, "保证人经营变差，担保能力下降了，还能续贷吗？", "depends"),
     # a rate defined as one amount over another, computed from the two amounts stated
     ("(十)周转率在8%(含)以上,周转率是指企业年末存货余额与年度营业收入的比例;", REQ,
      "企业年末存货余额30万元，年度营业收入500万元，周转率够吗？", "no"),
