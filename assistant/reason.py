@@ -31,6 +31,8 @@ PARTIAL_MIN = 0.5
 # a reading decides only when it holds at least this share of the question's specific words
 # (by weight): 「存款单做担保」 is not decided by a sentence that mentions only 担保
 MIN_STRENGTH = 0.5
+# what a word met only in part (抵押 of 抵押登记) counts of its weight
+PARTIAL_SHARE = 0.6
 STORY_STRENGTH = 0.4
 # head nouns that make a class of a modifier: 质押贷款 is the class of loans by 质押
 CLASS_HEADS = frozenset({"贷款", "类贷款", "业务", "方式", "类", "方式贷款"})
@@ -468,7 +470,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         if not any(w >= top_w - 1e-9 for _c, w, _h in g_found):
             g_full = min(g_full, MIN_STRENGTH - 0.01)
         # across the facts of a story, the reading holding the weightier fact is the more relevant
-        g_strength = sum(w * (0.6 if hit[2] else 1.0) for c, w, hit in g_found) / all_total
+        g_strength = sum(w * (PARTIAL_SHARE if hit[2] else 1.0) for c, w, hit in g_found) / all_total
         # a story's fact is a long clause: its rarest word found and four tenths of it suffice
         passes = g_full >= MIN_STRENGTH or (len(groups) > 1 and g_full >= STORY_STRENGTH
                                             and any(w >= top_w - 1e-9 for _c, w, _h in g_found))
@@ -477,9 +479,11 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         key = (passes, g_strength)
         if best_key is None or key > best_key:
             best_key, strength, full, focus_group = key, g_strength, g_full, group
+    denom = all_total
     if len(groups) == 1:
-        strength = sum(w * (0.6 if hit[2] else 1.0) for c, w, hit in found
-                       if any(c is gc for gc, _w in focus_group)) / (sum(w for _c, w in focus_group) or 1.0)
+        denom = sum(w for _c, w in focus_group) or 1.0
+        strength = sum(w * (PARTIAL_SHARE if hit[2] else 1.0) for c, w, hit in found
+                       if any(c is gc for gc, _w in focus_group)) / denom
     if groups:
         found = [f for f in found if any(f[0] is c for c, _w in focus_group) or any(m in anchors for m in f[0].members)]
     catch = _catch_all(q, reading, found, anchors)
@@ -556,7 +560,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             return None
         if sign < 0 and not stated_neg:
             named = [m for m in listed if any(narrower(m, asked) for asked in concept.members)]
-            return Stance("depends", reading, strength, term,
+            # naming which kinds of the asked class are excluded speaks to the whole class: it is as
+            # on-topic as a sentence naming the class itself (一家「不含质押贷款」，一家只排除存单质押)
+            whole = _as_whole(strength, weight, denom)
+            return Stance("depends", reading, whole, term,
                           "仅部分种类被排除：" + ("、".join(named) if named else term), partial=True)
         return None
     if sign < 0 and reading.exception:
@@ -729,6 +736,11 @@ def _unsettled_conjunct(q: Question, text: str, k: int) -> str | None:
         if words and not any(w in q.norm for w in words):
             return part
     return None
+
+
+def _as_whole(strength: float, weight: float, denom: float) -> float:
+    """The strength of a reading that met the asked word only in part, counted as meeting it whole."""
+    return strength + (1.0 - PARTIAL_SHARE) * weight / denom
 
 
 def _telling_words(part: str, other: str) -> list[str]:

@@ -54,6 +54,7 @@ MUTATIONS = {
     "acts timed by an event (到期前/后)": "import assistant.reason as m; m._timing = lambda *a: None",
     "an event word is the asking clause's frame": "import assistant.question as m, re; m.EVENT = re.compile('(?!x)x')",
     "an exclusion of two joined facts": "import assistant.reason as m; m._unsettled_conjunct = lambda *a: None",
+    "naming the excluded kinds of a class is about the whole class": "import assistant.reason as m; m._as_whole = lambda strength, w, d: strength",
     "a word two joined facts share states neither": "import assistant.reason as m; f = m._telling_words; m._telling_words = lambda part, other: f(part, '')",
     "a rule stated before its term's definition": "import ingest.readings as m; m._rule_first = lambda *a: False",
     "rates computed from two stated amounts": "import assistant.reason as m; m._ratio_stance = lambda *a: None",

@@ -540,3 +540,20 @@ def test_a_stated_fact_that_fails_a_rule_outweighs_a_met_condition_in_a_long_sto
     failed = Stance("no", rule, 0.3, "欠费", "要求近二年没有该情形，问题中为一年半以前，仍在期限之内")
     met = Stance("depends", rule, 0.35, "正常类", MET_ONE)
     assert best_stance([met, failed]) is failed
+
+
+def _strength(rule: str, question: str) -> float:
+    q = analyse(question)
+    weights = idf_weights(q, lambda _t: 3, 100)
+    return max(st.strength for r in read_text("x/a1", "x", rule) if (st := stance(q, r, weights, RENEWAL)))
+
+
+@pytest.mark.parametrize("whole,kinds,question", [
+    ("续贷范围不含抵押贷款、信用贷款。", "续贷范围不含林权抵押、车辆抵押等贷款。", "抵押贷款能续贷吗？"),
+    ("本办法不适用于质押贷款。", "本办法不适用于存单质押、仓单质押。", "质押贷款可以续吗？"),
+])
+def test_naming_the_excluded_kinds_of_a_class_is_as_on_topic_as_naming_the_class(whole, kinds, question):
+    """One document excludes the whole class, another only some kinds of it: both speak to the
+    class, so both vote and the answer is 视情况而定 — the narrower one is not outvoted."""
+    assert _verdict(kinds, question) == "depends"
+    assert _strength(kinds, question) >= 0.95 * _strength(whole, question)
