@@ -77,12 +77,13 @@ class Assistant:
         return self._chain
 
     def read(self, question: str) -> Request:
-        """The question as the corpus reads it: the documents it names, and a verb and its object split
-        by a measure (欠过两期的管理费) read, once, as the documents' word (欠费)."""
+        """The question as the corpus reads it: the documents it names, a verb and its object split
+        by a measure (欠过两期的管理费) read, once, as the documents' word (欠费), and an English
+        compound as the documents' one word (working-capital loan → 流动资金贷款)."""
         idx = self.searcher.index
         q = analyse(question)
         named, names = idx.namer.find(q.norm)
-        joined = q.rejoined(idx.known_word)
+        joined = q.rejoined(idx.known_word).english_compounds(idx.known_word)
         added = {m for c in joined.concepts for m in c.members} - {m for c in q.concepts for m in c.members}
         return Request(question, joined, named, names, joined=tuple(sorted(added)))
 

@@ -3,6 +3,7 @@ amount, materials…), and its content terms."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -21,8 +22,9 @@ _WHETHER = re.compile(r"是否|能否|可否|有无|要否|可不可|能不能|�
 _FINAL_MA = re.compile(r"[吗么嘛麽][\s?？!！。.]*$|[吗么嘛麽][？?]|吧\s*[？?]|[吗么][，,]\s*还是")
 # …可以不？ / …行不？ and any verb phrase closed by 不/没 (「能给他做续贷不？」)
 _FINAL_V_NOT = re.compile(r"(可以|行|能|对|是|要|用|够)[不没]?[不没吧][\s?？。]*$|[\u4e00-\u9fff][不没][\s?？。]*$")
-# an English auxiliary opening the question or a clause of it (「Under the notice, can a …」)
-_EN_YESNO = re.compile(r"(^|[,;:]\s*)(can|may|is|are|does|do|should|must|could|will|would|shall|has|have)\b", re.I)
+# an English auxiliary opening the question, a clause of it (「Under the notice, can a …」) or a
+# sentence after a story (「The loan is 20 days overdue. Can we …」)
+_EN_YESNO = re.compile(r"(^|[,;:]\s*|[.?!]\s+)(can|may|is|are|does|do|should|must|could|will|would|shall|has|have)\b", re.I)
 _WH = re.compile(r"什么|哪些|哪几|哪个|哪种|多少|几[次天个年月种项条]|多久|多长|怎么|怎样|如何|为何|为什么|谁|何时|何种|"
                  r"\b(what|which|how|who|when|why)\b", re.I)
 _LIST = re.compile(r"哪些|哪几|有什么条件|什么条件|包括什么|几种|\bwhich\b|\bwhat (are|conditions|materials)", re.I)
@@ -147,7 +149,7 @@ class Question:
     def term_negated(self, term: str) -> bool:
         """Whether the question negates `term` (没有逾期, 不是正常类, 未结清)."""
         k = self.norm.find(term)
-        return k >= 0 and sum(1 for s, e in self.negated if s <= k < e) % 2 == 1
+        return k >= 0 and sum(1 for s, e in self.negated if s <= k < e and not _parallel(self.norm, s, k)) % 2 == 1
 
     def concept_negated(self, concept: "Concept") -> bool:
         return any(self.term_negated(m) for m in concept.members if m in self.norm)
@@ -188,6 +190,42 @@ class Question:
                        focus=tuple(swap.get(id(c), c) for c in self.focus),
                        topic=tuple(swap.get(id(c), c) for c in self.topic))
 
+    def english_compounds(self, known: Callable[[str], bool]) -> "Question":
+        """English noun compounds run in the order Chinese ones do (foreign-currency working-capital
+        loan → 外币流动资金贷款): a run of English words whose mapped words join into a word of the
+        corpus is that one word, with the words between them (currency, working) inside it."""
+        by_word = {c.members[0]: c for c in self.concepts if c.members and c.members[0].isascii()}
+        words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[a-z0-9]+", self.norm)]
+        runs: list[list[str]] = []
+        for k, (s, _e, w) in enumerate(words):
+            if k and re.fullmatch(r"[\s\-]+", self.norm[words[k - 1][1]:s]):
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+        merged: dict[int, Concept] = {}
+        gone: set[int] = set()
+        for run in runs:
+            mapped = [(i, by_word[w]) for i, w in enumerate(run) if w in by_word and len(by_word[w].members) > 1]
+            best = None
+            for a in range(len(mapped)):
+                for b in range(a + 1, len(mapped)):
+                    for combo in itertools.product(*[[m for m in c.members[1:] if not m.isascii()] for _i, c in mapped[a:b + 1]]):
+                        word = "".join(combo)
+                        if known(word) and (best is None or len(word) > len(best[0])):
+                            best = (word, mapped[a][0], mapped[b][0], combo)
+            if best is None:
+                continue
+            word, i, j, combo = best
+            inside = [by_word[w] for w in run[i:j + 1] if w in by_word]
+            merged[id(inside[0])] = Concept((word,), tuple(combo))
+            gone.update(id(c) for c in inside[1:])
+        if not merged:
+            return self
+
+        def swap(cs: tuple[Concept, ...]) -> tuple[Concept, ...]:
+            return tuple(merged.get(id(c), c) for c in cs if id(c) not in gone)
+        return replace(self, concepts=swap(self.concepts), focus=swap(self.focus), topic=swap(self.topic))
+
     def grounded(self, known: Callable[[str], bool], naming: tuple[str, ...] = ()) -> "Question":
         """The question as far as the corpus can speak to it. A word no document uses that is not a
         content word — an adverb, pronoun or time word (照常, 稍微, 这时候), or no word at all but a
@@ -201,6 +239,10 @@ class Question:
                 return True
             if any(known(m) for m in c.members + c.parts):
                 return False
+            if len(c.members) == 1 and _common_english(c.members[0], self.text):
+                # an English common word the glossary does not map (rolled, sole) can be in no Chinese
+                # clause: the answer is read from the words it maps, as retrieval's confidence was
+                return True
             return all(self.tags.get(m, "x") in _IDLE_TAGS or m not in self.tags for m in c.members)
         kept = tuple(c for c in self.concepts if not idle(c))
         if not kept or len(kept) == len(self.concepts):
@@ -247,6 +289,19 @@ _ASK_SPLIT = re.compile(r"[，,。；;！!]")
 _ALTERNATIVE = re.compile(r"\s*(还是|或者是|或是)")
 # 还是 is an alternative only after a clause that asks (…吗，还是…); otherwise it is 「still」
 _ASKED_BEFORE = re.compile(r"[吗么呢][，,？?]\s*$")
+
+
+def _common_english(word: str, text: str) -> bool:
+    """An English word written in lower case in the question: a common word. A name (Singapore —
+    capitalised inside the sentence) is what is asked."""
+    return word.isascii() and word.isalpha() and re.search(rf"\b{word}\b", text) is not None
+
+
+def _parallel(norm: str, s: int, k: int) -> bool:
+    """Whether the item at k carries its own negator after a list mark inside the scope from s
+    (「不用跑登记中心、不见面办完」): two parallel negations, not one over the other."""
+    from ingest.readings import is_negator
+    return k > s and norm[k - 1] in "、，," and is_negator(norm[k])
 
 
 def _asks_by_grammar(piece: str) -> bool:

@@ -137,8 +137,21 @@ def terms(text: str) -> list[tuple[str, tuple[str, ...]]]:
             continue
         if tok.isascii() and len(tok) == 1 and not tok.isdigit():
             continue
-        out.append((tok, SYNONYMS.get(tok, ())))
+        out.append((tok, SYNONYMS.get(tok, ()) or SYNONYMS.get(english_stem(tok), ())))
     return out
+
+
+def english_stem(word: str) -> str:
+    """The glossary's form of an inflected English word (completed → complete, processed → process,
+    loans → loan, renewing → renew): the glossary lists base forms."""
+    if not word.isascii() or not word.isalpha():
+        return word
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("d", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: len(word) - len(suffix)] + repl
+            if base in SYNONYMS:
+                return base
+    return word
 
 
 def tokenize(text: str) -> list[str]:

@@ -55,6 +55,11 @@ MUTATIONS = {
     "an event word is the asking clause's frame": "import assistant.question as m, re; m.EVENT = re.compile('(?!x)x')",
     "an exclusion of two joined facts": "import assistant.reason as m; m._unsettled_conjunct = lambda *a: None",
     "naming the excluded kinds of a class is about the whole class": "import assistant.reason as m; m._as_whole = lambda strength, w, d: strength",
+    "an English auxiliary opening a later sentence asks yes/no": "import assistant.question as m, re; m._EN_YESNO = re.compile(r'(^|[,;:]\\s*)(can|may|is|are|does|do|should|must|could|will|would|shall|has|have)\\b', re.I)",
+    "an English compound is the corpus word its parts make": "import assistant.question as m; m.Question.english_compounds = lambda self, known: self",
+    "parallel negations do not negate each other": "import assistant.question as m; m._parallel = lambda *a: False",
+    "an unmapped common English word is idle": "import assistant.question as m; m._common_english = lambda *a: False",
+    "an inflected English word is looked up by its base form": "import ingest.tokenize as m; m.english_stem = lambda w: w",
     "a word two joined facts share states neither": "import assistant.reason as m; f = m._telling_words; m._telling_words = lambda part, other: f(part, '')",
     "a rule stated before its term's definition": "import ingest.readings as m; m._rule_first = lambda *a: False",
     "rates computed from two stated amounts": "import assistant.reason as m; m._ratio_stance = lambda *a: None",
@@ -122,7 +127,7 @@ MUTATIONS = {
     "a negation ends with its sentence": "import ingest.readings as m, re; m._PART = re.compile('[^，,：:]+')",
 }
 
-TESTS = ["tests/test_readings.py", "tests/test_reason.py"]
+TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]
 
 
 def main() -> int:

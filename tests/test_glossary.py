@@ -33,3 +33,13 @@ def test_every_chinese_entry_maps_to_other_words_the_documents_use(corpus_docs):
                                            ("客户周转不开，能续贷吗", "周转不开")])
 def test_a_glossary_word_comes_out_whole(question, word):
     assert word in SYNONYMS and any(tok == word for tok, _syns in terms(question))
+
+
+@pytest.mark.parametrize("word,base", [
+    ("completed", "complete"), ("processed", "process"), ("renewing", "renew"), ("policies", "policy"),
+    # a word whose stripped form the glossary does not list is left as it is
+    ("thing", "thing"), ("bus", "bus"),
+])
+def test_an_inflected_english_word_is_looked_up_by_its_base_form(word, base):
+    from ingest.tokenize import english_stem
+    assert english_stem(word) == base

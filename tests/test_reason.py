@@ -290,6 +290,9 @@ def test_a_failed_stated_fact_outweighs_a_document_where_the_story_only_meets_a_
     # …unless what is compared is the documents' rules
     ("两家银行对能否展期的规定一样吗？", "compare"),
     ("农商行和村镇银行能续贷的次数一样吗？", "compare"),
+    # an English auxiliary opening the sentence that asks, after a story
+    ("The firm has a pledge on its stock. Can it renew the loan?", "yesno"),
+    ("The firm has a pledge on its stock. What must it provide?", "fact"),
 ])
 def test_question_kind_by_grammar(question, kind):
     assert question_kind(analyse(question).norm) == kind
@@ -368,6 +371,8 @@ def test_stated_numbers_and_negations():
     ("老板有赌博的毛病，还能续贷吗？", "老板 续贷 企业主", "赌博", ""),
     # an English content word the glossary does not map stays: it is what is asked (Singapore)
     ("Can a company registered in Singapore be renewed?", "续贷 注册", "singapore", ""),
+    # a common English word the glossary does not map names nothing a clause could hold
+    ("Can the company's pledge be rolled over?", "续贷 质押 企业", "质押", "rolled"),
 ])
 def test_words_the_corpus_lacks_are_idle_only_when_they_are_function_words(question, corpus, topic_has, topic_lacks):
     q = analyse(question).grounded(lambda w: w in corpus.split())
@@ -557,3 +562,28 @@ def test_naming_the_excluded_kinds_of_a_class_is_as_on_topic_as_naming_the_class
     class, so both vote and the answer is 视情况而定 — the narrower one is not outvoted."""
     assert _verdict(kinds, question) == "depends"
     assert _strength(kinds, question) >= 0.95 * _strength(whole, question)
+
+
+@pytest.mark.parametrize("question,corpus,word", [
+    # an English compound runs in Chinese order: its mapped words join into the corpus's one word,
+    # the unmapped words between them (currency) inside it
+    ("Can a foreign-currency pledge be renewed?", "外币质押贷款不得续贷", "外币质押"),
+    ("Is a foreign currency working capital loan eligible?", "外币流动资金贷款", "外币流动资金"),
+    # words that join into nothing the corpus says stay apart
+    ("Can a foreign pledge be renewed?", "外币贷款；质押贷款", None),
+])
+def test_an_english_compound_is_the_corpus_word_its_parts_make(question, corpus, word):
+    q = analyse(question).english_compounds(lambda w: w in corpus)
+    joined = [c.members[0] for c in q.concepts if not c.members[0].isascii() and len(c.members) == 1 and c.parts]
+    assert (joined[0] if joined else None) == word
+
+
+@pytest.mark.parametrize("question,term,negated", [
+    # 不用A、不B: two parallel negations — B carries its own and is not negated twice
+    ("能不能让客户不用来回跑、不见面就签完？", "不见面", False),
+    ("能不能让客户不用来回跑、不见面就签完？", "来回跑", True),
+    # one negation over a list reaches each item
+    ("客户没有逾期、欠息，能续贷吗？", "欠息", True),
+])
+def test_parallel_negations_do_not_negate_each_other(question, term, negated):
+    assert analyse(question).term_negated(term) is negated
