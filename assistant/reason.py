@@ -268,7 +268,7 @@ def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
                 continue
             if lim.unit in _COUNT_UNITS:
                 measured |= _rule_counted(reading, lim)
-            said_of = _words(stated.quantity, keep) | topic_words
+            said_of = _words(stated.quantity, keep) | topic_words | _lent(stated.quantity, lim.unit)
             if lim.unit in ("次", "期"):
                 counted = _counted(q, stated)
                 if counted:
@@ -281,6 +281,17 @@ def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
         if best is not None:
             pairs.append((best[1], stated))
     return pairs
+
+
+# an amount as the object of a lending verb (要续2000万, 想贷300万, 批了500万) is the loan's amount (借 is not:
+# 找亲戚借了50万 is another debt); the
+# one-character verb is the documents' 续贷 / 贷款
+_LENDING = {"续": {"续贷", "贷款"}, "贷": {"贷款"}, "批": {"贷款"}, "放": {"贷款"}}
+
+
+def _lent(quantity: str, unit: str) -> set[str]:
+    tail = quantity.rstrip("了过到个")[-1:]
+    return set(_LENDING.get(tail, ())) if unit in _AMOUNT_UNITS else set()
 
 
 def _num(v: float) -> str:

@@ -60,6 +60,7 @@ MUTATIONS = {
     "parallel negations do not negate each other": "import assistant.question as m; m._parallel = lambda *a: False",
     "an unmapped common English word is idle": "import assistant.question as m; m._common_english = lambda *a: False",
     "an inflected English word is looked up by its base form": "import ingest.tokenize as m; m.english_stem = lambda w: w",
+    "an amount after a lending verb is a loan's amount": "import assistant.reason as m; m._lent = lambda *a: set()",
     "a word two joined facts share states neither": "import assistant.reason as m; f = m._telling_words; m._telling_words = lambda part, other: f(part, '')",
     "a rule stated before its term's definition": "import ingest.readings as m; m._rule_first = lambda *a: False",
     "rates computed from two stated amounts": "import assistant.reason as m; m._ratio_stance = lambda *a: None",

@@ -96,6 +96,10 @@ EXCL = "下列客户的续贷申请不予受理："
     # an exclusion of two joined facts: the question states one, the other is open
     ("(四)抵押物价值发生变化,又不能提供其他有效担保的;", EXCL, "抵押物贬值了，是不是就不能续贷了？", "depends"),
     ("(四)抵押物价值发生变化,又不能提供其他有效担保的;", EXCL, "抵押物价值发生变化，也没有其他有效担保，能续贷吗？", "no"),
+    # an amount as the object of a lending verb (要续, 想贷) is the loan's amount
+    ("(五)单笔续贷额度控制在800万元及以下;", REQ, "这次客户要续1000万，能办吗？", "no"),
+    ("(五)单笔续贷额度控制在800万元及以下;", REQ, "这次客户要续600万，能办吗？", "yes"),
+    ("(五)单笔续贷额度控制在800万元及以下;", REQ, "这次客户手上存着1000万，能办吗？", None),
     # a word both facts share (担保) does not state the second one
     ("(四)贷款担保出现保证人能力变化,又不能提供其他有效担保的;", EXCL, "保证人经营变差，担保能力下降了，还能续贷吗？", "depends"),
     # a rate defined as one amount over another, computed from the two amounts stated
