@@ -182,7 +182,9 @@ class DefaultAnswerer:
                 return listed
         top = max(st.strength for st, _h in per_doc.values())
         voters = {d: v for d, v in per_doc.items() if v[0].strength >= VOTE_SHARE * top}
-        voters = dict(sorted(voters.items(), key=lambda kv: (-kv[1][0].strength, kv[1][1].rank))[:MAX_VOTERS])
+        # a document naming the asked class itself leads one that names only kinds of it
+        voters = dict(sorted(voters.items(), key=lambda kv: (-round(kv[1][0].strength, 2), kv[1][0].partial,
+                                                             kv[1][1].rank))[:MAX_VOTERS])
         overall = combine({d: st for d, (st, _h) in voters.items()})
         label = verdict_word(q, overall)
         sides = {st.verdict for st, _h in voters.values()}

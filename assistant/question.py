@@ -208,7 +208,8 @@ class Question:
             mapped = [(i, by_word[w]) for i, w in enumerate(run) if w in by_word and len(by_word[w].members) > 1]
             best = None
             for a in range(len(mapped)):
-                for b in range(a + 1, len(mapped)):
+                # a noun compound runs a few words; a longer run is a list or a repetition
+                for b in range(a + 1, min(len(mapped), a + _COMPOUND_WORDS)):
                     for combo in itertools.product(*[[m for m in c.members[1:] if not m.isascii()] for _i, c in mapped[a:b + 1]]):
                         word = "".join(combo)
                         if known(word) and (best is None or len(word) > len(best[0])):
@@ -289,6 +290,9 @@ _ASK_SPLIT = re.compile(r"[，,。；;！!]")
 _ALTERNATIVE = re.compile(r"\s*(还是|或者是|或是)")
 # 还是 is an alternative only after a clause that asks (…吗，还是…); otherwise it is 「still」
 _ASKED_BEFORE = re.compile(r"[吗么呢][，,？?]\s*$")
+
+
+_COMPOUND_WORDS = 4
 
 
 def _common_english(word: str, text: str) -> bool:

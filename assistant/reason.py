@@ -245,14 +245,17 @@ def _counts_renewals(before: str, after: str) -> bool:
     return bool(re.search(r"(?<![连继持陆手延存])续(过|了|贷|办)?$", before)) or after.startswith("续")
 
 
-def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
+def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None) -> list[tuple[Limit, Limit]]:
     """Each stated number with the limit that measures the same thing: the same unit, and a
     word of what the limit measures in what the number is said of or in the question's topic
-    (单笔贷款 150万 / 额度这一关 → 单笔贷款额度≥200万元; 60万元 of 日均余额 is not it)."""
+    (单笔贷款 150万 / 额度这一关 → 单笔贷款额度≥200万元; 60万元 of 日均余额 is not it). Limits the
+    question matches equally (企业…≤1500万元, 个人经营户…≤200万元: whose loan it is goes unsaid) that
+    the number meets one and fails the other of go to `undecided` instead."""
     topic_words = {m for c in (q.topic or q.focus) for m in c.members}
     pairs = []
     for stated in q.numbers:
         best = None
+        tied: list[Limit] = []
         for lim in reading.limits:
             if not _same_unit(lim.unit, stated.unit) or lim.op in ("before", "after"):
                 continue
@@ -278,9 +281,41 @@ def _limit_pairs(q: Question, reading: Reading) -> list[tuple[Limit, Limit]]:
             overlap = len(measured & said_of) + sum(1 for w in measured for s in said_of if w != s and (w in s or s in w))
             if overlap and (best is None or overlap > best[0]):
                 best = (overlap, lim)
-        if best is not None:
-            pairs.append((best[1], stated))
+                tied = [lim]
+            elif overlap and overlap == best[0]:
+                tied.append(lim)
+        if best is None:
+            continue
+        if len(tied) > 1:
+            said = [lim for lim in tied if _own_words(lim, tied) & _said_words(q)]
+            if len(said) == 1:
+                pairs.append((said[0], stated))
+                continue
+            if not said and len({_admits(lim, stated) for lim in tied}) > 1 and undecided is not None \
+                    and _unit_of_subject(tied):
+                undecided.append((tied, stated))
+                continue
+        pairs.append((best[1], stated))
     return pairs
+
+
+def _own_words(lim: Limit, tied: list[Limit]) -> set[str]:
+    """The words of one limit's measure that the others' lack: whose it is (企业 / 个人经营户)."""
+    others = set().union(*(set(token_terms_words(x.quantity)) for x in tied if x is not lim))
+    return set(token_terms_words(lim.quantity)) - others
+
+
+def token_terms_words(text: str) -> list[str]:
+    return [t for t, _s in token_terms(text) if len(t) >= 2]
+
+
+def _said_words(q: Question) -> set[str]:
+    return {t for t in token_terms_words(q.norm)} | {m for c in q.concepts for m in c.members}
+
+
+def _unit_of_subject(tied: list[Limit]) -> bool:
+    """Limits of one measure told apart only by whose it is (企业单笔续贷额度 / 个人经营户单笔续贷额度)."""
+    return len({lim.unit for lim in tied}) == 1 and len({lim.quantity for lim in tied}) == len(tied)
 
 
 # an amount as the object of a lending verb (要续2000万, 想贷300万, 批了500万) is the loan's amount (借 is not:
@@ -339,7 +374,13 @@ def _admits(lim: Limit, stated: Limit) -> bool | None:
 def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | None:
     """Stated numbers against the reading's limits: one that fails decides 不可以 (naming it);
     all passing, 可以. Inside 「存在以下情况之一的，不得…」 a limit describes the disqualifying state."""
-    pairs = _limit_pairs(q, reading)
+    undecided: list = []
+    pairs = _limit_pairs(q, reading, undecided)
+    if undecided and not any(_admits(lim, stated) is False for lim, stated in pairs):
+        tied, stated = undecided[0]
+        sides = "；".join(lim.describe() for lim in tied)
+        return Stance("depends", reading, strength, tied[0].quantity,
+                      f"{sides}，问题中为{_said(stated)}，要看属于哪一类")
     if not pairs:
         return None
     excluding = reading.lead == "exclusion"
@@ -624,17 +665,24 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             return None
         return Stance("depends", reading, strength, term, f"仅在「{ITEM_MARK.sub('', cond_text)}」时适用")
     verdict: Verdict = "yes" if (sign > 0) != stated_neg else "no"
-    if sign > 0 and not stated_neg and DISCRETION.search(text):
+    if sign > 0 and not stated_neg and _left_to_discretion(text, pos - reading.start):
         # 「可视实际情况酌情调整」: left to the bank's judgement case by case
         return Stance("depends", reading, strength, term, "由银行视实际情况酌情决定")
     if sign < 0 and not stated_neg:
         dated = _window(q, text, pos - reading.start, term)
         if dated is not None:
             return Stance(dated[0], reading, strength, term, dated[1])
+    if verdict == "no" and stated_neg and sign > 0:
+        other = _open_alternative(q, text, pos - reading.start)
+        if other is not None:
+            return Stance("depends", reading, strength, term, f"问题所述不满足「{term}」一项，但也可以：{other}")
     if verdict == "yes":
         failed = _stated_fact_fails(q, reading, concept, anchors) or _relational_fails(q, reading)
         if failed is not None:
             return Stance("no", reading, strength, term, failed)
+        other_way = _failed_with_alternative(q, reading, concept, anchors)
+        if other_way is not None:
+            return Stance("depends", reading, strength, term, other_way)
         if _one_of_many_conditions(q, reading):
             return Stance("depends", reading, strength, term, MET_ONE)
     why = {"exclusion": "列为不适用/不属于", "prohibition": "明确禁止", "requirement": "列为必备条件",
@@ -820,6 +868,16 @@ def _negates_any(q: Question, text: str) -> bool:
     return False
 
 
+def _left_to_discretion(text: str, k: int) -> bool:
+    """A cue of discretion or a pilot reaches its own comma part and the ones after it (a verb chain
+    runs on to its result: 「试点推行电子证明，做到不见面办理」), not the parts before it."""
+    ends = [i for i in (text.find(ch, k) for ch in "，,；;。") if i >= 0]
+    end = min(ends) if ends else len(text)
+    cue = DISCRETION.search(text)
+    # a 的-phrase before it (「需要临时展期的，可视情况酌情办理」) is what the rule after it is about
+    return cue is not None and (cue.start() < end or text[:end].rstrip().endswith("的"))
+
+
 def _part_at(text: str, k: int) -> str:
     """The comma part of `text` that holds offset k."""
     s = max(text.rfind(ch, 0, k) for ch in "，,；;：:") + 1
@@ -881,17 +939,59 @@ def _stated_fact_fails(q: Question, reading: Reading, asked: Concept, anchors) -
     「担保人须书面同意」 fails for a question whose guarantor has not agreed."""
     if reading.kind not in ("requirement", "scope", "exclusion", "prohibition", "obligation"):
         return None
+    for c, hit, sign in _stated_facts_against(q, reading, asked, anchors):
+        if (sign > 0) == q.concept_negated(c):
+            if _open_alternative(q, reading.text, hit[0]) is not None:
+                continue  # 「…同意继续担保，或新设立的保证人承担」: the other way may still be met
+            said = "问题中" + ("没有" if q.concept_negated(c) else "有") + f"「{hit[1]}」"
+            rule = "要求" + ("具备" if sign > 0 else "不存在") + f"「{hit[1]}」"
+            return f"{rule}，{said}"
+    return None
+
+
+def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors):
     for c in q.concepts:
         if c is asked or any(m in anchors for m in c.members) or c in q.focus and q.topic == q.focus and c is asked:
             continue
         hit = _find(reading.text, c)
         if hit is None or hit[2]:
             continue
-        sign = polarity_at(reading, reading.start + hit[0])
+        yield c, hit, polarity_at(reading, reading.start + hit[0])
+
+
+# alternatives a requirement accepts: 「A，或B」「A或者B」 between comma parts
+_OR = re.compile(r"[，,；;]\s*(?:或者|或是|或)")
+_AND = re.compile(r"[，,；;]\s*(?:并且|且|同时)")
+
+
+def _open_alternative(q: Question, text: str, k: int) -> str | None:
+    """Another alternative of a requirement than the one at k, lacking a fact the question denies that
+    the one at k requires (原保证人同意继续担保 vs 新的保证人承担): the requirement may be met that way."""
+    # 「A，且B，或C」 is A and (B or C): the alternatives are those of the conjunct at k
+    joins = [0] + [m.start() for m in _AND.finditer(text)] + [len(text)]
+    lo, hi = next((a, b) for a, b in zip(joins, joins[1:]) if a <= k < b) if k < len(text) else (0, len(text))
+    cuts = [m.start() for m in _OR.finditer(text, lo, hi)]
+    if not cuts:
+        return None
+    bounds = [lo] + cuts + [hi]
+    own = next(text[a:b] for a, b in zip(bounds, bounds[1:]) if a <= k < b)
+    denied = [c for c in q.concepts if q.concept_negated(c) and any(m in own for m in c.members)]
+    for a, b in zip(bounds, bounds[1:]):
+        if a <= k < b:
+            continue
+        part = text[a:b].strip("，,；;。 ")
+        if any(not any(m in part for m in c.members) for c in denied):
+            return re.sub(r"^(或者|或是|或)", "", part)
+    return None
+
+
+def _failed_with_alternative(q: Question, reading: Reading, asked: Concept, anchors) -> str | None:
+    """A stated fact fails one alternative of a requirement while another stays open: what would meet it."""
+    for c, hit, sign in _stated_facts_against(q, reading, asked, anchors):
         if (sign > 0) == q.concept_negated(c):
-            said = "问题中" + ("没有" if q.concept_negated(c) else "有") + f"「{hit[1]}」"
-            rule = "要求" + ("具备" if sign > 0 else "不存在") + f"「{hit[1]}」"
-            return f"{rule}，{said}"
+            other = _open_alternative(q, reading.text, hit[0])
+            if other is not None:
+                return f"问题所述不满足「{hit[1]}」一项，但也可以：{other}"
     return None
 
 
@@ -1018,7 +1118,8 @@ def _relational_fails(q: Question, reading: Reading) -> str | None:
 
 
 # a rule that leaves the outcome to judgement case by case (酌情, 视实际情况)
-DISCRETION = re.compile(r"酌情|视(实际|具体)?情况")
+# left to judgement case by case (酌情, 视情况), or tried out where a pilot runs (试点推行…): not a general yes
+DISCRETION = re.compile(r"酌情|视(实际|具体)?情况|试点")
 
 
 _SAYS_NOTHING = GENERIC

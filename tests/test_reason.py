@@ -96,10 +96,20 @@ EXCL = "下列客户的续贷申请不予受理："
     # an exclusion of two joined facts: the question states one, the other is open
     ("(四)抵押物价值发生变化,又不能提供其他有效担保的;", EXCL, "抵押物贬值了，是不是就不能续贷了？", "depends"),
     ("(四)抵押物价值发生变化,又不能提供其他有效担保的;", EXCL, "抵押物价值发生变化，也没有其他有效担保，能续贷吗？", "no"),
+    # a requirement met one way or another (A，或B): failing A leaves B open
+    ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原保证人不同意继续担保了，还能续贷吗？", "depends"),
+    ("(六)原保证人同意继续承担担保责任;", REQ, "原保证人不同意继续担保了，还能续贷吗？", "no"),
+    ("(八)借款人提供房产抵押,或者提供第三方连带保证;", REQ, "借款人拿不出房产抵押，能续贷吗？", "depends"),
+    # 「A，且B，或C」 is A and (B or C): failing A fails it
+    ("(六)已取得股东会书面决议,且原保证人同意继续担保,或新的保证人承担担保责任;", REQ, "股东会没有出书面决议，还能续贷吗？", "no"),
     # an amount as the object of a lending verb (要续, 想贷) is the loan's amount
     ("(五)单笔续贷额度控制在800万元及以下;", REQ, "这次客户要续1000万，能办吗？", "no"),
     ("(五)单笔续贷额度控制在800万元及以下;", REQ, "这次客户要续600万，能办吗？", "yes"),
     ("(五)单笔续贷额度控制在800万元及以下;", REQ, "这次客户手上存着1000万，能办吗？", None),
+    # limits told apart only by whose loan it is: a figure between them, with the borrower unsaid, is open
+    ("(五)企业单笔续贷额度在1000万元及以下,个人经营户单笔续贷额度在100万元及以下。", REQ, "客户要续300万，能办吗？", "depends"),
+    ("(五)企业单笔续贷额度在1000万元及以下,个人经营户单笔续贷额度在100万元及以下。", REQ, "客户要续2000万，能办吗？", "no"),
+    ("(五)企业单笔续贷额度在1000万元及以下,个人经营户单笔续贷额度在100万元及以下。", REQ, "个人经营户要续300万，能办吗？", "no"),
     # a word both facts share (担保) does not state the second one
     ("(四)贷款担保出现保证人能力变化,又不能提供其他有效担保的;", EXCL, "保证人经营变差，担保能力下降了，还能续贷吗？", "depends"),
     # a rate defined as one amount over another, computed from the two amounts stated
@@ -122,7 +132,7 @@ EXCL = "下列客户的续贷申请不予受理："
     ("客户须在原贷款到期前1个月提出书面续贷申请。", "", "原贷款快到期了，能申请续贷吗？", "yes"),
     ("续贷是指借款人在原有的贷款到期(含展期后到期)后不能按时收回，重新发放贷款。", "", "原贷款已经到期了，还能续贷吗？", "yes"),
     # a modal runs over the verb phrases after it until a part opens with a new subject
-    ("各银行业机构可与登记机构建立平台，将窗口前移至网点，试点推行电子证明，做到抵押登记不见面办理。", "",
+    ("各银行业机构可与登记机构建立平台，将窗口前移至网点，推行电子证明，做到抵押登记不见面办理。", "",
      "抵押登记可不可以不见面办理？", "yes"),
     ("(二)续贷时必须书面告知担保人,并经担保人书面同意继续提供担保。", "", "担保人没有书面同意，还能续贷吗？", "no"),
     ("各银行业机构可与登记机构建立平台，借款人提交电子证明。", "", "借款人可以提交电子证明吗？", None),
@@ -149,6 +159,11 @@ EXCL = "下列客户的续贷申请不予受理："
     ("若贷款的鉴定报告超过有效时限，须重新鉴定。", "", "押品的鉴定报告过了有效期，要不要重新鉴定？", "yes"),
     # a rule that leaves it to judgement case by case (酌情) is a 视情况而定
     ("因特殊情况需要临时展期的，可视实际情况酌情办理。", "", "客户临时要展期，能办吗？", "depends"),
+    # a permission tried out as a pilot holds where the pilot runs
+    ("各机构可试点推行线上签约，做到合同签署不跑腿。", "", "续贷合同能线上签约吗？", "depends"),
+    ("各机构可推行线上签约，做到合同签署不跑腿。", "", "续贷合同能线上签约吗？", "yes"),
+    # …and reaches only its own part and those after it
+    ("各机构可设立服务专窗，试点推行线上签约，做到合同签署不跑腿。", "", "各机构可以设立服务专窗吗？", "yes"),
     # the asked word inside listed kinds on both sides: some of it is in, some out
     ("适用对象为企业周转贷款和个人经营贷款，不包括个人住房贷款、个人汽车贷款。", "", "个人的贷款能办续贷吗？", "depends"),
     ("适用对象为企业周转贷款，不包括个人住房贷款、个人汽车贷款。", "", "个人的贷款能办续贷吗？", "no"),
