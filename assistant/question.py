@@ -166,7 +166,8 @@ class Question:
         first is not about the phrase."""
         return tuple((a, b) for a in self.concepts for b in self.concepts
                      if a is not b and (a.members[0] + b.members[0]) in self.norm
-                     and not any(m in RENEWAL for m in a.members + b.members))
+                     and not any(m in RENEWAL for m in a.members + b.members)
+                     and not _agent(self.norm, a.members[0] + b.members[0]))
 
     def rejoined(self, known: Callable[[str], bool]) -> "Question":
         """A verb and its object split by an aspect mark and a measure (欠过两期的管理费, 欠了一期息) are
@@ -295,6 +296,23 @@ _ASKED_BEFORE = re.compile(r"[吗么呢][，,？?]\s*$")
 _COMPOUND_WORDS = 4
 
 
+# meeting the conditions, asked of a story (符合条件吗, 够不够格, 满足要求吗)
+ELIGIBLE = re.compile(r"(符合|满足|达到|具备|够)?(条件|要求|标准|资格)|符合|满足|达标|够格|合格")
+
+
+_ONE_ITEM = re.compile(r"(这|该|此)一?(条|项|点|个条件|个要求)")
+
+
+# a passive's agent (被法院冻结, 遭银行抽贷, 由法院查封): the noun does what the verb says; it does not
+# name a kind of it as a modifier does (房地产开发)
+_PASSIVE = "被遭由"
+
+
+def _agent(norm: str, pair: str) -> bool:
+    k = norm.find(pair)
+    return k > 0 and norm[k - 1] in _PASSIVE
+
+
 def _common_english(word: str, text: str) -> bool:
     """An English word written in lower case in the question: a common word. A name (Singapore —
     capitalised inside the sentence) is what is asked."""
@@ -353,7 +371,12 @@ def analyse(text: str) -> Question:
     modality = "necessity" if _NECESSITY.search(asking) else "permission"
     # the asking clause may time the act (「贷款到期了能办续贷吗」): an event word is its frame, and the
     # story before it (做典当业务的公司) is what is asked about — together with the event
-    specific = [c for c in focus if not any(m in RENEWAL or EVENT.fullmatch(m) for m in c.members)]
+    # 「…，符合条件吗」 asks whether the story meets the rules' conditions: like 「能续贷吗」, the story is
+    # what is asked about
+    # — unless it points at one item (这一条算满足吗): then that item is what is asked
+    whole = not _ONE_ITEM.search(asking)
+    specific = [c for c in focus if not any(m in RENEWAL or EVENT.fullmatch(m) or whole and ELIGIBLE.fullmatch(m)
+                                            for m in c.members)]
     topic = focus if specific else concepts
     if kind == "compare":
         # 「借款人有民间借贷的，各家怎么把握？」: the clause that asks for a comparison is about the

@@ -556,6 +556,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     ratio = _ratio_stance(q, reading, max(strength, 0.5) + 1.0)
     if ratio is not None:
         return ratio
+    lead = _lead_time_stance(q, reading, max(strength, 0.5) + 1.0)
+    if lead is not None:
+        return lead
     numeric = _limit_stance(q, reading, max(strength, 0.5) + 1.0)
     if numeric is not None:
         return numeric
@@ -753,6 +756,41 @@ _EVENT_FRAME = re.compile(_EVENT + r"(?:[(（][^)）]{0,12}[)）])?(之前|以�
 # what a question says of the event: it has happened (已经到期了, 到期后) or not yet (快到期, 还没到期)
 _HAPPENED = re.compile(r"(已经|已|都|过了)[^，,。；;]{0,6}" + _EVENT + r"|" + _EVENT + r"(了|之后|以后|后)")
 _PENDING = re.compile(r"(快|即将|将要|就要|马上|还没|还未|尚未|没有|没|未)[^，,。；;]{0,3}" + _EVENT + r"|" + _EVENT + r"(之前|以前|前)")
+
+
+_DAYS = {"小时": 1 / 24, "日": 1.0, "工作日": 7 / 5, "个月": 30.0, "年": 365.0}
+_DATE_AT = re.compile(r"(\d{1,2})月(\d{1,2})(?:日|号)")
+
+
+def _lead_days(q: Question) -> float | None:
+    """How long before the event the question puts the act, in days: a stated 到期前10天, or two
+    calendar dates, the one the event falls on (6月30日到期) and the act's (6月20日递交)."""
+    for n in q.numbers:
+        if n.unit in _DAYS and (n.op == "before" or re.search(_EVENT + r"(之|以)?前(的)?$", q.norm[:n.start])):
+            return n.value * _DAYS[n.unit]
+    dates = [(m.start(), m.end(), int(m.group(1)), int(m.group(2))) for m in _DATE_AT.finditer(q.norm)]
+    event = [d for d in dates if re.match(r"\s*" + _EVENT, q.norm[d[1]:d[1] + 6])]
+    acts = [d for d in dates if d not in event]
+    if len(event) != 1 or len(acts) != 1:
+        return None
+    (_s, _e, em, ed), (_s2, _e2, am, ad) = event[0], acts[0]
+    return (em - am) * 30.0 + (ed - ad)
+
+
+def _lead_time_stance(q: Question, reading: Reading, strength: float) -> Stance | None:
+    """A lead time the rule requires (到期前1个月提出申请) against the one the question states: shorter,
+    or after the event, 不可以; as long or longer, 可以."""
+    lim = next((x for x in reading.limits if x.op == "before" and x.unit in _DAYS), None)
+    if lim is None:
+        return None
+    lead = _lead_days(q)
+    if lead is None:
+        return None
+    need = lim.value * _DAYS[lim.unit]
+    said = f"提前{_num(round(lead, 1))}天" if lead >= 0 else f"晚于到期{_num(round(-lead, 1))}天"
+    ok = lead >= need
+    return Stance("yes" if ok else "no", reading, strength, lim.quantity or "时间",
+                  f"要求{lim.describe()}，问题中为{said}")
 
 
 def _timing(q: Question, reading: Reading, term: str, strength: float) -> Stance | None:

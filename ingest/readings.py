@@ -367,6 +367,14 @@ def _after_previous(text: str, found: list[Limit], part_start: int, k: int) -> i
     return part_start
 
 
+_DATE = re.compile(r"([0-9０-９一二三四五六七八九十]{1,3})月([0-9０-９一二三四五六七八九十]{1,3})(日|号)")
+
+
+def _calendar_date(text: str, m: re.Match) -> bool:
+    """Whether the number at m is the month or the day of a calendar date (6月30日, 十二月五号)."""
+    return any(d.start() <= m.start() < d.end() for d in _DATE.finditer(text, max(0, m.start() - 4), m.end() + 4))
+
+
 def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
     """Numeric limits in text[start:end] with their operators."""
     end = len(text) if end is None else end
@@ -383,6 +391,8 @@ def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
         unit = UNIT_CANON.get(m.group("unit"), m.group("unit"))
         if unit == "年" and value >= 1900:
             continue  # 2019年: a date, not a duration
+        if _calendar_date(text, m):
+            continue  # 6月30日: a day of the calendar, neither 6个月 nor 30日
         part_start = max(text.rfind(ch, start, m.start()) for ch in "，,：:。；;、") + 1
         part_start = max(part_start, start)
         part_start = _after_previous(text, out, part_start, m.start())

@@ -84,6 +84,11 @@ def test_exception_span(text, expected):
     assert (text[span[0]:span[1]] if span else None) == expected
 
 
+def test_a_calendar_date_is_no_duration():
+    assert limits("原贷款6月30日到期，十二月五号续办") == []
+    assert [(x.value, x.unit) for x in limits("期限6个月，3月内办结")] == [(6.0, "个月"), (3.0, "个月")]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("(七)若抵(质)押物因为市场变化不足值的,必须增加足值、有效的抵(质)押物;", "若抵(质)押物因为市场变化不足值的"),
     ("如果借款人申请展期的,应提前30日提出。", "如果借款人申请展期的"),

@@ -110,6 +110,13 @@ EXCL = "下列客户的续贷申请不予受理："
     ("(五)企业单笔续贷额度在1000万元及以下,个人经营户单笔续贷额度在100万元及以下。", REQ, "客户要续300万，能办吗？", "depends"),
     ("(五)企业单笔续贷额度在1000万元及以下,个人经营户单笔续贷额度在100万元及以下。", REQ, "客户要续2000万，能办吗？", "no"),
     ("(五)企业单笔续贷额度在1000万元及以下,个人经营户单笔续贷额度在100万元及以下。", REQ, "个人经营户要续300万，能办吗？", "no"),
+    # a passive's agent (被法院查封) is not a modifier naming another kind of the act
+    ("(七)借款人账户被有关部门查封、冻结的;", EXCL, "账户被税务局查封了，还能续贷吗？", "no"),
+    # a lead time the rule requires (到期前1个月) against the one stated, or the days between two dates
+    ("续贷客户应于贷款到期前1个月递交申请。", "", "客户到期前10天才递交申请，行吗？", "no"),
+    ("续贷客户应于贷款到期前1个月递交申请。", "", "客户到期前两个月递交申请，行吗？", "yes"),
+    ("续贷客户应于贷款到期前1个月递交申请。", "", "贷款9月15日到期，客户9月1日递交申请，行吗？", "no"),
+    ("续贷客户应于贷款到期前1个月递交申请。", "", "贷款9月15日到期，客户7月20日递交申请，行吗？", "yes"),
     # a word both facts share (担保) does not state the second one
     ("(四)贷款担保出现保证人能力变化,又不能提供其他有效担保的;", EXCL, "保证人经营变差，担保能力下降了，还能续贷吗？", "depends"),
     # a rate defined as one amount over another, computed from the two amounts stated
@@ -408,6 +415,18 @@ def test_an_asking_clause_that_only_times_the_act_is_about_the_story():
 def test_an_asking_clause_with_no_content_leaves_the_story_as_topic():
     q = analyse("客户一年半以前有过一次欠息，后来补齐了，行吗？")
     assert q.focus == () and any("欠息" in c.members for c in q.topic)
+
+
+@pytest.mark.parametrize("question", ["企业去年有过一次欠税，现在来申请，符合条件吗？", "企业去年有过一次欠税，够不够资格？",
+                                      "企业去年有过一次欠税，这样满足要求吗？"])
+def test_asking_whether_a_story_meets_the_conditions_makes_the_story_the_topic(question):
+    q = analyse(question)
+    assert any("欠税" in c.members for c in q.topic)
+
+
+def test_asking_whether_one_item_is_met_keeps_that_item_the_topic():
+    q = analyse("企业去年有过一次欠税，信用评级A级，这一条算满足吗？")
+    assert not any("欠税" in c.members for c in q.topic)
 
 
 def test_the_story_is_context_not_focus():
