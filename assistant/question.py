@@ -48,7 +48,12 @@ def _may_differ(norm: str) -> bool:
     return not any(w in _JOINED for w, _t in pos_tags(outside)) and not _COMPARE.search(outside)
 
 
+# a wh-word before 也/都 is indefinite (说什么也不愿意, 怎么都还不上): it asks nothing
+_INDEFINITE = re.compile(r"(什么|怎么|谁|哪儿|哪里)[^，,。；;？?]{0,2}?(也|都)")
+
+
 def question_kind(norm: str) -> str:
+    norm = _INDEFINITE.sub("", norm)
     if _COMPARE.search(norm) and not _may_differ(norm):
         return "compare"
     yesno = bool(_A_NOT_A.search(norm) or _WHETHER.search(norm) or _EN_YESNO.search(norm.strip())

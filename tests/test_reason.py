@@ -316,6 +316,9 @@ def test_a_failed_stated_fact_outweighs_a_document_where_the_story_only_meets_a_
     # …unless what is compared is the documents' rules
     ("两家银行对能否展期的规定一样吗？", "compare"),
     ("农商行和村镇银行能续贷的次数一样吗？", "compare"),
+    # a wh-word before 也/都 is indefinite and asks nothing
+    ("担保人说什么也不肯再签字了，这笔还能续吗？", "yesno"),
+    ("担保人不肯再签字了，什么材料能代替？", "fact"),
     # an English auxiliary opening the sentence that asks, after a story
     ("The firm has a pledge on its stock. Can it renew the loan?", "yesno"),
     ("The firm has a pledge on its stock. What must it provide?", "fact"),
