@@ -652,7 +652,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             return None
 
     cond_text = text[reading.condition[0] - reading.start:reading.condition[1] - reading.start] if reading.condition else ""
-    if reading.condition and _stated(q, cond_text):
+    if reading.condition and _stated(q, cond_text, text[reading.condition[1] - reading.start:]):
         # the question states the condition (评估报告超过有效时限): the consequence applies; an
         # obligation as consequence answers 需要, and 能否 with 「须先…」
         rest = text[reading.condition[1] - reading.start:].strip("，,；;。 ")
@@ -1163,15 +1163,17 @@ DISCRETION = re.compile(r"酌情|视(实际|具体)?情况|试点")
 _SAYS_NOTHING = GENERIC
 
 
-def _stated(q: Question, condition: str) -> bool:
+def _stated(q: Question, condition: str, consequence: str = "") -> bool:
     """Whether the question states a condition's facts: most of its content words are in it."""
-    # generic words (贷款) say nothing of which condition it is
+    # generic words (贷款) say nothing of which condition it is; nor do the consequence's own words
+    # (「需要实地查看的，应当实地查看」: asking about 实地查看 states no need for it)
     words = [t for t, _syns in token_terms(condition) if len(t) >= 2 and t not in _SAYS_NOTHING]
     if not words:
         return False
     # a word the question says in the officers' way (继续用 for 延续) states it as well
     said = {m for c in q.concepts for m in c.members}
-    return sum(1 for t in words if t in q.norm or t in said) / len(words) >= 0.6
+    hit = [t for t in words if t in q.norm or t in said]
+    return len(hit) / len(words) >= 0.6 and any(t not in consequence for t in hit)
 
 
 KIND_PRIORITY = {"exclusion": 6, "prohibition": 5, "requirement": 4, "scope": 3, "obligation": 2,

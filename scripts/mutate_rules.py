@@ -72,6 +72,7 @@ MUTATIONS = {
     "a lead time the rule requires against the one stated": "import assistant.reason as m; m._lead_time_stance = lambda *a: None",
     "a calendar date is no duration": "import ingest.readings as m; m._calendar_date = lambda *a: False",
     "a wh-word before 也/都 asks nothing": "import assistant.question as m, re; m._INDEFINITE = re.compile('(?!x)x')",
+    "a condition in the consequence's words is not stated by asking the consequence": "import assistant.reason as m; f = m._stated; m._stated = lambda q, c, r='': f(q, c)",
     "a word two joined facts share states neither": "import assistant.reason as m; f = m._telling_words; m._telling_words = lambda part, other: f(part, '')",
     "a rule stated before its term's definition": "import ingest.readings as m; m._rule_first = lambda *a: False",
     "rates computed from two stated amounts": "import assistant.reason as m; m._ratio_stance = lambda *a: None",

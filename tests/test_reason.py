@@ -66,6 +66,8 @@ EXCL = "下列客户的续贷申请不予受理："
     # the condition stated, asking to skip what it makes obligatory
     ("(九)若评估报告超过有效时限,需重新对抵押物价值进行评估;", REQ, "评估报告超过有效时限了，能不重新评估直接续贷吗？", "no"),
     ("若借款人申请展期的,应提前30日提出申请。", "", "需要提前提出申请吗？", "depends"),
+    # a condition in the consequence's own words is not stated by asking about the consequence
+    ("需要上门核验的，应当上门核验。", "", "登记机构一定要上门核验吗？", "depends"),
     # penalised conduct is forbidden
     ("对盲目断贷、抽贷的机构下发监管意见书。", "", "银行可以对企业抽贷吗？", "no"),
     # outside what a prohibition forbids, its own part obliges
