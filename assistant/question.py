@@ -319,6 +319,26 @@ def _agent(norm: str, pair: str) -> bool:
     return k > 0 and norm[k - 1] in _PASSIVE
 
 
+# English negation: its scope runs to the end of the clause (not downgraded, rather than downgraded)
+_EN_NOT = re.compile(r"\b(?:not|never|without|rather than|instead of|no longer)\b|n't\b")
+
+
+# …except a preposition's (without collateral, rather than downgraded): it ends with its object
+_EN_PREP_NOT = re.compile(r"without|rather than|instead of")
+_EN_PHRASE_END = re.compile(r"\b(be|is|are|was|were|can|could|may|should|must|will|would|to|and|or|but)\b")
+
+
+def _english_negated(norm: str) -> tuple[tuple[int, int], ...]:
+    out = []
+    for m in _EN_NOT.finditer(norm):
+        end = min([k for k in (norm.find(ch, m.end()) for ch in ",.;?!，。；？！") if k >= 0] or [len(norm)])
+        if _EN_PREP_NOT.fullmatch(m.group(0)):
+            stop = _EN_PHRASE_END.search(norm, m.end(), end)
+            end = stop.start() if stop else end
+        out.append((m.end(), end))
+    return tuple(out)
+
+
 def _common_english(word: str, text: str) -> bool:
     """An English word written in lower case in the question: a common word. A name (Singapore —
     capitalised inside the sentence) is what is asked."""
@@ -394,7 +414,8 @@ def analyse(text: str) -> Question:
             if any(not any(x in RENEWAL for x in c.members) for c in before):
                 topic = before
     return Question(text, kind, facets, concepts, norm, modality, focus, topic,
-                    tuple(negation_scope(norm, rule=False)), stated_counts(norm), norm[start:], _asks_verdict(norm))
+                    tuple(negation_scope(norm, rule=False)) + _english_negated(norm), stated_counts(norm), norm[start:],
+                    _asks_verdict(norm))
 
 
 _ORDINAL = re.compile(r"第([0-9一二两三四五六七八九十]+)次")

@@ -19,7 +19,7 @@ from ingest.readings import members as list_members
 from ingest.tokenize import FAMILIES, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import EVENT, GENERIC, Concept, Question, match_form
+from .question import EVENT, GENERIC, RENEWAL, Concept, Question, match_form
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -245,7 +245,8 @@ def _counts_renewals(before: str, after: str) -> bool:
     return bool(re.search(r"(?<![连继持陆手延存])续(过|了|贷|办)?$", before)) or after.startswith("续")
 
 
-def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None) -> list[tuple[Limit, Limit]]:
+def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
+                 weak: set | None = None) -> list[tuple[Limit, Limit]]:
     """Each stated number with the limit that measures the same thing: the same unit, and a
     word of what the limit measures in what the number is said of or in the question's topic
     (单笔贷款 150万 / 额度这一关 → 单笔贷款额度≥200万元; 60万元 of 日均余额 is not it). Limits the
@@ -271,7 +272,11 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None) -
                 continue
             if lim.unit in _COUNT_UNITS:
                 measured |= _rule_counted(reading, lim)
-            said_of = _words(stated.quantity, keep) | topic_words | _lent(stated.quantity, lim.unit)
+            lent = _lent(stated.quantity, lim.unit)
+            said_of = _words(stated.quantity, keep) | topic_words | lent
+            if _lead_before_event(q, stated) and re.search(_EVENT, lim.quantity):
+                # 到期前20个工作日 against 距原贷款到期不足15个工作日: both measure the time left to the event
+                said_of |= set(re.findall(_EVENT, lim.quantity))
             if lim.unit in ("次", "期"):
                 counted = _counted(q, stated)
                 if counted:
@@ -279,6 +284,9 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None) -
                 if _counts_renewals(stated.quantity, _clause_after(q.norm, stated.end)):
                     said_of |= {"续贷"}
             overlap = len(measured & said_of) + sum(1 for w in measured for s in said_of if w != s and (w in s or s in w))
+            if overlap and weak is not None and not (measured & (said_of - lent)) and not any(
+                    w != s and (w in s or s in w) for w in measured for s in said_of - lent):
+                weak.add(id(stated))
             if overlap and (best is None or overlap > best[0]):
                 best = (overlap, lim)
                 tied = [lim]
@@ -322,6 +330,14 @@ def _unit_of_subject(tied: list[Limit]) -> bool:
 # 找亲戚借了50万 is another debt); the
 # one-character verb is the documents' 续贷 / 贷款
 _LENDING = {"续": {"续贷", "贷款"}, "贷": {"贷款"}, "批": {"贷款"}, "放": {"贷款"}}
+
+
+def _refused_if(reading: Reading, lim: Limit) -> bool:
+    """Whether the limit stands in the condition of a sentence whose consequence refuses or forbids
+    (offsets are the unit's, as the reading's)."""
+    if reading.condition is None or not (reading.condition[0] <= lim.start < reading.condition[1]):
+        return False
+    return any(b > reading.condition[1] for _a, b in reading.negated)
 
 
 def _lent(quantity: str, unit: str) -> set[str]:
@@ -375,7 +391,8 @@ def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | No
     """Stated numbers against the reading's limits: one that fails decides 不可以 (naming it);
     all passing, 可以. Inside 「存在以下情况之一的，不得…」 a limit describes the disqualifying state."""
     undecided: list = []
-    pairs = _limit_pairs(q, reading, undecided)
+    weak: set = set()
+    pairs = _limit_pairs(q, reading, undecided, weak)
     if undecided and not any(_admits(lim, stated) is False for lim, stated in pairs):
         tied, stated = undecided[0]
         sides = "；".join(lim.describe() for lim in tied)
@@ -383,7 +400,9 @@ def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | No
                       f"{sides}，问题中为{_said(stated)}，要看属于哪一类")
     if not pairs:
         return None
-    excluding = reading.lead == "exclusion"
+    # a limit in the condition of a refusal (「距到期不足15个工作日提出申请的，不予受理」) describes the
+    # disqualifying state, as one under an exclusion lead-in does
+    excluding = reading.lead == "exclusion" or _refused_if(reading, pairs[0][0])
     settled = [(lim, stated) for lim, stated in pairs if _admits(lim, stated) is not None]
     if not settled:
         lim, stated = pairs[0]
@@ -399,6 +418,11 @@ def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | No
     relational = _relational_fails(q, reading)
     if relational is not None:
         return Stance("no", reading, strength, "原贷款额度", relational)
+    asked_else = [c for c in q.topic if not any(m in RENEWAL for m in c.members) and c.match(reading.text) < 1.0]
+    if asked_else and all(id(stated) in weak for _lim, stated in pairs):
+        # linked to the limit by the lending verb alone (想贷650万元): failing it says 不可以, meeting it
+        # says nothing of what the question asks
+        return None
     lim, stated = pairs[0]
     if not excluding and _one_of_many_conditions(q, reading):
         return Stance("depends", reading, strength, lim.quantity or stated.unit, MET_ONE)
@@ -758,23 +782,31 @@ _HAPPENED = re.compile(r"(已经|已|都|过了)[^，,。；;]{0,6}" + _EVENT + 
 _PENDING = re.compile(r"(快|即将|将要|就要|马上|还没|还未|尚未|没有|没|未)[^，,。；;]{0,3}" + _EVENT + r"|" + _EVENT + r"(之前|以前|前)")
 
 
-_DAYS = {"小时": 1 / 24, "日": 1.0, "工作日": 7 / 5, "个月": 30.0, "年": 365.0}
+# days in each unit, as a range: a working day is a calendar day or more (weekends, holidays), a month
+# 28 to 31 days
+_DAYS = {"小时": (1 / 24, 1 / 24), "日": (1.0, 1.0), "工作日": (1.0, 1.5), "个月": (28.0, 31.0), "年": (365.0, 366.0)}
 _DATE_AT = re.compile(r"(\d{1,2})月(\d{1,2})(?:日|号)")
 
 
-def _lead_days(q: Question) -> float | None:
-    """How long before the event the question puts the act, in days: a stated 到期前10天, or two
-    calendar dates, the one the event falls on (6月30日到期) and the act's (6月20日递交)."""
+def _lead_before_event(q: Question, n: Limit) -> bool:
+    """A stated time before the event (到期前10天)."""
+    return n.unit in _DAYS and (n.op == "before" or re.search(_EVENT + r"(之|以)?前(的)?$", q.norm[:n.start]) is not None)
+
+
+def _lead_days(q: Question) -> tuple[float, float] | None:
+    """How long before the event the question puts the act, in days (a range): a stated 到期前10天, or
+    two calendar dates, the one the event falls on (6月30日到期) and the act's (6月20日递交)."""
     for n in q.numbers:
-        if n.unit in _DAYS and (n.op == "before" or re.search(_EVENT + r"(之|以)?前(的)?$", q.norm[:n.start])):
-            return n.value * _DAYS[n.unit]
+        if _lead_before_event(q, n):
+            return n.value * _DAYS[n.unit][0], n.value * _DAYS[n.unit][1]
     dates = [(m.start(), m.end(), int(m.group(1)), int(m.group(2))) for m in _DATE_AT.finditer(q.norm)]
     event = [d for d in dates if re.match(r"\s*" + _EVENT, q.norm[d[1]:d[1] + 6])]
     acts = [d for d in dates if d not in event]
     if len(event) != 1 or len(acts) != 1:
         return None
     (_s, _e, em, ed), (_s2, _e2, am, ad) = event[0], acts[0]
-    return (em - am) * 30.0 + (ed - ad)
+    days = (em - am) * 30.5 + (ed - ad)
+    return days, days
 
 
 def _lead_time_stance(q: Question, reading: Reading, strength: float) -> Stance | None:
@@ -786,11 +818,20 @@ def _lead_time_stance(q: Question, reading: Reading, strength: float) -> Stance 
     lead = _lead_days(q)
     if lead is None:
         return None
-    need = lim.value * _DAYS[lim.unit]
-    said = f"提前{_num(round(lead, 1))}天" if lead >= 0 else f"晚于到期{_num(round(-lead, 1))}天"
-    ok = lead >= need
-    return Stance("yes" if ok else "no", reading, strength, lim.quantity or "时间",
-                  f"要求{lim.describe()}，问题中为{said}")
+    need = (lim.value * _DAYS[lim.unit][0], lim.value * _DAYS[lim.unit][1])
+    same = next((n for n in q.numbers if _lead_before_event(q, n) and n.unit == lim.unit), None)
+    if same is not None:
+        # in the rule's own unit the two compare exactly (20个工作日 against 15个工作日)
+        lead, need = (same.value, same.value), (lim.value, lim.value)
+    low = lead[0]
+    said = (f"提前{_num(same.value)}{same.unit}" if same is not None else
+            f"提前约{_num(round(low))}天" if low >= 0 else f"晚于到期约{_num(round(-low))}天")
+    if lead[0] >= need[1] or lead[1] < need[0]:
+        return Stance("yes" if lead[0] >= need[1] else "no", reading, strength, lim.quantity or "时间",
+                      f"要求{lim.describe()}，问题中为{said}")
+    # 20个工作日 against 1个月: as long or not, by the calendar of the actual dates
+    return Stance("depends", reading, strength, lim.quantity or "时间",
+                  f"要求{lim.describe()}，问题所述时间与之相当，须按实际日期核对")
 
 
 def _timing(q: Question, reading: Reading, term: str, strength: float) -> Stance | None:

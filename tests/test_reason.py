@@ -108,6 +108,8 @@ EXCL = "下列客户的续贷申请不予受理："
     ("(五)单笔续贷额度控制在800万元及以下;", REQ, "这次客户要续1000万，能办吗？", "no"),
     ("(五)单笔续贷额度控制在800万元及以下;", REQ, "这次客户要续600万，能办吗？", "yes"),
     ("(五)单笔续贷额度控制在800万元及以下;", REQ, "这次客户手上存着1000万，能办吗？", None),
+    # …but meeting it, when the question asks about something else the rule does not hold, settles nothing
+    ("(九)单笔贷款额度300万元(含)以上;", REQ, "客户用仓库抵押，想贷650万元，能按这个抵押率办吗？", None),
     # limits told apart only by whose loan it is: a figure between them, with the borrower unsaid, is open
     ("(五)企业单笔续贷额度在1000万元及以下,个人经营户单笔续贷额度在100万元及以下。", REQ, "客户要续300万，能办吗？", "depends"),
     ("(五)企业单笔续贷额度在1000万元及以下,个人经营户单笔续贷额度在100万元及以下。", REQ, "客户要续2000万，能办吗？", "no"),
@@ -119,6 +121,13 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷客户应于贷款到期前1个月递交申请。", "", "客户到期前两个月递交申请，行吗？", "yes"),
     ("续贷客户应于贷款到期前1个月递交申请。", "", "贷款9月15日到期，客户9月1日递交申请，行吗？", "no"),
     ("续贷客户应于贷款到期前1个月递交申请。", "", "贷款9月15日到期，客户7月20日递交申请，行吗？", "yes"),
+    # a limit in the condition of a refusal describes the disqualifying state
+    ("距贷款到期不足10个工作日递交申请的，不予受理。", "", "客户在贷款到期前25个工作日递交了申请，能受理吗？", "yes"),
+    ("距贷款到期不足10个工作日递交申请的，不予受理。", "", "客户在贷款到期前5个工作日递交了申请，能受理吗？", "no"),
+    # units that convert only roughly (工作日 against 个月): a lead time close to the limit is open
+    ("续贷客户应于贷款到期前1个月递交申请。", "", "客户到期前20个工作日递交申请，行吗？", "depends"),
+    # …while in the rule's own unit they compare exactly
+    ("续贷客户应于贷款到期前10个工作日递交申请。", "", "客户到期前12个工作日递交申请，行吗？", "yes"),
     # a word both facts share (担保) does not state the second one
     ("(四)贷款担保出现保证人能力变化,又不能提供其他有效担保的;", EXCL, "保证人经营变差，担保能力下降了，还能续贷吗？", "depends"),
     # a rate defined as one amount over another, computed from the two amounts stated
@@ -630,3 +639,14 @@ def test_an_english_compound_is_the_corpus_word_its_parts_make(question, corpus,
 ])
 def test_parallel_negations_do_not_negate_each_other(question, term, negated):
     assert analyse(question).term_negated(term) is negated
+
+
+@pytest.mark.parametrize("question,negated,plain", [
+    # English negation: not / never reach to the end of the clause; a preposition's ends with its object
+    ("The guarantor did not sign, can the loan be renewed?", "sign", "renewed"),
+    ("Can a loan without collateral be renewed?", "collateral", "renewed"),
+    ("Should the loan be kept normal rather than downgraded?", "downgraded", "normal"),
+])
+def test_english_negation_by_its_scope(question, negated, plain):
+    q = analyse(question)
+    assert q.term_negated(negated) and not q.term_negated(plain)
