@@ -680,6 +680,8 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # the question states the condition (评估报告超过有效时限): the consequence applies; an
         # obligation as consequence answers 需要, and 能否 with 「须先…」
         rest = text[reading.condition[1] - reading.start:].strip("，,；;。 ")
+        # the story's facts the condition holds make the rule the one for this case: they count as held
+        strength += _condition_share(weights, cond_text, focus, denom)
         if q.modality != "necessity" and OBLIGATION.search(rest):
             if _negates_any(q, rest):
                 # 「能不重新评估吗」: asking to skip what the condition makes obligatory
@@ -874,6 +876,14 @@ def _unsettled_conjunct(q: Question, text: str, k: int) -> str | None:
         if words and not any(w in q.norm for w in words):
             return part
     return None
+
+
+def _condition_share(weights, cond_text: str, focus, denom: float) -> float:
+    """The weight of the question's story words (not what it asks) that a stated condition holds."""
+    asked = {id(c) for c, _w in focus}
+    held = [w for c, w in weights if id(c) not in asked and c.match(cond_text) == 1.0
+            and not any(m in RENEWAL for m in c.members)]
+    return sum(held) / (denom or 1.0)
 
 
 def _as_whole(strength: float, weight: float, denom: float) -> float:

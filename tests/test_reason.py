@@ -650,3 +650,10 @@ def test_parallel_negations_do_not_negate_each_other(question, term, negated):
 def test_english_negation_by_its_scope(question, negated, plain):
     q = analyse(question)
     assert q.term_negated(negated) and not q.term_negated(plain)
+
+
+def test_a_rule_whose_condition_the_story_states_is_the_more_relevant():
+    """The story's facts that a stated condition holds (原押品继续用 for 对于延续原押品的) count as held:
+    such a rule is the one for this case and votes beside rules that only share the asked words."""
+    rule = "对于延续原押品的担保，必须采用第二顺位登记。"
+    assert _strength(rule, "原押品继续用，是不是一定要办第二顺位登记？") > _strength(rule, "是不是一定要办第二顺位登记？")
