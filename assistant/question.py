@@ -90,7 +90,7 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
     区别 比较 对比 异同 一致 不同 有何不同 差异 相同 一样 各家 各个 分别
     监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定
     不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能 限制 有何规定 怎么规定
-    一定 务必 非得 非要 每次 一遍
+    一定 务必 非得 非要 每次 一遍 不到 没到 达不到
     能行 行得通 可行 可不可行 允不允许 没问题 有问题 没事 必要 有必要
     不用 不必 无需 无须 不需 用不着""".split())
 
@@ -245,6 +245,9 @@ class Question:
         def idle(c: Concept) -> bool:
             if all(any(m in n for n in naming) for m in c.members):
                 return True
+            if all(_FIGURE.fullmatch(m) for m in c.members):
+                # a figure (3%, 5%, 20) is a value the limits read, not a thing a rule is about
+                return True
             if any(known(m) for m in c.members + c.parts):
                 return False
             if len(c.members) == 1 and _common_english(c.members[0], self.text):
@@ -337,6 +340,9 @@ def _english_negated(norm: str) -> tuple[tuple[int, int], ...]:
             end = stop.start() if stop else end
         out.append((m.end(), end))
     return tuple(out)
+
+
+_FIGURE = re.compile(r"[0-9.]+\s*(%|万元|万|元|次|期|天|日|个月|年)?")
 
 
 def _common_english(word: str, text: str) -> bool:

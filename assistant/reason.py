@@ -273,7 +273,9 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
             if lim.unit in _COUNT_UNITS:
                 measured |= _rule_counted(reading, lim)
             lent = _lent(stated.quantity, lim.unit)
-            said_of = _words(stated.quantity, keep) | topic_words | lent
+            # a figure said on its own (只有3%, 不到5%) is of what the question names (资金回笼率)
+            bare = not _words(stated.quantity, keep)
+            said_of = _words(stated.quantity, keep) | (topic_words | _question_words(q) if bare else topic_words) | lent
             if _lead_before_event(q, stated) and re.search(_EVENT, lim.quantity):
                 # 到期前20个工作日 against 距原贷款到期不足15个工作日: both measure the time left to the event
                 said_of |= set(re.findall(_EVENT, lim.quantity))
@@ -330,6 +332,10 @@ def _unit_of_subject(tied: list[Limit]) -> bool:
 # 找亲戚借了50万 is another debt); the
 # one-character verb is the documents' 续贷 / 贷款
 _LENDING = {"续": {"续贷", "贷款"}, "贷": {"贷款"}, "批": {"贷款"}, "放": {"贷款"}}
+
+
+def _question_words(q: Question) -> set[str]:
+    return {m for c in q.concepts for m in c.members}
 
 
 def _refused_if(reading: Reading, lim: Limit) -> bool:

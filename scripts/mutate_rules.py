@@ -80,6 +80,8 @@ MUTATIONS = {
     "a limit in a refusal's condition is the disqualifying state": "import assistant.reason as m; m._refused_if = lambda *a: False",
     "a lead time before the event measures the time left to it": "import assistant.reason as m; f = m._lead_before_event; m._lead_before_event = lambda q, n: n.op == 'before' and n.unit in m._DAYS",
     "a stated condition's story words count as held": "import assistant.reason as m; m._condition_share = lambda *a: 0.0",
+    "a figure names nothing a rule is about": "import assistant.question as m, re; m._FIGURE = re.compile('(?!x)x')",
+    "a bare figure is of the measure the question names": "import assistant.reason as m; m._question_words = lambda q: set()",
     "a word two joined facts share states neither": "import assistant.reason as m; f = m._telling_words; m._telling_words = lambda part, other: f(part, '')",
     "a rule stated before its term's definition": "import ingest.readings as m; m._rule_first = lambda *a: False",
     "rates computed from two stated amounts": "import assistant.reason as m; m._ratio_stance = lambda *a: None",

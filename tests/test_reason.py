@@ -128,6 +128,8 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷客户应于贷款到期前1个月递交申请。", "", "客户到期前20个工作日递交申请，行吗？", "depends"),
     # …while in the rule's own unit they compare exactly
     ("续贷客户应于贷款到期前10个工作日递交申请。", "", "客户到期前12个工作日递交申请，行吗？", "yes"),
+    # a figure said on its own (不到6%) is of the measure the question names
+    ("(十)周转率在6%(含)以上;", REQ, "说到周转率，不到6%也能续吗？", "no"),
     # a word both facts share (担保) does not state the second one
     ("(四)贷款担保出现保证人能力变化,又不能提供其他有效担保的;", EXCL, "保证人经营变差，担保能力下降了，还能续贷吗？", "depends"),
     # a rate defined as one amount over another, computed from the two amounts stated
@@ -411,6 +413,8 @@ def test_stated_numbers_and_negations():
     ("老板有赌博的毛病，还能续贷吗？", "老板 续贷 企业主", "赌博", ""),
     # an English content word the glossary does not map stays: it is what is asked (Singapore)
     ("Can a company registered in Singapore be renewed?", "续贷 注册", "singapore", ""),
+    # a figure is a value the limits read, not a thing a rule is about
+    ("周转率只有3%，能续贷吗？", "周转率 续贷 3%", "周转率", "3%"),
     # a common English word the glossary does not map names nothing a clause could hold
     ("Can the company's pledge be rolled over?", "续贷 质押 企业", "质押", "rolled"),
 ])
