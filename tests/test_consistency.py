@@ -230,3 +230,16 @@ MIN_SEALED4_FLAGGED, MAX_SEALED4_AGREEMENTS_FLAGGED = 8, 1
 def test_the_fourth_sealed_comparison_set_holds_its_floors(assistant):
     flagged, wrong = _flagged_and_wrong(assistant, SEALED4)
     assert flagged >= MIN_SEALED4_FLAGGED and wrong <= MAX_SEALED4_AGREEMENTS_FLAGGED, (flagged, wrong)
+
+
+# A fifth set (19 disagreements, 13 agreements), written by a helper from the seeds alone at the start of
+# the 2026-12-02 evening session, kept unread and run once at its end: 9 of 19 flagged, 1 of 13
+# agreements wrongly flagged (the same with the code at the session's start). Regression guards at the
+# run — the goal (9 in 10, none) is far off.
+SEALED5 = _sealed("compare_sealed5.jsonl")
+MIN_SEALED5_FLAGGED, MAX_SEALED5_AGREEMENTS_FLAGGED = 9, 1
+
+
+def test_the_fifth_sealed_comparison_set_holds_its_floors(assistant):
+    flagged, wrong = _flagged_and_wrong(assistant, SEALED5)
+    assert flagged >= MIN_SEALED5_FLAGGED and wrong <= MAX_SEALED5_AGREEMENTS_FLAGGED, (flagged, wrong)
