@@ -213,10 +213,9 @@ _AMOUNT_UNITS = frozenset({"万元", "亿元", "元"})
 
 
 def _rule_counted(reading: Reading, lim: Limit) -> set[str]:
-    """「累计3期及以上欠息记录」: what follows a rule's count is what it counts — not the kind words of
-    the next count (连续2期或|累计…: 累计 belongs to the second)."""
-    others = {w for other in reading.limits if other is not lim for w in _words(other.quantity)}
-    return _words(_clause_after(reading.text, lim.end - reading.start)) - others
+    """「累计3期及以上欠息记录」: what follows a rule's count is what it counts. (The next count's kind
+    words after it — 连续2期或|累计… — are told apart by `_own_words` when both counts pair.)"""
+    return _words(_clause_after(reading.text, lim.end - reading.start))
 
 
 def _kind_denied(q: Question, measured: set[str]) -> bool:

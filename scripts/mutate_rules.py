@@ -134,7 +134,7 @@ MUTATIONS = {
     "a class named without its 类": "import assistant.reason as m; f = m._family_sibling; m._family_sibling = lambda reading, term: f(reading, term) if term.endswith('类') or len(term) > 3 else None",
     "a pivot verb makes no field and activity": "import assistant.reason as m; m._ENGAGE = type('Any', (), {'__contains__': lambda s, x: True})()",
     "the question's verb after the modal keeps the obligation": "import assistant.reason as m; f = m._modifies_subject; m._modifies_subject = lambda form, k, term, others=(): f(form, k, term)",
-    "one count's kind words are not what another counts": "import assistant.reason as m; m._rule_counted = lambda reading, lim: m._words(m._clause_after(reading.text, lim.end - reading.start))",
+    "limits that pair equally are told apart by the words the question says of one": "import assistant.reason as m; m._own_words = lambda lim, tied: set()",
     "the act counted comes back after 再/还": "import assistant.question as m; m._renews = lambda before, after: '续' in before and any(w in after for w in '再还又')",
     "还是 is an alternative only after a question": "import assistant.question as m, re; m._ASKED_BEFORE = re.compile('')",
     "rules compared are named by words": "import assistant.question as m; f = m._may_differ; m._may_differ = lambda norm: f(norm) and not any(ch in norm for ch in '同各')",

@@ -204,7 +204,7 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷贷款的用途严格限于偿还原贷款，不得用于其他用途。", "", "续贷时要求客户先买一份保险，可以吗？", None),
     # the modal's subject words do not block what it governs when the question asks that verb too
     ("续贷时抵押物价值应重新评估。", "", "续贷需要重新评估抵押物吗？", "yes"),
-    # one count's kind words are not what the other count counts; a denied noun is no denied kind
+    # one count's kind words (累计) tell it from the other count (连续); a denied noun is no denied kind
     ("(二)存在连续2期或累计5期及以上欠费记录的;", EXCL, "客户前后累计欠费3期，能续贷吗？", "yes"),
     ("(二)存在连续2期或累计3期及以上欠费记录的;", EXCL, "客户现在没有欠费，但之前累计欠过4次费，能续贷吗？", "no"),
     # one more of the act counted: the act done comes back after 再/还
