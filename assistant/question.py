@@ -259,7 +259,8 @@ class Question:
         if not kept or len(kept) == len(self.concepts):
             return self
         focus = tuple(c for c in self.focus if c in kept)
-        specific = [c for c in focus if not any(m in RENEWAL for m in c.members)]
+        # the same test as the question's own reading: an event or 符合条件 alone leaves the story the topic
+        specific = [c for c in focus if _specific(c, self.asking)]
         if self.topic == self.focus or not [c for c in self.topic if c in kept]:
             topic = focus if specific else kept
         else:
@@ -307,6 +308,13 @@ _COMPOUND_WORDS = 4
 
 # meeting the conditions, asked of a story (符合条件吗, 够不够格, 满足要求吗)
 ELIGIBLE = re.compile(r"(符合|满足|达到|具备|够)?(条件|要求|标准|资格)|符合|满足|达标|够格|合格")
+
+
+def _specific(c: "Concept", asking: str) -> bool:
+    """Whether an asking clause's word says what is asked: not renewal itself, not the event that times
+    it (到期), not whether the story meets the conditions (符合条件) — unless one item is pointed at."""
+    whole = not _ONE_ITEM.search(asking)
+    return not any(m in RENEWAL or EVENT.fullmatch(m) or whole and ELIGIBLE.fullmatch(m) for m in c.members)
 
 
 _ONE_ITEM = re.compile(r"(这|该|此)一?(条|项|点|个条件|个要求)")
@@ -406,9 +414,7 @@ def analyse(text: str) -> Question:
     # 「…，符合条件吗」 asks whether the story meets the rules' conditions: like 「能续贷吗」, the story is
     # what is asked about
     # — unless it points at one item (这一条算满足吗): then that item is what is asked
-    whole = not _ONE_ITEM.search(asking)
-    specific = [c for c in focus if not any(m in RENEWAL or EVENT.fullmatch(m) or whole and ELIGIBLE.fullmatch(m)
-                                            for m in c.members)]
+    specific = [c for c in focus if _specific(c, asking)]
     topic = focus if specific else concepts
     if kind == "compare":
         # 「借款人有民间借贷的，各家怎么把握？」: the clause that asks for a comparison is about the

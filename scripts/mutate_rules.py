@@ -82,6 +82,7 @@ MUTATIONS = {
     "a stated condition's story words count as held": "import assistant.reason as m; m._condition_share = lambda *a: 0.0",
     "a figure names nothing a rule is about": "import assistant.question as m, re; m._FIGURE = re.compile('(?!x)x')",
     "a bare figure is of the measure the question names": "import assistant.reason as m; m._question_words = lambda q: set()",
+    "an event or 符合条件 alone in the asking clause names nothing specific": "import assistant.question as m; m._specific = lambda c, asking: not any(x in m.RENEWAL for x in c.members)",
     "a word two joined facts share states neither": "import assistant.reason as m; f = m._telling_words; m._telling_words = lambda part, other: f(part, '')",
     "a rule stated before its term's definition": "import ingest.readings as m; m._rule_first = lambda *a: False",
     "rates computed from two stated amounts": "import assistant.reason as m; m._ratio_stance = lambda *a: None",

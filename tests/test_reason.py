@@ -661,3 +661,10 @@ def test_a_rule_whose_condition_the_story_states_is_the_more_relevant():
     such a rule is the one for this case and votes beside rules that only share the asked words."""
     rule = "对于延续原押品的担保，必须采用第二顺位登记。"
     assert _strength(rule, "原押品继续用，是不是一定要办第二顺位登记？") > _strength(rule, "是不是一定要办第二顺位登记？")
+
+
+def test_grounding_keeps_an_event_alone_from_being_the_topic():
+    """Once a word no document uses is dropped from the asking clause (给他续 → 他续), an event
+    (到期) left alone there times the act; the story (信用贷款) is what is asked, as before grounding."""
+    q = analyse("客户原来是信用贷款，到期了能给他续吗？").grounded(lambda w: w in ("信用贷款", "到期", "续贷", "客户"))
+    assert any("信用贷款" in c.members for c in q.topic)
