@@ -90,7 +90,7 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
     区别 比较 对比 异同 一致 不同 有何不同 差异 相同 一样 各家 各个 分别
     监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定
     不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能 限制 有何规定 怎么规定
-    一定 务必 非得 非要 每次 一遍 不到 没到 达不到
+    一定 务必 非得 非要 不到 没到 达不到
     能行 行得通 可行 可不可行 允不允许 没问题 有问题 没事 必要 有必要
     不用 不必 无需 无须 不需 用不着""".split())
 
@@ -145,6 +145,11 @@ class Question:
     numbers: tuple[Limit, ...] = ()       # amounts, counts, rates, durations the question states
     asking: str = ""                      # the asking clause (its nouns are tagged only when needed)
     asks_verdict: bool = False            # yes/no grammar, also inside a comparison (「…能否续贷，各行一样吗」)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word the question says, with the corpus words the glossary maps it to."""
+        return frozenset(m for c in self.concepts for m in c.members)
 
     @cached_property
     def nouns(self) -> frozenset[str]:
@@ -356,7 +361,7 @@ _FIGURE = re.compile(r"[0-9.]+\s*(%|万元|万|元|次|期|天|日|个月|年)?"
 def _common_english(word: str, text: str) -> bool:
     """An English word written in lower case in the question: a common word. A name (Singapore —
     capitalised inside the sentence) is what is asked."""
-    return word.isascii() and word.isalpha() and re.search(rf"\b{word}\b", text) is not None
+    return word.isascii() and word.isalpha() and re.search(rf"\b{re.escape(word)}\b", text) is not None
 
 
 def _parallel(norm: str, s: int, k: int) -> bool:

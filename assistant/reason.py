@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, PERMISSION, SCOPE, TIME_UNITS, Limit, Reading
-from ingest.readings import members as list_members
+from ingest.readings import calendar_dates, members as list_members
 from ingest.tokenize import FAMILIES, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
@@ -272,9 +272,9 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
             if lim.unit in _COUNT_UNITS:
                 measured |= _rule_counted(reading, lim)
             lent = _lent(stated.quantity, lim.unit)
-            # a figure said on its own (只有3%, 不到5%) is of what the question names (资金回笼率)
-            bare = not _words(stated.quantity, keep)
-            said_of = _words(stated.quantity, keep) | (topic_words | _question_words(q) if bare else topic_words) | lent
+            said_of = _words(stated.quantity, keep) | topic_words | lent
+            if not _words(stated.quantity, keep):
+                said_of |= _bare_figure_of(q)
             if _lead_before_event(q, stated) and re.search(_EVENT, lim.quantity):
                 # 到期前20个工作日 against 距原贷款到期不足15个工作日: both measure the time left to the event
                 said_of |= set(re.findall(_EVENT, lim.quantity))
@@ -296,7 +296,7 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
         if best is None:
             continue
         if len(tied) > 1:
-            said = [lim for lim in tied if _own_words(lim, tied) & _said_words(q)]
+            said = [lim for lim in tied if _own_words(lim, tied) & q.words]
             if len(said) == 1:
                 pairs.append((said[0], stated))
                 continue
@@ -308,18 +308,15 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
     return pairs
 
 
+def _bare_figure_of(q: Question) -> frozenset[str]:
+    """A figure said on its own (只有3%, 不到5%) is of what the question names (资金回笼率)."""
+    return q.words
+
+
 def _own_words(lim: Limit, tied: list[Limit]) -> set[str]:
     """The words of one limit's measure that the others' lack: whose it is (企业 / 个人经营户)."""
-    others = set().union(*(set(token_terms_words(x.quantity)) for x in tied if x is not lim))
-    return set(token_terms_words(lim.quantity)) - others
-
-
-def token_terms_words(text: str) -> list[str]:
-    return [t for t, _s in token_terms(text) if len(t) >= 2]
-
-
-def _said_words(q: Question) -> set[str]:
-    return {t for t in token_terms_words(q.norm)} | {m for c in q.concepts for m in c.members}
+    others = set().union(*(_words(x.quantity) for x in tied if x is not lim))
+    return _words(lim.quantity) - others
 
 
 def _unit_of_subject(tied: list[Limit]) -> bool:
@@ -331,10 +328,6 @@ def _unit_of_subject(tied: list[Limit]) -> bool:
 # 找亲戚借了50万 is another debt); the
 # one-character verb is the documents' 续贷 / 贷款
 _LENDING = {"续": {"续贷", "贷款"}, "贷": {"贷款"}, "批": {"贷款"}, "放": {"贷款"}}
-
-
-def _question_words(q: Question) -> set[str]:
-    return {m for c in q.concepts for m in c.members}
 
 
 def _refused_if(reading: Reading, lim: Limit) -> bool:
@@ -711,10 +704,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         if other is not None:
             return Stance("depends", reading, strength, term, f"问题所述不满足「{term}」一项，但也可以：{other}")
     if verdict == "yes":
-        failed = _stated_fact_fails(q, reading, concept, anchors) or _relational_fails(q, reading)
+        failed, other_way = _stated_facts(q, reading, concept, anchors)
+        failed = failed or _relational_fails(q, reading)
         if failed is not None:
             return Stance("no", reading, strength, term, failed)
-        other_way = _failed_with_alternative(q, reading, concept, anchors)
         if other_way is not None:
             return Stance("depends", reading, strength, term, other_way)
         if _one_of_many_conditions(q, reading):
@@ -792,7 +785,6 @@ _PENDING = re.compile(r"(快|即将|将要|就要|马上|还没|还未|尚未|�
 # days in each unit, as a range: a working day is a calendar day or more (weekends, holidays), a month
 # 28 to 31 days
 _DAYS = {"小时": (1 / 24, 1 / 24), "日": (1.0, 1.0), "工作日": (1.0, 1.5), "个月": (28.0, 31.0), "年": (365.0, 366.0)}
-_DATE_AT = re.compile(r"(\d{1,2})月(\d{1,2})(?:日|号)")
 
 
 def _lead_before_event(q: Question, n: Limit) -> bool:
@@ -806,7 +798,7 @@ def _lead_days(q: Question) -> tuple[float, float] | None:
     for n in q.numbers:
         if _lead_before_event(q, n):
             return n.value * _DAYS[n.unit][0], n.value * _DAYS[n.unit][1]
-    dates = [(m.start(), m.end(), int(m.group(1)), int(m.group(2))) for m in _DATE_AT.finditer(q.norm)]
+    dates = calendar_dates(q.norm)
     event = [d for d in dates if re.match(r"\s*" + _EVENT, q.norm[d[1]:d[1] + 6])]
     acts = [d for d in dates if d not in event]
     if len(event) != 1 or len(acts) != 1:
@@ -1031,16 +1023,25 @@ def _stated_fact_fails(q: Question, reading: Reading, asked: Concept, anchors) -
     and the sentence requires its absence (未处于冻结), or the question denies it and the sentence
     requires it (中心城区以外 vs 中心城区范围内). An obligation is a requirement of its own kind:
     「担保人须书面同意」 fails for a question whose guarantor has not agreed."""
+    return _stated_facts(q, reading, asked, anchors)[0]
+
+
+def _stated_facts(q: Question, reading: Reading, asked: Concept, anchors) -> tuple[str | None, str | None]:
+    """(why a stated fact fails the sentence, or why it fails only one way of meeting it while
+    another stays open — 「…同意继续担保，或新设立的保证人承担」)."""
     if reading.kind not in ("requirement", "scope", "exclusion", "prohibition", "obligation"):
-        return None
+        return None, None
+    other_way = None
     for c, hit, sign in _stated_facts_against(q, reading, asked, anchors):
-        if (sign > 0) == q.concept_negated(c):
-            if _open_alternative(q, reading.text, hit[0]) is not None:
-                continue  # 「…同意继续担保，或新设立的保证人承担」: the other way may still be met
+        if (sign > 0) != q.concept_negated(c):
+            continue
+        other = _open_alternative(q, reading.text, hit[0])
+        if other is None:
             said = "问题中" + ("没有" if q.concept_negated(c) else "有") + f"「{hit[1]}」"
             rule = "要求" + ("具备" if sign > 0 else "不存在") + f"「{hit[1]}」"
-            return f"{rule}，{said}"
-    return None
+            return f"{rule}，{said}", None
+        other_way = other_way or f"问题所述不满足「{hit[1]}」一项，但也可以：{other}"
+    return None, other_way
 
 
 def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors):
@@ -1076,16 +1077,6 @@ def _open_alternative(q: Question, text: str, k: int) -> str | None:
         part = text[a:b].strip("，,；;。 ")
         if any(not any(m in part for m in c.members) for c in denied):
             return re.sub(r"^(或者|或是|或)", "", part)
-    return None
-
-
-def _failed_with_alternative(q: Question, reading: Reading, asked: Concept, anchors) -> str | None:
-    """A stated fact fails one alternative of a requirement while another stays open: what would meet it."""
-    for c, hit, sign in _stated_facts_against(q, reading, asked, anchors):
-        if (sign > 0) == q.concept_negated(c):
-            other = _open_alternative(q, reading.text, hit[0])
-            if other is not None:
-                return f"问题所述不满足「{hit[1]}」一项，但也可以：{other}"
     return None
 
 
@@ -1227,8 +1218,7 @@ def _stated(q: Question, condition: str, consequence: str = "") -> bool:
     if not words:
         return False
     # a word the question says in the officers' way (继续用 for 延续) states it as well
-    said = {m for c in q.concepts for m in c.members}
-    hit = [t for t in words if t in q.norm or t in said]
+    hit = [t for t in words if t in q.norm or t in q.words]
     return len(hit) / len(words) >= 0.6 and any(t not in consequence for t in hit)
 
 

@@ -370,9 +370,19 @@ def _after_previous(text: str, found: list[Limit], part_start: int, k: int) -> i
 _DATE = re.compile(r"([0-9０-９一二三四五六七八九十]{1,3})月([0-9０-９一二三四五六七八九十]{1,3})(日|号)")
 
 
+def calendar_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int, int]]:
+    """Calendar dates (6月30日, 十二月五号) in text: (start, end, month, day)."""
+    out = []
+    for d in _DATE.finditer(text, start, len(text) if end is None else end):
+        month, day = parse_number(d.group(1)), parse_number(d.group(2))
+        if month and day:
+            out.append((d.start(), d.end(), int(month), int(day)))
+    return out
+
+
 def _calendar_date(text: str, m: re.Match) -> bool:
-    """Whether the number at m is the month or the day of a calendar date (6月30日, 十二月五号)."""
-    return any(d.start() <= m.start() < d.end() for d in _DATE.finditer(text, max(0, m.start() - 4), m.end() + 4))
+    """Whether the number at m is the month or the day of a calendar date, not a duration."""
+    return any(a <= m.start() < b for a, b, _m, _d in calendar_dates(text, max(0, m.start() - 4), m.end() + 4))
 
 
 def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:

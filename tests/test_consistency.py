@@ -197,49 +197,21 @@ def _flagged_and_wrong(assistant, cases) -> tuple[int, int]:
     return flagged, wrong
 
 
-SEALED = _sealed("compare_sealed.jsonl")
-MIN_SEALED_FLAGGED, MAX_SEALED_AGREEMENTS_FLAGGED = 6, 1
+# Comparison sets written by helpers from the seeds alone, each kept unread and run once at the end of
+# its session; the floors are regression guards at that run — the goal (9 in 10, none) is far off.
+# (file, fewest disagreements flagged, most agreements wrongly flagged):
+# - compare_sealed (14 disagreements, 7 agreements), 2026-11-23;
+# - compare_sealed3 (17, 10), start of the 2026-12-02 session: 9 flagged at its run (8 with that
+#   session's starting code), none of the agreements;
+# - compare_sealed4 (21, 14), start of the 2026-12-02 afternoon session: 8 flagged, 1 agreement
+#   (the same with that session's starting code);
+# - compare_sealed5 (19, 13), start of the 2026-12-02 evening session: 9 flagged, 1 agreement (the
+#   same with that session's starting code).
+SEALED_SETS = [("compare_sealed.jsonl", 6, 1), ("compare_sealed3.jsonl", 8, 0), ("compare_sealed4.jsonl", 8, 1),
+               ("compare_sealed5.jsonl", 9, 1)]
 
 
-def test_the_sealed_comparison_set_holds_its_floors(assistant):
-    flagged, wrong = _flagged_and_wrong(assistant, SEALED)
-    assert flagged >= MIN_SEALED_FLAGGED and wrong <= MAX_SEALED_AGREEMENTS_FLAGGED, (flagged, wrong)
-
-
-# A third set (17 disagreements, 10 agreements), written by a helper from the seeds alone at the start of
-# the 2026-12-02 session, kept unread and run once at its end: 9 of 17 flagged (8 with the code at the
-# session's start), no agreement flagged. The floor is just under that run — a regression guard; the
-# goal (9 in 10, none) is not met.
-SEALED3 = _sealed("compare_sealed3.jsonl")
-MIN_SEALED3_FLAGGED = 8
-
-
-def test_the_third_sealed_comparison_set_holds_its_floors(assistant):
-    flagged, wrong = _flagged_and_wrong(assistant, SEALED3)
-    assert flagged >= MIN_SEALED3_FLAGGED and wrong == 0, (flagged, wrong)
-
-
-# A fourth set (21 disagreements, 14 agreements), written by a helper from the seeds alone at the start of
-# the 2026-12-02 afternoon session, kept unread and run once at its end: 8 of 21 flagged, 1 of 14
-# agreements wrongly flagged (the same with the code at the session's start). No floor was set before
-# that run; these are regression guards at the run — the goal (9 in 10, none) is far off.
-SEALED4 = _sealed("compare_sealed4.jsonl")
-MIN_SEALED4_FLAGGED, MAX_SEALED4_AGREEMENTS_FLAGGED = 8, 1
-
-
-def test_the_fourth_sealed_comparison_set_holds_its_floors(assistant):
-    flagged, wrong = _flagged_and_wrong(assistant, SEALED4)
-    assert flagged >= MIN_SEALED4_FLAGGED and wrong <= MAX_SEALED4_AGREEMENTS_FLAGGED, (flagged, wrong)
-
-
-# A fifth set (19 disagreements, 13 agreements), written by a helper from the seeds alone at the start of
-# the 2026-12-02 evening session, kept unread and run once at its end: 9 of 19 flagged, 1 of 13
-# agreements wrongly flagged (the same with the code at the session's start). Regression guards at the
-# run — the goal (9 in 10, none) is far off.
-SEALED5 = _sealed("compare_sealed5.jsonl")
-MIN_SEALED5_FLAGGED, MAX_SEALED5_AGREEMENTS_FLAGGED = 9, 1
-
-
-def test_the_fifth_sealed_comparison_set_holds_its_floors(assistant):
-    flagged, wrong = _flagged_and_wrong(assistant, SEALED5)
-    assert flagged >= MIN_SEALED5_FLAGGED and wrong <= MAX_SEALED5_AGREEMENTS_FLAGGED, (flagged, wrong)
+@pytest.mark.parametrize("name,min_flagged,max_wrong", SEALED_SETS)
+def test_the_sealed_comparison_sets_hold_their_floors(assistant, name, min_flagged, max_wrong):
+    flagged, wrong = _flagged_and_wrong(assistant, _sealed(name))
+    assert flagged >= min_flagged and wrong <= max_wrong, (name, flagged, wrong)

@@ -657,10 +657,10 @@ def test_english_negation_by_its_scope(question, negated, plain):
 
 
 def test_a_rule_whose_condition_the_story_states_is_the_more_relevant():
-    """The story's facts that a stated condition holds (原押品继续用 for 对于延续原押品的) count as held:
+    """The story's facts that a stated condition holds (原押品延续使用 for 对于延续原押品的) count as held:
     such a rule is the one for this case and votes beside rules that only share the asked words."""
     rule = "对于延续原押品的担保，必须采用第二顺位登记。"
-    assert _strength(rule, "原押品继续用，是不是一定要办第二顺位登记？") > _strength(rule, "是不是一定要办第二顺位登记？")
+    assert _strength(rule, "原押品延续使用，是不是一定要办第二顺位登记？") > _strength(rule, "是不是一定要办第二顺位登记？")
 
 
 def test_grounding_keeps_an_event_alone_from_being_the_topic():
@@ -668,3 +668,13 @@ def test_grounding_keeps_an_event_alone_from_being_the_topic():
     (到期) left alone there times the act; the story (信用贷款) is what is asked, as before grounding."""
     q = analyse("客户原来是信用贷款，到期了能给他续吗？").grounded(lambda w: w in ("信用贷款", "到期", "续贷", "客户"))
     assert any("信用贷款" in c.members for c in q.topic)
+
+
+@pytest.mark.parametrize("question,word", [
+    # a modal adverb of necessity says how strongly it is asked, like 必须, not what
+    ("续贷时一定要重新评估押品吗？", "一定"), ("续贷务必重新评估押品吗？", "务必"), ("续贷非得重新评估押品吗？", "非得"),
+    # a spoken bound is read into the stated limit (不到6% → <6%), not a thing asked about
+    ("周转率不到6%，能续吗？", "不到"), ("周转率达不到6%，能续吗？", "达不到"),
+])
+def test_modal_adverbs_and_spoken_bounds_name_nothing(question, word):
+    assert not any(word in c.members for c in analyse(question).concepts)
