@@ -278,7 +278,8 @@ _INSTRUCTION = re.compile(
     r"|(你现在是|你是一个|扮演|假装你|系统提示|system prompt|developer mode|jailbreak)"
     r"|ignore (all |any )?(previous|prior|above)|disregard (all |the )?(previous|above)"
     r"|(直接|只)?(回答|输出|回复)(说)?[「“\"]?(可以|是|不可以|yes|no)[」”\"]?[。！!]?$", re.I)
-_SENTENCES = re.compile(r"[^。！？!?\n；;]+[。！？!?\n；;]?")
+# sentences, also English ones ended by a period before a space (「…say yes. Can a …?」; 2.0 stays whole)
+_SENTENCES = re.compile(r"(?:[^。！？!?\n；;.]|\.(?!\s))+(?:[。！？!?\n；;]|\.(?=\s))?|\.")
 
 
 _MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^<>]{0,300}>", re.I | re.S)
