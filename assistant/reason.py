@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, PERMISSION, SCOPE, TIME_UNITS, Limit, Reading
-from ingest.readings import calendar_dates, members as list_members
+from ingest.readings import caused_spans, calendar_dates, members as list_members
 from ingest.tokenize import FAMILIES, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
@@ -1050,6 +1050,10 @@ def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors
             continue
         hit = _find(reading.text, c)
         if hit is None or hit[2]:
+            continue
+        # an outcome the renewal is to bring about (使信用贷款转化为担保贷款) is not a state the customer
+        # must be in now: a stated fact neither meets nor fails it
+        if any(a <= hit[0] < b for a, b in caused_spans(reading.text)):
             continue
         yield c, hit, polarity_at(reading, reading.start + hit[0])
 

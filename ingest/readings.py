@@ -342,6 +342,23 @@ def condition_span(text: str, start: int = 0, end: int | None = None) -> tuple[i
     return (s, s + m.end())
 
 
+# a causative 使 (能使…得到完善, 使信用贷款转化为担保贷款) names what the act is to bring about: the words
+# after it, up to the end of the part, describe the state the rule wants afterwards, not one a customer
+# must already be in. 即使/假使/纵使 are "even if", 行使 "exercise", 使用 "use".
+_CAUSATIVE = re.compile(r"(?<![即假纵行大])使(?![用])")
+
+
+def caused_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans that state an outcome the act is to cause (from 使 to the end of its part)."""
+    end = len(text) if end is None else end
+    spans = []
+    for s, e in _parts(text, start, end):
+        m = _CAUSATIVE.search(text, s, e)
+        if m:
+            spans.append((m.end(), e))
+    return spans
+
+
 def concession(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
     """虽…，但…: the conceded span (not asserted)."""
     m = _CONCESSION.search(text, start, len(text) if end is None else end)

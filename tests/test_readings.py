@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.readings import (Reading, concession, condition_span, exception_span, is_negator, lead_kind, limits,
+from ingest.readings import (Reading, caused_spans, concession, condition_span, exception_span, is_negator, lead_kind, limits,
                              negation_scope, read_text, read_units, sanctioned)
 
 
@@ -109,6 +109,18 @@ def test_condition_span(text, expected):
     got = text[span[0]:span[1]] if span else None
     assert got == expected
 
+
+
+# --- a causative 使 names an outcome: from 使 to the end of its part ---------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("(八)通过续贷能使担保合同的缺陷得到完善,或使信用贷款转化为担保贷款;", ["担保合同的缺陷得到完善", "信用贷款转化为担保贷款"]),
+    ("续贷应促使企业改善经营。", ["企业改善经营"]),
+    ("即使原贷款逾期,也不得续贷。", []),          # 即使: "even if", a condition, not an outcome
+    ("借款人须按约定使用贷款资金。", []),          # 使用: "use"
+    ("银行行使抵押权。", []),                      # 行使: "exercise"
+])
+def test_caused_spans(text, expected):
+    assert [text[a:b] for a, b in caused_spans(text)] == expected
 
 # --- limits: operator, value, unit; Chinese numerals; 以上/以下 include the number ----------------------
 @pytest.mark.parametrize("text,op,value,unit", [
