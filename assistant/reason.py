@@ -1075,13 +1075,22 @@ def _open_alternative(q: Question, text: str, k: int) -> str | None:
     bounds = [lo] + cuts + [hi]
     own = next(text[a:b] for a, b in zip(bounds, bounds[1:]) if a <= k < b)
     denied = [c for c in q.concepts if q.concept_negated(c) and any(m in own for m in c.members)]
+    # the question denies it of the original party (原来的保证人不愿意再担保) and the other alternative
+    # names a new one (新设立的保证人承担…): the denial does not reach the new party
+    of_original = _PRIOR.search(own) and _PRIOR.search(q.norm) and not _REPLACEMENT.search(q.norm)
     for a, b in zip(bounds, bounds[1:]):
         if a <= k < b:
             continue
         part = text[a:b].strip("，,；;。 ")
-        if any(not any(m in part for m in c.members) for c in denied):
+        if any(not any(m in part for m in c.members) for c in denied) or (
+                of_original and _REPLACEMENT.search(part) and not _PRIOR.search(part)):
             return re.sub(r"^(或者|或是|或)", "", part)
     return None
+
+
+# the original party or thing (原保证人, 原来的, 之前的) against a replacement (新的保证人, 另行提供)
+_PRIOR = re.compile(r"原(?!因|则|材料)|之前|以前|先前")
+_REPLACEMENT = re.compile(r"新|另行|另外|另找|更换|换成|换个|换一")
 
 
 def _relational(q: Question, reading: Reading) -> tuple[bool, str] | None:

@@ -105,6 +105,10 @@ EXCL = "下列客户的续贷申请不予受理："
     # an outcome the renewal is to bring about (使…转为…) is no state the customer must be in now
     ("(五)续贷后应能使原信用方式转为抵押方式;", REQ, "客户现在是信用方式，没有抵押，能续贷吗？", "depends"),
     ("(五)借款人须提供抵押;", REQ, "客户现在是信用方式，没有抵押，能续贷吗？", "no"),
+    # denied of the original party, the alternative of a new party stays open — unless it is denied too
+    ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，还能续贷吗？", "depends"),
+    ("(六)原保证人同意继续承担担保责任;", REQ, "原来的保证人不愿意再担保了，还能续贷吗？", "no"),
+    ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，新的保证人也找不到，还能续贷吗？", "no"),
     # 「A，且B，或C」 is A and (B or C): failing A fails it
     ("(六)已取得股东会书面决议,且原保证人同意继续担保,或新的保证人承担担保责任;", REQ, "股东会没有出书面决议，还能续贷吗？", "no"),
     # an amount as the object of a lending verb (要续, 想贷) is the loan's amount
