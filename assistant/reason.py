@@ -352,6 +352,20 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def _only_kinds_listed(q: Question, reading: Reading, pos: int, term: str) -> bool:
+    """A bare class word (质押) met only as the head of listed kinds (应收账款质押、存单质押): the list
+    names kinds of it, not the class — unless one listed item is the class itself (质押贷款) or the
+    question names one of the kinds (企业循环贷款). It takes two kinds with the same head to make a
+    list of kinds: one item ending in the word is as often a verb and its object (未处于冻结)."""
+    span = next(((a, b) for a, b in reading.negated if a <= pos < b), None)
+    if span is None:
+        return False
+    listed, _open = list_members(reading.text, span[0] - reading.start, span[1] - reading.start)
+    having = [m.strip() for m in listed if term in m]
+    kinds = [m for m in having if m.endswith(term) and len(m) > len(term)]
+    return len(kinds) >= 2 and len(kinds) == len(having) and not any(m in q.norm for m in kinds)
+
+
 def narrower(member: str, asked: str) -> bool:
     """Whether a listed thing is a narrower kind of what is asked: 民间高利借贷 of 民间借贷 (a
     modifier inserted), 外币流动资金贷款 of 流动资金贷款 (one prefixed), 存单质押 of 质押贷款 (the class
@@ -625,6 +639,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     if reading.exception and reading.exception[0] <= pos < reading.exception[1]:
         return Stance("depends", reading, strength, term, "属于除外情形，需满足例外条件")
     sign = polarity_at(reading, pos)
+    partial = partial or _only_kinds_listed(q, reading, pos, term)
     split = _kinds_on_both_sides(reading, term) if not stated_neg and not partial else None
     if split is not None:
         return Stance("depends", reading, strength, term, split)

@@ -34,6 +34,12 @@ EXCL = "下列客户的续贷申请不予受理："
     ("适用对象为流动资金贷款,不包括外币流动资金贷款。", "", "外币流动资金贷款能续贷吗？", "no"),
     # only some kinds of what is asked are excluded
     ("适用对象为流动资金贷款,不包括存单质押、应收账款质押等贷款。", "", "质押贷款能续贷吗？", "depends"),
+    # a bare class word (质押) met only as the head of listed kinds: only those kinds are excluded —
+    # not when the question names a kind, one item is the class itself, or one item is a verb and its object
+    ("适用对象为流动资金贷款,不包括应收账款质押、存单质押等贷款。", "", "客户那笔是质押的，能续贷吗？", "depends"),
+    ("适用对象为流动资金贷款,不包括个人循环贷款、企业循环贷款。", "", "企业循环贷款能续贷吗？", "no"),
+    ("适用对象为流动资金贷款,不包括质押贷款、存单质押。", "", "客户那笔是质押的，能续贷吗？", "no"),
+    ("(七)借款人账户未处于冻结状态;", REQ, "借款人账户被冻结了，能续贷吗？", "no"),
     # verbs that exclude their subject
     ("经营性物业贷款不纳入续贷范围。", "", "经营性物业贷款可以续贷吗？", "no"),
     ("过桥资金不在本办法支持范围之列。", "", "过桥资金能不能用续贷？", "no"),
