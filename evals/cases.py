@@ -18,16 +18,16 @@ SEALED_PATH = HERE / "sealed.jsonl"
 SEALED3_PATH = HERE / "sealed3.jsonl"
 # sealed4, sealed5 and sealed6 (written by three more helpers on 2026-12-02, each run once and reported)
 # joined dev as tuning material at the start of the 2026-12-02 evening session; ids t, v and w.
-# written by a seventh helper at the start of the 2026-12-02 evening session; run once at its end
-SEALED7_PATH = HERE / "sealed7.jsonl"
-# written by an eighth helper near the end of the 2026-12-02 evening session, after sealed7 was run and
-# before the session's last answer change was measured; run once at its end
-SEALED8_PATH = HERE / "sealed8.jsonl"
+# sealed7 and sealed8 (written by a seventh and an eighth helper in the 2026-12-02 evening session, each
+# run once at its end and reported) joined dev as tuning material at the start of the 2026-12-02 late
+# session; ids x and y.
+# written by a ninth helper at the start of the 2026-12-02 late session; kept unread until run once at its end
+SEALED9_PATH = HERE / "sealed9.jsonl"
 # questions on three synthetic policies (tests/data/newdocs), answered after `ingest add`
 NEWDOCS_DIR = HERE.parent / "tests" / "data" / "newdocs"
 NEWDOCS_PATH = NEWDOCS_DIR / "cases.jsonl"
 KINDS = ("yesno", "fact", "list", "compare", "oos")
-SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed7", "sealed8", "newdocs")
+SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed9", "newdocs")
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]
     """Cases of one split. Without a split: the project's own questions (dev + test), which the
     benchmarks time; `blind` and `newdocs` are asked for by name only."""
     if path is None:
-        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed7": [SEALED7_PATH], "sealed8": [SEALED8_PATH],
+        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed9": [SEALED9_PATH],
                  "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
     else:
         paths = [path]
