@@ -39,7 +39,7 @@ NEG_MORPHEMES = ("没有", "严禁", "禁止", "不", "未", "无", "非", "没"
 # verbs and modals a negation morpheme fuses with into one word (不得 = 不 + 得); anything else
 # beginning with 不 (不动产, 不良, 不足, 不利) is a lexical word, not a negation
 GOVERNED = frozenset("""得 予 应 应当 能 可 可以 准 再 宜 用 需 必 属于 包括 含 适用 存在 允许 超过 纳入 受理 办理
-    发放 予以 法 在 符合 满足 同意 接受 考虑 肯 愿 愿意""".split())
+    发放 予以 法 在 符合 满足 同意 接受 考虑 肯 愿 愿意 是""".split())
 # negators whose excluded thing is their subject (before them), not an object after them
 SUBJECT_NEGATING = re.compile(r"^(不属于|不在|不纳入|不予|不受理|不办理|不再|不适用|不符合|不满足|不得)")
 EXCLUDING_VERB = re.compile(r"排除在外|除外|剔除|退出")
@@ -204,6 +204,10 @@ def negation_scope(text: str, start: int = 0, end: int | None = None, rule: bool
         while j < len(parts) and CONTINUES_LIST.match(text[parts[j][0]:parts[j][1]]):
             scope_end = parts[j][1]
             j += 1
+        inner = _parenthetical(text, ps, s, pe)
+        if inner is not None:
+            # 「续贷通(不是2.0那个)能不能…」「原贷款(不含信用贷款)…」: a negation inside brackets stays inside them
+            scope_start, scope_end = max(scope_start, inner[0]), inner[1]
         spans.append((scope_start, scope_end))
     for m in EXCLUDING_VERB.finditer(text, start, end) if rule else ():
         k = next((i for i, (ps, pe) in enumerate(parts) if ps <= m.start() < pe), None)
@@ -221,6 +225,15 @@ def negation_scope(text: str, start: int = 0, end: int | None = None, rule: bool
         spans = _skipped_act(text, start, end, parts, spans)
     # nested negations are kept apart: their parity says what is affirmed (未纳入…不得 = 纳入 is required)
     return sorted(spans)  # one span per negator: two identical spans cancel out
+
+
+def _parenthetical(text: str, ps: int, k: int, pe: int) -> tuple[int, int] | None:
+    """(after the opening bracket, at the closing one) when position k is inside brackets within its part."""
+    opening = max(text.rfind("(", ps, k), text.rfind("（", ps, k))
+    if opening < 0 or max(text.rfind(")", opening, k), text.rfind("）", opening, k)) >= 0:
+        return None
+    closing = [c for c in (text.find(")", k, pe), text.find("）", k, pe)) if c >= 0]
+    return (opening + 1, min(closing)) if closing else None
 
 
 # a question asking to skip an act: 不 right after a modal (可以不签, 能不交, 是不是不用), however the

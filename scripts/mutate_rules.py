@@ -152,6 +152,8 @@ MUTATIONS = {
     "a causative 使 names an outcome, not a present state": "import assistant.reason as m, ingest.readings as r, re; m.caused_spans = lambda *a, **k: []; r._CAUSATIVE = re.compile('(?!x)x')",
     "a denial of the original party leaves a new party's alternative open": "import assistant.reason as m, re; m._PRIOR = re.compile('(?!x)x')",
     "a bare class word heading listed kinds is excluded in part": "import assistant.reason as m; m._only_kinds_listed = lambda *a: False",
+    "a negation inside brackets stays inside them": "import ingest.readings as m; m._parenthetical = lambda *a: None",
+    "a negated copula 不是": "import ingest.readings as m; m.GOVERNED = m.GOVERNED - {'是'}",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]

@@ -22,6 +22,7 @@ def _covered(text: str, word: str) -> int:
     ("不得", True), ("不予", True), ("不属于", True), ("不包括", True), ("不适用", True), ("不纳入", True),
     ("不受理", True), ("无法", True), ("尚未", True), ("从未", True), ("并非", True),
     ("不肯", True), ("不愿", True), ("不愿意", True),    # a refusal negates what follows (不肯当保证人)
+    ("不是", True),                                   # a negated copula: 原贷款不是正常类
     ("不动产", False), ("不良", False), ("不足", False), ("不利", False), ("无还本续贷", False), ("非常", False),
 ])
 def test_negator_is_a_morpheme_and_its_governed_verb(word, expected):
@@ -59,6 +60,10 @@ def test_negator_is_a_morpheme_and_its_governed_verb(word, expected):
     ("除此以外，还应提交材料。", "材料", 0),
     # X的除外 excludes X
     ("原贷款为不良贷款的除外。", "不良贷款", 1),
+    # a negation inside brackets stays inside them
+    ("适用对象为流动资金贷款(不含外币贷款)及个人经营性贷款。", "外币贷款", 1),
+    ("适用对象为流动资金贷款(不含外币贷款)及个人经营性贷款。", "个人经营性贷款", 0),
+    ("不得办理抵(质)押物变更手续。", "变更手续", 1),
 ])
 def test_negation_scope(text, word, count):
     assert _covered(text, word) == count

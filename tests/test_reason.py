@@ -111,6 +111,9 @@ EXCL = "下列客户的续贷申请不予受理："
     # an outcome the renewal is to bring about (使…转为…) is no state the customer must be in now
     ("(五)续贷后应能使原信用方式转为抵押方式;", REQ, "客户现在是信用方式，没有抵押，能续贷吗？", "depends"),
     ("(五)借款人须提供抵押;", REQ, "客户现在是信用方式，没有抵押，能续贷吗？", "no"),
+    # a negated copula states the fact's absence; a negation in brackets reaches no further
+    ("(四)原贷款为正常类;", REQ, "客户那笔现在是关注类，不是正常类也能续贷吗？", "no"),
+    ("适用对象为流动资金贷款,不包括企业循环贷款。", "", "续贷通(不是2.0那个)能不能给企业循环贷款续贷？", "no"),
     # denied of the original party, the alternative of a new party stays open — unless it is denied too
     ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，还能续贷吗？", "depends"),
     ("(六)原保证人同意继续承担担保责任;", REQ, "原来的保证人不愿意再担保了，还能续贷吗？", "no"),
