@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, PERMISSION, SCOPE, TIME_UNITS, Limit, Reading
-from ingest.readings import caused_spans, calendar_dates, members as list_members
+from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading
+from ingest.readings import caused_spans, calendar_dates, is_negator, members as list_members
 from ingest.tokenize import FAMILIES, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
@@ -82,6 +82,15 @@ def polarity_at(reading: Reading, pos: int) -> int:
 
 # a rule demands a value by predicating it: 「原贷款为正常类」「只限于保证与抵押方式贷款」
 _COPULA = re.compile(r"(为|是|属于|限于|系|分类为)[^，,；;。]{0,6}$")
+
+
+def _polarity_of(reading: Reading, pos: int, word: str) -> int:
+    """polarity_at for a word of the question found at pos. A word that carries its own negation
+    (pending → 未结案) brings it along: that negation is what the question says, not the rule's denial."""
+    sign = polarity_at(reading, pos)
+    if (is_negator(word[:1]) or is_negator(word[:2])) and any(a == pos for a, _b in reading.negated):
+        sign = -sign
+    return sign
 
 
 def _predicated(text: str, word: str) -> bool:
@@ -638,7 +647,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         return None
     if reading.exception and reading.exception[0] <= pos < reading.exception[1]:
         return Stance("depends", reading, strength, term, "属于除外情形，需满足例外条件")
-    sign = polarity_at(reading, pos)
+    sign = _polarity_of(reading, pos, term)
     partial = partial or _only_kinds_listed(q, reading, pos, term)
     split = _kinds_on_both_sides(reading, term) if not stated_neg and not partial else None
     if split is not None:
@@ -661,7 +670,12 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     if sign < 0 and reading.exception:
         return Stance("depends", reading, strength, term, "原则上不可以，但有除外情形")
     if sign < 0 and reading.lead == "exclusion" and not stated_neg:
-        rest = _unsettled_conjunct(q, text, pos - reading.start)
+        cleared = _cleared(q, reading, concept, anchors)
+        if cleared is not None:
+            if _one_of_many_conditions(q, reading):
+                return Stance("depends", reading, strength, term, MET_ONE)
+            return Stance("yes", reading, strength, term, f"所列情形为「{cleared}」，问题所述不属于此")
+        rest = _unsettled_conjunct(q, text, pos - reading.start) or _unsettled_predicate(q, reading, pos, term)
         if rest is not None:
             return Stance("depends", reading, strength, term, f"仅当同时「{rest}」时不可以")
     covered = sum(1 for a, b in reading.negated if a <= pos < b)
@@ -720,6 +734,8 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             return Stance("depends", reading, strength, term, f"问题所述不满足「{term}」一项，但也可以：{other}")
     if verdict == "yes":
         failed, other_way = _stated_facts(q, reading, concept, anchors)
+        if _clears(reading, sign, stated_neg):
+            failed = None
         failed = failed or _relational_fails(q, reading)
         if failed is not None:
             return Stance("no", reading, strength, term, failed)
@@ -854,9 +870,13 @@ def _timing(q: Question, reading: Reading, term: str, strength: float) -> Stance
     side of it, 可以; the other side, 不可以. A definition speaks only to this: when the act happens."""
     if not re.fullmatch(_EVENT, term):
         return None
-    frame = next((m for m in _EVENT_FRAME.finditer(reading.text) if m.group(1) == term), None)
-    if frame is None:
+    frames = [m for m in _EVENT_FRAME.finditer(reading.text) if m.group(1) == term]
+    if not frames:
         return None
+    # 「到期后仍有融资需求，…在到期前办理」: the event that times the act is the one whose part goes on
+    # to the act (办理, 发放, 签订…); the other times a circumstance
+    frame = next((m for m in frames if PROCEDURE.search(re.split(r"[，,；;。]", reading.text[m.end():], maxsplit=1)[0])),
+                 frames[0])
     needs = "before" if frame.group(2) in ("之前", "以前", "前") else "after"
     pending = any(m.group(0).find(term) >= 0 for m in _PENDING.finditer(q.norm))
     happened = any(m.group(0).find(term) >= 0 for m in _HAPPENED.finditer(q.norm)) and not pending
@@ -870,6 +890,56 @@ def _timing(q: Question, reading: Reading, term: str, strength: float) -> Stance
 
 # an exclusion item may join two facts (「…价值发生变化…,又不能提供其他有效担保的」): both must hold
 _CONJOINED = re.compile(r"[，,](?=又|且|并且|同时)")
+
+
+def _clears(reading: Reading, sign: int, stated_neg: bool) -> bool:
+    """The asked fact is one an exclusion item negates (涉诉案件未结案) and the question affirms it
+    (已经结案): the item excludes only cases lacking it, so its other facts describe another case."""
+    return reading.lead == "exclusion" and sign > 0 and not stated_neg
+
+
+def _cleared(q: Question, reading: Reading, asked: Concept, anchors) -> str | None:
+    """An excluded case described with a negated fact (借款人存在涉诉案件未结案的) that the question
+    affirms (官司已经结案了): the customer's case is not the one excluded. Returns the negated part."""
+    for c, hit, sign in _stated_facts_against(q, reading, asked, anchors):
+        k = reading.start + hit[0]
+        span = next(((a, b) for a, b in reading.negated if a <= k < b), None)
+        if sign > 0 and span is not None and not q.concept_negated(c):
+            return reading.text[span[0] - reading.start:span[1] - reading.start].strip("，,；;。的 ")
+    return None
+
+
+def _unsettled_predicate(q: Question, reading: Reading, pos: int, term: str) -> str | None:
+    """「存在涉诉案件未结案的」: the excluded thing is predicated by a negation right after it — only those
+    not settled are excluded. A question that names the thing and says nothing of the predicate
+    (客户有官司) is excluded only if it holds."""
+    end = pos + len(term)
+    # only an adverb may stand between (涉诉案件尚未结案); 「逃废债、无还款意愿」 is a list, not a predicate
+    span = next(((a, b) for a, b in reading.negated
+                 if end <= a <= end + 1 and all(ch in "尚仍还均" for ch in reading.text[end - reading.start:a - reading.start])), None)
+    if span is None:
+        return None
+    pred = reading.text[span[0] - reading.start:span[1] - reading.start].strip("，,；;。的 ")
+    words = [t for t, _s in token_terms(pred) if len(t) >= 2 and not is_negator(t)]
+    if not words or any(w in q.norm or any(w in x for x in q.words) for w in words):
+        return None
+    # the question negates something of the thing in its own words (官司还没打完), or says it is still
+    # going on (官司还在打: the progressive aspect is a not-yet-finished state): it states the predicate
+    for k in (q.norm.find(m) for m in (term, *q.words) if m and term in (m, *_members_of(q, m))):
+        if k < 0:
+            continue
+        part = _part_at(q.norm, k)
+        rest = part[part.find(q.norm[k:k + 1]):]
+        if any(k < a and "，" not in q.norm[k:a] and "," not in q.norm[k:a] for a, _b in q.negated) or _ONGOING.search(rest):
+            return None
+    return pred
+
+
+_ONGOING = re.compile(r"还在|正在|仍在|尚在|仍然在")
+
+
+def _members_of(q: Question, word: str) -> tuple[str, ...]:
+    return next((c.members for c in q.concepts if word in c.members), ())
 
 
 def _unsettled_conjunct(q: Question, text: str, k: int) -> str | None:
@@ -1070,7 +1140,7 @@ def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors
         # must be in now: a stated fact neither meets nor fails it
         if any(a <= hit[0] < b for a, b in caused_spans(reading.text)):
             continue
-        yield c, hit, polarity_at(reading, reading.start + hit[0])
+        yield c, hit, _polarity_of(reading, reading.start + hit[0], hit[1])
 
 
 # alternatives a requirement accepts: 「A，或B」「A或者B」 between comma parts

@@ -154,6 +154,11 @@ MUTATIONS = {
     "a bare class word heading listed kinds is excluded in part": "import assistant.reason as m; m._only_kinds_listed = lambda *a: False",
     "a negation inside brackets stays inside them": "import ingest.readings as m; m._parenthetical = lambda *a: None",
     "a negated copula 不是": "import ingest.readings as m; m.GOVERNED = m.GOVERNED - {'是'}",
+    "an excluded thing's negated predicate must hold (涉诉案件未结案)": "import assistant.reason as m; m._unsettled_predicate = lambda *a: None",
+    "an exclusion's negated fact affirmed by the question clears the case": "import assistant.reason as m; m._cleared = lambda *a: None; m._clears = lambda *a: False",
+    "the progressive aspect (还在打) states a not-yet-finished state": "import assistant.reason as m, re; m._ONGOING = re.compile('(?!x)x')",
+    "a word carrying its own negation (未结案) brings it along": "import assistant.reason as m; m._polarity_of = lambda r, pos, w: m.polarity_at(r, pos)",
+    "an event that times the act is the one before the act verb": "import assistant.reason as m, re; m.PROCEDURE = re.compile('(?!x)x')",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]

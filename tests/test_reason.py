@@ -34,6 +34,16 @@ EXCL = "下列客户的续贷申请不予受理："
     ("适用对象为流动资金贷款,不包括外币流动资金贷款。", "", "外币流动资金贷款能续贷吗？", "no"),
     # only some kinds of what is asked are excluded
     ("适用对象为流动资金贷款,不包括存单质押、应收账款质押等贷款。", "", "质押贷款能续贷吗？", "depends"),
+    # an excluded thing predicated by a negation (涉诉案件未结案): the question must say the predicate holds
+    ("(八)借款人存在涉诉案件未结案的;", EXCL, "客户的官司已经结案了，能续贷吗？", "depends"),
+    ("(八)借款人存在涉诉案件尚未结案的;", EXCL, "客户有官司，能续贷吗？", "depends"),
+    ("(八)借款人存在涉诉案件未结案的;", EXCL, "客户有个官司还没结案，能续贷吗？", "no"),
+    ("(七)借款人存在逃废债、无还款意愿等不良行为的;", EXCL, "客户逃废债，能续贷吗？", "no"),
+    # …said in the question's own words: a negation of the thing, the progressive aspect, a word
+    # that carries its own negation (pending → 未结案)
+    ("(八)借款人存在涉诉案件未结案的;", EXCL, "客户有个官司还没打完，能续贷吗？", "no"),
+    ("(八)借款人存在涉诉案件未结案的;", EXCL, "客户有个官司还在打，能续贷吗？", "no"),
+    ("(八)借款人存在涉诉案件未结案的;", EXCL, "Is a borrower with a pending lawsuit eligible for renewal?", "no"),
     # a bare class word (质押) met only as the head of listed kinds: only those kinds are excluded —
     # not when the question names a kind, one item is the class itself, or one item is a verb and its object
     ("适用对象为流动资金贷款,不包括应收账款质押、存单质押等贷款。", "", "客户那笔是质押的，能续贷吗？", "depends"),
@@ -132,6 +142,9 @@ EXCL = "下列客户的续贷申请不予受理："
     ("(五)企业单笔续贷额度在1000万元及以下,个人经营户单笔续贷额度在100万元及以下。", REQ, "个人经营户要续300万，能办吗？", "no"),
     # a passive's agent (被法院查封) is not a modifier naming another kind of the act
     ("(七)借款人账户被有关部门查封、冻结的;", EXCL, "账户被税务局查封了，还能续贷吗？", "no"),
+    # of two events in a definition, the one whose part goes on to the act (办理) times it
+    ("续贷是指借款人在原贷款到期后仍有融资需求,在原贷款到期前办理的贷款业务。", "", "原贷款已经到期了，还能申请续贷吗？", "no"),
+    ("续贷是指借款人在原贷款到期后仍有融资需求,在原贷款到期前办理的贷款业务。", "", "原贷款快到期了，能续贷吗？", "yes"),
     # a lead time the rule requires (到期前1个月) against the one stated, or the days between two dates
     ("续贷客户应于贷款到期前1个月递交申请。", "", "客户到期前10天才递交申请，行吗？", "no"),
     ("续贷客户应于贷款到期前1个月递交申请。", "", "客户到期前两个月递交申请，行吗？", "yes"),
