@@ -40,6 +40,8 @@ def test_negator_is_a_morpheme_and_its_governed_verb(word, expected):
     # a list continued after a comma by 及/以及
     ("只限于保证与抵押方式贷款,不含信用贷款、质押贷款,及贷款以外的其他授信业务。", "授信业务", 1),
     ("只限于保证与抵押方式贷款,不含信用贷款、质押贷款,及贷款以外的其他授信业务。", "保证", 0),
+    # …but 「，并…」 opens a new predicate the negation does not reach
+    ("不应单独将续贷贷款作为下调分类的因素，并在现有容忍度基础上设置差异化的不良贷款容忍度目标。", "容忍度目标", 0),
     # verbs that exclude their subject reach back over it
     ("经营性物业贷款不纳入续贷范围。", "经营性物业贷款", 1),
     ("过桥资金不在本办法支持范围之列。", "过桥资金", 1),
