@@ -305,7 +305,7 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
         if best is None:
             continue
         if len(tied) > 1:
-            said = [lim for lim in tied if _own_words(lim, tied) & q.words]
+            said = [lim for lim in tied if any(w in q.norm or w in q.words for w in _own_words(lim, tied))]
             if len(said) == 1:
                 pairs.append((said[0], stated))
                 continue
@@ -323,9 +323,12 @@ def _bare_figure_of(q: Question) -> frozenset[str]:
 
 
 def _own_words(lim: Limit, tied: list[Limit]) -> set[str]:
-    """The words of one limit's measure that the others' lack: whose it is (企业 / 个人经营户)."""
-    others = set().union(*(_words(x.quantity) for x in tied if x is not lim))
-    return _words(lim.quantity) - others
+    """The words of one limit's measure that the others' lack: whose it is (企业 / 个人经营户). Common
+    words count here (企业 is one): they are what tells the two apart."""
+    def words(text: str) -> set[str]:
+        return {t for t, _syns in token_terms(text) if len(t) >= 2}
+    others = set().union(*(words(x.quantity) for x in tied if x is not lim))
+    return words(lim.quantity) - others
 
 
 def _unit_of_subject(tied: list[Limit]) -> bool:

@@ -140,6 +140,9 @@ EXCL = "下列客户的续贷申请不予受理："
     ("(五)企业单笔续贷额度在1000万元及以下,个人经营户单笔续贷额度在100万元及以下。", REQ, "客户要续300万，能办吗？", "depends"),
     ("(五)企业单笔续贷额度在1000万元及以下,个人经营户单笔续贷额度在100万元及以下。", REQ, "客户要续2000万，能办吗？", "no"),
     ("(五)企业单笔续贷额度在1000万元及以下,个人经营户单笔续贷额度在100万元及以下。", REQ, "个人经营户要续300万，能办吗？", "no"),
+    # whose loan it is, said in a common word (一家贸易企业) — common words tell the two limits apart too
+    ("(五)企业单笔续贷额度在1000万元及以下,个人经营户单笔续贷额度在100万元及以下。", REQ, "客户是家企业，要续300万，能办吗？", "yes"),
+    ("(五)同一笔贷款续贷次数不超过2次,同一客户累计续贷次数不超过5次。", REQ, "这笔贷款已经续过两次了，还能续第三次吗？", "no"),
     # a passive's agent (被法院查封) is not a modifier naming another kind of the act
     ("(七)借款人账户被有关部门查封、冻结的;", EXCL, "账户被税务局查封了，还能续贷吗？", "no"),
     # of two events in a definition, the one whose part goes on to the act (办理) times it
