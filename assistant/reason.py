@@ -716,6 +716,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             if _negates_any(q, rest):
                 # 「能不重新评估吗」: asking to skip what the condition makes obligatory
                 return Stance("no", reading, strength, term, f"此情形下须{OBLIGATION.split(rest, 1)[-1]}")
+            met = _met_alternative(q, rest)
+            if met is not None:
+                # 「…，必须增加抵押物，或降低续贷额度以匹配现值」 and the question does the second
+                return Stance("yes", reading, strength, term, f"此情形下可以按「{met}」办理，问题所述即是")
             return Stance("depends", reading, strength, term, f"可以，但须满足：{rest}")
     elif reading.condition:
         # a rule under a condition the question does not state holds only when it holds — when it is
@@ -1311,11 +1315,51 @@ DISCRETION = re.compile(r"酌情|视(实际|具体)?情况|试点")
 _SAYS_NOTHING = GENERIC
 
 
+# a cause inside a condition (若抵押物因为市场变化不足值的) says why the fact came about, not what it is
+_CAUSE = re.compile(r"因为|由于|因(?![此而素])")
+
+
+def _met_alternative(q: Question, consequence: str) -> str | None:
+    """One of the ways an obligation may be met (「须A，或B」) that the question says it takes."""
+    cuts = [m.start() for m in _OR.finditer(consequence)]
+    if not cuts:
+        return None
+    bounds = [0] + cuts + [len(consequence)]
+    alts = [re.sub(r"^[，,；;\s]*(或者|或是|或)?", "", consequence[a:b]).strip("，,；;。 ") for a, b in zip(bounds, bounds[1:])]
+    alts = [OBLIGATION.sub("", alt, count=1) if OBLIGATION.match(alt) else alt for alt in alts]
+    for i, alt in enumerate(alts):
+        # what tells this way from the others must not be denied (拿不出别的抵押物 denies only the first way)
+        telling = " ".join(_telling_words(match_form(alt), match_form("".join(alts[:i] + alts[i + 1:]))))
+        if alt and _says_whole_words(q, alt) and telling and not _negates_any(q, telling):
+            return alt
+    return None
+
+
+def _says_whole_words(q: Question, text: str) -> bool:
+    """_stated by whole words of the question: 足值 is not said by 不足值."""
+    words = _condition_words(text)
+    own = {t for t, _s in token_terms(q.norm)} | q.words
+    return bool(words) and sum(1 for t in words if t in own) / len(words) >= 0.6
+
+
+def _condition_words(condition: str) -> list[str]:
+    """The words a question must say to state a condition: its subject and predicate. A bracketed
+    alternative (抵(质)押物) is one of two, and a cause (因为市场变化) is no part of the fact — of what
+    follows it, the predicate is the last word."""
+    form = re.sub(r"[(（][^)）]*[)）]", "", match_form(condition))
+    def words(text: str) -> list[str]:
+        return [t for t, _syns in token_terms(text) if len(t) >= 2 and t not in _SAYS_NOTHING]
+    cause = _CAUSE.search(form)
+    if cause is None:
+        return words(form)
+    return words(form[:cause.start()]) + words(form[cause.end():])[-1:]
+
+
 def _stated(q: Question, condition: str, consequence: str = "") -> bool:
     """Whether the question states a condition's facts: most of its content words are in it."""
     # generic words (贷款) say nothing of which condition it is; nor do the consequence's own words
     # (「需要实地查看的，应当实地查看」: asking about 实地查看 states no need for it)
-    words = [t for t, _syns in token_terms(condition) if len(t) >= 2 and t not in _SAYS_NOTHING]
+    words = _condition_words(condition)
     if not words:
         return False
     # a word the question says in the officers' way (继续用 for 延续) states it as well

@@ -160,6 +160,8 @@ MUTATIONS = {
     "a word carrying its own negation (未结案) brings it along": "import assistant.reason as m; m._polarity_of = lambda r, pos, w: m.polarity_at(r, pos)",
     "an event that times the act is the one before the act verb": "import assistant.reason as m, re; m.PROCEDURE = re.compile('(?!x)x')",
     "common words tell a subject-split limit's sides apart (企业 / 个人经营户)": "import assistant.reason as m; m._own_words = lambda lim, tied: m._words(lim.quantity) - set().union(*(m._words(x.quantity) for x in tied if x is not lim))",
+    "a condition's cause (因为…) is no part of its fact": "import assistant.reason as m, re; m._CAUSE = re.compile('(?!x)x')",
+    "an obligation met one of its ways (须A，或B) is met": "import assistant.reason as m; m._met_alternative = lambda *a: None",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]

@@ -124,6 +124,12 @@ EXCL = "下列客户的续贷申请不予受理："
     # a negated copula states the fact's absence; a negation in brackets reaches no further
     ("(四)原贷款为正常类;", REQ, "客户那笔现在是关注类，不是正常类也能续贷吗？", "no"),
     ("适用对象为流动资金贷款,不包括企业循环贷款。", "", "续贷通(不是2.0那个)能不能给企业循环贷款续贷？", "no"),
+    # a condition's cause (因为…) is no part of its fact; an obligation met one of its ways (「须A，或B」,
+    # the question doing B) is met
+    ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
+     "抵押物因为行情下跌不足值了，客户同意把续贷额度降下来匹配现值，可以续吗？", "yes"),
+    ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
+     "抵押物行情下跌不足值了，还能续贷吗？", "depends"),
     # denied of the original party, the alternative of a new party stays open — unless it is denied too
     ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，还能续贷吗？", "depends"),
     ("(六)原保证人同意继续承担担保责任;", REQ, "原来的保证人不愿意再担保了，还能续贷吗？", "no"),
@@ -710,3 +716,12 @@ def test_grounding_keeps_an_event_alone_from_being_the_topic():
 ])
 def test_modal_adverbs_and_spoken_bounds_name_nothing(question, word):
     assert not any(word in c.members for c in analyse(question).concepts)
+
+
+@pytest.mark.parametrize("condition,words", [
+    ("若抵(质)押物因为市场变化不足值的", ["抵押", "抵押物", "不足"]),   # a bracketed alternative, a cause
+    ("若抵押类贷款评估报告超过有效时限", ["抵押", "评估", "报告", "超过", "有效", "时限"]),
+])
+def test_the_words_that_state_a_condition(condition, words):
+    from assistant.reason import _condition_words
+    assert _condition_words(condition) == words
