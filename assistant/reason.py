@@ -713,13 +713,14 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # the story's facts the condition holds make the rule the one for this case: they count as held
         strength += _condition_share(weights, cond_text, focus, denom)
         if q.modality != "necessity" and OBLIGATION.search(rest):
+            met = _met_alternative(q, rest)
+            if met is not None:
+                # 「…，必须增加抵押物，或降低续贷额度以匹配现值」 and the question does the second (denying
+                # the first: 拿不出新的抵押物)
+                return Stance("yes", reading, strength, term, f"此情形下可以按「{met}」办理，问题所述即是")
             if _negates_any(q, rest):
                 # 「能不重新评估吗」: asking to skip what the condition makes obligatory
                 return Stance("no", reading, strength, term, f"此情形下须{OBLIGATION.split(rest, 1)[-1]}")
-            met = _met_alternative(q, rest)
-            if met is not None:
-                # 「…，必须增加抵押物，或降低续贷额度以匹配现值」 and the question does the second
-                return Stance("yes", reading, strength, term, f"此情形下可以按「{met}」办理，问题所述即是")
             return Stance("depends", reading, strength, term, f"可以，但须满足：{rest}")
     elif reading.condition:
         # a rule under a condition the question does not state holds only when it holds — when it is
@@ -1401,7 +1402,7 @@ def _stated_fact_failed(st: Stance) -> bool:
 
 
 def combine(per_doc: dict[str, Stance]) -> Verdict | None:
-    if any(_stated_fact_failed(s) for s in per_doc.values()):
+    if any(_stated_fact_failed(s) or _fails_a_condition(s) for s in per_doc.values()):
         # a fact the question states fails a document's requirement: a document where the story only
         # meets some condition is undecided, not on the other side
         per_doc = {d: s for d, s in per_doc.items() if s.why != MET_ONE}

@@ -160,9 +160,17 @@ def negators(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# a verb with a negated potential complement (拿不出, 还不上, 算不上, 付不起): it cannot be done. Some such
+# words are idioms whose sense is not a negation (差不多, 少不了 "cannot do without", 说不定 "perhaps")
+POTENTIAL_COMPLEMENTS = frozenset("上出到起了动完下住够成清来去开着及")
+_NOT_NEGATING_IDIOMS = frozenset("差不多 了不起 对不起 怪不得 巴不得 恨不得 舍不得 说不定 少不了 免不了 不得不 忍不住 禁不住 看不起 大不了".split())
+
+
 def is_negator(word: str) -> bool:
     # an adverb fused with a negation (尚未, 从未, 并非, 毫无, 决不)
     if len(word) == 2 and word[1] in "未不无非没" and word[0] in "尚从并决绝毫仍亦均都也":
+        return True
+    if len(word) == 3 and word[1] == "不" and word[2] in POTENTIAL_COMPLEMENTS and word not in _NOT_NEGATING_IDIOMS:
         return True
     for m in NEG_MORPHEMES:
         if word == m:

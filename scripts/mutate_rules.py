@@ -162,6 +162,9 @@ MUTATIONS = {
     "common words tell a subject-split limit's sides apart (企业 / 个人经营户)": "import assistant.reason as m; m._own_words = lambda lim, tied: m._words(lim.quantity) - set().union(*(m._words(x.quantity) for x in tied if x is not lim))",
     "a condition's cause (因为…) is no part of its fact": "import assistant.reason as m, re; m._CAUSE = re.compile('(?!x)x')",
     "an obligation met one of its ways (须A，或B) is met": "import assistant.reason as m; m._met_alternative = lambda *a: None",
+    "a negated potential complement (拿不出, 算不上)": "import ingest.readings as m; m.POTENTIAL_COMPLEMENTS = frozenset()",
+    "idioms of the V不C shape negate nothing": "import ingest.readings as m; m._NOT_NEGATING_IDIOMS = frozenset()",
+    "a failed listed condition sets aside documents that only meet another": "import assistant.reason as m; f = m.combine; m.combine = lambda per_doc: 'depends' if len({s.verdict for s in per_doc.values()}) > 1 and not any(m._stated_fact_failed(s) for s in per_doc.values()) else f(per_doc)",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]

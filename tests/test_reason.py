@@ -130,6 +130,8 @@ EXCL = "下列客户的续贷申请不予受理："
      "抵押物因为行情下跌不足值了，客户同意把续贷额度降下来匹配现值，可以续吗？", "yes"),
     ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
      "抵押物行情下跌不足值了，还能续贷吗？", "depends"),
+    ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
+     "抵押物行情下跌不足值了，客户拿不出新的抵押物，同意把续贷额度降下来匹配现值，行吗？", "yes"),
     # denied of the original party, the alternative of a new party stays open — unless it is denied too
     ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，还能续贷吗？", "depends"),
     ("(六)原保证人同意继续承担担保责任;", REQ, "原来的保证人不愿意再担保了，还能续贷吗？", "no"),
@@ -336,9 +338,14 @@ def test_a_failed_stated_fact_outweighs_a_document_where_the_story_only_meets_a_
     failed = Stance("no", r, 1.5, "原贷款额度", "要求不得超过原贷款额度，问题中新贷款600万元超过原贷款500万元")
     met = Stance("depends", r, 1.5, "额度", MET_ONE)
     assert combine({"a": failed, "b": met}) == "no"
-    # an exclusion of a kind is no stated fact: the other document's condition keeps it open
-    excluded = Stance("no", r, 1.0, "信用贷款", "列为不适用/不属于")
-    assert combine({"a": excluded, "b": met}) == "depends"
+    # so does an item of a list of conditions that excludes what the question says (账户被冻结): a document
+    # where the story only meets some other condition says nothing on it — only a document that says yes
+    # on it is the other side
+    excluded = Stance("no", r, 1.0, "冻结", "列为不适用/不属于")
+    assert combine({"a": excluded, "b": met}) == "no"
+    assert combine({"a": excluded, "b": Stance("yes", r, 1.0, "冻结", "列为适用范围")}) == "depends"
+    unlisted = Stance("no", read_text("x/a2", "x", "本办法不适用于信用贷款。")[0], 1.0, "信用贷款", "否定表述")
+    assert combine({"a": unlisted, "b": met}) == "depends"
 
 
 # --- the question ----------------------------------------------------------------------------------
