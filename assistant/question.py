@@ -377,14 +377,20 @@ def _asks_by_grammar(piece: str) -> bool:
                 or _FINAL_V_NOT.search(piece))
 
 
+def _asked_before(norm: str, s: int, e: int) -> bool:
+    """Whether the clause norm[s:e] asks (…吗， / 是不是也适用？), so a 还是 after it offers the other answer."""
+    return bool(_ASKED_BEFORE.search(norm[:e])) or _asks_by_grammar(norm[s:e])
+
+
 def _focus_start(norm: str) -> int:
     """Where the asking clause starts: the last clause with an interrogative, so a customer's
     story before it (开服装店的，上个月…) does not decide what the question is about."""
     parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;！!]+", norm)]
     marked = None
-    for s, e in reversed(parts):
+    for i in range(len(parts) - 1, -1, -1):
+        s, e = parts[i]
         piece = norm[s:e]
-        if _ALTERNATIVE.match(piece) and _ASKED_BEFORE.search(norm[:s]):
+        if _ALTERNATIVE.match(piece) and i > 0 and _asked_before(norm, parts[i - 1][0], s):
             continue  # 「外资企业也可以申请吗，还是仅限内资企业？」: 还是 offers the other answer to the clause before it
         if _asks_by_grammar(piece):
             return s
@@ -409,7 +415,7 @@ def analyse(text: str) -> Question:
                           if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)])
     start = _focus_start(norm)
     alt = next((m.start() for m in re.finditer(r"[，,？?]", norm) if m.start() > start
-                and _ALTERNATIVE.match(norm[m.start() + 1:]) and _ASKED_BEFORE.search(norm[:m.start() + 1])), len(norm))
+                and _ALTERNATIVE.match(norm[m.start() + 1:]) and _asked_before(norm, start, m.start() + 1)), len(norm))
     asking = norm[start:alt]
     # an asking clause with no content of its own (「…，行吗？」) leaves the focus empty: the story is the topic
     focus = tuple(c for c in concepts if any(m in asking for m in c.members + c.parts)
