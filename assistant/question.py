@@ -29,7 +29,9 @@ _WH = re.compile(r"什么|哪些|哪几|哪个|哪种|多少|几[次天个年月
                  r"\b(what|which|how|who|when|why)\b", re.I)
 _LIST = re.compile(r"哪些|哪几|有什么条件|什么条件|包括什么|几种|\bwhich\b|\bwhat (are|conditions|materials)", re.I)
 # necessity: the verdict words are 需要/不需要 rather than 可以/不可以
-_NECESSITY = re.compile(r"需要|需不需|必须|要不要|是否要|得不得|须|要求|一定要|非得|(有|没|没有|无)必要|必要吗|\b(need|must|required?|have to)\b", re.I)
+# 是否要 and its A-not-A form 是不是要/是不是得 ask whether a thing is required
+_NECESSITY = re.compile(r"需要|需不需|必须|要不要|(是否|是不是)(都|还|一定)?(要|得)(?![到出])|得不得|须|要求|一定要|非得|(有|没|没有|无)必要|必要吗|"
+                        r"\b(need|must|required?|have to)\b", re.I)
 
 
 # 「期限可以跟原来不同吗」: a modal before 一样/不同 asks whether a thing may differ — a yes/no about

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ingest.readings import ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading
+from ingest.readings import DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading
 from ingest.readings import caused_spans, calendar_dates, is_negator, members as list_members
 from ingest.tokenize import FAMILIES, terms as token_terms
 
@@ -639,8 +639,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     pos += reading.start
     stated_neg = q.concept_negated(concept)
     timed = _timing(q, reading, term, strength)
-    if timed is not None or reading.kind == "definition":
+    if timed is not None:
         return timed
+    if reading.kind == "definition":
+        return _defining_element(q, reading, pos, term, strength)
     if EVENT.fullmatch(term):
         # an event (到期) is when the act happens, not what is asked about: a rule timed by it decides
         # only when the question says which side of it the act is (_timing); otherwise it says nothing
@@ -870,6 +872,18 @@ def _lead_time_stance(q: Question, reading: Reading, strength: float) -> Stance 
     # 20个工作日 against 1个月: as long or not, by the calendar of the actual dates
     return Stance("depends", reading, strength, lim.quantity or "时间",
                   f"要求{lim.describe()}，问题所述时间与之相当，须按实际日期核对")
+
+
+def _defining_element(q: Question, reading: Reading, pos: int, term: str, strength: float) -> Stance | None:
+    """A definition answers only whether a thing is part of what it defines (「续贷是指…经其主动申请…办理的
+    贷款业务」 asked 是不是要主动申请): an element it states, affirmed and under no condition. It never
+    permits or forbids (「到期后不能按时收回」 in it is no ban)."""
+    head = DEFINITION.search(reading.text)
+    if q.modality != "necessity" or head is None or pos - reading.start < head.end() or polarity_at(reading, pos) < 0:
+        return None
+    if q.concept_negated(next((c for c in q.concepts if term in c.members), Concept((term,), ()))):
+        return None
+    return Stance("yes", reading, strength, term, "按定义即包括此项")
 
 
 def _timing(q: Question, reading: Reading, term: str, strength: float) -> Stance | None:

@@ -166,6 +166,8 @@ MUTATIONS = {
     "idioms of the V不C shape negate nothing": "import ingest.readings as m; m._NOT_NEGATING_IDIOMS = frozenset()",
     "a failed listed condition sets aside documents that only meet another": "import assistant.reason as m; f = m.combine; m.combine = lambda per_doc: 'depends' if len({s.verdict for s in per_doc.values()}) > 1 and not any(m._stated_fact_failed(s) for s in per_doc.values()) else f(per_doc)",
     "an alternative after a clause that asks by grammar (是不是…？还是…)": "import assistant.question as m; m._asked_before = lambda norm, s, e: bool(m._ASKED_BEFORE.search(norm[:e]))",
+    "是不是要/是不是得 asks whether a thing is required": "import assistant.question as m, re; m._NECESSITY = re.compile(m._NECESSITY.pattern.replace('(是否|是不是)', '(是否)'), re.I)",
+    "a definition answers whether an element it states is part of what it defines": "import assistant.reason as m; m._defining_element = lambda *a: None",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]

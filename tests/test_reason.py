@@ -91,6 +91,9 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷业务须视同新增业务进行调查,不得简化操作程序。", "", "续贷是否要视同新增业务调查？", "yes"),
     # necessity
     ("续贷业务必须与担保人重新签订担保合同。", "", "续贷要不要重新签订担保合同？", "yes"),
+    # a definition answers only whether an element it states is part of what it defines
+    ("续贷是指借款人在原贷款到期后仍有融资需求,经其主动申请,在原贷款到期前办理的贷款业务。", "", "续贷是不是要借款人主动申请？", "yes"),
+    ("续贷是指借款人在原贷款到期后仍有融资需求,经其主动申请,在原贷款到期前办理的贷款业务。", "", "续贷能不能由银行主动申请？", None),
     # no verdict: a definition, a sentence with no modal, a sentence about something else
     ("续贷是指原贷款到期后不能按时收回,又重新发放贷款的行为。", "", "不能按时收回的贷款能续贷吗？", None),
     ("续贷工作应遵循以下原则。", "", "续贷期限能比原贷款长吗？", None),
@@ -389,6 +392,7 @@ def test_question_kind_by_grammar(question, kind):
     ("续贷需要重新评估抵押物吗？", "necessity"),
     ("要不要提前申请？", "necessity"),
     ("有没有必要重新评估？", "necessity"),
+    ("续贷是不是得借款人自己主动申请？", "necessity"),   # 是不是要/得: the A-not-A form of 是否要
     ("客户补齐必要材料后能续贷吗？", "permission"),      # 必要 as an attribute asks nothing
     ("质押贷款能否办理续贷？", "permission"),
 ])
