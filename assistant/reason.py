@@ -792,6 +792,11 @@ def _modifies_subject(form: str, k: int, term: str, others=()) -> bool:
     return bool(after) and after[0][1].startswith(_NOMINAL) and len(after) <= 2
 
 
+# what a modal's verb is about or is to prevent, not the act it obliges or permits: the topic of
+# 「就…事宜进行沟通」「关于…」 and the object of 避免/防止/杜绝 (「避免出现…无法办理登记的问题」)
+_NOT_THE_ACT = re.compile(r"就[^，,。；;]{1,40}?(事宜|问题|事项)|关于[^，,。；;]{1,40}|(避免|防止|杜绝)[^，,。；;]{1,60}")
+
+
 def _modal_governs(form: str, k: int) -> bool:
     return _governing_modal(form, k) is not None
 
@@ -802,6 +807,8 @@ def _governing_modal(form: str, k: int) -> str | None:
     runs a modal over a chain of verb phrases (「可与…建立平台，将窗口前移至网点，做到抵押登记不见面办理」;
     「必须书面告知担保人，并经担保人书面同意」), but 「机构应…，担保人…」 starts over."""
     start = max(form.rfind(ch, 0, k) for ch in "。；;") + 1
+    if any(m.start() < k < m.end() for m in _NOT_THE_ACT.finditer(form, start)):
+        return None
     bounds = [start] + [i + 1 for i in range(start, k) if form[i] in "，,：:"]
     for b in reversed(bounds):
         part = _part_at(form, b)
