@@ -1105,9 +1105,16 @@ def _fact_groups(q: Question, focus, anchors) -> list[list]:
 _CATCH_ALL = re.compile(r"(其他|其它|其她)用途|他用")
 _USES = re.compile(r"用途|用于")
 # the money is what is used (「…贷到的钱拿去买车」), not the customer (「要求客户先买一份保险」)
-_MONEY_USED = re.compile(r"(钱|资金|款)[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付)")
+_MONEY_USED = re.compile(r"(钱|资金|款(?!人))[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付|发)")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
 _USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付")
+
+
+def _asks_a_use(q: Question) -> bool:
+    """Whether the question asks to put money to a use: a use verb in the asking clause (…能不能拿一部分
+    去买设备), or, when that clause has no content of its own (…，可以吗), the money put to a use in the
+    story (留一部分钱发工资). A use verb elsewhere in a story (利息按时付) asks nothing."""
+    return bool(_USE_VERB.search(q.asking) if q.focus else _MONEY_USED.search(q.norm))
 
 
 def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
@@ -1124,7 +1131,10 @@ def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
     # use of what renewal lends (续贷贷到的钱拿去买车) shares the frame of a rule on its uses
     about_uses = (any(c.match(reading.text) > 0 for c, _w, _h in found) and _USES.search(reading.text)
                   and _MONEY_USED.search(q.norm))
-    if not missing or not (present or about_uses) or not _USE_VERB.search(q.norm):
+    # the question asks to use the money (…能不能拿一部分去买设备): a use verb in a story's other clause
+    # (利息按时付) asks nothing; when the asking clause has no content of its own (…，可以吗) the story
+    # must put the money to a use (留一部分钱发工资)
+    if not missing or not (present or about_uses) or not _asks_a_use(q):
         return None
     s, e = spans[0]
     part = reading.text[s - reading.start:e - reading.start].rstrip("。；;")

@@ -169,6 +169,7 @@ MUTATIONS = {
     "是不是要/是不是得 asks whether a thing is required": "import assistant.question as m, re; m._NECESSITY = re.compile(m._NECESSITY.pattern.replace('(是否|是不是)', '(是否)'), re.I)",
     "a definition answers whether an element it states is part of what it defines": "import assistant.reason as m; m._defining_element = lambda *a: None",
     "a modal does not oblige the topic of 就…事宜 or what is to be prevented": "import assistant.reason as m, re; m._NOT_THE_ACT = re.compile('(?!x)x')",
+    "a use verb asks a use only in the asking clause": "import assistant.reason as m; m._asks_a_use = lambda q: bool(m._USE_VERB.search(q.norm))",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]

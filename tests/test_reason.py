@@ -745,3 +745,15 @@ def test_modal_adverbs_and_spoken_bounds_name_nothing(question, word):
 def test_the_words_that_state_a_condition(condition, words):
     from assistant.reason import _condition_words
     assert _condition_words(condition) == words
+
+
+@pytest.mark.parametrize("question,asks", [
+    ("续贷资金能拿去买设备吗？", True),
+    ("续贷下来的钱，客户能不能拿一部分去买设备？", True),
+    ("借款人想留一部分钱发工资，可以吗？", True),
+    ("借款人经营正常、利息按时付，但担保企业最近资金很紧，能续贷吗？", False),   # 付 in the story, 资金 tight
+    ("借款人账户上的款不多，能续贷吗？", False),
+])
+def test_asking_to_put_money_to_a_use(question, asks):
+    from assistant.reason import _asks_a_use
+    assert _asks_a_use(analyse(question)) is asks
