@@ -1217,6 +1217,18 @@ _PRIOR = re.compile(r"原(?!因|则|材料)|之前|以前|先前")
 _REPLACEMENT = re.compile(r"新|另行|另外|另找|更换|换成|换个|换一")
 
 
+# 「把额度从500万提到700万」: what an amount moves from is the original, what it moves to the new one
+_FROM = re.compile(r"从(原来的?|原先的?|之前的?)?$")
+_TO = re.compile(r"^[^，,。；;？?\d]{0,4}?(到|至)$")
+
+
+def _from_to(q: Question, amounts: list[Limit]) -> tuple[Limit, Limit] | None:
+    for a, b in zip(amounts, amounts[1:]):
+        if _FROM.search(q.norm[max(0, a.start - 5):a.start]) and _TO.search(q.norm[a.end:b.start]):
+            return a, b
+    return None
+
+
 def _relational(q: Question, reading: Reading) -> tuple[bool, str] | None:
     """「最高不得超过原贷款额度」, 「等额周转或减额周转」 with both amounts stated: (within, why)."""
     relation = _allowed_relations(reading.text)
@@ -1226,7 +1238,10 @@ def _relational(q: Question, reading: Reading) -> tuple[bool, str] | None:
     old = [n for n in amounts if "原" in n.quantity]
     new = [n for n in amounts if n not in old]
     if not old or not new:
-        return None
+        moved = _from_to(q, amounts)
+        if moved is None:
+            return None
+        old, new = [moved[0]], [moved[1]]
     asked, base = max(n.value for n in new), old[0].value
     said = "等于" if asked == base else "低于" if asked < base else "超过"
     within = ("=" if asked == base else "<" if asked < base else ">") in relation[0]

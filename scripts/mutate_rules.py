@@ -170,6 +170,7 @@ MUTATIONS = {
     "a definition answers whether an element it states is part of what it defines": "import assistant.reason as m; m._defining_element = lambda *a: None",
     "a modal does not oblige the topic of 就…事宜 or what is to be prevented": "import assistant.reason as m, re; m._NOT_THE_ACT = re.compile('(?!x)x')",
     "a use verb asks a use only in the asking clause": "import assistant.reason as m; m._asks_a_use = lambda q: bool(m._USE_VERB.search(q.norm))",
+    "从A提到B names the original and the new amount": "import assistant.reason as m; m._from_to = lambda *a: None",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]

@@ -113,6 +113,9 @@ EXCL = "下列客户的续贷申请不予受理："
     # a catch-all of conduct is no rule on uses    # a limit relative to another amount, both stated
     ("续贷额度最高不得超过原贷款额度。", "", "原贷款500万元，续贷想借600万元，可以吗？", "no"),
     ("续贷额度最高不得超过原贷款额度。", "", "原贷款500万元，续贷想借300万元，可以吗？", "yes"),
+    # 从A提到B: what an amount moves from is the original, what it moves to the new one
+    ("(六)贷款周转为等额周转或减额周转,不包括增量贷款业务。", REQ, "客户想把额度从500万提到700万，可以吗？", "no"),
+    ("(六)贷款周转为等额周转或减额周转,不包括增量贷款业务。", REQ, "客户想把额度从500万降到400万，可以吗？", "yes"),
     ("续贷业务必须与担保人重新签订担保合同。", "", "外地户籍老板用存款单做担保能续贷吗？", None),
     # an obligation is a requirement: a stated fact that fails it decides
     ("续贷时须经担保人书面同意。", "", "没有书面同意，担保人那边续贷可以办吗？", "no"),
