@@ -30,7 +30,7 @@ _WH = re.compile(r"什么|哪些|哪几|哪个|哪种|多少|几[次天个年月
 _LIST = re.compile(r"哪些|哪几|有什么条件|什么条件|包括什么|几种|\bwhich\b|\bwhat (are|conditions|materials)", re.I)
 # necessity: the verdict words are 需要/不需要 rather than 可以/不可以
 # 是否要 and its A-not-A form 是不是要/是不是得 ask whether a thing is required
-_NECESSITY = re.compile(r"需要|需不需|必须|要不要|(是否|是不是)(都|还|一定)?(要|得)(?![到出])|得不得|须|要求|一定要|非得|(有|没|没有|无)必要|必要吗|"
+_NECESSITY = re.compile(r"需要|需不需|必须|要不要|(是否|是不是)(都|还|一定)?(要|得)(?![到出以])|得不得|须|要求|一定要|非得|(有|没|没有|无)必要|必要吗|"
                         r"\b(need|must|required?|have to)\b", re.I)
 
 
@@ -381,7 +381,13 @@ def _asks_by_grammar(piece: str) -> bool:
 
 def _asked_before(norm: str, s: int, e: int) -> bool:
     """Whether the clause norm[s:e] asks (…吗， / 是不是也适用？), so a 还是 after it offers the other answer."""
+    # 不管有没有…，还是… is a concession: 还是 there is "still"
+    if _CONCESSIVE.match(norm[s:e]):
+        return False
     return bool(_ASKED_BEFORE.search(norm[:e])) or _asks_by_grammar(norm[s:e])
+
+
+_CONCESSIVE = re.compile(r"\s*(不管|无论|不论)")
 
 
 def _focus_start(norm: str) -> int:

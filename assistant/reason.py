@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ingest.readings import DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading
-from ingest.readings import caused_spans, calendar_dates, is_negator, members as list_members
+from ingest.readings import caused_spans, calendar_dates, is_negator, members as list_members, negators
 from ingest.tokenize import FAMILIES, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
@@ -88,7 +88,8 @@ def _polarity_of(reading: Reading, pos: int, word: str) -> int:
     """polarity_at for a word of the question found at pos. A word that carries its own negation
     (pending → 未结案) brings it along: that negation is what the question says, not the rule's denial."""
     sign = polarity_at(reading, pos)
-    if (is_negator(word[:1]) or is_negator(word[:2])) and any(a == pos for a, _b in reading.negated):
+    # only a word that opens with a negation of its own (未结案), not a lexical 不-word (不良贷款)
+    if any(s == 0 for s, _e, _w in negators(word)) and any(a == pos for a, _b in reading.negated):
         sign = -sign
     return sign
 
@@ -305,7 +306,9 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
         if best is None:
             continue
         if len(tied) > 1:
-            said = [lim for lim in tied if any(w in q.norm or w in q.words for w in _own_words(lim, tied))]
+            # 这笔/该笔/那笔 is 一笔: a demonstrative before the classifier picks one loan as 一笔 does
+            said_text = re.sub(r"[这该那此]笔", "一笔", q.norm)
+            said = [lim for lim in tied if any(w in said_text or w in q.words for w in _own_words(lim, tied))]
             if len(said) == 1:
                 pairs.append((said[0], stated))
                 continue
@@ -326,9 +329,13 @@ def _own_words(lim: Limit, tied: list[Limit]) -> set[str]:
     """The words of one limit's measure that the others' lack: whose it is (企业 / 个人经营户). Common
     words count here (企业 is one): they are what tells the two apart."""
     def words(text: str) -> set[str]:
-        return {t for t, _syns in token_terms(text) if len(t) >= 2}
+        return {t for t, _syns in token_terms(text) if len(t) >= 2 and t not in _PARTICIPANTS}
     others = set().union(*(words(x.quantity) for x in tied if x is not lim))
     return words(lim.quantity) - others
+
+
+# words nearly every question says (客户, 借款人, 贷款): they tell no side of a limit apart
+_PARTICIPANTS = frozenset({"客户", "借款人", "贷款"})
 
 
 def _unit_of_subject(tied: list[Limit]) -> bool:
@@ -890,6 +897,12 @@ def _defining_element(q: Question, reading: Reading, pos: int, term: str, streng
         return None
     if q.concept_negated(next((c for c in q.concepts if term in c.members), Concept((term,), ()))):
         return None
+    # who does it is part of the element: 「经其主动申请」 (the borrower's) is not 银行主动申请
+    others = [c for c in q.focus if term not in c.members and not any(m in RENEWAL for m in c.members)]
+    # (jieba tags 是不是 a noun: the question's own grammar is no agent)
+    agents = [n for n in q.nouns if n not in RENEWAL and n != term and "不" not in n and n not in ("是否", "能否", "可否")]
+    if any(_find(reading.text, c) is None for c in others) or any(n not in reading.text for n in agents):
+        return None
     return Stance("yes", reading, strength, term, "按定义即包括此项")
 
 
@@ -924,7 +937,8 @@ _CONJOINED = re.compile(r"[，,](?=又|且|并且|同时)")
 def _clears(reading: Reading, sign: int, stated_neg: bool) -> bool:
     """The asked fact is one an exclusion item negates (涉诉案件未结案) and the question affirms it
     (已经结案): the item excludes only cases lacking it, so its other facts describe another case."""
-    return reading.lead == "exclusion" and sign > 0 and not stated_neg
+    # in an item of alternatives (已形成逾期或存在未结清利息的) clearing one leaves the other to fail
+    return reading.lead == "exclusion" and sign > 0 and not stated_neg and "或" not in reading.text
 
 
 def _cleared(q: Question, reading: Reading, asked: Concept, anchors) -> str | None:
@@ -1105,7 +1119,7 @@ def _fact_groups(q: Question, focus, anchors) -> list[list]:
 _CATCH_ALL = re.compile(r"(其他|其它|其她)用途|他用")
 _USES = re.compile(r"用途|用于")
 # the money is what is used (「…贷到的钱拿去买车」), not the customer (「要求客户先买一份保险」)
-_MONEY_USED = re.compile(r"(钱|资金|款(?!人))[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付|发)")
+_MONEY_USED = re.compile(r"(钱|资金|款(?!人))[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付|发(?![放下]))")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
 _USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付")
 
@@ -1201,7 +1215,7 @@ def _open_alternative(q: Question, text: str, k: int) -> str | None:
     denied = [c for c in q.concepts if q.concept_negated(c) and any(m in own for m in c.members)]
     # the question denies it of the original party (原来的保证人不愿意再担保) and the other alternative
     # names a new one (新设立的保证人承担…): the denial does not reach the new party
-    of_original = _PRIOR.search(own) and _PRIOR.search(q.norm) and not _REPLACEMENT.search(q.norm)
+    of_original = _PRIOR.search(own) and _denied_of_prior(q) and not _REPLACEMENT.search(q.norm)
     for a, b in zip(bounds, bounds[1:]):
         if a <= k < b:
             continue
@@ -1214,6 +1228,13 @@ def _open_alternative(q: Question, text: str, k: int) -> str | None:
 
 # the original party or thing (原保证人, 原来的, 之前的) against a replacement (新的保证人, 另行提供)
 _PRIOR = re.compile(r"原(?!因|则|材料)|之前|以前|先前")
+# in a question, the original party: 原贷款 is the loan every story names, no party
+_PRIOR_PARTY = re.compile(r"(原来的?|原先的?|之前的?|以前的?|先前的?|原)(?!贷款|贷|因|则|材料)")
+
+
+def _denied_of_prior(q: Question) -> bool:
+    """Whether the question's denial is said of an original party (原来的保证人不愿意再担保)."""
+    return any(_PRIOR_PARTY.search(_part_at(q.norm, a)) for a, _b in q.negated)
 _REPLACEMENT = re.compile(r"新|另行|另外|另找|更换|换成|换个|换一")
 
 
@@ -1363,7 +1384,7 @@ _SAYS_NOTHING = GENERIC
 
 
 # a cause inside a condition (若抵押物因为市场变化不足值的) says why the fact came about, not what it is
-_CAUSE = re.compile(r"因为|由于|因(?![此而素])")
+_CAUSE = re.compile(r"因为|由于|(?<!原)因(?![此而素])")
 
 
 def _met_alternative(q: Question, consequence: str) -> str | None:

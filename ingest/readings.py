@@ -170,7 +170,9 @@ def is_negator(word: str) -> bool:
     # an adverb fused with a negation (尚未, 从未, 并非, 毫无, 决不)
     if len(word) == 2 and word[1] in "未不无非没" and word[0] in "尚从并决绝毫仍亦均都也":
         return True
-    if len(word) == 3 and word[1] == "不" and word[2] in POTENTIAL_COMPLEMENTS and word not in _NOT_NEGATING_IDIOMS:
+    # (够不够, 来不来 ask: an A-not-A question, not a negation)
+    if len(word) == 3 and word[1] == "不" and word[2] in POTENTIAL_COMPLEMENTS and word[0] != word[2] \
+            and word not in _NOT_NEGATING_IDIOMS:
         return True
     for m in NEG_MORPHEMES:
         if word == m:
@@ -366,8 +368,8 @@ def condition_span(text: str, start: int = 0, end: int | None = None) -> tuple[i
 
 # a causative 使 (能使…得到完善, 使信用贷款转化为担保贷款) names what the act is to bring about: the words
 # after it, up to the end of the part, describe the state the rule wants afterwards, not one a customer
-# must already be in. 即使/假使/纵使 are "even if", 行使 "exercise", 使用 "use".
-_CAUSATIVE = re.compile(r"(?<![即假纵行大])使(?![用])")
+# must already be in. 即使/假使/纵使 are "even if", 行使 "exercise", 使用 "use"; 致使/迫使 report a result.
+_CAUSATIVE = re.compile(r"(?<![即假纵行大致迫])使(?![用])")
 
 
 def caused_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

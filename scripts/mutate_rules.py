@@ -171,6 +171,9 @@ MUTATIONS = {
     "a modal does not oblige the topic of 就…事宜 or what is to be prevented": "import assistant.reason as m, re; m._NOT_THE_ACT = re.compile('(?!x)x')",
     "a use verb asks a use only in the asking clause": "import assistant.reason as m; m._asks_a_use = lambda q: bool(m._USE_VERB.search(q.norm))",
     "从A提到B names the original and the new amount": "import assistant.reason as m; m._from_to = lambda *a: None",
+    "participants (客户, 贷款) tell no side of a limit apart": "import assistant.reason as m; m._PARTICIPANTS = frozenset()",
+    "a concessive 不管… is no asking clause before 还是": "import assistant.question as m, re; m._CONCESSIVE = re.compile('(?!x)x')",
+    "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]

@@ -25,6 +25,7 @@ def _covered(text: str, word: str) -> int:
     ("不是", True),                                   # a negated copula: 原贷款不是正常类
     ("拿不出", True), ("还不上", True), ("算不上", True),  # a negated potential complement: it cannot be done
     ("差不多", False), ("少不了", False), ("说不定", False),  # …but idioms of that shape that negate nothing
+    ("够不够", False), ("来不来", False),                 # …nor an A-not-A question
     ("不动产", False), ("不良", False), ("不足", False), ("不利", False), ("无还本续贷", False), ("非常", False),
 ])
 def test_negator_is_a_morpheme_and_its_governed_verb(word, expected):
@@ -127,6 +128,7 @@ def test_condition_span(text, expected):
     ("即使原贷款逾期,也不得续贷。", []),          # 即使: "even if", a condition, not an outcome
     ("借款人须按约定使用贷款资金。", []),          # 使用: "use"
     ("银行行使抵押权。", []),                      # 行使: "exercise"
+    ("市场变化致使抵押物不足值。", []),            # 致使: a result that came about
 ])
 def test_caused_spans(text, expected):
     assert [text[a:b] for a, b in caused_spans(text)] == expected

@@ -96,7 +96,15 @@ EXCL = "下列客户的续贷申请不予受理："
     ("各银行业机构应在原抵押注销后重新办理抵押登记。", "", "续贷可以先注销抵押再重新办理抵押登记吗？", "yes"),
     # a definition answers only whether an element it states is part of what it defines
     ("续贷是指借款人在原贷款到期后仍有融资需求,经其主动申请,在原贷款到期前办理的贷款业务。", "", "续贷是不是要借款人主动申请？", "yes"),
-    ("续贷是指借款人在原贷款到期后仍有融资需求,经其主动申请,在原贷款到期前办理的贷款业务。", "", "续贷能不能由银行主动申请？", None),
+    ("续贷是指借款人在原贷款到期后仍有融资需求,经其主动申请,在原贷款到期前办理的贷款业务。", "", "续贷需要银行主动申请吗？", None),   # another agent
+    # a lexical 不-word (不良贷款) brings no negation of its own
+    ("不良贷款不得续贷。", "", "不良贷款能续贷吗？", "no"),
+    # clearing one alternative of an excluded case leaves the other (已形成逾期或存在未结清利息的)
+    ("(一)现有存量贷款已形成逾期或存在未结清利息的;", EXCL, "利息已经结清了，但贷款已经逾期了，能续贷吗？", "no"),
+    # 原贷款 names the loan, not an original party: the denial of the guarantor is not said of one
+    ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原贷款快到期了，保证人不愿意再担保了，还能续贷吗？", "no"),
+    # 客户 tells no side of a limit apart; 这笔 is 一笔
+    ("(五)同一笔贷款续贷次数不超过2次,同一客户累计续贷次数不超过5次。", REQ, "客户已经续过3次了，还能再续吗？", "depends"),
     # no verdict: a definition, a sentence with no modal, a sentence about something else
     ("续贷是指原贷款到期后不能按时收回,又重新发放贷款的行为。", "", "不能按时收回的贷款能续贷吗？", None),
     ("续贷工作应遵循以下原则。", "", "续贷期限能比原贷款长吗？", None),
@@ -399,6 +407,7 @@ def test_question_kind_by_grammar(question, kind):
     ("要不要提前申请？", "necessity"),
     ("有没有必要重新评估？", "necessity"),
     ("续贷是不是得借款人自己主动申请？", "necessity"),   # 是不是要/得: the A-not-A form of 是否要
+    ("是否得以续贷？", "permission"),                    # 得以: "be able to"
     ("客户补齐必要材料后能续贷吗？", "permission"),      # 必要 as an attribute asks nothing
     ("质押贷款能否办理续贷？", "permission"),
 ])
@@ -594,6 +603,7 @@ def test_a_storys_details_the_corpus_never_names_do_not_dilute_its_fact():
     # a clause that asks by its grammar (是不是, 有没有) before 还是 is answered the same way
     ("续贷通是不是也适用于个人经营性贷款？还是只限企业？", "个人经营性贷款", "只限"),
     ("个体工商户有没有资格办续贷，还是只能是公司才行？", "个体工商户", "公司"),
+    ("不管有没有抵押，还是能续贷吗？", "续贷", "抵押"),            # 不管…，还是 is a concession: still
 ])
 def test_an_alternative_after_the_question_is_not_what_is_asked(question, asked, offered):
     q = analyse(question)
@@ -743,6 +753,7 @@ def test_modal_adverbs_and_spoken_bounds_name_nothing(question, word):
 
 @pytest.mark.parametrize("condition,words", [
     ("若抵(质)押物因为市场变化不足值的", ["抵押", "抵押物", "不足"]),   # a bracketed alternative, a cause
+    ("若原因不明的抵押物被查封的", ["原因", "不明", "抵押", "抵押物", "查封"]),   # 原因 is no cause marker
     ("若抵押类贷款评估报告超过有效时限", ["抵押", "评估", "报告", "超过", "有效", "时限"]),
 ])
 def test_the_words_that_state_a_condition(condition, words):
@@ -757,6 +768,7 @@ def test_the_words_that_state_a_condition(condition, words):
     ("续贷下来的钱，客户能不能留一部分发工资？", True),     # a use verb split by its object (留…发, 拿…去)
     ("续贷下来的钱，客户能不能拿一部分去还信用卡？", True),
     ("借款人经营正常、利息按时付，但担保企业最近资金很紧，能续贷吗？", False),   # 付 in the story, 资金 tight
+    ("贷款资金发放到客户账户后，可以吗？", False),                 # 发放 is the loan paid out, no use
     ("借款人账户上的款不多，能续贷吗？", False),
 ])
 def test_asking_to_put_money_to_a_use(question, asks):
