@@ -1119,7 +1119,7 @@ def _fact_groups(q: Question, focus, anchors) -> list[list]:
 _CATCH_ALL = re.compile(r"(其他|其它|其她)用途|他用")
 _USES = re.compile(r"用途|用于")
 # the money is what is used (「…贷到的钱拿去买车」), not the customer (「要求客户先买一份保险」)
-_MONEY_USED = re.compile(r"(钱|资金|款(?!人))[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付|发(?![放下]))")
+_MONEY_USED = re.compile(r"(钱|资金|款(?!人))[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付)")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
 _USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付")
 
@@ -1398,16 +1398,9 @@ def _met_alternative(q: Question, consequence: str) -> str | None:
     for i, alt in enumerate(alts):
         # what tells this way from the others must not be denied (拿不出别的抵押物 denies only the first way)
         telling = " ".join(_telling_words(match_form(alt), match_form("".join(alts[:i] + alts[i + 1:]))))
-        if alt and _says_whole_words(q, alt) and telling and not _negates_any(q, telling):
+        if alt and _stated(q, alt, whole_words=True) and telling and not _negates_any(q, telling):
             return alt
     return None
-
-
-def _says_whole_words(q: Question, text: str) -> bool:
-    """_stated by whole words of the question: 足值 is not said by 不足值."""
-    words = _condition_words(text)
-    own = {t for t, _s in token_terms(q.norm)} | q.words
-    return bool(words) and sum(1 for t in words if t in own) / len(words) >= 0.6
 
 
 def _condition_words(condition: str) -> list[str]:
@@ -1423,15 +1416,17 @@ def _condition_words(condition: str) -> list[str]:
     return words(form[:cause.start()]) + words(form[cause.end():])[-1:]
 
 
-def _stated(q: Question, condition: str, consequence: str = "") -> bool:
-    """Whether the question states a condition's facts: most of its content words are in it."""
+def _stated(q: Question, condition: str, consequence: str = "", whole_words: bool = False) -> bool:
+    """Whether the question states a condition's facts: most of its content words are in it — as whole
+    words of the question when `whole_words` (足值 is not said by 不足值)."""
     # generic words (贷款) say nothing of which condition it is; nor do the consequence's own words
     # (「需要实地查看的，应当实地查看」: asking about 实地查看 states no need for it)
     words = _condition_words(condition)
     if not words:
         return False
     # a word the question says in the officers' way (继续用 for 延续) states it as well
-    hit = [t for t in words if t in q.norm or t in q.words]
+    said = {t for t, _s in token_terms(q.norm)} if whole_words else q.norm
+    hit = [t for t in words if t in said or t in q.words]
     return len(hit) / len(words) >= 0.6 and any(t not in consequence for t in hit)
 
 
