@@ -31,6 +31,8 @@ _LIST = re.compile(r"哪些|哪几|有什么条件|什么条件|包括什么|几
 # necessity: the verdict words are 需要/不需要 rather than 可以/不可以
 # 是否要 and its A-not-A form 是不是要/是不是得 ask whether a thing is required
 _NECESSITY = re.compile(r"需要|需不需|必须|要不要|(是否|是不是)(都|还|一定)?(要|得)(?![到出以])|得不得|须|要求|一定要|非得|(有|没|没有|无)必要|必要吗|"
+                        # 「是要走二押吗」: 是要 asked with 吗 in one clause (客户是要续200万，可以吗 is a want)
+                        r"(?<![还就不])是(都|还|一定)?(要|得)(?![到出以求])[^，,。；;？?]{1,20}吗|"
                         r"\b(need|must|required?|have to)\b", re.I)
 
 
@@ -93,7 +95,7 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
     监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定
     不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能 限制 有何规定 怎么规定
     一定 务必 非得 非要 不到 没到 达不到
-    能行 行得通 可行 可不可行 允不允许 没问题 有问题 没事 必要 有必要
+    能行 行得通 可行 可不可行 允不允许 允许 准许 容许 没问题 有问题 没事 必要 有必要
     不用 不必 无需 无须 不需 用不着""".split())
 
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
@@ -549,6 +551,15 @@ def glued_modal(token: str) -> bool:
     return len(token) == 2 and (token[0] in _MODALS or token[1] in _MODALS) and not in_dictionary(token)
 
 
+# verbs that only carry their object (提出申请 is 申请, 进行评估 is 评估): a word made of one and its object
+# means what the object means, however a rule puts it (经其主动申请)
+_CARRIERS = ("提出", "作出", "做出", "进行", "予以", "给予", "加以")
+
+
+def light_object(tok: str) -> tuple[str, ...]:
+    return tuple(tok[len(v):] for v in _CARRIERS if tok.startswith(v) and len(tok) - len(v) >= 2)
+
+
 def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[Concept, ...]:
     """One concept per maximal word: jieba's search mode also yields the parts of a
     compound (多长, 长时间, 多长时间), which must not count three times; they become
@@ -563,7 +574,7 @@ def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[Concept, ...]:
             continue  # a word for a generic one (loan → 贷款, bank → 银行) tells no more than it
         if any(tok != other and tok in other for other in words):
             continue
-        members = tuple(dict.fromkeys((tok,) + tuple(s for s in syns if s not in GENERIC)))
+        members = tuple(dict.fromkeys((tok,) + tuple(s for s in syns if s not in GENERIC) + light_object(tok)))
         if tok in GENERIC:
             members = members[1:]
         parts = tuple(p for p in dict.fromkeys(words) if p != tok and p in tok and len(p) >= 2 and p not in GENERIC)

@@ -176,6 +176,36 @@ def _activity_head(q: Question, a, b) -> bool:
     return False
 
 
+# 「从事投资、担保等业务的公司」 names a borrower by its line of business
+_LINE_OF_BUSINESS = re.compile(r"(从事|经营|主营)[^，,。；;：:]*?(业务|行业|活动)([的得](公司|企业|个人|客户|机构|借款人))?")
+_BUSINESS_NOUN = ("业务", "生意", "行业", "公司", "企业", "机构", "买卖")
+
+
+_BORROWER_HEADS = ("公司", "企业", "个人", "客户", "机构", "借款人")
+
+
+def _business_line(text: str, k: int) -> tuple[int, int] | None:
+    return next((m.span() for m in _LINE_OF_BUSINESS.finditer(text) if m.start() <= k < m.end()), None)
+
+
+def _names_business(q: Question, concept: Concept) -> bool:
+    """Whether the question puts the word as a line of business (担保公司, 做担保业务的, 是做担保的), not
+    as an act done for this loan (找一家公司来担保): only the first is what 「从事担保等业务的公司」 excludes.
+    A word the question does not spell (典当 read from English pawnbroking) has no frame to read: it stands."""
+    spelled = [m for m in concept.members if m in q.norm and re.search(r"[\u4e00-\u9fff]", m)]
+    if not spelled:
+        return True
+    for m in spelled:
+        for hit in re.finditer(re.escape(m), q.norm):
+            before, after = q.norm[max(0, hit.start() - 3):hit.start()], q.norm[hit.end():hit.end() + 8]
+            if after.lstrip("的").startswith(_BUSINESS_NOUN):
+                return True
+            # engaged in it, the phrase then modifying or ending in 的: 搞房地产开发的企业, 是做担保的
+            if any(v in before for v in _ENGAGE) and re.match(r"[^，,。；;？?的]{0,4}的", after):
+                return True
+    return False
+
+
 def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
     """Whether the reading puts its own modifier before the word (续贷产品的开发): then it is another
     kind of the thing than the question's 房地产开发. A possessor the question also names (我行账户
@@ -654,6 +684,13 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # an event (到期) is when the act happens, not what is asked about: a rule timed by it decides
         # only when the question says which side of it the act is (_timing); otherwise it says nothing
         return None
+    line = _business_line(text, pos - reading.start)
+    if line is not None:
+        # the rule names a borrower by its business (从事…担保等业务的公司): the question must name that
+        # business as its customer's (担保公司), not an act for this loan (公司来担保) nor only 公司
+        trades = [c for c, _w, hit in found if line[0] <= hit[0] < line[1] and hit[1] not in _BORROWER_HEADS]
+        if not any(_names_business(q, c) for c in trades):
+            return None
 
     if reading.kind not in DECIDING and not reading.negated:
         return None
@@ -895,12 +932,14 @@ def _defining_element(q: Question, reading: Reading, pos: int, term: str, streng
     head = DEFINITION.search(reading.text)
     if q.modality != "necessity" or head is None or pos - reading.start < head.end() or polarity_at(reading, pos) < 0:
         return None
-    if q.concept_negated(next((c for c in q.concepts if term in c.members), Concept((term,), ()))):
+    asked = next((c for c in q.concepts if term in c.members), Concept((term,), ()))
+    if q.concept_negated(asked):
         return None
     # who does it is part of the element: 「经其主动申请」 (the borrower's) is not 银行主动申请
     others = [c for c in q.focus if term not in c.members and not any(m in RENEWAL for m in c.members)]
     # (jieba tags 是不是 a noun: the question's own grammar is no agent)
-    agents = [n for n in q.nouns if n not in RENEWAL and n != term and "不" not in n and n not in ("是否", "能否", "可否")]
+    agents = [n for n in q.nouns if n not in RENEWAL and n not in asked.members and "不" not in n
+              and n not in ("是否", "能否", "可否")]
     if any(_find(reading.text, c) is None for c in others) or any(n not in reading.text for n in agents):
         return None
     return Stance("yes", reading, strength, term, "按定义即包括此项")

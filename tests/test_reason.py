@@ -97,6 +97,9 @@ EXCL = "下列客户的续贷申请不予受理："
     # a definition answers only whether an element it states is part of what it defines
     ("续贷是指借款人在原贷款到期后仍有融资需求,经其主动申请,在原贷款到期前办理的贷款业务。", "", "续贷是不是要借款人主动申请？", "yes"),
     ("续贷是指借款人在原贷款到期后仍有融资需求,经其主动申请,在原贷款到期前办理的贷款业务。", "", "续贷需要银行主动申请吗？", None),   # another agent
+    # a verb that only carries its object (提出申请) means the object (申请)
+    ("续贷是指借款人在原贷款到期后仍有融资需求,经其主动申请,在原贷款到期前办理的贷款业务。", "", "续贷是不是要借款人提出申请？", "yes"),
+    ("续贷是指借款人在原贷款到期后仍有融资需求,经其主动申请,在原贷款到期前办理的贷款业务。", "", "续贷是不是要银行提出申请？", None),
     # a lexical 不-word (不良贷款) brings no negation of its own
     ("不良贷款不得续贷。", "", "不良贷款能续贷吗？", "no"),
     # clearing one alternative of an excluded case leaves the other (已形成逾期或存在未结清利息的)
@@ -302,6 +305,13 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷额度根据实际需求确定,但不得超过原贷款额度。", "", "续贷额度能比原贷款高吗？", "no"),
     ("续贷额度根据实际需求确定,但不得超过原贷款额度。", "", "续贷额度可以跟原贷款一样吗？", "yes"),
     ("续贷利率不得低于原贷款利率。", "", "续贷利率能比原来低吗？", "no"),
+    # a borrower excluded by its line of business (从事…担保等业务的) is not a company guaranteeing this loan
+    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "客户是做担保的，能续贷吗？", "no"),
+    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "客户是一家担保公司，能续贷吗？", "no"),
+    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "保证人退出了，客户想找一家公司来担保，能续贷吗？", None),
+    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "续贷时换成亲戚开的公司做担保可以吗？", None),
+    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "原保证人不愿意了，客户想换亲戚开的公司来保证，可以吗？", None),
+    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "Can a loan to a company whose business is pawnbroking be renewed?", "no"),
     # …the same value on both sides: a rule on another value does not answer
     ("担保效力不低于原担保，续贷期限由双方协商。", "", "续贷期限能比原来短吗？", None),
 ])
@@ -408,6 +418,8 @@ def test_question_kind_by_grammar(question, kind):
     ("有没有必要重新评估？", "necessity"),
     ("续贷是不是得借款人自己主动申请？", "necessity"),   # 是不是要/得: the A-not-A form of 是否要
     ("是否得以续贷？", "permission"),                    # 得以: "be able to"
+    ("续贷沿用原抵押物的，是要走第二顺位抵押吗？", "necessity"),   # 是要…吗 asks 是不是要
+    ("客户是要续200万，可以吗？", "permission"),          # 是要 in a story is a want
     ("客户补齐必要材料后能续贷吗？", "permission"),      # 必要 as an attribute asks nothing
     ("质押贷款能否办理续贷？", "permission"),
 ])
@@ -494,8 +506,12 @@ def test_an_asking_clause_that_only_times_the_act_is_about_the_story():
     assert any("典当" in c.members for c in q.topic)
 
 
-def test_an_asking_clause_with_no_content_leaves_the_story_as_topic():
-    q = analyse("客户一年半以前有过一次欠息，后来补齐了，行吗？")
+@pytest.mark.parametrize("question", ["客户一年半以前有过一次欠息，后来补齐了，行吗？",
+                                      # a permission modal as the predicate (是允许的吗) is 行吗 said formally
+                                      "客户一年半以前有过一次欠息，后来补齐了，是允许的吗？",
+                                      "客户一年半以前有过一次欠息，后来补齐了，准许吗？"])
+def test_an_asking_clause_with_no_content_leaves_the_story_as_topic(question):
+    q = analyse(question)
     assert q.focus == () and any("欠息" in c.members for c in q.topic)
 
 
