@@ -13,6 +13,7 @@ from .consistency import prepare_topic, topic_search
 from .evidence import idf_weights
 from .models import Answer, Hit, QueryError
 from .question import Question, analyse, strip_instructions
+from .reason import asks_a_use
 from .retrieve import HybridSearcher, clean_query, has_content
 from ingest.tokenize import FAMILIES, to_simplified
 
@@ -109,6 +110,9 @@ class Assistant:
             # each document's rules on what a stated figure measures (借600万元 → 额度, 续过两次 → 次数) are
             # what the figure is checked against; whether the question is in scope is not decided by them
             dims = dict.fromkeys(d for n in req.q.numbers for d in UNIT_DIMENSION.get(n.unit, ()) if d not in req.q.norm)
+            if asks_a_use(req.q) and "用途" not in req.q.norm:
+                # asking to put the money to a use (贷下来的钱能拿去…): each document's rule on uses decides
+                dims["用途"] = None
             per_doc = self.searcher.search_per_doc(" ".join([query, *dims]), self.settings.per_doc_k,
                                                    doc_ids=req.named or None)
         return replace(req, hits=hits, per_doc=per_doc)

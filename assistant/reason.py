@@ -284,8 +284,12 @@ def _counts_renewals(before: str, after: str) -> bool:
     return bool(re.search(r"(?<![连继持陆手延存])续(过|了|贷|办)?$", before)) or after.startswith("续")
 
 
+# a total over many (同一客户累计…) of what another limit counts one at a time (同一笔贷款…)
+_AGGREGATE = re.compile(r"累计|合计|总计|共计")
+
+
 def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
-                 weak: set | None = None) -> list[tuple[Limit, Limit]]:
+                 weak: set | None = None, open_: list | None = None) -> list[tuple[Limit, Limit]]:
     """Each stated number with the limit that measures the same thing: the same unit, and a
     word of what the limit measures in what the number is said of or in the question's topic
     (单笔贷款 150万 / 额度这一关 → 单笔贷款额度≥200万元; 60万元 of 日均余额 is not it). Limits the
@@ -296,6 +300,7 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
     for stated in q.numbers:
         best = None
         tied: list[Limit] = []
+        candidates: list[Limit] = []
         for lim in reading.limits:
             if not _same_unit(lim.unit, stated.unit) or lim.op in ("before", "after"):
                 continue
@@ -328,6 +333,8 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
             if overlap and weak is not None and not (measured & (said_of - lent)) and not any(
                     w != s and (w in s or s in w) for w in measured for s in said_of - lent):
                 weak.add(id(stated))
+            if overlap:
+                candidates.append(lim)
             if overlap and (best is None or overlap > best[0]):
                 best = (overlap, lim)
                 tied = [lim]
@@ -340,14 +347,35 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
             said_text = re.sub(r"[这该那此]笔", "一笔", q.norm)
             said = [lim for lim in tied if any(w in said_text or w in q.words for w in _own_words(lim, tied))]
             if len(said) == 1:
-                pairs.append((said[0], stated))
+                chosen = _per_one(q, said[0], stated, candidates)
+                pairs.append((chosen, stated))
+                _leave_open(chosen, stated, candidates, open_)
                 continue
             if not said and len({_admits(lim, stated) for lim in tied}) > 1 and undecided is not None \
                     and _unit_of_subject(tied):
                 undecided.append((tied, stated))
                 continue
-        pairs.append((best[1], stated))
+        chosen = _per_one(q, best[1], stated, candidates)
+        pairs.append((chosen, stated))
+        _leave_open(chosen, stated, candidates, open_)
     return pairs
+
+
+def _per_one(q: Question, chosen: Limit, stated: Limit, candidates: list[Limit]) -> Limit:
+    """When the question marks another of its numbers as the total (他名下累计续过2次), a number
+    without that mark (这笔贷款之前续过1次) is the count of one: it goes with the limit on each one."""
+    if not _AGGREGATE.search(chosen.quantity) or _AGGREGATE.search(stated.quantity) or not any(
+            _AGGREGATE.search(o.quantity) for o in q.numbers if o is not stated and o.unit == stated.unit):
+        return chosen
+    return next((c for c in candidates if c.unit == chosen.unit and not _AGGREGATE.search(c.quantity)), chosen)
+
+
+def _leave_open(paired: Limit, stated: Limit, candidates: list[Limit], open_: list | None) -> None:
+    """A customer's total (累计3次) says nothing of one loan's own count: the limit on each one
+    (同一笔…不得超过2次) stays to be checked, unless the question states it too."""
+    if open_ is not None and _AGGREGATE.search(paired.quantity):
+        open_.extend((lim, stated) for lim in candidates if lim is not paired and lim.unit == paired.unit
+                     and not _AGGREGATE.search(lim.quantity))
 
 
 def _bare_figure_of(q: Question) -> frozenset[str]:
@@ -453,7 +481,10 @@ def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | No
     all passing, 可以. Inside 「存在以下情况之一的，不得…」 a limit describes the disqualifying state."""
     undecided: list = []
     weak: set = set()
-    pairs = _limit_pairs(q, reading, undecided, weak)
+    open_: list = []
+    pairs = _limit_pairs(q, reading, undecided, weak, open_)
+    # a limit on each one is left open only when no other stated number was paired with it
+    open_ = [(lim, stated) for lim, stated in open_ if not any(l is lim for l, _s in pairs)]
     if undecided and not any(_admits(lim, stated) is False for lim, stated in pairs):
         tied, stated = undecided[0]
         sides = "；".join(lim.describe() for lim in tied)
@@ -485,6 +516,10 @@ def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | No
         # says nothing of what the question asks
         return None
     lim, stated = pairs[0]
+    unsettled = next(((o, st) for o, st in open_ if not excluding and _admits(o, st) is False), None)
+    if unsettled is not None:
+        return Stance("depends", reading, strength, lim.quantity or stated.unit,
+                      f"符合{lim.describe()}（问题中为{_said(stated)}），但还须{unsettled[0].describe()}，问题没有说明")
     if not excluding and _one_of_many_conditions(q, reading):
         return Stance("depends", reading, strength, lim.quantity or stated.unit, MET_ONE)
     why = "、".join(f"{lim.describe()}（问题中为{_said(st)}）" for lim, st in pairs)
@@ -1163,10 +1198,22 @@ _MONEY_USED = re.compile(r"(钱|资金|款(?!人))[^，,。；;？?]{0,12}?(用�
 _USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付")
 
 
-def _asks_a_use(q: Question) -> bool:
+# money the renewal lends (贷下来的钱, 续贷资金), not the customer's own (自己的钱) nor another debt (借的钱)
+_LENT_MONEY = re.compile(r"(贷|放|批)(下来|出来|到手|到|出)?的?(钱|资金)|(续贷|贷款)(拿到|得到|到手)的(钱|资金)"
+                         r"|(贷款|续贷)(资金|款)")
+# a rule on what the lent money is used for (续贷贷款的用途…, 续贷资金直接用于…)
+_LOAN_USES = re.compile(r"(贷款|资金)的?(用途|[^，,。；;]{0,4}用于)")
+# the money as what a modal asks about (钱能不能…, 资金可以…): asking what may be done with it
+_MONEY_MODAL = re.compile(r"(钱|资金)[^，,。；;？?]{0,3}(能|可以|可不可以|能不能|可否|能否)[^，,。；;？?]+")
+
+
+def asks_a_use(q: Question) -> bool:
     """Whether the question asks to put money to a use: a use verb in the asking clause (…能不能拿一部分
-    去买设备), or, when that clause has no content of its own (…，可以吗), the money put to a use in the
-    story (留一部分钱发工资). A use verb elsewhere in a story (利息按时付) asks nothing."""
+    去买设备), or the lent money itself asked about with a modal (贷下来的钱能给工人发工资吗), or, when
+    that clause has no content of its own (…，可以吗), the money put to a use in the story (留一部分钱发
+    工资). A use verb elsewhere in a story (利息按时付) asks nothing."""
+    if q.focus and _LENT_MONEY.search(q.norm) and _MONEY_MODAL.search(q.asking):
+        return True
     return bool(_USE_VERB.search(q.asking) if q.focus else _MONEY_USED.search(q.norm))
 
 
@@ -1182,12 +1229,15 @@ def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
     present = [c for c in asked if c.match(reading.text) > 0]
     # the frame (资金/用途/用于…) is shared, the thing asked about is not in the list; a question about a
     # use of what renewal lends (续贷贷到的钱拿去买车) shares the frame of a rule on its uses
-    about_uses = (any(c.match(reading.text) > 0 for c, _w, _h in found) and _USES.search(reading.text)
-                  and _MONEY_USED.search(q.norm))
+    # — or, when the question's money is what renewal lends (贷下来的钱), a rule on the uses of the
+    # renewal's money is about it whatever else the two share
+    about_uses = _USES.search(reading.text) and (
+        any(c.match(reading.text) > 0 for c, _w, _h in found) and _MONEY_USED.search(q.norm)
+        or _LENT_MONEY.search(q.norm) and _LOAN_USES.search(reading.text))
     # the question asks to use the money (…能不能拿一部分去买设备): a use verb in a story's other clause
     # (利息按时付) asks nothing; when the asking clause has no content of its own (…，可以吗) the story
     # must put the money to a use (留一部分钱发工资)
-    if not missing or not (present or about_uses) or not _asks_a_use(q):
+    if not missing or not (present or about_uses) or not asks_a_use(q):
         return None
     s, e = spans[0]
     part = reading.text[s - reading.start:e - reading.start].rstrip("。；;")

@@ -197,3 +197,10 @@ def test_a_stated_figure_is_checked_against_the_rules_on_what_it_measures(assist
 def test_a_known_word_modifying_a_head_the_corpus_lacks_is_out_of_scope(assistant, question):
     # 存款 and 账户 are the documents' words; 存款保险 and 账户保险 are kinds of insurance, which they never discuss
     assert assistant.ask(question).abstained
+
+
+def test_asking_to_put_the_lent_money_to_a_use_retrieves_each_documents_rule_on_uses(assistant):
+    # 进原材料 shares no word with 「续贷贷款的用途严格限于偿还原贷款,不得用于其他用途」: the question's
+    # grammar (the lent money, a modal, a verb) asks about a use, so the rule on uses is searched for
+    answer = assistant.ask("按黑龙江农信社的办法，续贷批下来的资金能不能拿去进原材料？")
+    assert answer.verdict == "no" and "不得用于其他用途" in answer.answer

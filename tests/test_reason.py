@@ -312,6 +312,16 @@ EXCL = "下列客户的续贷申请不予受理："
     ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "续贷时换成亲戚开的公司做担保可以吗？", None),
     ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "原保证人不愿意了，客户想换亲戚开的公司来保证，可以吗？", None),
     ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "Can a loan to a company whose business is pawnbroking be renewed?", "no"),
+    # the money renewal lends, asked about with a modal, is asked to be put to a use: an only-rule answers
+    ("续贷贷款的用途严格限于偿还原贷款,不得用于其他用途;", "", "续贷下来的钱能不能给企业补充点流动资金？", "no"),
+    ("续贷贷款的用途严格限于偿还原贷款,不得用于其他用途;", "", "续贷贷下来的钱能拿一部分给工人发工资吗？", "no"),
+    ("续贷贷款的用途严格限于偿还原贷款,不得用于其他用途;", "", "客户自己的钱能拿去买设备吗？", None),   # not lent
+    # a customer's total (累计) leaves each loan's own count open; stated too, it is checked
+    ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这个客户累计已经续贷3次了，还能再续吗？", "depends"),
+    ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这笔贷款续过一次，客户累计续过3次，还能再续吗？", "yes"),
+    ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "客户累计续过1次，还能再续吗？", "yes"),
+    # the total marked (累计), the unmarked number is the count of one loan
+    ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这笔贷款续过1次，名下贷款累计续过3次，还能续吗？", "yes"),
     # …the same value on both sides: a rule on another value does not answer
     ("担保效力不低于原担保，续贷期限由双方协商。", "", "续贷期限能比原来短吗？", None),
 ])
@@ -787,5 +797,5 @@ def test_the_words_that_state_a_condition(condition, words):
     ("借款人账户上的款不多，能续贷吗？", False),
 ])
 def test_asking_to_put_money_to_a_use(question, asks):
-    from assistant.reason import _asks_a_use
-    assert _asks_a_use(analyse(question)) is asks
+    from assistant.reason import asks_a_use
+    assert asks_a_use(analyse(question)) is asks
