@@ -198,7 +198,8 @@ def _names_business(q: Question, concept: Concept) -> bool:
     for m in spelled:
         for hit in re.finditer(re.escape(m), q.norm):
             before, after = q.norm[max(0, hit.start() - 3):hit.start()], q.norm[hit.end():hit.end() + 8]
-            if after.lstrip("的").startswith(_BUSINESS_NOUN):
+            # a compound names the trade (担保公司, 担保业务); 「有民间借贷的企业」 is what a firm has
+            if after.startswith(_BUSINESS_NOUN):
                 return True
             # engaged in it, the phrase then modifying or ending in 的: 搞房地产开发的企业, 是做担保的
             if any(v in before for v in _ENGAGE) and re.match(r"[^，,。；;？?的]{0,4}的", after):
