@@ -18,7 +18,7 @@ from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
 from .question import FACETS, RENEWAL, Question, analyse
-from .reason import Stance, best_stance, stance
+from .reason import MET_ONE, Stance, asks_a_use, best_stance, stance
 
 TOPICS: list[tuple[str, str]] = [
     ("适用贷款种类", "续贷适用于哪些贷款种类"),
@@ -176,6 +176,9 @@ def topic_search(searcher, q: Question, known: Weights, question: str, per_doc_k
             query += " " + " ".join(cats)
     if _asks_exclusions(q, known):
         query += " " + EXCLUDING_WORDS
+    if asks_a_use(q) and "用途" not in q.norm:
+        # asking to put the lent money to a use: each document's rule on uses is the row (as for yes/no)
+        query += " 用途"
     return searcher.search_per_doc(query, 2 * per_doc_k)
 
 
@@ -321,12 +324,14 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
         reg_yes = [r for r in yes if r.level == "regulator"]
         reg_no = [r for r in no if r.level == "regulator"]
         if reg_yes and not reg_no:
-            add("比监管通知更严", [_side(r, "可以") for r in reg_yes] + [_side(r, "不可以") for r in no])
+            add("比监管通知更严", [_side(r, "可以") for r in yes] + [_side(r, "不可以") for r in no])
         elif reg_no and not reg_yes:
-            add("比监管通知更宽", [_side(r, "不可以") for r in reg_no] + [_side(r, "可以") for r in yes])
+            # the banks that say 不可以 with the notice are on its side against the looser ones
+            add("比监管通知更宽", [_side(r, "不可以") for r in no] + [_side(r, "可以") for r in yes])
         else:
             add("结论相反", [_side(r, "可以") for r in yes] + [_side(r, "不可以") for r in no])
-    cond = [r for r in stated if r.verdict == "depends" and not r.partial]
+    # 「问题所述符合此项条件」 is about the question's story, not a condition one document sets and another not
+    cond = [r for r in stated if r.verdict == "depends" and not r.partial and r.why != MET_ONE]
     if cond and (yes or no):
         add("条件不同", [_side(r, "附条件") for r in cond] + [_side(r, VERDICT_WORD[r.verdict] if r.verdict != "depends"
                                                                   else "部分不可以") for r in yes + no])

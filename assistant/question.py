@@ -411,6 +411,17 @@ def _focus_start(norm: str) -> int:
     return marked if marked is not None else 0
 
 
+_BESIDES = re.compile(r"除了?[^，,。；;？?]{1,20}?(之外|以外|外)")
+
+
+def _positions(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)] if word else []
+
+
+# where the clauses before a comparison's own clause (「…？各家怎么说？」) end: a question mark too
+_TOPIC_ENDS = "，,。；;？?"
+
+
 def analyse(text: str) -> Question:
     norm = normalize(to_simplified(text))
     kind = question_kind(norm)
@@ -442,11 +453,17 @@ def analyse(text: str) -> Question:
         # 「借款人有民间借贷的，各家怎么把握？」: the clause that asks for a comparison is about the
         # documents; the topic is in the clauses before it
         m = _COMPARE.search(norm)
-        cs = max(norm.rfind(ch, 0, m.start()) for ch in "，,。；;") + 1 if m else 0
+        cs = max(norm.rfind(ch, 0, m.start()) for ch in _TOPIC_ENDS) + 1 if m else 0
         if cs > 0:
             before = tuple(c for c in concepts if any(x in norm[:cs] for x in c.members + c.parts))
             if any(not any(x in RENEWAL for x in c.members) for c in before):
                 topic = before
+    # 「除了还旧贷之外，能不能…」: what stands besides the question is given, not asked
+    given = [(m.start(), m.end()) for m in _BESIDES.finditer(norm)]
+    if given:
+        asked = tuple(c for c in topic if not all(any(a <= k < b for a, b in given)
+                                                  for x in c.members + c.parts for k in _positions(norm, x)))
+        topic = asked or topic
     return Question(text, kind, facets, concepts, norm, modality, focus, topic,
                     tuple(negation_scope(norm, rule=False)) + _english_negated(norm), stated_counts(norm), norm[start:],
                     _asks_verdict(norm))

@@ -230,6 +230,8 @@ def negation_scope(text: str, start: int = 0, end: int | None = None, rule: bool
     for m in _OUTSIDE.finditer(text, start, end):
         ps = max(text.rfind(ch, start, m.start()) for ch in "，,：:、；;(（") + 1
         ps = max(ps, start)
+        if not rule and _besides(text[ps:m.start()]):
+            continue  # a question's 「除了A之外，能不能B」 takes A as given: besides it, not without it
         if m.start() - ps >= 2:
             spans.append((ps, m.start()))
     if not rule:
@@ -295,6 +297,11 @@ def _skipped_act(text: str, start: int, end: int, parts, spans: list[tuple[int, 
 
 
 _OUTSIDE = re.compile(r"(?<![除另此])(以外|之外)")
+
+
+def _besides(before: str) -> bool:
+    """「除了A之外」: 以外/之外 closing a 除 frame."""
+    return "除" in before
 # a penalty a rule attaches to conduct: the conduct is forbidden (「对…断贷、抽贷的机构下发监管意见书」)
 PENALTY = re.compile(r"(监管约谈|通报批评|监管意见书|追究[^，,。；;]{0,10}责任|查处|处罚|问责|处分|罚款|整改)")
 _PENALISED = re.compile(r"对([^，,。；;]{2,60}?)的(机构|单位|人员|行为|企业|客户|借款人|个人)")

@@ -217,3 +217,28 @@ SEALED_SETS = [("compare_sealed.jsonl", 6, 1), ("compare_sealed3.jsonl", 8, 0), 
 def test_the_sealed_comparison_sets_hold_their_floors(assistant, name, min_flagged, max_wrong):
     flagged, wrong = _flagged_and_wrong(assistant, _sealed(name))
     assert flagged >= min_flagged and wrong <= max_wrong, (name, flagged, wrong)
+
+
+def _row(doc_id: str, verdict: str, why: str = "") -> "Row":
+    from assistant.consistency import Row
+    from assistant.models import Citation
+    cit = Citation("1", doc_id, doc_id, "bank", f"{doc_id}/a1", "第一条", "", "原文", "原文", 0, 2, 1.0)
+    return Row(doc_id, doc_id, "bank", "规定", verdict, citation=cit, why=why)
+
+
+def test_a_story_meeting_one_condition_is_no_condition_a_document_sets():
+    from assistant.consistency import find_conflicts
+    from assistant.reason import MET_ONE
+    # 「问题所述符合此项条件」 speaks of the question, so it differs from no document's 可以
+    assert find_conflicts([_row("a", "depends", MET_ONE), _row("b", "yes")]) == []
+    # a rule that holds only under its own condition does differ from a plain 可以
+    assert [c.kind for c in find_conflicts([_row("a", "depends", "仅在「若…的」时适用"), _row("b", "yes")])] == ["条件不同"]
+
+
+def test_banks_agreeing_with_the_notice_stand_on_its_side():
+    from assistant.consistency import find_conflicts
+    reg = _row("notice", "no")
+    reg = type(reg)(**{**reg.__dict__, "level": "regulator"})
+    found = find_conflicts([reg, _row("strict-bank", "no"), _row("loose-bank", "yes")])
+    assert [c.kind for c in found] == ["比监管通知更宽"]
+    assert {"notice", "strict-bank", "loose-bank"} <= set(found[0].doc_ids)

@@ -446,6 +446,12 @@ def test_a_comparison_asks_for_verdicts_only_when_its_topic_is_a_yes_no(question
     assert analyse(question).asks_verdict is expected
 
 
+def test_a_comparisons_topic_runs_up_to_the_clause_that_asks_for_the_comparison():
+    # a question ending in ？ before 「各家怎么说？」 is part of the topic
+    q = analyse("续贷拿到的钱，除了还旧贷之外，能不能拿去买设备？各家怎么说？")
+    assert any("设备" in c.members for c in q.topic)
+
+
 @pytest.mark.parametrize("token,glued", [("贷能", True), ("才能", False), ("可能", False), ("能否", False), ("贷款", False)])
 def test_a_word_guessed_across_a_modal_is_dropped(token, glued):
     from assistant.question import glued_modal
@@ -661,6 +667,19 @@ def test_a_question_asking_to_skip_an_act_negates_the_act_and_its_object(questio
 def test_an_excluding_verb_in_a_question_is_a_fact_not_a_negation():
     q = analyse("原来的保证人想退出，换一家公司来担保可以吗？")
     assert not q.term_negated("保证人")
+
+
+@pytest.mark.parametrize("question,word,negated", [
+    ("续贷的钱除了还旧贷之外，能不能拿去买设备？", "旧贷", False),   # besides A: A is given
+    ("中心城区以外的房子能走快速通道吗？", "中心城区", True),          # outside A
+])
+def test_besides_is_no_negation_in_a_question(question, word, negated):
+    assert analyse(question).term_negated(word) is negated
+
+
+def test_what_stands_besides_the_question_is_not_its_topic():
+    q = analyse("续贷拿到的钱，除了还旧贷之外，能不能拿去买设备？各家怎么说？")
+    assert not any("旧贷" in c.members for c in q.topic) and any("设备" in c.members for c in q.topic)
 
 
 def test_still_is_no_alternative():
