@@ -18,7 +18,7 @@ from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
 from .question import FACETS, RENEWAL, Question, analyse
-from .reason import MET_ONE, Stance, asks_a_use, best_stance, stance
+from .reason import Stance, asks_a_use, best_stance, stance
 
 TOPICS: list[tuple[str, str]] = [
     ("适用贷款种类", "续贷适用于哪些贷款种类"),
@@ -51,7 +51,8 @@ TOPICS: list[tuple[str, str]] = [
 MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
     (re.compile(r"到期|时点|什么时候|何时|前还是后"),
      {"原贷款到期前办理": re.compile(r"到期前"), "原贷款到期后办理": re.compile(r"到期(?:\([^)]{0,12}\))?后")}),
-    (re.compile(r"如何确定|怎么定|怎样确定|谁|确定方式|定价"),
+    # 谁 asks who decides only with a verb of deciding (谁来定); 谁卡得更严 asks which is stricter
+    (re.compile(r"如何确定|怎么定|怎样确定|谁(?:来)?(?:定|确定|决定|说了算|拍板)|确定方式|定价"),
      {"借贷双方协商确定": re.compile(r"协商确定|协商"), "借款人自行选择": re.compile(r"(?<!银行)可以选择|自行选择"),
       "由银行确定": re.compile(r"(?<!协商)确定")}),
     (re.compile(r"原抵押|旧抵押|抵押.{0,6}(怎么|如何)处理|顺位"),
@@ -172,7 +173,7 @@ def topic_search(searcher, q: Question, known: Weights, question: str, per_doc_k
     per document than an answer needs: the row is chosen by its reading."""
     query = " ".join(c.members[0] for c, _w in known if c in q.topic) or topic_query(q, question)
     for asked, cats in MECHANISMS:
-        if _mechanism_asked(asked, q.norm):
+        if _mechanism_asked(asked, q.norm, cats):
             query += " " + " ".join(cats)
     if _asks_exclusions(q, known):
         query += " " + EXCLUDING_WORDS
@@ -198,14 +199,16 @@ def _about(q: Question, weights: Weights, r: Reading) -> float:
 _ALTERNATIVE = re.compile(r"还是")
 
 
-def _mechanism_asked(asked: re.Pattern, question: str) -> bool:
+def _mechanism_asked(asked: re.Pattern, question: str, cats: dict[str, re.Pattern]) -> bool:
+    """Asked in words (什么时候, 如何确定), or by an alternative question (A还是B), which asks
+    which way a thing is done."""
     return bool(asked.search(question) or _ALTERNATIVE.search(question))
 
 
 def _mechanisms(question: str, text: str) -> list[str]:
     out = []
     for asked, cats in MECHANISMS:
-        if not _mechanism_asked(asked, question):
+        if not _mechanism_asked(asked, question, cats):
             continue
         # the last mention decides: 「到期后仍有需求…在到期前办理」 is about 到期前
         last = max(((m.start(), name) for name, rx in cats.items() for m in rx.finditer(text)), default=None)
@@ -330,8 +333,7 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
             add("比监管通知更宽", [_side(r, "不可以") for r in no] + [_side(r, "可以") for r in yes])
         else:
             add("结论相反", [_side(r, "可以") for r in yes] + [_side(r, "不可以") for r in no])
-    # 「问题所述符合此项条件」 is about the question's story, not a condition one document sets and another not
-    cond = [r for r in stated if r.verdict == "depends" and not r.partial and r.why != MET_ONE]
+    cond = [r for r in stated if r.verdict == "depends" and not r.partial]
     if cond and (yes or no):
         add("条件不同", [_side(r, "附条件") for r in cond] + [_side(r, VERDICT_WORD[r.verdict] if r.verdict != "depends"
                                                                   else "部分不可以") for r in yes + no])

@@ -1107,7 +1107,8 @@ def _one_of_many_conditions(q: Question, reading: Reading) -> bool:
     settles nothing — failing one does — and the others must still be checked."""
     # an item of an exclusion list the story is clear of (利息已结清 against 「存在未结清利息的」) is one
     # condition met as well
-    return reading.lead in ("requirement", "exclusion") and q.topic != q.focus
+    # (whether a thing is required — 要不要书面同意 — is answered by the item itself: 需要)
+    return reading.lead in ("requirement", "exclusion") and q.topic != q.focus and q.modality != "necessity"
 
 
 # a rule's look-back window (近二年没有欠息, 3年内无…) and how long ago a question dates a fact

@@ -34,6 +34,7 @@ MUTATIONS = {
     "a comparison's topic runs over a question mark": "import assistant.question as m; m._TOPIC_ENDS = '，,。；;'",
     "a question's 除了…之外 is besides, not outside": "import ingest.readings as m; m._besides = lambda before: False",
     "what stands besides the question (除了…之外) is given, not asked": "import assistant.question as m, re; m._BESIDES = re.compile('(?!x)x')",
+    "a listed requirement answers whether it is required": "import assistant.reason as m; m._one_of_many_conditions = lambda q, r: r.lead in ('requirement', 'exclusion') and q.topic != q.focus",
     "classification families": "import assistant.reason as m; m._family_stance = lambda *a, **k: None",
     "a classification value is demanded by predication": "import assistant.reason as m; m._predicated = lambda text, word: True",
     "stated numbers vs limits": "import assistant.reason as m; m._limit_stance = lambda *a, **k: None",

@@ -226,15 +226,6 @@ def _row(doc_id: str, verdict: str, why: str = "") -> "Row":
     return Row(doc_id, doc_id, "bank", "规定", verdict, citation=cit, why=why)
 
 
-def test_a_story_meeting_one_condition_is_no_condition_a_document_sets():
-    from assistant.consistency import find_conflicts
-    from assistant.reason import MET_ONE
-    # 「问题所述符合此项条件」 speaks of the question, so it differs from no document's 可以
-    assert find_conflicts([_row("a", "depends", MET_ONE), _row("b", "yes")]) == []
-    # a rule that holds only under its own condition does differ from a plain 可以
-    assert [c.kind for c in find_conflicts([_row("a", "depends", "仅在「若…的」时适用"), _row("b", "yes")])] == ["条件不同"]
-
-
 def test_banks_agreeing_with_the_notice_stand_on_its_side():
     from assistant.consistency import find_conflicts
     reg = _row("notice", "no")
@@ -242,3 +233,14 @@ def test_banks_agreeing_with_the_notice_stand_on_its_side():
     found = find_conflicts([reg, _row("strict-bank", "no"), _row("loose-bank", "yes")])
     assert [c.kind for c in found] == ["比监管通知更宽"]
     assert {"notice", "strict-bank", "loose-bank"} <= set(found[0].doc_ids)
+
+
+@pytest.mark.parametrize("question,asked", [
+    ("续贷是在原贷款到期前还是到期后办理？", ["原贷款到期前办理"]),
+    ("续贷利率由谁来定？", ["借贷双方协商确定"]),
+    ("客户有民间借贷，哪家谁卡得更严？", []),                 # 谁 without a verb of deciding
+])
+def test_a_mechanism_is_asked_by_its_words_or_an_alternative_on_its_ways(question, asked):
+    from assistant.consistency import _mechanisms
+    text = "续贷利率由借贷双方协商确定，在原贷款到期前办理。"
+    assert _mechanisms(analyse(question).norm, text)[:1] == asked

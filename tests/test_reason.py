@@ -322,6 +322,8 @@ EXCL = "下列客户的续贷申请不予受理："
     ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "客户累计续过1次，还能再续吗？", "yes"),
     # the total marked (累计), the unmarked number is the count of one loan
     ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这笔贷款续过1次，名下贷款累计续过3次，还能续吗？", "yes"),
+    # whether an item of a requirement list is required is answered by the item: 需要
+    ("(六)已征得担保人的书面同意,担保人同意继续承担担保责任;", REQ, "担保人书面同意继续担保，这个是必须的吗？", "yes"),
     # …the same value on both sides: a rule on another value does not answer
     ("担保效力不低于原担保，续贷期限由双方协商。", "", "续贷期限能比原来短吗？", None),
 ])
