@@ -22,13 +22,12 @@ SEALED3_PATH = HERE / "sealed3.jsonl"
 # run once at its end and reported) joined dev as tuning material at the start of the 2026-12-02 late
 # session; ids x and y.
 # written by a ninth helper at the start of the 2026-12-02 late session; kept unread until run once at its end
-SEALED9_PATH = HERE / "sealed9.jsonl"
 SEALED10_PATH = HERE / "sealed10.jsonl"
 # questions on three synthetic policies (tests/data/newdocs), answered after `ingest add`
 NEWDOCS_DIR = HERE.parent / "tests" / "data" / "newdocs"
 NEWDOCS_PATH = NEWDOCS_DIR / "cases.jsonl"
 KINDS = ("yesno", "fact", "list", "compare", "oos")
-SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed9", "sealed10", "newdocs")
+SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed10", "newdocs")
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]
     """Cases of one split. Without a split: the project's own questions (dev + test), which the
     benchmarks time; `blind` and `newdocs` are asked for by name only."""
     if path is None:
-        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed9": [SEALED9_PATH], "sealed10": [SEALED10_PATH],
+        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed10": [SEALED10_PATH],
                  "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
     else:
         paths = [path]
