@@ -179,6 +179,8 @@ def _activity_head(q: Question, a, b) -> bool:
 # 「从事投资、担保等业务的公司」 names a borrower by its line of business
 _LINE_OF_BUSINESS = re.compile(r"(从事|经营|主营)[^，,。；;：:]*?(业务|行业|活动)([的得](公司|企业|个人|客户|机构|借款人))?")
 _BUSINESS_NOUN = ("业务", "生意", "行业", "公司", "企业", "机构", "买卖")
+# a firm named by its trade: 典当行, 担保公司, 小贷公司
+_FIRM_HEADS = ("行", "公司", "店", "厂", "铺", "所")
 
 
 _BORROWER_HEADS = ("公司", "企业", "个人", "客户", "机构", "借款人")
@@ -195,6 +197,8 @@ def _names_business(q: Question, concept: Concept) -> bool:
     spelled = [m for m in concept.members if m in q.norm and re.search(r"[\u4e00-\u9fff]", m)]
     if not spelled:
         return True
+    if any(len(m) > len(h) + 1 and m.endswith(h) for m in spelled for h in _FIRM_HEADS):
+        return True   # the word is a firm named by its trade (典当行)
     for m in spelled:
         for hit in re.finditer(re.escape(m), q.norm):
             before, after = q.norm[max(0, hit.start() - 3):hit.start()], q.norm[hit.end():hit.end() + 8]
@@ -346,7 +350,7 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
         if len(tied) > 1:
             # 这笔/该笔/那笔 is 一笔: a demonstrative before the classifier picks one loan as 一笔 does
             said_text = re.sub(r"[这该那此]笔", "一笔", q.norm)
-            said = [lim for lim in tied if any(w in said_text or w in q.words for w in _own_words(lim, tied))]
+            said = [lim for lim in tied if any(_says_side(w, said_text, q) for w in _own_words(lim, tied))]
             if len(said) == 1:
                 chosen = _per_one(q, said[0], stated, candidates)
                 pairs.append((chosen, stated))
@@ -377,6 +381,12 @@ def _leave_open(paired: Limit, stated: Limit, candidates: list[Limit], open_: li
     if open_ is not None and _AGGREGATE.search(paired.quantity):
         open_.extend((lim, stated) for lim in candidates if lim is not paired and lim.unit == paired.unit
                      and not _AGGREGATE.search(lim.quantity))
+
+
+def _says_side(word: str, said_text: str, q: Question) -> bool:
+    """The question says a limit's own word: in its text, or inside a word the glossary maps the
+    question's to (个体户 → 个人经营户 holds 经营户)."""
+    return word in said_text or any(word in x for x in q.words)
 
 
 def _bare_figure_of(q: Question) -> frozenset[str]:
@@ -727,6 +737,8 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         trades = [c for c, _w, hit in found if line[0] <= hit[0] < line[1] and hit[1] not in _BORROWER_HEADS]
         if not any(_names_business(q, c) for c in trades):
             return None
+        if partial and any(m.startswith(term) and m[len(term):] in _FIRM_HEADS for m in concept.members):
+            partial = False   # 典当行 is a firm in the trade (典当) the rule names, not a kind of it
 
     if reading.kind not in DECIDING and not reading.negated:
         return None
@@ -1195,7 +1207,8 @@ def _fact_groups(q: Question, focus, anchors) -> list[list]:
 _CATCH_ALL = re.compile(r"(其他|其它|其她)用途|他用")
 _USES = re.compile(r"用途|用于")
 # the money is what is used (「…贷到的钱拿去买车」), not the customer (「要求客户先买一份保险」)
-_MONEY_USED = re.compile(r"(钱|资金|款(?!人))[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付)")
+# (the money may stand as the topic before a comma: 「续贷下来的钱，客户想留一部分发工资」)
+_MONEY_USED = re.compile(r"(钱|资金|款(?!人))[，,]?[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付)")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
 _USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付")
 

@@ -308,6 +308,7 @@ EXCL = "下列客户的续贷申请不予受理："
     # a borrower excluded by its line of business (从事…担保等业务的) is not a company guaranteeing this loan
     ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "客户是做担保的，能续贷吗？", "no"),
     ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "客户是一家担保公司，能续贷吗？", "no"),
+    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "一家典当行想续贷，能办吗？", "no"),  # a firm by its trade
     ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "保证人退出了，客户想找一家公司来担保，能续贷吗？", None),
     ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "续贷时换成亲戚开的公司做担保可以吗？", None),
     ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "原保证人不愿意了，客户想换亲戚开的公司来保证，可以吗？", None),
@@ -322,6 +323,9 @@ EXCL = "下列客户的续贷申请不予受理："
     ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "客户累计续过1次，还能再续吗？", "yes"),
     # the total marked (累计), the unmarked number is the count of one loan
     ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这笔贷款续过1次，名下贷款累计续过3次，还能续吗？", "yes"),
+    # a limit split by whose loan it is: the word the question's is mapped to tells the side (个体户 → 个人经营户)
+    ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "个体户想续250万，额度批得了吗？", "no"),
+    ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "一家小微企业想续250万，额度批得了吗？", "yes"),
     # whether an item of a requirement list is required is answered by the item: 需要
     ("(六)已征得担保人的书面同意,担保人同意继续承担担保责任;", REQ, "担保人书面同意继续担保，这个是必须的吗？", "yes"),
     # …the same value on both sides: a rule on another value does not answer
@@ -813,6 +817,7 @@ def test_the_words_that_state_a_condition(condition, words):
     ("续贷下来的钱，客户能不能拿一部分去买设备？", True),
     ("续贷下来的钱，客户能不能留一部分发工资？", True),     # a use verb split by its object (留…发, 拿…去)
     ("续贷下来的钱，客户能不能拿一部分去还信用卡？", True),
+    ("续贷下来的钱，客户想留一部分补流动资金，可以吗？", True),   # the money as the topic before a comma
     ("借款人经营正常、利息按时付，但担保企业最近资金很紧，能续贷吗？", False),   # 付 in the story, 资金 tight
     ("贷款资金发放到客户账户后，可以吗？", False),                 # 发放 is the loan paid out, no use
     ("借款人账户上的款不多，能续贷吗？", False),
