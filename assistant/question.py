@@ -317,14 +317,17 @@ _COMPOUND_WORDS = 4
 
 
 # meeting the conditions, asked of a story (符合条件吗, 够不够格, 满足要求吗)
-ELIGIBLE = re.compile(r"(符合|满足|达到|具备|够)?(条件|要求|标准|资格)|符合|满足|达标|够格|合格")
+ELIGIBLE = re.compile(r"(符合|满足|达到|具备|够)?(条件|要求|标准|资格|规定)|符合|满足|达标|够格|合格")
+# a modifier of the conditions (基本条件, 各项要求, 相关规定) names no one of them
+_OF_CONDITIONS = r"(?:的)?(?:条件|要求|标准|资格|规定)"
 
 
 def _specific(c: "Concept", asking: str) -> bool:
     """Whether an asking clause's word says what is asked: not renewal itself, not the event that times
     it (到期), not whether the story meets the conditions (符合条件) — unless one item is pointed at."""
     whole = not _ONE_ITEM.search(asking)
-    return not any(m in RENEWAL or EVENT.fullmatch(m) or whole and ELIGIBLE.fullmatch(m) for m in c.members)
+    return not any(m in RENEWAL or EVENT.fullmatch(m) or whole and (
+        ELIGIBLE.fullmatch(m) or re.search(re.escape(m) + _OF_CONDITIONS, asking)) for m in c.members)
 
 
 _ONE_ITEM = re.compile(r"(这|该|此)一?(条|项|点|个条件|个要求)")

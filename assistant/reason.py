@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ingest.readings import DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading
-from ingest.readings import caused_spans, calendar_dates, is_negator, members as list_members, negators
+from ingest.readings import TIME_LEFT, caused_spans, calendar_dates, is_negator, members as list_members, negators
 from ingest.tokenize import FAMILIES, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
@@ -929,7 +929,8 @@ _DAYS = {"小时": (1 / 24, 1 / 24), "日": (1.0, 1.0), "工作日": (1.0, 1.5),
 
 def _lead_before_event(q: Question, n: Limit) -> bool:
     """A stated time before the event (到期前10天)."""
-    return n.unit in _DAYS and (n.op == "before" or re.search(_EVENT + r"(之|以)?前(的)?$", q.norm[:n.start]) is not None)
+    return n.unit in _DAYS and (n.op == "before" or re.search(_EVENT + r"(之|以)?前(的)?$", q.norm[:n.start]) is not None
+                                or TIME_LEFT.search(q.norm[:n.start]) is not None)
 
 
 def _lead_days(q: Question) -> tuple[float, float] | None:

@@ -66,14 +66,18 @@ TIME_UNITS = ("小时", "工作日", "日", "天", "个月", "月", "年")
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
 _NUMBER = re.compile(
-    rf"(?P<num>\d+(?:\.\d+)?|[{_CN_NUM}]+)\s*"
-    r"(?P<unit>个工作日|工作日|小时|个月|万元|亿元|元|万|%|％|月|年|日|天|次|回|期|岁|级)"
+    rf"(?P<num>\d+(?:\.\d+)?|[{_CN_NUM}]+|半(?=个|年|天|日|小时))\s*"
+    r"(?P<unit>个工作日|工作日|小时|个月|万元|亿元|元|万|%|％|月|年|日|天|个星期|星期|周(?![转期])|次|回|期|岁|级)"
     r"(?P<incl>\s*[(（]含[)）])?"
     r"(?P<after>\s*(?:及|或)?\s*(?:以上|以下|以内|之内|内|以前|之前|前|以后|之后|后))?")
+# the time left before an event (离贷款到期只剩, 距到期还有): a lead time
+_TIME_LEFT = r"(离|距离|距)[^，,。；;]{0,12}?(到期|届满|期满)日?(还|只|仅|就)*(剩下|剩|有|差)?"
+TIME_LEFT = re.compile(_TIME_LEFT + "$")
 OP_BEFORE = [  # (pattern right before the number, operator); first match wins
     (re.compile(r"(不得|不能|不应|不可|不)超过|最高|最多|最长|至多|上限|控制在|不高于|不多于|不大于|以内"), "<="),
     (re.compile(r"(不得|不能|不应|不)(低于|少于|小于)|最低|最少|最短|至少|不少于|不低于|下限|满"), ">="),
-    (re.compile(r"(到期|届满|期满)?(之)?前|提前"), "before"),
+    # (离到期只剩两周: the time left before the event is how long before it the act is)
+    (re.compile(r"(到期|届满|期满)?(之)?前|提前|" + _TIME_LEFT), "before"),
     (re.compile(r"不满|低于|少于|小于|未满|不足|不到|没到|未到|未达到|没有达到|没达到|达不到"), "<"),
     (re.compile(r"超过|高于|多于|大于|超出"), ">"),
 ]
@@ -81,6 +85,7 @@ OP_AFTER = {"以上": ">=", "以下": "<=", "以内": "<=", "之内": "<=", "内
             "以前": "before", "之前": "before", "前": "before", "以后": "after", "之后": "after", "后": "after"}
 # 回 is the spoken 次 (续过两回)
 UNIT_CANON = {"万": "万元", "％": "%", "天": "日", "月": "个月", "个工作日": "工作日", "回": "次"}
+_WEEKS = ("周", "星期", "个星期")
 
 
 @dataclass(frozen=True)
@@ -399,6 +404,8 @@ def concession(text: str, start: int = 0, end: int | None = None) -> tuple[int, 
 def parse_number(num: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", num):
         return float(num)
+    if num == "半":
+        return 0.5   # 半个月, 半年
     try:
         import cn2an
         return float(cn2an.cn2an(num, "smart"))
@@ -447,6 +454,8 @@ def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
         if value is None:
             continue
         unit = UNIT_CANON.get(m.group("unit"), m.group("unit"))
+        if unit in _WEEKS:
+            value, unit = value * 7, "日"   # a week is seven days
         if unit == "年" and value >= 1900:
             continue  # 2019年: a date, not a duration
         if _calendar_date(text, m):

@@ -151,10 +151,18 @@ def test_caused_spans(text, expected):
     ("信用等级A级(含)以上", ">=", 31, "级"),          # grades as ordered values: A is 31, B 21, AA 32
     ("资金回笼率不到5%", "<", 5, "%"),                 # spoken bounds: 不到, 没达到, 达不到
     ("日均余额没有达到50万元", "<", 50, "万元"),
+    ("到期前两个星期提出申请", "before", 14, "日"),       # a week is seven days
+    ("客户离贷款到期只剩两周才来申请", "before", 14, "日"),   # the time left before the event is a lead time
+    ("距到期还有10天", "before", 10, "日"),
+    ("到期前半个月才交申请", "before", 0.5, "个月"),          # 半 is a half
 ])
 def test_limits(text, op, value, unit):
     found = limits(text)
     assert [(lim.op, lim.value, lim.unit) for lim in found][-1] == (op, value, unit)
+
+
+def test_a_word_beginning_with_周_is_no_week():
+    assert limits("等额周转两次") == [] or all(lim.unit != "日" for lim in limits("等额周转两次"))
 
 
 def test_limit_admits_by_operator():

@@ -326,6 +326,9 @@ EXCL = "下列客户的续贷申请不予受理："
     # a limit split by whose loan it is: the word the question's is mapped to tells the side (个体户 → 个人经营户)
     ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "个体户想续250万，额度批得了吗？", "no"),
     ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "一家小微企业想续250万，额度批得了吗？", "yes"),
+    # the time left before the event, in weeks, against a lead time the rule requires
+    ("有续贷需求的客户须在原贷款到期前1个月提出书面续贷申请。", "", "客户离贷款到期只剩两周才来交书面续贷申请，符合规定吗？", "no"),
+    ("有续贷需求的客户须在原贷款到期前1个月提出书面续贷申请。", "", "客户离贷款到期还有两个月来交书面续贷申请，符合规定吗？", "yes"),
     # whether an item of a requirement list is required is answered by the item: 需要
     ("(六)已征得担保人的书面同意,担保人同意继续承担担保责任;", REQ, "担保人书面同意继续担保，这个是必须的吗？", "yes"),
     # …the same value on both sides: a rule on another value does not answer
@@ -538,7 +541,9 @@ def test_an_asking_clause_with_no_content_leaves_the_story_as_topic(question):
 
 
 @pytest.mark.parametrize("question", ["企业去年有过一次欠税，现在来申请，符合条件吗？", "企业去年有过一次欠税，够不够资格？",
-                                      "企业去年有过一次欠税，这样满足要求吗？"])
+                                      "企业去年有过一次欠税，这样满足要求吗？",
+                                      "企业去年有过一次欠税，这还符合规定吗？",          # 规定 as the conditions
+                                      "企业去年有过一次欠税，现在还符合基本条件吗？"])   # a modifier of them
 def test_asking_whether_a_story_meets_the_conditions_makes_the_story_the_topic(question):
     q = analyse(question)
     assert any("欠税" in c.members for c in q.topic)
