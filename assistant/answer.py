@@ -54,6 +54,7 @@ class Evidence:
     named: list[str] = field(default_factory=list)                  # documents the question names
     names: list[str] = field(default_factory=list)                  # the words that named them
     corpus_text: str = ""                                           # all clause text, to tell unknown words
+    only_excluded: Callable[[str], bool] = lambda _w: False         # every sentence naming it excludes it
 
     def known(self, word: str) -> bool:
         """Whether some document uses the word (a BM25 term, or inside a clause)."""
@@ -123,6 +124,9 @@ class DefaultAnswerer:
             return self._abstain(q, hits, "问题中没有可以在文件中检索的内容。")
         if not confident(q, hits, weights, ev.df, ev.corpus_text):
             return self._abstain(q, hits, "现有文件中没有找到能回答这个问题的条款。")
+        outside = _only_excluded_topic(q, ev)
+        if outside is not None:
+            return self._abstain(q, hits, f"现有文件只在列举不适用的情形时提到「{outside}」，没有规定它本身的条件或标准。")
         if ev.named:
             named_hits = [h for h in hits if h.unit.doc_id in ev.named]
             hits = named_hits + [h for h in hits if h.unit.doc_id not in ev.named] if named_hits else hits
@@ -306,6 +310,16 @@ class DefaultAnswerer:
 
 
 _PARTS = re.compile(r"[^，,；;。]+")
+
+
+def _only_excluded_topic(q: Question, ev: Evidence) -> str | None:
+    """A fact asked about a thing the documents name only to exclude it (个人消费贷款最高能贷多少):
+    they say it is outside their reach, nothing of its own terms. Asked about renewal (个人消费贷款能
+    续贷吗, 为什么不能续贷) the exclusion itself is the answer."""
+    if q.kind not in ("fact", "list") or any(r in m for c in q.concepts for m in c.members for r in RENEWAL):
+        return None
+    found = [m for c in q.focus for m in c.members if not m.isascii() and ev.only_excluded(m)]
+    return max(found, key=len) if found else None
 
 
 def _lead(q: Question, span: Span) -> str:

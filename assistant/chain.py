@@ -124,7 +124,7 @@ class Assistant:
                       docs={d: (meta["title"], meta["level"]) for d, meta in idx.docs.items()},
                       unit=idx.unit_of, readings=idx.readings_of, scopes=idx.scopes,
                       per_doc=req.per_doc, named=req.named, names=req.names,
-                      corpus_text=idx.text)
+                      corpus_text=idx.text, only_excluded=idx.only_excluded)
         answer = self.answerer.answer(req.text, req.hits, ev, req.q)
         retrieved = [h.clause_id for h in req.hits]
         if req.per_doc:

@@ -75,6 +75,24 @@ class LoadedIndex:
                              if SELF_SCOPE.search(r.text)]
         return cache[doc_id]
 
+    def only_excluded(self, word: str) -> bool:
+        """Whether every sentence that names the word excludes it (个人消费性贷款 in 「不包括…」 lists):
+        the documents say it is outside their reach and nothing of its own terms."""
+        cache = self.__dict__.setdefault("_only_excluded", {})
+        if word not in cache:
+            seen = False
+            excluded = True
+            for rs in self.readings.values():
+                for r in rs:
+                    for m in re.finditer(re.escape(word), r.text):
+                        seen = True
+                        k = r.start + m.start()
+                        # (a negation is no exclusion: 信息不对称 names no thing the documents leave out)
+                        if not (r.lead == "exclusion" or r.kind == "exclusion" and any(a <= k < b for a, b in r.negated)):
+                            excluded = False
+            cache[word] = seen and excluded
+        return cache[word]
+
     def known_word(self, word: str) -> bool:
         """Whether the corpus uses a word at all (a BM25 term, or inside some clause)."""
         return self.bm25.df(word) is not None or word in self.text

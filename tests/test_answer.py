@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from assistant.models import QueryError
+from assistant.question import analyse
 
 from .conftest import ROOT
 
@@ -204,3 +205,21 @@ def test_asking_to_put_the_lent_money_to_a_use_retrieves_each_documents_rule_on_
     # grammar (the lent money, a modal, a verb) asks about a use, so the rule on uses is searched for
     answer = assistant.ask("按黑龙江农信社的办法，续贷批下来的资金能不能拿去进原材料？")
     assert answer.verdict == "no" and "不得用于其他用途" in answer.answer
+
+
+def test_a_thing_the_documents_name_only_to_exclude_it_has_no_terms_of_its_own(assistant):
+    idx = assistant.searcher.index
+    # named only in 「不包括…」 lists; a negation (信息不对称) or a prohibition's subject is no exclusion
+    assert idx.only_excluded("个人消费性贷款") and not idx.only_excluded("对称") and not idx.only_excluded("续贷次数")
+    answer = assistant.ask("个人消费性贷款最高能贷多少？")
+    assert answer.abstained and "不适用" in answer.answer
+    # asked about renewal, the exclusion itself answers
+    assert assistant.ask("个人消费性贷款能续贷吗？").verdict == "no"
+
+
+def test_only_excluded_topics_are_read_for_facts_not_for_renewal_questions():
+    from assistant.answer import Evidence, _only_excluded_topic
+    ev = Evidence(df=lambda _w: 1, n_units=10, only_excluded=lambda w: w == "项目贷款")
+    assert _only_excluded_topic(analyse("项目贷款最长能贷几年？"), ev) == "项目贷款"
+    assert _only_excluded_topic(analyse("项目贷款为什么不能续贷？"), ev) is None
+    assert _only_excluded_topic(analyse("项目贷款能续贷吗？"), ev) is None
