@@ -286,7 +286,9 @@ def _counts_renewals(before: str, after: str) -> bool:
     """续 alone is the act of renewal: a count next to it counts renewals — 续过两次 before it, or
     第三次续 after it."""
     # 连续, 继续, 持续, 手续 end with 续 but are other words
-    return bool(re.search(r"(?<![连继持陆手延存])续(过|了|贷|办)?$", before)) or after.startswith("续")
+    # an ordinal with nothing before it (第三次还能不能续) counts the act its clause goes on to
+    return bool(re.search(r"(?<![连继持陆手延存])续(过|了|贷|办)?$", before)) or after.startswith("续") or (
+        not before.strip() and re.search(r"(?<![连继持陆手延存])续", after) is not None)
 
 
 # a total over many (同一客户累计…) of what another limit counts one at a time (同一笔贷款…)

@@ -272,6 +272,12 @@ def _object_first(topic: str, rest: str) -> bool:
     return _has_content(topic) and not any(tag.startswith(_OBJECT_TAGS) for _w, tag in pos_tags(rest))
 
 
+def _manner_word(text: str, k: int, own: str, part_end: int) -> bool:
+    """A word of its own that begins with 不 before the act is a way of doing it (不见面办理); ending
+    the clause (可以不管吗) it is the act, negated."""
+    return _own_word(own) and _has_content(re.sub(r"[吗呢吧了么？?！!。]+$", "", text[k + len(own):part_end]))
+
+
 def _skipped_act(text: str, start: int, end: int, parts, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """不 after a modal negates the act after it; when that act has no object of its own, what the
     part names before the modal is its object, put first as the topic (担保合同可以不签吗, 调查和审批
@@ -282,8 +288,9 @@ def _skipped_act(text: str, start: int, end: int, parts, spans: list[tuple[int, 
         k = m.end() - 1
         if words is None:   # segmented only for a question that has the construction
             words = {s: w for w, s, _e in _tokens(text)}
-        if _own_word(words.get(k, "")):
-            continue  # a word of its own that begins with 不 (不见面办理 is a way of doing it)
+        own = words.get(k, "")
+        if _manner_word(text, k, own, next((pe for ps, pe in parts if ps <= k < pe), end)):
+            continue
         part = next(((ps, pe) for ps, pe in parts if ps <= k < pe), None)
         if part is None:
             continue
@@ -291,7 +298,9 @@ def _skipped_act(text: str, start: int, end: int, parts, spans: list[tuple[int, 
         mine = next((sp for sp in out if sp[0] == k), None)
         scope = (k, mine[1] if mine else pe)
         # a manner phrase (像新贷款那样) is no object of the act
-        rest = _MANNER.sub("", re.sub(r"[吗呢吧了么？?！!。]+$", "", text[k + 1:scope[1]]))
+        # (the act is the word after 不, or the whole 不-word: 可以不管 — its verb 管 is no object)
+        after = k + (len(own) if own.startswith("不") and len(own) > 1 else 1)
+        rest = _MANNER.sub("", re.sub(r"[吗呢吧了么？?！!。]+$", "", text[after:scope[1]]))
         if _object_first(text[ps:m.start()], rest):
             scope = (ps, scope[1])
         if mine:

@@ -43,6 +43,8 @@ MUTATIONS = {
     "a week is seven days": "import ingest.readings as m; m._WEEKS = ()",
     "the time left before an event is a lead time (离到期只剩两周)": "import ingest.readings as m, re; m.TIME_LEFT = re.compile('(?!x)x'); m.OP_BEFORE[:] = [(re.compile(r'(到期|届满|期满)?(之)?前|提前'), s) if s == 'before' else (rx, s) for rx, s in m.OP_BEFORE]; import assistant.reason as r; r.TIME_LEFT = m.TIME_LEFT",
     "半 is a half (半个月)": "import ingest.readings as m; f = m.parse_number; m.parse_number = lambda num: None if num == '半' else f(num)",
+    "an ordinal counts the act its clause goes on to (第三次还能不能续)": "import assistant.reason as m, re; m._counts_renewals = lambda before, after: bool(re.search(r'(?<![连继持陆手延存])续(过|了|贷|办)?$', before)) or after.startswith('续')",
+    "a 不-word ending the clause after a modal is the act negated (可以不管)": "import ingest.readings as m; m._manner_word = lambda text, k, own, part_end: m._own_word(own)",
     "classification families": "import assistant.reason as m; m._family_stance = lambda *a, **k: None",
     "a classification value is demanded by predication": "import assistant.reason as m; m._predicated = lambda text, word: True",
     "stated numbers vs limits": "import assistant.reason as m; m._limit_stance = lambda *a, **k: None",

@@ -321,6 +321,8 @@ EXCL = "下列客户的续贷申请不予受理："
     ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这个客户累计已经续贷3次了，还能再续吗？", "depends"),
     ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这笔贷款续过一次，客户累计续过3次，还能再续吗？", "yes"),
     ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "客户累计续过1次，还能再续吗？", "yes"),
+    # an ordinal with nothing before it counts the act its clause goes on to (第三次还能不能续)
+    ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "同一笔贷款已经续过两次了，第三次还能不能续？", "no"),
     # the total marked (累计), the unmarked number is the count of one loan
     ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这笔贷款续过1次，名下贷款累计续过3次，还能续吗？", "yes"),
     # a limit split by whose loan it is: the word the question's is mapped to tells the side (个体户 → 个人经营户)
@@ -670,6 +672,7 @@ def test_the_clause_that_asks_by_its_grammar_starts_the_focus():
     ("客户可以不提供担保合同吗？", "客户", False),           # the act has its own object: the topic is its agent
     ("质押登记可不可以不见面办理？", "办理", False),           # 不见面 is a word of its own, a way of doing it
     ("能不能续贷？", "续贷", False),                         # 能不能 asks, it negates nothing
+    ("他行的五级分类是不是可以不管？", "分类", True),        # a 不-word ending the clause is the act negated
 ])
 def test_a_question_asking_to_skip_an_act_negates_the_act_and_its_object(question, word, negated):
     assert analyse(question).term_negated(word) is negated
