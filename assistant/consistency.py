@@ -173,7 +173,7 @@ def topic_search(searcher, q: Question, known: Weights, question: str, per_doc_k
     per document than an answer needs: the row is chosen by its reading."""
     query = " ".join(c.members[0] for c, _w in known if c in q.topic) or topic_query(q, question)
     for asked, cats in MECHANISMS:
-        if _mechanism_asked(asked, q.norm, cats):
+        if _mechanism_asked(asked, q.norm):
             query += " " + " ".join(cats)
     if _asks_exclusions(q, known):
         query += " " + EXCLUDING_WORDS
@@ -199,7 +199,7 @@ def _about(q: Question, weights: Weights, r: Reading) -> float:
 _ALTERNATIVE = re.compile(r"还是")
 
 
-def _mechanism_asked(asked: re.Pattern, question: str, cats: dict[str, re.Pattern]) -> bool:
+def _mechanism_asked(asked: re.Pattern, question: str) -> bool:
     """Asked in words (什么时候, 如何确定), or by an alternative question (A还是B), which asks
     which way a thing is done."""
     return bool(asked.search(question) or _ALTERNATIVE.search(question))
@@ -208,7 +208,7 @@ def _mechanism_asked(asked: re.Pattern, question: str, cats: dict[str, re.Patter
 def _mechanisms(question: str, text: str) -> list[str]:
     out = []
     for asked, cats in MECHANISMS:
-        if not _mechanism_asked(asked, question, cats):
+        if not _mechanism_asked(asked, question):
             continue
         # the last mention decides: 「到期后仍有需求…在到期前办理」 is about 到期前
         last = max(((m.start(), name) for name, rx in cats.items() for m in rx.finditer(text)), default=None)
@@ -282,11 +282,21 @@ def _excluded(r: Reading) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m for m in out if len(m) >= 2))
 
 
+_EXCLUSION_FRAME = re.compile(r"(排除|剔除|不包括|不属于|不纳入)在?[^，,。；;？?]{0,10}?(之外|以外|范围|之列)")
+
+
+def _where(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)] or [-1]
+
+
 def _asks_exclusions(q: Question, known: Weights) -> bool:
     """A comparison of what the documents exclude, with no other topic a document's words name."""
     asks = FACETS["exclusion"][0]
+    # 「排除在适用对象之外」: the scope an exclusion is from, and 之外 itself, are the frame of the question
+    frame = [(m.start(), m.end()) for m in _EXCLUSION_FRAME.finditer(q.norm)]
     topic = [c for c, _w in known if c in (q.topic or q.focus)
-             and not any(m in RENEWAL or asks.search(m) for m in c.members)]
+             and not any(m in RENEWAL or asks.search(m) for m in c.members)
+             and not all(any(a <= k < b for a, b in frame) for m in c.members for k in _where(q.norm, m))]
     return "exclusion" in q.facets and not q.asks_verdict and not topic
 
 

@@ -91,7 +91,7 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
     各 行 规定 有何 什么 那么 这样 应该 还能 能 可 吗 怎么办 怎么 如何 哪 哪些 多少 几 能否 是否 必须 需 应当 应 相关
     一般 最多 最 多 少 少于 多于 规定 说 讲 问 办 办续贷 包括 多长时间 多长 长时间 时间 多久 怎么办 哪里
     什么样 受到 还 能不能 可不可以 有没有 没有 不 未 无 非 不适用 不包括 不属于 不得 不含 不能
-    区别 比较 对比 异同 一致 不同 有何不同 差异 相同 一样 各家 各个 分别
+    区别 比较 对比 异同 一致 不同 有何不同 差异 相同 一样 各家 各个 各自 分别
     监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定
     不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能 限制 有何规定 怎么规定
     一定 务必 非得 非要 不到 没到 达不到
@@ -318,8 +318,9 @@ _COMPOUND_WORDS = 4
 
 # meeting the conditions, asked of a story (符合条件吗, 够不够格, 满足要求吗)
 ELIGIBLE = re.compile(r"(符合|满足|达到|具备|够)?(条件|要求|标准|资格|规定)|符合|满足|达标|够格|合格")
-# a modifier of the conditions (基本条件, 各项要求, 相关规定) names no one of them
+# a word quantifying over the conditions (基本条件, 各项要求, 相关规定) names no one of them
 _OF_CONDITIONS = r"(?:的)?(?:条件|要求|标准|资格|规定)"
+_QUANTIFIERS = frozenset("基本 各项 相关 上述 所有 全部 这些 有关".split())
 
 
 def _specific(c: "Concept", asking: str) -> bool:
@@ -327,7 +328,8 @@ def _specific(c: "Concept", asking: str) -> bool:
     it (到期), not whether the story meets the conditions (符合条件) — unless one item is pointed at."""
     whole = not _ONE_ITEM.search(asking)
     return not any(m in RENEWAL or EVENT.fullmatch(m) or whole and (
-        ELIGIBLE.fullmatch(m) or re.search(re.escape(m) + _OF_CONDITIONS, asking)) for m in c.members)
+        ELIGIBLE.fullmatch(m) or m in _QUANTIFIERS and re.search(re.escape(m) + _OF_CONDITIONS, asking))
+        for m in c.members)
 
 
 _ONE_ITEM = re.compile(r"(这|该|此)一?(条|项|点|个条件|个要求)")
@@ -414,7 +416,7 @@ def _focus_start(norm: str) -> int:
     return marked if marked is not None else 0
 
 
-_BESIDES = re.compile(r"除了?[^，,。；;？?]{1,20}?(之外|以外|外)")
+_BESIDES = re.compile(r"(?<![解免排扣删清])除了?[^，,。；;？?]{1,20}?(之外|以外|外(?=[，,还也]))")
 
 
 def _positions(text: str, word: str) -> list[int]:

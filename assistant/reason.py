@@ -197,8 +197,11 @@ def _names_business(q: Question, concept: Concept) -> bool:
     spelled = [m for m in concept.members if m in q.norm and re.search(r"[\u4e00-\u9fff]", m)]
     if not spelled:
         return True
-    if any(len(m) > len(h) + 1 and m.endswith(h) for m in spelled for h in _FIRM_HEADS):
-        return True   # the word is a firm named by its trade (典当行)
+    for m in spelled:
+        if any(len(m) > len(h) + 1 and m.endswith(h) for h in _FIRM_HEADS) and any(
+                not re.search(r"[在去到从跟向给找]", q.norm[max(0, k.start() - 2):k.start()])
+                and not q.norm.startswith("的", k.end()) for k in re.finditer(re.escape(m), q.norm)):
+            return True   # the borrower is a firm named by its trade (一家典当行想续贷), not a place (在典当行当过东西)
     for m in spelled:
         for hit in re.finditer(re.escape(m), q.norm):
             before, after = q.norm[max(0, hit.start() - 3):hit.start()], q.norm[hit.end():hit.end() + 8]
@@ -286,9 +289,9 @@ def _counts_renewals(before: str, after: str) -> bool:
     """续 alone is the act of renewal: a count next to it counts renewals — 续过两次 before it, or
     第三次续 after it."""
     # 连续, 继续, 持续, 手续 end with 续 but are other words
-    # an ordinal with nothing before it (第三次还能不能续) counts the act its clause goes on to
+    # an ordinal with nothing before it counts the act that follows it (第三次还能不能续; not 第三次逾期后…续)
     return bool(re.search(r"(?<![连继持陆手延存])续(过|了|贷|办)?$", before)) or after.startswith("续") or (
-        not before.strip() and re.search(r"(?<![连继持陆手延存])续", after) is not None)
+        not before.strip() and re.match(r"(还|又|再|能|可以|能不能|可不可以|可否|是否|要|想|就)*续", after) is not None)
 
 
 # a total over many (同一客户累计…) of what another limit counts one at a time (同一笔贷款…)
@@ -358,7 +361,8 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
                 pairs.append((chosen, stated))
                 _leave_open(chosen, stated, candidates, open_)
                 continue
-            if not said and len({_admits(lim, stated) for lim in tied}) > 1 and undecided is not None \
+            # neither side named, or both (老板 of a 个体户): whose loan it is goes unsaid
+            if len(said) != 1 and len({_admits(lim, stated) for lim in tied}) > 1 and undecided is not None \
                     and _unit_of_subject(tied):
                 undecided.append((tied, stated))
                 continue
@@ -386,9 +390,14 @@ def _leave_open(paired: Limit, stated: Limit, candidates: list[Limit], open_: li
 
 
 def _says_side(word: str, said_text: str, q: Question) -> bool:
-    """The question says a limit's own word: in its text, or inside a word the glossary maps the
-    question's to (个体户 → 个人经营户 holds 经营户)."""
-    return word in said_text or any(word in x for x in q.words)
+    """The question says a limit's own word: in its text, or as a word the glossary maps the question's
+    to, or a kind of it (head-final: 个体户 → 个人经营户 is a 经营户; 小厂 → 小微企业 is a 企业 — but
+    老板 → 企业主 is no 企业)."""
+    return word in said_text or any(x == word or x.endswith(word) for x in q.words | _glossed(q.norm))
+
+
+def _glossed(text: str) -> frozenset[str]:
+    return frozenset(s for _t, syns in token_terms(text) for s in syns)
 
 
 def _bare_figure_of(q: Question) -> frozenset[str]:
@@ -400,13 +409,15 @@ def _own_words(lim: Limit, tied: list[Limit]) -> set[str]:
     """The words of one limit's measure that the others' lack: whose it is (企业 / 个人经营户). Common
     words count here (企业 is one): they are what tells the two apart."""
     def words(text: str) -> set[str]:
-        return {t for t, _syns in token_terms(text) if len(t) >= 2 and t not in _PARTICIPANTS}
+        return {t for t, _syns in token_terms(text) if len(t) >= 2 and t not in _PARTICIPANTS and t not in _DETERMINERS}
     others = set().union(*(words(x.quantity) for x in tied if x is not lim))
     return words(lim.quantity) - others
 
 
 # words nearly every question says (客户, 借款人, 贷款): they tell no side of a limit apart
 _PARTICIPANTS = frozenset({"客户", "借款人", "贷款"})
+# determiners (同一客户, 每笔) say which one, not whose: no side of a limit
+_DETERMINERS = frozenset({"同一", "每笔", "每个", "各个", "该笔"})
 
 
 def _unit_of_subject(tied: list[Limit]) -> bool:
@@ -929,10 +940,14 @@ _PENDING = re.compile(r"(快|即将|将要|就要|马上|还没|还未|尚未|�
 _DAYS = {"小时": (1 / 24, 1 / 24), "日": (1.0, 1.0), "工作日": (1.0, 1.5), "个月": (28.0, 31.0), "年": (365.0, 366.0)}
 
 
+# the act a lead time is of, in the clause of the time left (离到期只剩两周才来交申请)
+_ACT_IN = re.compile(r"申请|提出|递交|交|办理|来办|办")
+
+
 def _lead_before_event(q: Question, n: Limit) -> bool:
     """A stated time before the event (到期前10天)."""
     return n.unit in _DAYS and (n.op == "before" or re.search(_EVENT + r"(之|以)?前(的)?$", q.norm[:n.start]) is not None
-                                or TIME_LEFT.search(q.norm[:n.start]) is not None)
+                                or TIME_LEFT.search(q.norm[:n.start]) is not None and _ACT_IN.search(_clause_after(q.norm, n.end)) is not None)
 
 
 def _lead_days(q: Question) -> tuple[float, float] | None:
@@ -1211,7 +1226,9 @@ _CATCH_ALL = re.compile(r"(其他|其它|其她)用途|他用")
 _USES = re.compile(r"用途|用于")
 # the money is what is used (「…贷到的钱拿去买车」), not the customer (「要求客户先买一份保险」)
 # (the money may stand as the topic before a comma: 「续贷下来的钱，客户想留一部分发工资」)
-_MONEY_USED = re.compile(r"(钱|资金|款(?!人))[，,]?[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付)")
+_MONEY_USED = re.compile(r"(钱|资金|款(?!人))[，,]?[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付)"
+                         # or the verb first: 留一部分钱发工资, 拿这笔钱去买设备
+                         r"|(留|拿|用|花|挪)[^，,。；;？?]{0,6}(钱|资金)")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
 _USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付")
 
@@ -1233,6 +1250,23 @@ def asks_a_use(q: Question) -> bool:
     if q.focus and _LENT_MONEY.search(q.norm) and _MONEY_MODAL.search(q.asking):
         return True
     return bool(_USE_VERB.search(q.asking) if q.focus else _MONEY_USED.search(q.norm))
+
+
+def _allowed_use_asked(q: Question, allowed: str, anchors: frozenset[str]) -> bool:
+    """Whether the asking clause names a thing of the use the rule allows (限于偿还原贷款 → 原贷款)."""
+    from ingest.tokenize import pos_tags
+    # the use itself follows the verb that allows it (用于归还原贷款); before it stands what is used
+    allowed = re.split(r"用于|限于|用来|只能用于", allowed)[-1]
+    runs, run = [], ""
+    for w, tag in pos_tags(allowed):   # a noun phrase the tagger splits (原|贷款) is one thing
+        if tag.startswith("n"):
+            run += w
+        else:
+            runs.append(run)
+            run = ""
+    runs.append(run)
+    things = {w for w in runs if len(w) >= 2 and w not in anchors and w not in GENERIC and not _USES.search(w)}
+    return any(w in q.asking for w in things)
 
 
 def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
@@ -1258,6 +1292,8 @@ def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
     if not missing or not (present or about_uses) or not asks_a_use(q):
         return None
     s, e = spans[0]
+    if _allowed_use_asked(q, reading.text[:s - reading.start], anchors):
+        return None   # the question's use involves the one the rule allows (打到原贷款账户): not another use
     part = reading.text[s - reading.start:e - reading.start].rstrip("。；;")
     # the thing asked comes last in a Chinese question (拿去买|设备)
     return Stance("no", reading, 0.75, missing[-1].members[0], f"只限文件所列用途，「{part}」")

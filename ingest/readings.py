@@ -67,7 +67,7 @@ TIME_UNITS = ("小时", "工作日", "日", "天", "个月", "月", "年")
 _CN_NUM = "零〇一二两三四五六七八九十百千"
 _NUMBER = re.compile(
     rf"(?P<num>\d+(?:\.\d+)?|[{_CN_NUM}]+|半(?=个|年|天|日|小时))\s*"
-    r"(?P<unit>个工作日|工作日|小时|个月|万元|亿元|元|万|%|％|月|年|日|天|个星期|星期|周(?![转期])|次|回|期|岁|级)"
+    r"(?P<unit>个工作日|工作日|小时|个月|万元|亿元|元|万|%|％|月|年|日|天|个星期|星期|周(?![转期年岁])|次|回|期|岁|级)"
     r"(?P<incl>\s*[(（]含[)）])?"
     r"(?P<after>\s*(?:及|或)?\s*(?:以上|以下|以内|之内|内|以前|之前|前|以后|之后|后))?")
 # the time left before an event (离贷款到期只剩, 距到期还有): a lead time
@@ -275,6 +275,9 @@ def _object_first(topic: str, rest: str) -> bool:
 def _manner_word(text: str, k: int, own: str, part_end: int) -> bool:
     """A word of its own that begins with 不 before the act is a way of doing it (不见面办理); ending
     the clause (可以不管吗) it is the act, negated."""
+    # 不变/不动/不换/不改 keep a state as it is: nothing is skipped
+    if len(own) == 2 and own[1] in "变动换改":
+        return True
     return _own_word(own) and _has_content(re.sub(r"[吗呢吧了么？?！!。]+$", "", text[k + len(own):part_end]))
 
 

@@ -244,3 +244,12 @@ def test_a_mechanism_is_asked_by_its_words_or_an_alternative_on_its_ways(questio
     from assistant.consistency import _mechanisms
     text = "续贷利率由借贷双方协商确定，在原贷款到期前办理。"
     assert _mechanisms(analyse(question).norm, text)[:1] == asked
+
+
+def test_the_scope_an_exclusion_is_from_is_the_frame_of_the_question():
+    from assistant.consistency import _asks_exclusions
+    # 「排除在适用对象之外」 asks what each excludes; 适用对象 is where it is excluded from, not a topic
+    q = analyse("续贷通和续贷通2.0各自把哪些贷款排除在适用对象之外？")
+    known = [(c, 1.0) for c in q.concepts]
+    assert _asks_exclusions(q, known)
+    assert not _asks_exclusions(analyse("续贷通和续贷通2.0对质押贷款的规定哪里不同？"), [(c, 1.0) for c in analyse("续贷通和续贷通2.0对质押贷款的规定哪里不同？").concepts])

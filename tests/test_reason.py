@@ -309,6 +309,8 @@ EXCL = "下列客户的续贷申请不予受理："
     ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "客户是做担保的，能续贷吗？", "no"),
     ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "客户是一家担保公司，能续贷吗？", "no"),
     ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "一家典当行想续贷，能办吗？", "no"),  # a firm by its trade
+    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "客户在典当行当过东西，能续贷吗？", None),   # a place
+    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "客户是一家典当行的老客户，能续贷吗？", None),  # its customer
     ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "保证人退出了，客户想找一家公司来担保，能续贷吗？", None),
     ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "续贷时换成亲戚开的公司做担保可以吗？", None),
     ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "原保证人不愿意了，客户想换亲戚开的公司来保证，可以吗？", None),
@@ -317,20 +319,30 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷贷款的用途严格限于偿还原贷款,不得用于其他用途;", "", "续贷下来的钱能不能给企业补充点流动资金？", "no"),
     ("续贷贷款的用途严格限于偿还原贷款,不得用于其他用途;", "", "续贷贷下来的钱能拿一部分给工人发工资吗？", "no"),
     ("续贷贷款的用途严格限于偿还原贷款,不得用于其他用途;", "", "客户自己的钱能拿去买设备吗？", None),   # not lent
+    ("续贷贷款的用途严格限于偿还原贷款,不得用于其他用途;", "", "续贷批下来的资金能不能直接打到原贷款账户？", None),  # the allowed use
     # a customer's total (累计) leaves each loan's own count open; stated too, it is checked
     ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这个客户累计已经续贷3次了，还能再续吗？", "depends"),
     ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这笔贷款续过一次，客户累计续过3次，还能再续吗？", "yes"),
     ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "客户累计续过1次，还能再续吗？", "yes"),
     # an ordinal with nothing before it counts the act its clause goes on to (第三次还能不能续)
     ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "同一笔贷款已经续过两次了，第三次还能不能续？", "no"),
+    ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这笔贷款只续过一次，第三次展期后还能续贷吗？", "yes"),
     # the total marked (累计), the unmarked number is the count of one loan
     ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这笔贷款续过1次，名下贷款累计续过3次，还能续吗？", "yes"),
     # a limit split by whose loan it is: the word the question's is mapped to tells the side (个体户 → 个人经营户)
     ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "个体户想续250万，额度批得了吗？", "no"),
     ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "一家小微企业想续250万，额度批得了吗？", "yes"),
+    # …a word too common to be a concept still tells the side through the glossary (小厂 → 企业)
+    ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "做包装的一家小厂想续1500万，单笔额度会不会超线？", "yes"),
+    ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "客户想续600万，额度够吗？", "depends"),
+    # …whole words or a head-final kind of them: 老板 → 企业主 is no 企业, so 个体户 alone tells the side
+    ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "个体户老板想续250万，额度批得了吗？", "no"),
+    ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "老板想续250万，额度批得了吗？", "depends"),
     # the time left before the event, in weeks, against a lead time the rule requires
     ("有续贷需求的客户须在原贷款到期前1个月提出书面续贷申请。", "", "客户离贷款到期只剩两周才来交书面续贷申请，符合规定吗？", "no"),
     ("有续贷需求的客户须在原贷款到期前1个月提出书面续贷申请。", "", "客户离贷款到期还有两个月来交书面续贷申请，符合规定吗？", "yes"),
+    # …only for the act in its clause: the time left now is no lead time of an earlier application
+    ("有续贷需求的客户须在原贷款到期前1个月提出书面续贷申请。", "", "客户一个半月前就交了书面续贷申请，现在离到期只剩两周，符合规定吗？", "yes"),
     # whether an item of a requirement list is required is answered by the item: 需要
     ("(六)已征得担保人的书面同意,担保人同意继续承担担保责任;", REQ, "担保人书面同意继续担保，这个是必须的吗？", "yes"),
     # …the same value on both sides: a rule on another value does not answer
@@ -673,6 +685,7 @@ def test_the_clause_that_asks_by_its_grammar_starts_the_focus():
     ("质押登记可不可以不见面办理？", "办理", False),           # 不见面 is a word of its own, a way of doing it
     ("能不能续贷？", "续贷", False),                         # 能不能 asks, it negates nothing
     ("他行的五级分类是不是可以不管？", "分类", True),        # a 不-word ending the clause is the act negated
+    ("续贷时利率可以不变吗？", "利率", False),                 # 不变 keeps a state: nothing is skipped
 ])
 def test_a_question_asking_to_skip_an_act_negates_the_act_and_its_object(question, word, negated):
     assert analyse(question).term_negated(word) is negated
@@ -694,6 +707,14 @@ def test_besides_is_no_negation_in_a_question(question, word, negated):
 def test_what_stands_besides_the_question_is_not_its_topic():
     q = analyse("续贷拿到的钱，除了还旧贷之外，能不能拿去买设备？各家怎么说？")
     assert not any("旧贷" in c.members for c in q.topic) and any("设备" in c.members for c in q.topic)
+    # 解除 and 免除 hold a 除 that opens no 除…外 frame
+    assert any("对外" in c.members for c in analyse("已经解除了对外担保，还能续贷吗？").topic)
+
+
+def test_only_a_quantifier_of_the_conditions_names_none_of_them():
+    # 抵押条件 names one condition: the question asks about that one, not the whole story
+    q = analyse("企业去年有过一次欠税，抵押足值，符合抵押条件吗？")
+    assert not any("欠税" in c.members for c in q.topic)
 
 
 def test_still_is_no_alternative():
@@ -826,6 +847,7 @@ def test_the_words_that_state_a_condition(condition, words):
     ("续贷下来的钱，客户能不能留一部分发工资？", True),     # a use verb split by its object (留…发, 拿…去)
     ("续贷下来的钱，客户能不能拿一部分去还信用卡？", True),
     ("续贷下来的钱，客户想留一部分补流动资金，可以吗？", True),   # the money as the topic before a comma
+    ("续贷的事，借款人想留一部分钱发工人工资，可以吗？", True),    # the verb first, then the money
     ("借款人经营正常、利息按时付，但担保企业最近资金很紧，能续贷吗？", False),   # 付 in the story, 资金 tight
     ("贷款资金发放到客户账户后，可以吗？", False),                 # 发放 is the loan paid out, no use
     ("借款人账户上的款不多，能续贷吗？", False),
