@@ -24,6 +24,12 @@ def _verdict(rule: str, question: str, lead: str = "") -> str | None:
 
 REQ = "申请续贷须同时满足下列条件："
 EXCL = "下列客户的续贷申请不予受理："
+# rules several rows below read
+COUNTS = "对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。"
+SPLIT_AMOUNT = "(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。"
+ONLY_REPAY = "续贷贷款的用途严格限于偿还原贷款,不得用于其他用途;"
+LEAD_TIME = "有续贷需求的客户须在原贷款到期前1个月提出书面续贷申请。"
+TRADES = "(一)从事投资、典当、担保等业务的公司贷款;"
 
 
 @pytest.mark.parametrize("rule,lead,question,expected", [
@@ -306,43 +312,43 @@ EXCL = "下列客户的续贷申请不予受理："
     ("续贷额度根据实际需求确定,但不得超过原贷款额度。", "", "续贷额度可以跟原贷款一样吗？", "yes"),
     ("续贷利率不得低于原贷款利率。", "", "续贷利率能比原来低吗？", "no"),
     # a borrower excluded by its line of business (从事…担保等业务的) is not a company guaranteeing this loan
-    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "客户是做担保的，能续贷吗？", "no"),
-    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "客户是一家担保公司，能续贷吗？", "no"),
-    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "一家典当行想续贷，能办吗？", "no"),  # a firm by its trade
-    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "客户在典当行当过东西，能续贷吗？", None),   # a place
-    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "客户是一家典当行的老客户，能续贷吗？", None),  # its customer
-    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "保证人退出了，客户想找一家公司来担保，能续贷吗？", None),
-    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "续贷时换成亲戚开的公司做担保可以吗？", None),
-    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "原保证人不愿意了，客户想换亲戚开的公司来保证，可以吗？", None),
-    ("(一)从事投资、典当、担保等业务的公司贷款;", "下列贷款不纳入续贷范围：", "Can a loan to a company whose business is pawnbroking be renewed?", "no"),
+    (TRADES, "下列贷款不纳入续贷范围：", "客户是做担保的，能续贷吗？", "no"),
+    (TRADES, "下列贷款不纳入续贷范围：", "客户是一家担保公司，能续贷吗？", "no"),
+    (TRADES, "下列贷款不纳入续贷范围：", "一家典当行想续贷，能办吗？", "no"),  # a firm by its trade
+    (TRADES, "下列贷款不纳入续贷范围：", "客户在典当行当过东西，能续贷吗？", None),   # a place
+    (TRADES, "下列贷款不纳入续贷范围：", "客户是一家典当行的老客户，能续贷吗？", None),  # its customer
+    (TRADES, "下列贷款不纳入续贷范围：", "保证人退出了，客户想找一家公司来担保，能续贷吗？", None),
+    (TRADES, "下列贷款不纳入续贷范围：", "续贷时换成亲戚开的公司做担保可以吗？", None),
+    (TRADES, "下列贷款不纳入续贷范围：", "原保证人不愿意了，客户想换亲戚开的公司来保证，可以吗？", None),
+    (TRADES, "下列贷款不纳入续贷范围：", "Can a loan to a company whose business is pawnbroking be renewed?", "no"),
     # the money renewal lends, asked about with a modal, is asked to be put to a use: an only-rule answers
-    ("续贷贷款的用途严格限于偿还原贷款,不得用于其他用途;", "", "续贷下来的钱能不能给企业补充点流动资金？", "no"),
-    ("续贷贷款的用途严格限于偿还原贷款,不得用于其他用途;", "", "续贷贷下来的钱能拿一部分给工人发工资吗？", "no"),
-    ("续贷贷款的用途严格限于偿还原贷款,不得用于其他用途;", "", "客户自己的钱能拿去买设备吗？", None),   # not lent
-    ("续贷贷款的用途严格限于偿还原贷款,不得用于其他用途;", "", "续贷批下来的资金能不能直接打到原贷款账户？", None),  # the allowed use
+    (ONLY_REPAY, "", "续贷下来的钱能不能给企业补充点流动资金？", "no"),
+    (ONLY_REPAY, "", "续贷贷下来的钱能拿一部分给工人发工资吗？", "no"),
+    (ONLY_REPAY, "", "客户自己的钱能拿去买设备吗？", None),   # not lent
+    (ONLY_REPAY, "", "续贷批下来的资金能不能直接打到原贷款账户？", None),  # the allowed use
     # a customer's total (累计) leaves each loan's own count open; stated too, it is checked
-    ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这个客户累计已经续贷3次了，还能再续吗？", "depends"),
-    ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这笔贷款续过一次，客户累计续过3次，还能再续吗？", "yes"),
-    ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "客户累计续过1次，还能再续吗？", "yes"),
+    (COUNTS, "", "这个客户累计已经续贷3次了，还能再续吗？", "depends"),
+    (COUNTS, "", "这笔贷款续过一次，客户累计续过3次，还能再续吗？", "yes"),
+    (COUNTS, "", "客户累计续过1次，还能再续吗？", "yes"),
     # an ordinal with nothing before it counts the act its clause goes on to (第三次还能不能续)
-    ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "同一笔贷款已经续过两次了，第三次还能不能续？", "no"),
-    ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这笔贷款只续过一次，第三次展期后还能续贷吗？", "yes"),
+    (COUNTS, "", "同一笔贷款已经续过两次了，第三次还能不能续？", "no"),
+    (COUNTS, "", "这笔贷款只续过一次，第三次展期后还能续贷吗？", "yes"),
     # the total marked (累计), the unmarked number is the count of one loan
-    ("对同一笔贷款续贷次数不得超过2次,且对同一客户累计续贷次数不得超过4次。", "", "这笔贷款续过1次，名下贷款累计续过3次，还能续吗？", "yes"),
+    (COUNTS, "", "这笔贷款续过1次，名下贷款累计续过3次，还能续吗？", "yes"),
     # a limit split by whose loan it is: the word the question's is mapped to tells the side (个体户 → 个人经营户)
-    ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "个体户想续250万，额度批得了吗？", "no"),
-    ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "一家小微企业想续250万，额度批得了吗？", "yes"),
+    (SPLIT_AMOUNT, REQ, "个体户想续250万，额度批得了吗？", "no"),
+    (SPLIT_AMOUNT, REQ, "一家小微企业想续250万，额度批得了吗？", "yes"),
     # …a word too common to be a concept still tells the side through the glossary (小厂 → 企业)
-    ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "做包装的一家小厂想续1500万，单笔额度会不会超线？", "yes"),
-    ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "客户想续600万，额度够吗？", "depends"),
+    (SPLIT_AMOUNT, REQ, "做包装的一家小厂想续1500万，单笔额度会不会超线？", "yes"),
+    (SPLIT_AMOUNT, REQ, "客户想续600万，额度够吗？", "depends"),
     # …whole words or a head-final kind of them: 老板 → 企业主 is no 企业, so 个体户 alone tells the side
-    ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "个体户老板想续250万，额度批得了吗？", "no"),
-    ("(五)原则上企业单笔续贷额度控制在1500万元及以下,个人经营户单笔续贷额度控制在200万元及以下。", REQ, "老板想续250万，额度批得了吗？", "depends"),
+    (SPLIT_AMOUNT, REQ, "个体户老板想续250万，额度批得了吗？", "no"),
+    (SPLIT_AMOUNT, REQ, "老板想续250万，额度批得了吗？", "depends"),
     # the time left before the event, in weeks, against a lead time the rule requires
-    ("有续贷需求的客户须在原贷款到期前1个月提出书面续贷申请。", "", "客户离贷款到期只剩两周才来交书面续贷申请，符合规定吗？", "no"),
-    ("有续贷需求的客户须在原贷款到期前1个月提出书面续贷申请。", "", "客户离贷款到期还有两个月来交书面续贷申请，符合规定吗？", "yes"),
+    (LEAD_TIME, "", "客户离贷款到期只剩两周才来交书面续贷申请，符合规定吗？", "no"),
+    (LEAD_TIME, "", "客户离贷款到期还有两个月来交书面续贷申请，符合规定吗？", "yes"),
     # …only for the act in its clause: the time left now is no lead time of an earlier application
-    ("有续贷需求的客户须在原贷款到期前1个月提出书面续贷申请。", "", "客户一个半月前就交了书面续贷申请，现在离到期只剩两周，符合规定吗？", "yes"),
+    (LEAD_TIME, "", "客户一个半月前就交了书面续贷申请，现在离到期只剩两周，符合规定吗？", "yes"),
     # whether an item of a requirement list is required is answered by the item: 需要
     ("(六)已征得担保人的书面同意,担保人同意继续承担担保责任;", REQ, "担保人书面同意继续担保，这个是必须的吗？", "yes"),
     # …the same value on both sides: a rule on another value does not answer
