@@ -114,6 +114,7 @@ TRADES = "(一)从事投资、典当、担保等业务的公司贷款;"
     ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原贷款快到期了，保证人不愿意再担保了，还能续贷吗？", "no"),
     # 客户 tells no side of a limit apart; 这笔 is 一笔
     ("(五)同一笔贷款续贷次数不超过2次,同一客户累计续贷次数不超过5次。", REQ, "客户已经续过3次了，还能再续吗？", "depends"),
+    ("(五)同一笔贷款续贷次数不超过2次,同一客户累计续贷次数不超过5次。", REQ, "客户这笔贷款已经续过两次了，还能再续吗？", "no"),
     # no verdict: a definition, a sentence with no modal, a sentence about something else
     ("续贷是指原贷款到期后不能按时收回,又重新发放贷款的行为。", "", "不能按时收回的贷款能续贷吗？", None),
     ("续贷工作应遵循以下原则。", "", "续贷期限能比原贷款长吗？", None),
@@ -852,7 +853,7 @@ def test_the_words_that_state_a_condition(condition, words):
     ("续贷下来的钱，客户能不能拿一部分去买设备？", True),
     ("续贷下来的钱，客户能不能留一部分发工资？", True),     # a use verb split by its object (留…发, 拿…去)
     ("续贷下来的钱，客户能不能拿一部分去还信用卡？", True),
-    ("续贷下来的钱，客户想留一部分补流动资金，可以吗？", True),   # the money as the topic before a comma
+    ("续贷下来的钱，客户想拿去买设备，可以吗？", True),           # the money as the topic before a comma
     ("续贷的事，借款人想留一部分钱发工人工资，可以吗？", True),    # the verb first, then the money
     ("借款人经营正常、利息按时付，但担保企业最近资金很紧，能续贷吗？", False),   # 付 in the story, 资金 tight
     ("贷款资金发放到客户账户后，可以吗？", False),                 # 发放 is the loan paid out, no use
