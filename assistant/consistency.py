@@ -17,7 +17,7 @@ from ingest.readings import members as list_members
 from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
-from .question import FACETS, RENEWAL, Question, analyse
+from .question import FACETS, RENEWAL, Question, analyse, only_within
 from .reason import Stance, asks_a_use, best_stance, stance
 
 TOPICS: list[tuple[str, str]] = [
@@ -285,10 +285,6 @@ def _excluded(r: Reading) -> tuple[str, ...]:
 _EXCLUSION_FRAME = re.compile(r"(排除|剔除|不包括|不属于|不纳入)在?[^，,。；;？?]{0,10}?(之外|以外|范围|之列)")
 
 
-def _where(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(word), text)] or [-1]
-
-
 def _asks_exclusions(q: Question, known: Weights) -> bool:
     """A comparison of what the documents exclude, with no other topic a document's words name."""
     asks = FACETS["exclusion"][0]
@@ -296,7 +292,7 @@ def _asks_exclusions(q: Question, known: Weights) -> bool:
     frame = [(m.start(), m.end()) for m in _EXCLUSION_FRAME.finditer(q.norm)]
     topic = [c for c, _w in known if c in (q.topic or q.focus)
              and not any(m in RENEWAL or asks.search(m) for m in c.members)
-             and not all(any(a <= k < b for a, b in frame) for m in c.members for k in _where(q.norm, m))]
+             and not only_within(q.norm, c.members, frame)]
     return "exclusion" in q.facets and not q.asks_verdict and not topic
 
 

@@ -156,13 +156,18 @@ class Question:
         return frozenset(m for c in self.concepts for m in c.members)
 
     @cached_property
+    def glossed(self) -> frozenset[str]:
+        """The corpus words the glossary maps the question's words to, generic ones too (小微企业)."""
+        return frozenset(s for _t, syns in token_terms(self.norm) for s in syns)
+
+    @cached_property
     def nouns(self) -> frozenset[str]:
         """Nouns of the asking clause (jieba's part-of-speech tags; loaded on first use, since the
         tagger costs 0.4 s to start and most questions never need it)."""
         return _nouns(self.asking)
 
     def term_negated(self, term: str) -> bool:
-        """Whether the question negates `term` (没有逾期, 不是正常类, 未结清)."""
+        """Whether the question negates `term` (没有逾期, 并非关注类, 未结清)."""
         k = self.norm.find(term)
         return k >= 0 and sum(1 for s, e in self.negated if s <= k < e and not _parallel(self.norm, s, k)) % 2 == 1
 
@@ -376,7 +381,7 @@ def _common_english(word: str, text: str) -> bool:
 
 def _parallel(norm: str, s: int, k: int) -> bool:
     """Whether the item at k carries its own negator after a list mark inside the scope from s
-    (「不用跑登记中心、不见面办完」): two parallel negations, not one over the other."""
+    (「不必来回奔波、不见面办完」): two parallel negations, not one over the other."""
     from ingest.readings import is_negator
     return k > s and norm[k - 1] in "、，," and is_negator(norm[k])
 
@@ -399,7 +404,7 @@ _CONCESSIVE = re.compile(r"\s*(不管|无论|不论)")
 
 def _focus_start(norm: str) -> int:
     """Where the asking clause starts: the last clause with an interrogative, so a customer's
-    story before it (开服装店的，上个月…) does not decide what the question is about."""
+    story before it (开五金厂的，前几天…) does not decide what the question is about."""
     parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;！!]+", norm)]
     marked = None
     for i in range(len(parts) - 1, -1, -1):
@@ -419,8 +424,10 @@ def _focus_start(norm: str) -> int:
 _BESIDES = re.compile(r"(?<![解免排扣删清])除了?[^，,。；;？?]{1,20}?(之外|以外|外(?=[，,还也]))")
 
 
-def _positions(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(word), text)] if word else []
+def only_within(text: str, words, spans: list[tuple[int, int]]) -> bool:
+    """Whether the words occur in text, and only inside the spans."""
+    ks = [m.start() for w in words if w for m in re.finditer(re.escape(w), text)]
+    return bool(ks) and all(any(a <= k < b for a, b in spans) for k in ks)
 
 
 # where the clauses before a comparison's own clause (「…？各家怎么说？」) end: a question mark too
@@ -432,7 +439,7 @@ def analyse(text: str) -> Question:
     kind = question_kind(norm)
     facets = tuple(name for name, (ask, _) in FACETS.items() if ask.search(norm))
     pairs = token_terms(norm)
-    # time words, pronouns, numerals and particles of a customer's story (现在, 我行, 一起, 上个月)
+    # time words, pronouns, numerals and particles of a customer's story (现在, 我行, 一起, 前几天)
     # name nothing a rule is about
     # (only a story — more than one clause — carries them, so a one-clause question skips the tagger)
     function = ({w for w, tag in pos_tags(norm) if tag in _FUNCTION_TAGS or tag.startswith("u")}
@@ -466,8 +473,7 @@ def analyse(text: str) -> Question:
     # 「除了还旧贷之外，能不能…」: what stands besides the question is given, not asked
     given = [(m.start(), m.end()) for m in _BESIDES.finditer(norm)]
     if given:
-        asked = tuple(c for c in topic if not all(any(a <= k < b for a, b in given)
-                                                  for x in c.members + c.parts for k in _positions(norm, x)))
+        asked = tuple(c for c in topic if not only_within(norm, c.members + c.parts, given))
         topic = asked or topic
     return Question(text, kind, facets, concepts, norm, modality, focus, topic,
                     tuple(negation_scope(norm, rule=False)) + _english_negated(norm), stated_counts(norm), norm[start:],

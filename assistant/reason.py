@@ -11,6 +11,7 @@ scope or requirement. No reading, no verdict: never a default 可以."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -267,7 +268,7 @@ def _rule_counted(reading: Reading, lim: Limit) -> set[str]:
 
 
 def _kind_denied(q: Question, measured: set[str]) -> bool:
-    """「不连续」: the question says the limit's kind of count is not the case."""
+    """「并非连续」: the question says the limit's kind of count is not the case."""
     return any(q.term_negated(w) for w in measured if w in q.norm)
 
 
@@ -393,11 +394,7 @@ def _says_side(word: str, said_text: str, q: Question) -> bool:
     """The question says a limit's own word: in its text, or as a word the glossary maps the question's
     to, or a kind of it (head-final: 个体户 → 个人经营户 is a 经营户; 小厂 → 小微企业 is a 企业 — but
     老板 → 企业主 is no 企业)."""
-    return word in said_text or any(x == word or x.endswith(word) for x in q.words | _glossed(q.norm))
-
-
-def _glossed(text: str) -> frozenset[str]:
-    return frozenset(s for _t, syns in token_terms(text) for s in syns)
+    return word in said_text or any(x == word or x.endswith(word) for x in q.words | q.glossed)
 
 
 def _bare_figure_of(q: Question) -> frozenset[str]:
@@ -1254,6 +1251,12 @@ def asks_a_use(q: Question) -> bool:
 
 def _allowed_use_asked(q: Question, allowed: str, anchors: frozenset[str]) -> bool:
     """Whether the asking clause names a thing of the use the rule allows (限于偿还原贷款 → 原贷款)."""
+    return any(w in q.asking for w in _allowed_things(allowed, anchors))
+
+
+@lru_cache(maxsize=512)
+def _allowed_things(allowed: str, anchors: frozenset[str]) -> frozenset[str]:
+    """The things of an allowed use, read once per rule (the tagger is slow)."""
     from ingest.tokenize import pos_tags
     # the use itself follows the verb that allows it (用于归还原贷款); before it stands what is used
     allowed = re.split(r"用于|限于|用来|只能用于", allowed)[-1]
@@ -1265,8 +1268,7 @@ def _allowed_use_asked(q: Question, allowed: str, anchors: frozenset[str]) -> bo
             runs.append(run)
             run = ""
     runs.append(run)
-    things = {w for w in runs if len(w) >= 2 and w not in anchors and w not in GENERIC and not _USES.search(w)}
-    return any(w in q.asking for w in things)
+    return frozenset(w for w in runs if len(w) >= 2 and w not in anchors and w not in GENERIC and not _USES.search(w))
 
 
 def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
@@ -1593,7 +1595,7 @@ def best_stance(stances: list[Stance]) -> Stance | None:
 
 
 def out_of_scope(q: Question, reading: Reading, anchors: frozenset[str]) -> Stance | None:
-    """A fact the question states that a document's own scope sentence excludes (不在市中心城区 against
+    """A fact the question states that a document's own scope sentence excludes (位于郊县 against
     「市中心城区范围内的…，适用本规程」): the document does not apply."""
     failed = _stated_fact_fails(q, reading, Concept(("\x00",)), anchors)
     if failed is None:

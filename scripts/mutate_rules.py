@@ -45,7 +45,7 @@ MUTATIONS = {
     "半 is a half (半个月)": "import ingest.readings as m; f = m.parse_number; m.parse_number = lambda num: None if num == '半' else f(num)",
     "an ordinal counts the act its clause goes on to (第三次还能不能续)": "import assistant.reason as m, re; m._counts_renewals = lambda before, after: bool(re.search(r'(?<![连继持陆手延存])续(过|了|贷|办)?$', before)) or after.startswith('续')",
     "a 不-word ending the clause after a modal is the act negated (可以不管)": "import ingest.readings as m; m._manner_word = lambda text, k, own, part_end: m._own_word(own)",
-    "a split limit's side told through the glossary (小厂 → 企业)": "import assistant.reason as m; m._glossed = lambda text: frozenset()",
+    "a split limit's side told through the glossary (sme → 小微企业)": "import assistant.question as m; m.Question.glossed = property(lambda self: frozenset())",
     "money put to a use, the verb first (留一部分钱发工资)": "import assistant.reason as m, re; m._MONEY_USED = re.compile(m._MONEY_USED.pattern.split('|(留|拿')[0])",
     "a change-of-state 不-word keeps a state (可以不变)": "import ingest.readings as m; f = m._manner_word; m._manner_word = lambda text, k, own, part_end: False if own in ('不变', '不动', '不换', '不改') else f(text, k, own, part_end)",
     "a firm word as a place or a possessor names no borrower (在典当行…)": "import assistant.reason as m; f = m._names_business; m._names_business = lambda q, c: True if any(x.endswith(('行', '公司', '店')) for x in c.members) else f(q, c)",

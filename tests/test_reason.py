@@ -30,6 +30,7 @@ SPLIT_AMOUNT = "(五)原则上企业单笔续贷额度控制在1500万元及以�
 ONLY_REPAY = "续贷贷款的用途严格限于偿还原贷款,不得用于其他用途;"
 LEAD_TIME = "有续贷需求的客户须在原贷款到期前1个月提出书面续贷申请。"
 TRADES = "(一)从事投资、典当、担保等业务的公司贷款;"
+SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个体工商户单笔续贷额度控制在200万元及以下。"
 
 
 @pytest.mark.parametrize("rule,lead,question,expected", [
@@ -336,14 +337,14 @@ TRADES = "(一)从事投资、典当、担保等业务的公司贷款;"
     (COUNTS, "", "这笔贷款只续过一次，第三次展期后还能续贷吗？", "yes"),
     # the total marked (累计), the unmarked number is the count of one loan
     (COUNTS, "", "这笔贷款续过1次，名下贷款累计续过3次，还能续吗？", "yes"),
-    # a limit split by whose loan it is: the word the question's is mapped to tells the side (个体户 → 个人经营户)
-    (SPLIT_AMOUNT, REQ, "个体户想续250万，额度批得了吗？", "no"),
+    # a limit split by whose loan it is: the word the question's is mapped to tells the side (个体户 → 个体工商户)
+    (SPLIT_BY_NAME, REQ, "个体户想续250万，额度批得了吗？", "no"),
     (SPLIT_AMOUNT, REQ, "一家小微企业想续250万，额度批得了吗？", "yes"),
-    # …a word too common to be a concept still tells the side through the glossary (小厂 → 企业)
-    (SPLIT_AMOUNT, REQ, "做包装的一家小厂想续1500万，单笔额度会不会超线？", "yes"),
+    # …a word too common to be a concept still tells the side through the glossary (sme → 小微企业, a 企业)
+    (SPLIT_AMOUNT, REQ, "一家SME想续1500万，单笔额度会不会超线？", "yes"),
     (SPLIT_AMOUNT, REQ, "客户想续600万，额度够吗？", "depends"),
     # …whole words or a head-final kind of them: 老板 → 企业主 is no 企业, so 个体户 alone tells the side
-    (SPLIT_AMOUNT, REQ, "个体户老板想续250万，额度批得了吗？", "no"),
+    (SPLIT_BY_NAME, REQ, "个体户老板想续250万，额度批得了吗？", "no"),
     (SPLIT_AMOUNT, REQ, "老板想续250万，额度批得了吗？", "depends"),
     # the time left before the event, in weeks, against a lead time the rule requires
     (LEAD_TIME, "", "客户离贷款到期只剩两周才来交书面续贷申请，符合规定吗？", "no"),
@@ -458,7 +459,7 @@ def test_question_kind_by_grammar(question, kind):
     ("有没有必要重新评估？", "necessity"),
     ("续贷是不是得借款人自己主动申请？", "necessity"),   # 是不是要/得: the A-not-A form of 是否要
     ("是否得以续贷？", "permission"),                    # 得以: "be able to"
-    ("续贷沿用原抵押物的，是要走第二顺位抵押吗？", "necessity"),   # 是要…吗 asks 是不是要
+    ("续贷延续原抵押物的，是要走第二顺位抵押吗？", "necessity"),   # 是要…吗 asks 是不是要
     ("客户是要续200万，可以吗？", "permission"),          # 是要 in a story is a want
     ("客户补齐必要材料后能续贷吗？", "permission"),      # 必要 as an attribute asks nothing
     ("质押贷款能否办理续贷？", "permission"),
