@@ -187,6 +187,23 @@ _FIRM_HEADS = ("行", "公司", "店", "厂", "铺", "所")
 _BORROWER_HEADS = ("公司", "企业", "个人", "客户", "机构", "借款人")
 
 
+def _relative_heads(q: Question, held) -> list:
+    """A borrower's genus heading a relative clause (做房地产开发的小公司, 开超市的个人): against a rule
+    naming borrowers by their line of business (从事房地产业务…), what the clause says tells the kind
+    and the genus adds nothing the rule must repeat. Only when a word of the clause itself is held."""
+    out = []
+    for c in q.concepts:
+        m = c.members[0]
+        if m not in _BORROWER_HEADS:
+            continue
+        for hit in re.finditer(rf"的[小大老新]?{m}", q.norm):
+            clause = re.split(r"[，,。；;？?！!]", q.norm[:hit.start()])[-1]
+            if any(h is not c and any(x in clause for x in h.members) for h in held):
+                out.append(c)
+                break
+    return out
+
+
 def _business_line(text: str, k: int) -> tuple[int, int] | None:
     return next((m.span() for m in _LINE_OF_BUSINESS.finditer(text) if m.start() <= k < m.end()), None)
 
@@ -641,6 +658,8 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         implied = {id(b) for a, b in q.phrases if id(a) in held and not held[id(a)][2] and id(a) not in orphans
                    and id(b) not in held and _modifies(q, a, b)
                    and (weight.get(id(b), 0) <= weight.get(id(a), 0) or _activity_head(q, a, b))}
+        if _LINE_OF_BUSINESS.search(text):
+            implied |= {id(c) for c in _relative_heads(q, [f[0] for f in found])}
         focus = [(c, w) for c, w in focus if id(c) not in implied]
     # how much of what is asked the reading holds; renewal itself (续贷, 续贷通) says nothing. When the
     # topic is a customer's story, each of its clauses is one stated fact: the reading is about
@@ -862,7 +881,15 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         why = "列为适用范围"
     if sign < 0 and kind not in ("exclusion", "prohibition"):
         why = "要求不得存在该情形" if kind == "requirement" else "否定表述"
+    if verdict == "no" and _story_fact_excluded(reading, len(groups), stated_neg):
+        why = f"问题中「{term}」属于所列不适用情形"
     return Stance(verdict, reading, strength, term, why)
+
+
+def _story_fact_excluded(reading: Reading, n_facts: int, stated_neg: bool) -> bool:
+    """One fact of a customer's story falls in what the document excludes: it decides for the
+    document however small a share of the story it is, as a failed requirement does."""
+    return reading.lead == "exclusion" and n_facts > 1 and not stated_neg
 
 
 # a comma part that opens with its own agent (银行业机构…, 担保人…, 借款人…) has a new subject: a modal
@@ -1136,6 +1163,28 @@ def _one_of_many_conditions(q: Question, reading: Reading) -> bool:
     # condition met as well
     # (whether a thing is required — 要不要书面同意 — is answered by the item itself: 需要)
     return reading.lead in ("requirement", "exclusion") and q.topic != q.focus and q.modality != "necessity"
+
+
+# a story meets the conditions when it states at least this many facts, each meeting a condition: one
+# is an officer checking that condition (其余条件仍须逐项核对); several is the customer's case laid out
+MIN_MET_CONDITIONS = 2
+# a story's turn (但、不过、可是) brings in the fact the asker is unsure of
+_TURN = re.compile(r"(?:^|[，,；;。])\s*(?:但是|但|不过|可是|只是|然而)([^，,；;。？?！!]*)|却([^，,；;。？?！!]*)")
+
+
+def story_meets_all(q: Question, met: set[Stance]) -> str | None:
+    """Whether a customer's story meets the conditions it states, each against the rule that sets it,
+    so that renewal is possible as far as the story goes (可以; the other conditions are listed for
+    checking). Not when the story turns (…，但他行有一笔关注类): the turn is the fact the officer is
+    unsure of, and a rule read as met elsewhere in the story does not settle it."""
+    # the story's facts, not the rule's items: one fact (经营还行) found in three items is one fact met;
+    # a word of the asking clause (这算符合续贷条件吗) is what is asked, not a fact the story states
+    facts = {st.term for st in met if st.term not in q.asking}
+    if len(facts) < MIN_MET_CONDITIONS:
+        return None
+    if any((m.group(1) or m.group(2) or "").strip() for m in _TURN.finditer(q.norm)):
+        return None
+    return "问题所述符合所列的各项条件，文件其余条件仍须具备"
 
 
 # a rule's look-back window (近二年没有欠息, 3年内无…) and how long ago a question dates a fact
