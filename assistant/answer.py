@@ -18,7 +18,7 @@ from ingest.load import LEVELS
 
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse
-from .reason import MET_ONE, Stance, best_stance, combine, out_of_scope, stance, story_meets_all
+from .reason import MET_ONE, Stance, best_stance, combine, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
@@ -39,7 +39,6 @@ SHORT_CLAUSE = 70
 ENGLISH_UNMAPPED_SHARE = 1 / 2
 VOTE_SHARE = 0.6  # a document votes on yes/no only when its deciding sentence is nearly as on-topic as the best
 MAX_VOTERS = 6
-MAX_MET_SHOWN = 4  # conditions a story meets, cited per document
 
 
 @dataclass
@@ -158,7 +157,6 @@ class DefaultAnswerer:
         if ev.named:
             pool = {d: hs for d, hs in pool.items() if d in ev.named} or pool
         per_doc: dict[str, tuple[Stance, Hit]] = {}
-        met: dict[str, set[Stance]] = {}
         # words that only name a document (农商行 → 商行) are not what the question is about
         drop = frozenset(c_m for c, _w in weights for c_m in c.members if any(c_m in name for name in ev.names))
         for doc_id, hs in pool.items():
@@ -179,12 +177,8 @@ class DefaultAnswerer:
                     if outside is not None:
                         found.append((outside, hs[0]))
             best = best_stance([st for st, _h in found])
-            met[doc_id] = {st for st, _h in found if st.why == MET_ONE}
             if best is not None:
                 per_doc[doc_id] = next((st, h) for st, h in found if st is best)
-        if per_doc and all(st.why == MET_ONE for st, _h in per_doc.values()):
-            if story_meets_all(q, {st for d in per_doc for st in met[d]}):
-                return self._all_met(q, {d: met[d] for d in per_doc}, per_doc, ev)
         if not per_doc or all(st.why == MET_ONE for st, _h in per_doc.values()):
             # nothing decides, or the story only meets a condition here and there: list what must hold
             listed = self._conditions(q, pool, ev)
@@ -220,36 +214,6 @@ class DefaultAnswerer:
         terms = sorted({st.term for st, _h in voters.values()})
         return Answer(q.text, answer, overall, False, citations, findings, kind=q.kind,
                       verdict_label=label, terms=terms)
-
-    def _all_met(self, q: Question, met: dict[str, set[Stance]], per_doc: dict[str, tuple[Stance, Hit]],
-                 ev: Evidence) -> Answer:
-        """可以 as far as the story goes: each condition it states is cited with the item it meets, and
-        the document's other conditions are listed for the officer to check."""
-        label = verdict_word(q, "yes")
-        citations, findings, lines, rest = [], [], [], []
-        for doc_id, stances in met.items():
-            score = per_doc[doc_id][1].score
-            ordered = sorted(stances, key=lambda st: _item_order(st.reading))[:MAX_MET_SHOWN]
-            for st in ordered:
-                unit = ev.unit(st.reading.clause_id) or per_doc[doc_id][1].unit
-                cit = _cite_reading(len(citations) + 1, unit, st.reading, score)
-                citations.append(cit)
-                findings.append(Finding(doc_id, unit.doc_title, "yes", f"符合：「{cit.quote}」", [cit.id]))
-                lines.append(f"{len(citations)}. 《{unit.doc_title}》{unit.ref}（{LEVELS.get(unit.level, '')}）"
-                             f"——问题所述符合：「{cit.quote}」[{len(citations)}]")
-            first = ev.unit(ordered[0].reading.clause_id)
-            parent = ev.unit(first.parent_id) if first is not None and first.parent_id else None
-            if parent is not None:
-                done = {st.reading.clause_id for st in stances}
-                rest += [ITEM_MARK.sub("", r.text).rstrip("；;。") for r in ev.readings(parent.clause_id)
-                         if r.lead == "requirement" and r.clause_id not in done]
-        head = f"{label}：问题所述符合文件所列的相关条件。"
-        if rest:
-            head += "其余条件仍须具备：" + "；".join(dict.fromkeys(rest)) + "。"
-        answer = head + "\n依据：\n" + "\n".join(lines)
-        terms = sorted({st.term for sts in met.values() for st in sts})
-        return Answer(q.text, answer, "yes", False, citations, findings, kind=q.kind, verdict_label=label,
-                      terms=terms)
 
     def _conditions(self, q: Question, pool: dict[str, list[Hit]], ev: Evidence) -> Answer | None:
         """「客户…，能续贷吗」 with no stated fact that a rule decides: 视情况而定, listing what must
@@ -370,11 +334,6 @@ def _lead(q: Question, span: Span) -> str:
     body = "，".join(picked) if picked else text.rstrip("。；;")
     body = ITEM_MARK.sub("", body)
     return f"答：{body}（《{span.unit.doc_title}》{span.unit.ref}）。\n"
-
-
-def _item_order(reading: Reading) -> tuple:
-    """A list's items in the order the document gives them (a5.i2 before a5.i10)."""
-    return tuple(int(n) if n.isdigit() else n for n in re.split(r"(\d+)", reading.clause_id)), reading.start
 
 
 def _cite_reading(n: int, unit: Unit, reading: Reading, score: float) -> Citation:

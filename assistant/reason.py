@@ -196,7 +196,7 @@ def _relative_heads(q: Question, held) -> list:
         m = c.members[0]
         if m not in _BORROWER_HEADS:
             continue
-        for hit in re.finditer(rf"的[小大老新]?{m}", q.norm):
+        for hit in re.finditer(rf"的[^，,。；;？?！!的]{{0,2}}{m}", q.norm):
             clause = re.split(r"[，,。；;？?！!]", q.norm[:hit.start()])[-1]
             if any(h is not c and any(x in clause for x in h.members) for h in held):
                 out.append(c)
@@ -1163,28 +1163,6 @@ def _one_of_many_conditions(q: Question, reading: Reading) -> bool:
     # condition met as well
     # (whether a thing is required — 要不要书面同意 — is answered by the item itself: 需要)
     return reading.lead in ("requirement", "exclusion") and q.topic != q.focus and q.modality != "necessity"
-
-
-# a story meets the conditions when it states at least this many facts, each meeting a condition: one
-# is an officer checking that condition (其余条件仍须逐项核对); several is the customer's case laid out
-MIN_MET_CONDITIONS = 2
-# a story's turn (但、不过、可是) brings in the fact the asker is unsure of
-_TURN = re.compile(r"(?:^|[，,；;。])\s*(?:但是|但|不过|可是|只是|然而)([^，,；;。？?！!]*)|却([^，,；;。？?！!]*)")
-
-
-def story_meets_all(q: Question, met: set[Stance]) -> str | None:
-    """Whether a customer's story meets the conditions it states, each against the rule that sets it,
-    so that renewal is possible as far as the story goes (可以; the other conditions are listed for
-    checking). Not when the story turns (…，但他行有一笔关注类): the turn is the fact the officer is
-    unsure of, and a rule read as met elsewhere in the story does not settle it."""
-    # the story's facts, not the rule's items: one fact (经营还行) found in three items is one fact met;
-    # a word of the asking clause (这算符合续贷条件吗) is what is asked, not a fact the story states
-    facts = {st.term for st in met if st.term not in q.asking}
-    if len(facts) < MIN_MET_CONDITIONS:
-        return None
-    if any((m.group(1) or m.group(2) or "").strip() for m in _TURN.finditer(q.norm)):
-        return None
-    return "问题所述符合所列的各项条件，文件其余条件仍须具备"
 
 
 # a rule's look-back window (近二年没有欠息, 3年内无…) and how long ago a question dates a fact

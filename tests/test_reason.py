@@ -865,47 +865,9 @@ def test_asking_to_put_money_to_a_use(question, asks):
     assert asks_a_use(analyse(question)) is asks
 
 
-# --- a story that meets the conditions it states ------------------------------------------------
+# --- a story's facts against lists of conditions and exclusions -------------------------------------
 CONDITIONS = ["(一)原贷款五级分类为正常类;", "(二)单笔贷款额度200万元(含)以上;", "(三)近二年没有欠费记录;",
               "(四)经营者品行端正;"]
-
-
-def _met(question: str) -> set:
-    from assistant.reason import MET_ONE
-    q = analyse(question)
-    weights = idf_weights(q, lambda _t: 3, 100)
-    return q, {st for i, rule in enumerate(CONDITIONS) for r in read_text(f"x/a6.i{i + 1}", "x", rule, REQ)
-               if (st := stance(q, r, weights, RENEWAL)) is not None and st.why == MET_ONE}
-
-
-@pytest.mark.parametrize("question,meets", [
-    # several conditions stated, each met: renewal is possible as far as the story goes
-    ("客户原贷款是正常类，单笔贷款300万，能续贷吗？", True),
-    # one condition met settles nothing (the officer checks that one; the rest stay open)
-    ("客户单笔贷款300万，能续贷吗？", False),
-    # the story turns (但/不过): the turn is what the officer is unsure of and no met rule judged it
-    ("客户原贷款是正常类，单笔贷款300万，但是股东最近换了人，能续贷吗？", False),
-    ("客户原贷款是正常类，单笔贷款300万，不过老板刚换了，能续贷吗？", False),
-])
-def test_a_story_meets_the_conditions_it_states(question, meets):
-    from assistant.reason import story_meets_all
-    q, met = _met(question)
-    assert (story_meets_all(q, met) is not None) == meets
-
-
-def test_a_word_of_the_asking_clause_is_no_stated_fact():
-    """「这算符合条件吗」 asks; its 符合 meets nothing, however many items contain the word."""
-    from assistant.reason import story_meets_all
-    q = analyse("原来是正常类，这算符合续贷条件吗？")
-    r1, r2 = (read_text(f"x/a6.i{i}", "x", rule, REQ)[0] for i, rule in ((1, "(一)贷款投向符合产业政策;"),
-                                                                     (2, "(二)符合新发放贷款条件;")))
-    from assistant.reason import MET_ONE
-    met = {Stance("depends", r1, 0.2, "符合", MET_ONE), Stance("depends", r2, 0.2, "符合", MET_ONE)}
-    assert story_meets_all(q, met) is None
-    q2 = analyse("原来是正常类，担保也有效，能续贷吗？")
-    assert story_meets_all(q2, met | {Stance("depends", r1, 0.2, "正常类", MET_ONE)}) is not None
-    # one fact of the story found in several items is one fact met, not several
-    assert story_meets_all(q2, met) is None
 
 
 MINING = "(二)从事矿产开采业务的贷款;"
