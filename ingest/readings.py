@@ -39,7 +39,7 @@ NEG_MORPHEMES = ("没有", "严禁", "禁止", "不", "未", "无", "非", "没"
 # verbs and modals a negation morpheme fuses with into one word (不得 = 不 + 得); anything else
 # beginning with 不 (不动产, 不良, 不足, 不利) is a lexical word, not a negation
 GOVERNED = frozenset("""得 予 应 应当 能 可 可以 准 再 宜 用 需 必 属于 包括 含 适用 存在 允许 超过 纳入 受理 办理
-    发放 予以 法 在 符合 满足 同意 接受 考虑 肯 愿 愿意 是""".split())
+    发放 予以 法 在 符合 满足 同意 接受 考虑 肯 愿 愿意 是 算 算是""".split())
 # negators whose excluded thing is their subject (before them), not an object after them
 SUBJECT_NEGATING = re.compile(r"^(不属于|不在|不纳入|不予|不受理|不办理|不再|不适用|不符合|不满足|不得)")
 EXCLUDING_VERB = re.compile(r"排除在外|除外|剔除|退出")

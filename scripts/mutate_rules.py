@@ -185,6 +185,7 @@ MUTATIONS = {
     "a bare class word heading listed kinds is excluded in part": "import assistant.reason as m; m._only_kinds_listed = lambda *a: False",
     "a negation inside brackets stays inside them": "import ingest.readings as m; m._parenthetical = lambda *a: None",
     "a negated copula 不是": "import ingest.readings as m; m.GOVERNED = m.GOVERNED - {'是'}",
+    "a negated copula 不算": "import ingest.readings as m; m.GOVERNED = m.GOVERNED - {'算', '算是'}",
     "an excluded thing's negated predicate must hold (涉诉案件未结案)": "import assistant.reason as m; m._unsettled_predicate = lambda *a: None",
     "an exclusion's negated fact affirmed by the question clears the case": "import assistant.reason as m; m._cleared = lambda *a: None; m._clears = lambda *a: False",
     "the progressive aspect (还在打) states a not-yet-finished state": "import assistant.reason as m, re; m._ONGOING = re.compile('(?!x)x')",

@@ -23,6 +23,7 @@ def _covered(text: str, word: str) -> int:
     ("不受理", True), ("无法", True), ("尚未", True), ("从未", True), ("并非", True),
     ("不肯", True), ("不愿", True), ("不愿意", True),    # a refusal negates what follows (不肯当保证人)
     ("不是", True),                                   # a negated copula: 原贷款不是正常类
+    ("不算", True), ("不算是", True),                   # …and 算 as a copula: 利息不算高利
     ("拿不出", True), ("还不上", True), ("算不上", True),  # a negated potential complement: it cannot be done
     ("差不多", False), ("少不了", False), ("说不定", False),  # …but idioms of that shape that negate nothing
     ("够不够", False), ("来不来", False),                 # …nor an A-not-A question
