@@ -210,9 +210,12 @@ def _flagged_and_wrong(assistant, cases) -> tuple[int, int]:
 # - compare_sealed6 (16, 8), start of the 2026-12-02 late session: 8 flagged, 1 agreement (the same with
 #   that session's starting code);
 # - compare_sealed7 (16, 8), start of the 2026-12-02 evening (second) session: 7 flagged, 1 agreement (the
-#   same with that session's starting code).
+#   same with that session's starting code);
+# - compare_sealed8 (16, 8), start of the 2026-12-02 night session: 6 flagged, 1 agreement (the same with
+#   that session's starting code).
 SEALED_SETS = [("compare_sealed.jsonl", 6, 1), ("compare_sealed3.jsonl", 8, 0), ("compare_sealed4.jsonl", 8, 1),
-               ("compare_sealed5.jsonl", 9, 1), ("compare_sealed6.jsonl", 8, 1), ("compare_sealed7.jsonl", 7, 1)]
+               ("compare_sealed5.jsonl", 9, 1), ("compare_sealed6.jsonl", 8, 1), ("compare_sealed7.jsonl", 7, 1),
+               ("compare_sealed8.jsonl", 6, 1)]
 
 
 @pytest.mark.parametrize("name,min_flagged,max_wrong", SEALED_SETS)
