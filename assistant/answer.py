@@ -13,7 +13,7 @@ from .docnames import KIND_WORDS
 from .consistency import agreement, doc_rows, find_conflicts, prepare_topic
 from .evidence import Span, Weights, best_spans, coverage, idf_weights
 from ingest.records import Unit
-from ingest.tokenize import SYNONYMS
+from ingest.tokenize import SYNONYMS, in_dictionary
 from ingest.load import LEVELS
 
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
@@ -109,11 +109,27 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
     # thing the documents do not speak of
     heads = {id(b) for b in unknown_nouns}
     modifiers = {id(a) for a, b in q.phrases if id(b) in heads and (a.members[0] + b.members[0]) not in corpus_text}
+    modifiers |= {id(c) for c in unknown_kind_of_known_head(q, [c for c, _w in focus], lacks, corpus_text)}
     unknown = sum(w for c, w in focus if id(c) in heads or id(c) in modifiers)
     about_renewal = q.topic != q.focus  # the asking clause names only renewal: the story is context
     if unknown / total >= UNKNOWN_NOUN_SHARE and dense < DENSE_SURE and not about_renewal:
         return False
     return cov >= MIN_FOCUS_COVERAGE or dense >= DENSE_CONFIDENT
+
+
+def unknown_kind_of_known_head(q: Question, focus, lacks: Callable, corpus_text: str) -> list:
+    """Words of the asking clause that name a kind of a known head the documents do not speak of: a
+    word the corpus lacks modifying a head it has (贴现|利率, 首付|比例), whatever part of speech the
+    tagger guesses for the modifier — when the modifier is a word at all, not the segmenter's guess
+    across a boundary (续贷后|原抵押 → 后原), and the two are not the corpus's own compound."""
+    ids = {id(c) for c in focus}
+    out = []
+    for a, b in q.phrases:
+        compound = a.members[0] + b.members[0]
+        if id(a) in ids and id(b) in ids and lacks(a) and not lacks(b) and in_dictionary(a.members[0]) \
+                and compound in q.asking and compound not in corpus_text:
+            out += [a, b]
+    return out
 
 
 class DefaultAnswerer:

@@ -896,3 +896,22 @@ def test_a_storys_fact_falling_in_an_exclusion_decides_for_the_document():
                for r in read_text(f"x/a{i}", "x", rule, lead) if (st := stance(q, r, weights, RENEWAL)) is not None]
     best = best_stance(stances)
     assert best is not None and best.verdict == "no" and best.why.startswith("问题中")
+
+
+@pytest.mark.parametrize("question,corpus,named", [
+    # a word the corpus lacks modifying a head it has: a kind of that head it does not speak of
+    ("客户拿商业汇票来贴现，贴现利率现在是多少？", "贷款利率由双方协商确定", ["贴现", "利率"]),
+    ("客户想办房子按揭，首付比例最低多少？", "资金回笼率比例不低于5%", ["首付", "比例"]),
+    # the corpus has the compound itself: nothing unknown
+    ("客户拿商业汇票来贴现，贴现利率现在是多少？", "贴现利率按人民银行规定执行", []),
+    # a known modifier of a known head: nothing unknown
+    ("续贷的贷款利率现在是多少？", "贷款利率由双方协商确定", []),
+    # a segmenter's guess across a word boundary (续贷后|原 → 后原) is no word of its own
+    ("续贷后原抵押担保关系怎么处理？", "原抵押担保关系的处理", []),
+])
+def test_an_unknown_word_modifying_a_known_head_names_another_kind(question, corpus, named):
+    from assistant.answer import unknown_kind_of_known_head
+    q = analyse(question)
+    lacks = lambda c: all(m not in corpus for m in c.members)
+    found = unknown_kind_of_known_head(q, list(q.concepts), lacks, corpus)
+    assert [c.members[0] for c in found] == named
