@@ -104,32 +104,33 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
     # unknown to the corpus: neither a BM25 term nor inside any clause (登记中心 is inside 不动产登记中心)
     def lacks(c) -> bool:
         return all(df(m) is None and m not in corpus_text for m in c.members)
-    unknown_nouns = [c for c, _w in focus if lacks(c) and any(m in q.nouns for m in c.members)]
-    # a known word modifying a head the corpus lacks (存款保险, 汇票贴现) names a kind of that head: a
-    # thing the documents do not speak of
-    heads = {id(b) for b in unknown_nouns}
-    modifiers = {id(a) for a, b in q.phrases if id(b) in heads and (a.members[0] + b.members[0]) not in corpus_text}
-    modifiers |= {id(c) for c in unknown_kind_of_known_head(q, [c for c, _w in focus], lacks, corpus_text)}
-    unknown = sum(w for c, w in focus if id(c) in heads or id(c) in modifiers)
+    unknown_ids = {id(c) for c in unknown_kinds(q, [c for c, _w in focus], lacks, corpus_text)}
+    unknown = sum(w for c, w in focus if id(c) in unknown_ids)
     about_renewal = q.topic != q.focus  # the asking clause names only renewal: the story is context
     if unknown / total >= UNKNOWN_NOUN_SHARE and dense < DENSE_SURE and not about_renewal:
         return False
     return cov >= MIN_FOCUS_COVERAGE or dense >= DENSE_CONFIDENT
 
 
-def unknown_kind_of_known_head(q: Question, focus, lacks: Callable, corpus_text: str) -> list:
-    """Words of the asking clause that name a kind of a known head the documents do not speak of: a
-    word the corpus lacks modifying a head it has (贴现|利率, 首付|比例), whatever part of speech the
-    tagger guesses for the modifier — when the modifier is a word at all, not the segmenter's guess
-    across a boundary (续贷后|原抵押 → 后原), and the two are not the corpus's own compound."""
+def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str) -> list:
+    """Words of the asking clause that name a thing the documents do not speak of: a noun the corpus
+    lacks (外汇, 车险), and a phrase joining a word it lacks to one it has, in either order — a known
+    word modifying an unknown head (存款保险) or an unknown word modifying a known head (贴现|利率,
+    首付|比例, whatever part of speech the tagger guesses for the modifier) — unless the corpus has the
+    compound itself. An unknown word must be a word at all, not the segmenter's guess across a
+    boundary (续贷后|原抵押 → 后原)."""
     ids = {id(c) for c in focus}
-    out = []
+    nouns = {id(c) for c in focus if lacks(c) and any(m in q.nouns and in_dictionary(m) for m in c.members)}
+    out = set(nouns)
     for a, b in q.phrases:
         compound = a.members[0] + b.members[0]
-        if id(a) in ids and id(b) in ids and lacks(a) and not lacks(b) and in_dictionary(a.members[0]) \
-                and compound in q.asking and compound not in corpus_text:
-            out += [a, b]
-    return out
+        if id(a) not in ids or id(b) not in ids or compound in corpus_text:
+            continue
+        if id(b) in nouns:
+            out.add(id(a))
+        elif lacks(a) and not lacks(b) and in_dictionary(a.members[0]) and compound in q.asking:
+            out |= {id(a), id(b)}
+    return [c for c in focus if id(c) in out]
 
 
 class DefaultAnswerer:
@@ -329,7 +330,7 @@ _PARTS = re.compile(r"[^，,；;。]+")
 
 
 def _only_excluded_topic(q: Question, ev: Evidence) -> str | None:
-    """A fact asked about a thing the documents name only to exclude it (个人消费贷款最高能贷多少):
+    """A fact asked about a thing the documents name only to exclude it (个人消费贷款额度上限多少):
     they say it is outside their reach, nothing of its own terms. Asked about renewal (个人消费贷款能
     续贷吗, 为什么不能续贷) the exclusion itself is the answer."""
     if q.kind not in ("fact", "list") or any(r in m for c in q.concepts for m in c.members for r in RENEWAL):

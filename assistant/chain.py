@@ -39,7 +39,7 @@ class Request:
 
 
 def _names_value(text: str, value: str) -> bool:
-    """A class is named with or without its 类 (掉到次级了 = 次级类)."""
+    """A class is named with or without its 类 (降成次级了 = 次级类)."""
     return value in text or value.endswith("类") and len(value) > 2 and value[:-1] in text
 
 

@@ -485,7 +485,7 @@ _PAST = re.compile(r"(已经|已|曾经|曾|过)[^，,。；;]{0,6}$")
 
 
 def _renews(before: str, after: str) -> bool:
-    """Whether the question asks for one more of the act it counts: the act done (续过两次, 展期过一次,
+    """Whether the question asks for one more of the act it counts: the act done (续过两次, 展期了一回,
     办过两次) comes back after 再/还想/又 (还想再续). 欠过3次息, then 还能续贷吗, asks for no more arrears."""
     tail = re.sub(r"(过|了)+$", "", before.rstrip())[-2:]
     act = "".join(ch for ch in tail if ch not in "已经曾都也还就只")

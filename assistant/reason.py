@@ -188,7 +188,7 @@ _BORROWER_HEADS = ("公司", "企业", "个人", "客户", "机构", "借款人"
 
 
 def _relative_heads(q: Question, held) -> list:
-    """A borrower's genus heading a relative clause (做房地产开发的小公司, 开超市的个人): against a rule
+    """A borrower's genus heading a relative clause (做矿产开采的小公司, 开超市的个人): against a rule
     naming borrowers by their line of business (从事房地产业务…), what the clause says tells the kind
     and the genus adds nothing the rule must repeat. Only when a word of the clause itself is held."""
     out = []
@@ -250,7 +250,7 @@ def _family_sibling(reading: Reading, term: str) -> str | None:
     """Another value of the same classification that the reading names, in the same kind of
     word (正常类 for 关注类; 保证贷款 for 信用贷款, not 信用 inside 信用状况)."""
     for values in FAMILIES.values():
-        # a class is named with or without its 类 (掉到次级了 = 次级类)
+        # a class is named with or without its 类 (降成次级了 = 次级类)
         hit = next((v for v in values if term.startswith(v) or v.endswith("类") and term == v[:-1]), None)
         if hit is None:
             continue
@@ -1270,7 +1270,7 @@ def asks_a_use(q: Question) -> bool:
     """Whether the question asks to put money to a use: a use verb in the asking clause (…能不能拿一部分
     去买设备), or the lent money itself asked about with a modal (贷下来的钱能给工人发工资吗), or, when
     that clause has no content of its own (…，可以吗), the money put to a use in the story (留一部分钱发
-    工资). A use verb elsewhere in a story (利息按时付) asks nothing."""
+    工资). A use verb elsewhere in a story (利息一直按月付) asks nothing."""
     if q.focus and _LENT_MONEY.search(q.norm) and _MONEY_MODAL.search(q.asking):
         return True
     return bool(_USE_VERB.search(q.asking) if q.focus else _MONEY_USED.search(q.norm))
@@ -1316,7 +1316,7 @@ def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
         any(c.match(reading.text) > 0 for c, _w, _h in found) and _MONEY_USED.search(q.norm)
         or _LENT_MONEY.search(q.norm) and _LOAN_USES.search(reading.text))
     # the question asks to use the money (…能不能拿一部分去买设备): a use verb in a story's other clause
-    # (利息按时付) asks nothing; when the asking clause has no content of its own (…，可以吗) the story
+    # (利息一直按月付) asks nothing; when the asking clause has no content of its own (…，可以吗) the story
     # must put the money to a use (留一部分钱发工资)
     if not missing or not (present or about_uses) or not asks_a_use(q):
         return None
@@ -1385,7 +1385,7 @@ def _open_alternative(q: Question, text: str, k: int) -> str | None:
     bounds = [lo] + cuts + [hi]
     own = next(text[a:b] for a, b in zip(bounds, bounds[1:]) if a <= k < b)
     denied = [c for c in q.concepts if q.concept_negated(c) and any(m in own for m in c.members)]
-    # the question denies it of the original party (原来的保证人不愿意再担保) and the other alternative
+    # the question denies it of the original party (原保证人不肯再保了) and the other alternative
     # names a new one (新设立的保证人承担…): the denial does not reach the new party
     of_original = _PRIOR.search(own) and _denied_of_prior(q) and not _REPLACEMENT.search(q.norm)
     for a, b in zip(bounds, bounds[1:]):
@@ -1405,7 +1405,7 @@ _PRIOR_PARTY = re.compile(r"(原来的?|原先的?|之前的?|以前的?|先前�
 
 
 def _denied_of_prior(q: Question) -> bool:
-    """Whether the question's denial is said of an original party (原来的保证人不愿意再担保)."""
+    """Whether the question's denial is said of an original party (原保证人不肯再保了)."""
     return any(_PRIOR_PARTY.search(_part_at(q.norm, a)) for a, _b in q.negated)
 _REPLACEMENT = re.compile(r"新|另行|另外|另找|更换|换成|换个|换一")
 

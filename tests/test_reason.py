@@ -910,8 +910,8 @@ def test_a_storys_fact_falling_in_an_exclusion_decides_for_the_document():
     ("续贷后原抵押担保关系怎么处理？", "原抵押担保关系的处理", []),
 ])
 def test_an_unknown_word_modifying_a_known_head_names_another_kind(question, corpus, named):
-    from assistant.answer import unknown_kind_of_known_head
+    from assistant.answer import unknown_kinds
     q = analyse(question)
     lacks = lambda c: all(m not in corpus for m in c.members)
-    found = unknown_kind_of_known_head(q, list(q.concepts), lacks, corpus)
+    found = unknown_kinds(q, list(q.concepts), lacks, corpus)
     assert [c.members[0] for c in found] == named
