@@ -48,9 +48,15 @@ def _ask(settings: Settings, question: str, as_json: bool) -> int:
             return 2
         return 0
     # JSON Lines: one question per line in, one object per line out; bad lines never stop the batch
-    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-    for line in stdin:
-        q = line.rstrip("\n")
+    for raw in sys.stdin.buffer:
+        try:
+            q = raw.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError:
+            # a line that is not UTF-8 text would be answered from the fragments around its bad bytes
+            q = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+            print(json.dumps(_error_json(q[:200], "该行不是有效的 UTF-8 文本：请以 UTF-8 编码提交问题。"),
+                             ensure_ascii=False), flush=True)
+            continue
         if not q.strip():
             continue
         try:

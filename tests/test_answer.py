@@ -158,11 +158,14 @@ def test_cli_ask_json(real_settings):
 
 def test_cli_jsonl_from_stdin_survives_bad_lines(real_settings):
     stdin = "注销抵押登记多久办结？\n\n？？？\n".encode() + b"\xff\xfe\xfd\n" + "今天的LPR是多少？\n".encode()
+    # a line with bad bytes among its words is refused, not answered from what is left of it
+    stdin += b"\xff\xfe" + "质押贷款能否续贷？\n".encode()
     proc = _cli(["ask", "-"], real_settings, stdin)
     assert proc.returncode == 0, proc.stderr.decode()
     rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
-    assert len(rows) == 4
+    assert len(rows) == 5
     assert "1小时" in rows[0]["answer"] and rows[1].get("error") and rows[3]["abstained"]
+    assert "UTF-8" in rows[4]["error"]
 
 
 def test_cli_without_index_says_how_to_build_it(tmp_path, real_settings):
