@@ -184,7 +184,7 @@ class QuizBank:
             if not distractors:
                 continue
             options = sorted(distractors + [answer], key=lambda x: _qid(prompt, x))
-            why = f"《{u.doc_title}》{u.ref}规定「{_part_around(s, s.find(q.text))}」"
+            why = self._blank_why(u, s, s.find(q.text))
             out.append(self._make("blank", f"《{u.doc_title}》{u.ref}{self._frame_note(s)}：{prompt}", options, answer,
                                   u, s, accept, why))
         return out
@@ -204,10 +204,19 @@ class QuizBank:
             if len(distractors) < 2:
                 continue
             options = sorted(distractors + [term], key=lambda x: _qid(prompt, x))
-            why = f"《{u.doc_title}》{u.ref}规定「{_part_around(s, s.find(term))}」"
+            why = self._blank_why(u, s, s.find(term))
             return [self._make("blank", f"《{u.doc_title}》{u.ref}{self._frame_note(s)}：{prompt}", options, term, u, s,
                                why=why)]
         return []
+
+    def _blank_why(self, u: Unit, s: str, k: int) -> str:
+        """The blank's part of the sentence — under its list's lead-in, which says what the list is
+        (「以下贷款不属于续贷范围」): an item alone (「个人消费性贷款」) says nothing."""
+        frame = self.frames.get(s, "")
+        part = _part_around(s, k)
+        if frame:
+            return f"《{u.doc_title}》{u.ref}在「{frame}」之下列出「{part}」"
+        return f"《{u.doc_title}》{u.ref}规定「{part}」"
 
     def _frame_note(self, s: str) -> str:
         frame = self.frames.get(s, "")
@@ -298,16 +307,18 @@ class QuizBank:
         if len(included) < 1 or len(excluded) < 2:
             return []
         out = []
+        # the clause's own word for what it lists: 适用对象 (kinds of borrower) or 适用范围 (kinds of loan)
+        listed_as = "适用对象" if "对象" in s else "适用范围"
         for right in excluded[:3]:
             opts = sorted(included[:3] + [right], key=lambda x: _qid(s, x))
             if len(opts) >= 3:
                 why = (f"《{u.doc_title}》{u.ref}把「{right}」列在不包括的业务中，"
-                       f"「{'、'.join(included[:3])}」是适用对象")
+                       f"「{'、'.join(included[:3])}」在{listed_as}内")
                 out.append(self._make("choice", f"根据《{u.doc_title}》{u.ref}，下列哪一项不能办理？", opts, right, u, s,
                                       why=why))
         right = included[0]
         opts = sorted(excluded[:3] + [right], key=lambda x: _qid(s, right, x))
-        why = f"《{u.doc_title}》{u.ref}把「{right}」列为适用对象，「{'、'.join(excluded[:3])}」不包括在内"
+        why = f"《{u.doc_title}》{u.ref}把「{right}」列入{listed_as}，「{'、'.join(excluded[:3])}」不包括在内"
         out.append(self._make("choice", f"根据《{u.doc_title}》{u.ref}，下列哪一项可以办理？", opts, right, u, s,
                               why=why))
         return out

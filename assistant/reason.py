@@ -631,8 +631,10 @@ def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance
 
 
 def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], anchors: frozenset[str],
-           drop: frozenset[str] = frozenset()) -> Stance | None:
-    """What one reading says about the thing the question asks, or None."""
+           drop: frozenset[str] = frozenset(), frame: frozenset[str] = frozenset()) -> Stance | None:
+    """What one reading says about the thing the question asks, or None. Words of `drop` name nothing
+    asked; words of `frame` (the lent money of a question about its use) count where the reading has
+    them and are not missed where it lacks them."""
     if reading.kind == "definition" and not _EVENT_FRAME.search(reading.text):
         return None
     text = reading.text
@@ -643,6 +645,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         hit = _find(text, c)
         if hit is not None:
             found.append((c, w, hit))
+    if frame:
+        held = {id(c) for c, _w, _h in found}
+        focus = [(c, w) for c, w in focus if id(c) in held or not all(m in frame for m in c.members)] or focus
     if len(found) < len(focus):
         # a phrase's head without its modifier names another thing: 开发 of 「续贷产品的开发」 is not
         # 房地产开发
@@ -1274,6 +1279,21 @@ def asks_a_use(q: Question) -> bool:
     if q.focus and _LENT_MONEY.search(q.norm) and _MONEY_MODAL.search(q.asking):
         return True
     return bool(_USE_VERB.search(q.asking) if q.focus else _MONEY_USED.search(q.norm))
+
+
+def asks_lent_use(q: Question) -> bool:
+    """Whether the question asks to put the money renewal lends (贷下来的钱, 续贷资金) to a use."""
+    return bool(_LENT_MONEY.search(q.norm)) and asks_a_use(q)
+
+
+def lent_money_frame(q: Question) -> frozenset[str]:
+    """When the question asks to put the money renewal lends to a use (续贷拿到的钱能拿去买…), the words
+    naming that money (拿到, 钱) are the frame of the question, not what it asks: what it asks is the use."""
+    if not asks_lent_use(q):
+        return frozenset()
+    spans = [m.span() for m in _LENT_MONEY.finditer(q.norm)]
+    return frozenset(m for c in q.concepts for m in c.members
+                     if any(q.norm.find(m, a) != -1 and q.norm.find(m, a) + len(m) <= b for a, b in spans))
 
 
 def _allowed_use_asked(q: Question, allowed: str, anchors: frozenset[str]) -> bool:

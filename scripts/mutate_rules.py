@@ -207,6 +207,10 @@ MUTATIONS = {
     "从A提到B names the original and the new amount": "import assistant.reason as m; m._from_to = lambda *a: None",
     "participants (客户, 贷款) tell no side of a limit apart": "import assistant.reason as m; m._PARTICIPANTS = frozenset()",
     "a concessive 不管… is no asking clause before 还是": "import assistant.question as m, re; m._CONCESSIVE = re.compile('(?!x)x')",
+    "a commencement (自发布之日起生效) sets no deadline": "import ingest.readings as m, re; m.COMMENCEMENT = re.compile('(?!x)x')",
+    "a modal in a relative clause modifies its noun (能够证明…的材料)": "import ingest.readings as m; m._inside_noun_phrase = lambda *a: False",
+    "the words naming the lent money are the frame of a use question": "import assistant.reason as m; m.lent_money_frame = lambda q: frozenset()",
+    "a use of the lent money is asked only with the money named": "import assistant.reason as m; m.asks_lent_use = lambda q: m.asks_a_use(q)",
     "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
 }
 

@@ -210,6 +210,17 @@ def test_asking_to_put_the_lent_money_to_a_use_retrieves_each_documents_rule_on_
     assert answer.verdict == "no" and "不得用于其他用途" in answer.answer
 
 
+@pytest.mark.parametrize("question,verdict", [
+    # 原材料 is a word no document uses, but the rules on the uses of renewal money cover every use
+    ("续贷的钱能拿去买原材料吗？", "no"),
+    # the words naming the money (拿到) are no part of what the permitting rule must hold
+    ("按2024年的细则，续贷拿到的钱能拿去买生产设备吗？", "yes"),
+])
+def test_a_use_of_the_lent_money_is_answered_by_the_rules_on_uses(assistant, question, verdict):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.verdict == verdict
+
+
 def test_a_thing_the_documents_name_only_to_exclude_it_has_no_terms_of_its_own(assistant):
     idx = assistant.searcher.index
     # named only in 「不包括…」 lists; a negation (信息不对称) or a prohibition's subject is no exclusion

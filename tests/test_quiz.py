@@ -105,6 +105,8 @@ def test_each_reason_quotes_the_document_and_speaks_to_its_own_item(bank, units)
         assert why.startswith("为什么：") and "≤" not in why and "≥" not in why, q.explanation
         said, _sep, changed = why.partition("题中改成了")
         clause = units[q.clause_id].text
+        parent = units[q.clause_id].parent_id
+        clause += "\n" + units[parent].text if parent else ""   # an item's lead-in is its parent's
         for quoted in re.findall(r"「([^」]+)」", said):
             assert quoted in clause or all(part in clause for part in quoted.split("、")), (quoted, q.explanation)
         if q.kind == "blank":
@@ -114,6 +116,23 @@ def test_each_reason_quotes_the_document_and_speaks_to_its_own_item(bank, units)
             assert after and after[0] in q.prompt and before and after[0] != before[-1], q.explanation
         elif q.kind == "choice":
             assert f"「{q.answer}」" in said, q.explanation
+
+
+def test_a_blank_in_a_list_item_is_explained_under_its_lead_in(bank):
+    """「个人消费性贷款」 alone explains nothing: the reason says what the list is (不属于续贷范围)."""
+    items = [q for q in bank.questions if q.kind == "blank" and bank.frames.get(q.quote)]
+    assert items
+    for q in items:
+        assert f"「{bank.frames[q.quote]}」之下列出" in _why_line(q), q.explanation
+
+
+def test_a_list_choice_names_what_its_clause_lists(bank):
+    """A clause listing kinds of loan (适用范围) is not called a list of borrowers (适用对象)."""
+    choices = [q for q in bank.questions if q.kind == "choice"]
+    assert choices
+    for q in choices:
+        said = "适用对象" if "对象" in q.quote else "适用范围"
+        assert said in _why_line(q), q.explanation
 
 
 def test_which_document_has_exactly_one_source(bank, corpus_docs):

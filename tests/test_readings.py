@@ -222,7 +222,16 @@ def test_sanctioned_conduct_reads_as_negated():
     ("对材料齐全的抵押权注销登记申请即来即办，在1小时内办结。", "time_limit"),
     ("续贷业务必须与担保人重新签订担保合同。", "obligation"),
     ("利率可以根据实际情况进行浮动。", "permission"),
-    ("本续贷实施细则自发布之日起生效。", "time_limit"),
+    # a commencement sets no deadline
+    ("本续贷实施细则自发布之日起生效。", "statement"),
+    ("本办法自印发之日起施行。", "statement"),
+    ("借款人应在贷款到期之日起5个工作日内提出申请。", "time_limit"),
+    # a modal inside a relative clause modifies its head noun: the item names a thing
+    ("能够证明抵押物价值的材料", "statement"),
+    ("(三)可以证明经营状况的其他材料", "statement"),
+    ("借款人可以提供能够证明还款能力的材料。", "permission"),
+    ("可以提供能够证明还款能力的材料。", "permission"),
+    ("符合条件的，可以办理续贷的", "permission"),
     ("小微企业续贷业务的资金来源主要包括金融机构的资金。", "scope"),
     ("第四条续贷适用得对象就是指小微企业中生产型得实体经济企业(含个人经营性)。", "scope"),
     # a rule stated first, its term explained after it: the rule

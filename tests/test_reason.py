@@ -865,6 +865,21 @@ def test_asking_to_put_money_to_a_use(question, asks):
     assert asks_a_use(analyse(question)) is asks
 
 
+@pytest.mark.parametrize("question,frame", [
+    ("续贷拿到的钱能拿去买生产设备吗？", {"拿到"}),          # 拿到 names the money, the use is 生产设备
+    ("贷下来的钱能不能给工人发工资？", {"下来"}),
+    ("续贷资金可以拿来炒外汇吗？", {"资金"}),
+    ("客户拿到续贷以后能不能买设备？", set()),               # no money named: nothing is frame
+    ("续贷拿到的钱多不多？", set()),                          # the money asked about, not put to a use
+])
+def test_the_lent_money_is_the_frame_of_a_question_about_its_use(question, frame):
+    from assistant.reason import asks_lent_use
+    asks = ("钱" in question or "资金" in question) and "多不多" not in question
+    assert asks_lent_use(analyse(question)) is asks
+    from assistant.reason import lent_money_frame
+    assert lent_money_frame(analyse(question)) >= frame and (frame or not lent_money_frame(analyse(question)))
+
+
 # --- a story's facts against lists of conditions and exclusions -------------------------------------
 CONDITIONS = ["(一)原贷款五级分类为正常类;", "(二)单笔贷款额度200万元(含)以上;", "(三)近二年没有欠费记录;",
               "(四)经营者品行端正;"]
