@@ -17,7 +17,7 @@ from ingest.readings import members as list_members
 from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
-from .question import FACETS, RENEWAL, Question, analyse, only_within
+from .question import FACETS, RENEWAL, Question, analyse, match_form, only_within
 from .reason import Stance, asks_a_use, best_stance, stance
 
 TOPICS: list[tuple[str, str]] = [
@@ -60,6 +60,8 @@ MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
       "第二顺位抵押、原抵押暂不注销": re.compile(r"第二顺位抵押|二次顺位抵押")}),
 ]
 ABOUT = 0.5   # share of the topic's specific words a deciding sentence must hold
+# what a sentence that restricts is (its KIND_LABEL): a requirement, a prohibition, an exclusion
+RESTRICTING = frozenset({"要求", "禁止", "排除"})
 KIND_LABEL = {"permission": "允许", "prohibition": "禁止", "exclusion": "排除", "requirement": "要求",
               "scope": "适用范围", "time_limit": "时限", "obligation": "应当", "procedure": "程序",
               "statement": "规定", "definition": "定义"}
@@ -80,6 +82,8 @@ class Row:
     partial: bool = False
     limits: list[Limit] = field(default_factory=list)
     excluded: tuple[str, ...] = ()    # what the sentence excludes, when the topic is exclusions
+    held: tuple[str, ...] = ()        # topic words the deciding sentence holds as they are
+    narrowed: tuple[tuple[str, str], ...] = ()   # topic words it holds only as a narrower kind (民间借贷 → 民间高利借贷)
 
     @property
     def cell(self) -> str:
@@ -187,12 +191,50 @@ def topic_search(searcher, q: Question, known: Weights, question: str, per_doc_k
 EXCLUDING_WORDS = "不适用 不包括 不含 不属于 不得办理 范围"
 
 
+def _topic(q: Question, weights: Weights) -> Weights:
+    return [(c, w) for c, w in weights if c in (q.topic or q.focus)
+            and not any(m in RENEWAL for m in c.members)] or weights
+
+
 def _about(q: Question, weights: Weights, r: Reading) -> float:
-    """Share of the topic's specific words (not 续贷 itself) the sentence holds in full."""
-    topic = [(c, w) for c, w in weights if c in (q.topic or q.focus)
-             and not any(m in RENEWAL for m in c.members)] or weights
+    """Share of the topic's specific words (not 续贷 itself) the sentence holds in full — or as a
+    narrower kind, a modifier inserted between a compound's parts (民间高利借贷 holds 民间借贷)."""
+    topic = _topic(q, weights)
     total = sum(w for _c, w in topic) or 1.0
-    return sum(w for c, w in topic if c.match(r.text) == 1.0) / total
+    form = match_form(r.text)
+    return sum(w for c, w in topic if c.match(r.text) == 1.0 or any(narrowed_form(form, m) for m in c.members)) / total
+
+
+# what may stand between the parts of a compound as a modifier: a few characters, no punctuation and no
+# 的 (民间|高利|借贷; 「民间的借贷」 would be a phrase, not a kind)
+_INSERTED = r"[^，,。；;、：:（）()的\s]{1,3}?"
+
+
+def narrowed_form(text: str, term: str) -> str | None:
+    """「无参与民间高利借贷」 against the topic 民间借贷: a modifier inserted between the parts of a
+    compound names a narrower kind of it. The narrower form found, or None (also when the term itself
+    stands in the text)."""
+    if len(term) < 4 or term in text:
+        return None
+    for k in range(2, len(term) - 1):
+        m = re.search(re.escape(term[:k]) + _INSERTED + re.escape(term[k:]), text)
+        if m:
+            return m.group(0)
+    return None
+
+
+def _terms_held(q: Question, weights: Weights, r: Reading) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The topic's words a sentence holds as they are, and those it holds only as a narrower kind."""
+    form = match_form(r.text)
+    held, narrowed = [], []
+    for c, _w in _topic(q, weights):
+        if c.match(r.text) == 1.0:
+            held.append(c.members[0])
+            continue
+        found = next((n for n in (narrowed_form(form, m) for m in c.members) if n), None)
+        if found:
+            narrowed.append((c.members[0], found))
+    return tuple(held), tuple(narrowed)
 
 
 # an alternative question (「A还是B？」) asks which way a thing is done, whatever the dimension
@@ -261,10 +303,12 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
         # a bare number (「二次顺位」) is no limit unless the topic asks for that unit
         lims = [lim for lim in r.limits if (lim.unit in wanted) if wanted] if wanted else \
             [lim for lim in r.limits if lim.op != "="]
+        held, narrowed = _terms_held(q, known, r)
         rows.append(Row(doc_id, title, level, "规定", st.verdict if st else None, [lim.describe() for lim in lims],
                         _mechanisms(q.norm, r.text), cit, KIND_LABEL.get(r.kind, ""), st.why if st else "",
                         bool(st and st.partial), lims,
-                        _excluded(r) if _asks_exclusions(q, known) and r.kind == "exclusion" else ()))
+                        _excluded(r) if _asks_exclusions(q, known) and r.kind == "exclusion" else (),
+                        held, narrowed))
     rows.sort(key=lambda r: (r.status != "规定", LEVEL_ORDER.get(r.level, len(LEVEL_ORDER)), r.doc_id))
     return rows
 
@@ -343,6 +387,16 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
     if cond and (yes or no):
         add("条件不同", [_side(r, "附条件") for r in cond] + [_side(r, VERDICT_WORD[r.verdict] if r.verdict != "depends"
                                                                   else "部分不可以") for r in yes + no])
+
+    # one document restricts the whole of a thing (无民间借贷), another only a narrower kind of it
+    # (无参与民间高利借贷): the first is stricter
+    restricting = [r for r in stated if r.verdict == "no" or r.kind in RESTRICTING]
+    for term in dict.fromkeys(t for r in restricting for t, _n in r.narrowed):
+        whole = [r for r in restricting if term in r.held]
+        kinds = [(r, n) for r in restricting for t, n in r.narrowed if t == term and r not in whole]
+        if whole and kinds:
+            add("宽严不同", [_side(r, f"（凡{term}均在限制之内，更严）") for r in whole]
+                + [_side(r, f"（只限{n}，更宽）") for r, n in kinds])
 
     # different limits in one unit and direction
     groups: dict[str, list[tuple[Row, Limit]]] = {}

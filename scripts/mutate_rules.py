@@ -211,6 +211,7 @@ MUTATIONS = {
     "a modal in a relative clause modifies its noun (能够证明…的材料)": "import ingest.readings as m; m._inside_noun_phrase = lambda *a: False",
     "the words naming the lent money are the frame of a use question": "import assistant.reason as m; m.lent_money_frame = lambda q: frozenset()",
     "a use of the lent money is asked only with the money named": "import assistant.reason as m; m.asks_lent_use = lambda q: m.asks_a_use(q)",
+    "a modifier inserted into a compound names a narrower kind (民间高利借贷)": "import assistant.consistency as m; m.narrowed_form = lambda text, term: None",
     "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
 }
 

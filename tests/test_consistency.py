@@ -240,6 +240,19 @@ def test_banks_agreeing_with_the_notice_stand_on_its_side():
     assert {"notice", "strict-bank", "loose-bank"} <= set(found[0].doc_ids)
 
 
+def test_restricting_the_whole_is_stricter_than_restricting_a_narrower_kind():
+    from assistant.consistency import find_conflicts
+    whole = type(_row("a", None))(**{**_row("a", None).__dict__, "kind": "要求", "held": ("民间借贷",)})
+    kind = type(_row("b", None))(**{**_row("b", None).__dict__, "kind": "要求",
+                                     "narrowed": (("民间借贷", "民间高利借贷"),)})
+    found = find_conflicts([whole, kind])
+    assert [c.kind for c in found] == ["宽严不同"] and found[0].doc_ids == ["a", "b"]
+    assert "更严" in found[0].sides[0].says and "民间高利借贷" in found[0].sides[1].says
+    # a sentence that permits or only describes restricts nothing
+    loose = type(kind)(**{**kind.__dict__, "kind": "允许"})
+    assert find_conflicts([whole, loose]) == []
+
+
 @pytest.mark.parametrize("question,asked", [
     ("续贷是在原贷款到期前还是到期后办理？", ["原贷款到期前办理"]),
     ("续贷利率由谁来定？", ["借贷双方协商确定"]),

@@ -880,6 +880,19 @@ def test_the_lent_money_is_the_frame_of_a_question_about_its_use(question, frame
     assert lent_money_frame(analyse(question)) >= frame and (frame or not lent_money_frame(analyse(question)))
 
 
+@pytest.mark.parametrize("text,term,narrower", [
+    ("无参与民间高利借贷(包括借入和借出)行为", "民间借贷", "民间高利借贷"),
+    ("原流动资金周转贷款为正常类", "流动资金贷款", "流动资金周转贷款"),
+    ("借款人无民间借贷", "民间借贷", None),             # the term itself: no narrower kind
+    ("民间的借贷", "民间借贷", None),                  # 的 makes a phrase, not a kind
+    ("民间组织,借贷", "民间借贷", None),               # punctuation between: two things
+    ("抵押物价值", "抵押", None),                       # too short to have parts
+])
+def test_a_modifier_inserted_into_a_compound_names_a_narrower_kind(text, term, narrower):
+    from assistant.consistency import narrowed_form
+    assert narrowed_form(text, term) == narrower
+
+
 # --- a story's facts against lists of conditions and exclusions -------------------------------------
 CONDITIONS = ["(一)原贷款五级分类为正常类;", "(二)单笔贷款额度200万元(含)以上;", "(三)近二年没有欠费记录;",
               "(四)经营者品行端正;"]
