@@ -112,10 +112,24 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
     about_uses = asks_lent_use(q)
     if unknown / total >= UNKNOWN_NOUN_SHARE and dense < DENSE_SURE and not about_renewal and not about_uses:
         return False
+    rest = asked_elsewhere(focus, weights, lacks)
+    if rest:
+        odd = {id(c) for c in unknown_kinds(q, [c for c, _w in rest], lacks, corpus_text, anywhere=True)}
+        if sum(w for c, w in rest if id(c) in odd) / (sum(w for _c, w in rest) or 1.0) >= UNKNOWN_NOUN_SHARE \
+                and dense < DENSE_SURE and not about_uses:
+            return False
     return cov >= MIN_FOCUS_COVERAGE or dense >= DENSE_CONFIDENT
 
 
-def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str) -> list:
+def asked_elsewhere(focus: Weights, weights: Weights, lacks: Callable) -> Weights:
+    """When the asking clause holds no word any document uses (…流水号报错，怎么处理？), what it asks
+    about is named in the rest of the question: those words, else none."""
+    if not focus or focus == weights or not all(lacks(c) for c, _w in focus):
+        return []
+    return [(c, w) for c, w in weights if all(c is not f for f, _w in focus)]
+
+
+def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str, anywhere: bool = False) -> list:
     """Words of the asking clause that name a thing the documents do not speak of: a noun the corpus
     lacks (外汇, 车险), and a phrase joining a word it lacks to one it has, in either order — a known
     word modifying an unknown head (存款保险) or an unknown word modifying a known head (贴现|利率,
@@ -131,7 +145,7 @@ def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str) -> list
             continue
         if id(b) in nouns:
             out.add(id(a))
-        elif lacks(a) and not lacks(b) and in_dictionary(a.members[0]) and compound in q.asking:
+        elif lacks(a) and not lacks(b) and in_dictionary(a.members[0]) and (anywhere or compound in q.asking):
             out |= {id(a), id(b)}
     return [c for c in focus if id(c) in out]
 

@@ -943,3 +943,19 @@ def test_an_unknown_word_modifying_a_known_head_names_another_kind(question, cor
     lacks = lambda c: all(m not in corpus for m in c.members)
     found = unknown_kinds(q, list(q.concepts), lacks, corpus)
     assert [c.members[0] for c in found] == named
+
+
+@pytest.mark.parametrize("question,asked", [
+    # the asking clause is only a frame the documents have no word for: the topic is the rest
+    ("信贷系统里流水号报错，怎么处理？", {"流水号"}),
+    # the asking clause names a word the documents use: it is what is asked
+    ("续贷抵押登记，需要多久？", set()),
+])
+def test_an_asking_clause_without_a_corpus_word_leaves_the_topic_to_the_rest(question, asked):
+    from assistant.answer import asked_elsewhere
+    q = analyse(question)
+    weights = [(c, 1.0) for c in q.concepts]
+    focus = [(c, w) for c, w in weights if c in q.focus]
+    corpus = {"续贷", "抵押登记", "信贷", "系统", "需要", "多久", "登记"}
+    rest = asked_elsewhere(focus, weights, lambda c: not any(m in corpus for m in c.members))
+    assert {m for c, _w in rest for m in c.members} >= asked and (asked or not rest)
