@@ -20,6 +20,8 @@ from .values import quantities
 DATA = Path(__file__).resolve().parent.parent / "ingest" / "data"
 BLANK = "【　　】"  # the corpus itself has ____ (a blanked-out bank name)
 KINDS = ("blank", "truefalse", "choice", "which_doc")
+# a part of a sentence this long found word for word in another document states the same rule there
+RULE_PART = 6
 # Too general to be worth a blank.
 _COMMON_TERMS = {"续贷", "续贷业务", "小微企业", "中小企业", "续贷贷款", "续贷申请", "续贷资金", "工作日", "逾期", "欠息"}
 _NEGATE = [("不得", "可以"), ("不包括", "包括"), ("不含", "含"), ("不适用", "适用"), ("不属于", "属于"),
@@ -272,11 +274,15 @@ class QuizBank:
         why = f"只有《{u.doc_title}》{u.ref}规定「{self._own_part(u.doc_id, s)}」"
         return [self._make("which_doc", f"哪份文件规定：「{s}」", options, u.doc_title, u, s, why=why)]
 
+    def _others(self, doc_id: str) -> str:
+        """The text of every other document (built once per document)."""
+        if doc_id not in self._others_text:
+            self._others_text[doc_id] = "\n".join(t for d, t in self.doc_texts.items() if d != doc_id)
+        return self._others_text[doc_id]
+
     def _own_part(self, doc_id: str, s: str) -> str:
         """The part of a sentence least said by the other documents: what tells its document apart."""
-        others = self._others_text.get(doc_id)
-        if others is None:
-            others = self._others_text[doc_id] = "\n".join(t for d, t in self.doc_texts.items() if d != doc_id)
+        others = self._others(doc_id)
         parts = [p for p in re.split(r"[，,；;。]", s) if len(p.strip()) >= 4] or [s]
         return min(parts, key=lambda p: (sum(1 for w in _content(p) if w in others) / (len(_content(p)) or 1),
                                          -len(p))).strip()
@@ -286,7 +292,11 @@ class QuizBank:
         return self.doc_titles[b] in self.doc_texts[a] or self.doc_titles[a] in self.doc_texts[b]
 
     def _twin_elsewhere(self, doc_id: str, s: str) -> bool:
-        """Whether another document has a sentence sharing most of this one's content words."""
+        """Whether another document has a sentence sharing most of this one's content words, or states
+        one of its parts word for word (「但最高不得超过原贷款额度」 and 「但不得超过原贷款额度」 are one rule)."""
+        others = self._others(doc_id)
+        if any(len(p) >= RULE_PART and p in others for p in (p.strip() for p in re.split(r"[，,；;。]", s))):
+            return True
         mine = _content(s)
         if not mine:
             return False

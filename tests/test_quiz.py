@@ -140,6 +140,10 @@ def test_which_document_has_exactly_one_source(bank, corpus_docs):
     for q in (q for q in bank.questions if q.kind == "which_doc"):
         holders = [d.title for d in corpus_docs.values() if q.quote in d.text]
         assert holders == [q.answer]
+        # no part of the rule is stated word for word by another document (「但不得超过原贷款额度」)
+        others = "\n".join(d.text for d in corpus_docs.values() if d.title != q.answer)
+        parts = [p.strip() for p in re.split(r"[，,；;。]", q.quote)]
+        assert not [p for p in parts if len(p) >= 6 and p in others], q.quote
         # no option is the document that issues the answer as its attachment, or is issued by it
         for other in (o for o in q.options if o != q.answer):
             assert q.answer not in by_title[other].text and other not in by_title[q.answer].text, (other, q.prompt)
