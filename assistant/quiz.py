@@ -265,7 +265,12 @@ class QuizBank:
             return []  # a list item means something only under its lead-in, which names its document's rule
         if self._twin_elsewhere(u.doc_id, s):
             return []  # another document states the same rule in other words: two right answers
-        if not (quantities(s) or any(t in s for t in self.terms)):
+        # only a sentence with something no other document has — a figure or a kind of loan — is told
+        # apart by its wording alone: other documents state many rules in other words (名单制管理;
+        # 不得超过原贷款额度 and 最高不得超过原贷款额度), and then two options would be right
+        others_text = "\n".join(t for d, t in self.doc_texts.items() if d != u.doc_id and not self._related(d, u.doc_id))
+        if not ([x for x in quantities(s) if x.text not in others_text]
+                or [t for t in self.terms if t in s and t not in others_text and self.family[t] in ("nl", "np")]):
             return []
         # a document that issues the other as its attachment (「印发…操作规程（详见附件）」) says what it says
         others = sorted((d for d in self.doc_titles if d != u.doc_id and not self._related(d, u.doc_id)),
