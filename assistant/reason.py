@@ -774,6 +774,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         if partial and any(m.startswith(term) and m[len(term):] in _FIRM_HEADS for m in concept.members):
             partial = False   # 典当行 is a firm in the trade (典当) the rule names, not a kind of it
 
+    included = _included(text, pos - reading.start, [c for c, _w, _h in specific])
+    if included is not None and not stated_neg and reading.kind != "definition":
+        # 「全省农村信用社(含农村商业银行,下同)」: what the parenthesis includes is covered as its head is
+        return Stance("yes", reading, strength, term, f"明确包括：「{included}」")
     if reading.kind not in DECIDING and not reading.negated:
         return None
     if reading.exception and reading.exception[0] <= pos < reading.exception[1]:
@@ -889,6 +893,20 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     if verdict == "no" and _story_fact_excluded(reading, len(groups), stated_neg):
         why = f"问题中「{term}」属于所列不适用情形"
     return Stance(verdict, reading, strength, term, why)
+
+
+# an inclusion in brackets right after a term: 农村信用社(含农村商业银行,下同), 客户(含个体工商户)
+_INCLUSION = re.compile(r"[(（](含|包括)([^()（）]+)[)）]")
+
+
+def _included(text: str, k: int, asked) -> str | None:
+    """The bracketed inclusion the asked thing stands in — the word at k, or every asked word
+    (「含农村商业银行」 for 农村, 商业银行) — or None. A bracket holding only 含 (「A级(含)以上」)
+    marks a limit inclusive and includes no thing."""
+    for m in _INCLUSION.finditer(text):
+        if m.start(2) <= k < m.end(2) or asked and all(any(w in m.group(2) for w in c.members) for c in asked):
+            return m.group(0).strip("()（）")
+    return None
 
 
 def _story_fact_excluded(reading: Reading, n_facts: int, stated_neg: bool) -> bool:

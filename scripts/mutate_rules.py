@@ -213,6 +213,8 @@ MUTATIONS = {
     "a use of the lent money is asked only with the money named": "import assistant.reason as m; m.asks_lent_use = lambda q: m.asks_a_use(q)",
     "a modifier inserted into a compound names a narrower kind (民间高利借贷)": "import assistant.consistency as m; m.narrowed_form = lambda text, term: None",
     "an asking clause without a corpus word leaves the topic to the rest (…，怎么处理？)": "import assistant.answer as m; m.asked_elsewhere = lambda *a: []",
+    "a bracketed inclusion covers what it names (含农村商业银行)": "import assistant.reason as m; m._included = lambda *a: None",
+    "a noun before a short name makes another institution (城市|商业银行)": "import assistant.docnames as m; m._compound_head = lambda *a: False",
     "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
 }
 

@@ -605,6 +605,12 @@ DOCS = {
     ("赣州的通知对抵押登记有什么要求？", ["gz"]),
     ("赣州这边抵押登记要多久？", ["gz", "gzm"]),        # a place names every document of the place
     ("管理办法里怎么说？", []),          # a kind word several documents share names none
+    # a noun before a short name makes another institution: 城市|商业银行 is no 商业银行“续贷通”…,
+    # 江西|农信社 no 黑龙江省农村信用社; the title read further is still the document
+    ("黑龙江农信社的办法，城市商业银行也适用吗？", ["hlj"]),
+    ("江西农信社的客户能续贷吗？", ["gzm"]),
+    ("商业银行续贷通业务操作管理办法怎么说？", ["x1"]),
+    ("质押贷款能否办理续贷通？", ["x1", "x2"]),       # a product's name takes no such modifier (办理 is tagged n)
     ("续贷要哪些材料？", []),
 ])
 def test_documents_named_by_derived_short_forms(question, docs):
@@ -891,6 +897,19 @@ def test_the_lent_money_is_the_frame_of_a_question_about_its_use(question, frame
 def test_a_modifier_inserted_into_a_compound_names_a_narrower_kind(text, term, narrower):
     from assistant.consistency import narrowed_form
     assert narrowed_form(text, term) == narrower
+
+
+@pytest.mark.parametrize("text,asked,included", [
+    ("结合全省农村信用社(含农村商业银行,下同)实际,制定本办法。", ["农村", "商业银行"], "含农村商业银行,下同"),
+    ("续贷业务适用的对象为小微企业贷款客户(含个体工商户)。", ["个体工商户"], "含个体工商户"),
+    ("信用等级A级(含)以上。", ["信用等级"], None),                 # 含 alone: the limit is inclusive
+    ("续贷适用得范围只限于保证与抵押方式贷款,不含信用贷款。", ["信用贷款"], None),   # no bracket: an exclusion
+    ("结合全省农村信用社(含农村商业银行,下同)实际。", ["信用社"], None),        # the head, not what it includes
+])
+def test_a_bracketed_inclusion_covers_what_it_names(text, asked, included):
+    from assistant.reason import _included
+    from assistant.question import Concept
+    assert _included(text, -1, [Concept((w,)) for w in asked]) == included
 
 
 # --- a story's facts against lists of conditions and exclusions -------------------------------------
