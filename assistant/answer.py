@@ -18,7 +18,7 @@ from ingest.load import LEVELS
 
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse
-from .reason import MET_ONE, Stance, asks_lent_use, best_stance, combine, lent_money_frame, out_of_scope, stance
+from .reason import MET_ONE, Stance, asks_lent_use, best_stance, combine, lent_money_frame, out_of_scope, stance, uses_rule
 from ingest.readings import ITEM_MARK, Reading
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
@@ -112,24 +112,10 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
     about_uses = asks_lent_use(q)
     if unknown / total >= UNKNOWN_NOUN_SHARE and dense < DENSE_SURE and not about_renewal and not about_uses:
         return False
-    rest = asked_elsewhere(focus, weights, lacks)
-    if rest:
-        odd = {id(c) for c in unknown_kinds(q, [c for c, _w in rest], lacks, corpus_text, anywhere=True)}
-        if sum(w for c, w in rest if id(c) in odd) / (sum(w for _c, w in rest) or 1.0) >= UNKNOWN_NOUN_SHARE \
-                and dense < DENSE_SURE and not about_uses:
-            return False
     return cov >= MIN_FOCUS_COVERAGE or dense >= DENSE_CONFIDENT
 
 
-def asked_elsewhere(focus: Weights, weights: Weights, lacks: Callable) -> Weights:
-    """When the asking clause holds no word any document uses (…流水号报错，怎么处理？), what it asks
-    about is named in the rest of the question: those words, else none."""
-    if not focus or focus == weights or not all(lacks(c) for c, _w in focus):
-        return []
-    return [(c, w) for c, w in weights if all(c is not f for f, _w in focus)]
-
-
-def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str, anywhere: bool = False) -> list:
+def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str) -> list:
     """Words of the asking clause that name a thing the documents do not speak of: a noun the corpus
     lacks (外汇, 车险), and a phrase joining a word it lacks to one it has, in either order — a known
     word modifying an unknown head (存款保险) or an unknown word modifying a known head (贴现|利率,
@@ -145,7 +131,7 @@ def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str, anywher
             continue
         if id(b) in nouns:
             out.add(id(a))
-        elif lacks(a) and not lacks(b) and in_dictionary(a.members[0]) and (anywhere or compound in q.asking):
+        elif lacks(a) and not lacks(b) and in_dictionary(a.members[0]) and compound in q.asking:
             out |= {id(a), id(b)}
     return [c for c in focus if id(c) in out]
 
@@ -195,6 +181,7 @@ class DefaultAnswerer:
         drop = frozenset(c_m for c, _w in weights for c_m in c.members if any(c_m in name for name in ev.names))
         # the words naming the lent money (拿到 of 续贷拿到的钱) frame a question about its use
         frame = lent_money_frame(q)
+        frame_uses = asks_lent_use(q)
         for doc_id, hs in pool.items():
             found: list[tuple[Stance, Hit]] = []
             seen: set[tuple[str, int]] = set()
@@ -203,6 +190,8 @@ class DefaultAnswerer:
                     if (r.clause_id, r.start) in seen:
                         continue
                     seen.add((r.clause_id, r.start))
+                    if frame_uses and not uses_rule(r.text):
+                        continue   # a use of the lent money is decided by a rule on uses, not by a condition
                     st = stance(q, r, weights, RENEWAL, drop, frame)
                     if st is not None:
                         found.append((st, h))

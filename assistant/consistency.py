@@ -202,12 +202,12 @@ def _about(q: Question, weights: Weights, r: Reading) -> float:
     topic = _topic(q, weights)
     total = sum(w for _c, w in topic) or 1.0
     form = match_form(r.text)
-    return sum(w for c, w in topic if c.match(r.text) == 1.0 or any(narrowed_form(form, m) for m in c.members)) / total
+    return sum(w for c, w in topic if c.match(r.text) == 1.0 or any(_narrowed_denied(r, form, m) for m in c.members)) / total
 
 
-# what may stand between the parts of a compound as a modifier: a few characters, no punctuation and no
-# 的 (民间|高利|借贷; 「民间的借贷」 would be a phrase, not a kind)
-_INSERTED = r"[^，,。；;、：:（）()的\s]{1,3}?"
+# what may stand between the parts of a compound as a modifier: one or two characters, no punctuation,
+# no 的 (民间|高利|借贷; 「民间的借贷」 would be a phrase) and no negator (经营|不|正常 denies, it names no kind)
+_INSERTED = r"[^，,。；;、：:（）()的\s不未无非没否]{1,2}"
 
 
 def narrowed_form(text: str, term: str) -> str | None:
@@ -223,15 +223,31 @@ def narrowed_form(text: str, term: str) -> str | None:
     return None
 
 
+def _denied(r: Reading, form: str, word: str) -> bool:
+    """Whether the sentence's negation covers the word (无|民间借贷, 不得办理…民间借贷)."""
+    k = form.find(word)
+    return k >= 0 and any(s <= r.start + k < e for s, e in r.negated)
+
+
+def _narrowed_denied(r: Reading, form: str, term: str) -> str | None:
+    """A narrower kind of the term that the sentence denies (无参与|民间高利借贷): only there does the
+    kind say how far a restriction reaches; a kind merely mentioned (原流动资金周转贷款为正常类)
+    restricts nothing."""
+    found = narrowed_form(form, term)
+    return found if found and _denied(r, form, found) else None
+
+
 def _terms_held(q: Question, weights: Weights, r: Reading) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """The topic's words a sentence holds as they are, and those it holds only as a narrower kind."""
+    """The topic's words a sentence denies as they are, and those it denies only as a narrower kind:
+    what a restriction reaches."""
     form = match_form(r.text)
     held, narrowed = [], []
     for c, _w in _topic(q, weights):
         if c.match(r.text) == 1.0:
-            held.append(c.members[0])
+            if any(_denied(r, form, m) for m in c.members):
+                held.append(c.members[0])
             continue
-        found = next((n for n in (narrowed_form(form, m) for m in c.members) if n), None)
+        found = next((n for n in (_narrowed_denied(r, form, m) for m in c.members) if n), None)
         if found:
             narrowed.append((c.members[0], found))
     return tuple(held), tuple(narrowed)

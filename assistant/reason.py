@@ -81,6 +81,26 @@ def polarity_at(reading: Reading, pos: int) -> int:
     return sign
 
 
+# a negated comparison bounds a quantity: 「不超过拟归还贷款金额」 denies exceeding, not the 归还
+_COMPARING = re.compile(r"[不未没]?[得应能可]?(超过|高于|低于|多于|少于|大于|小于)")
+
+
+# a question that compares amounts itself (能超过…吗, 比原贷款多) asks about the bound
+_ASKS_COMPARISON = re.compile(r"超过|高于|低于|多于|少于|大于|小于|比[^，,。；;？?]{1,12}(多|少|高|低|大|小)")
+
+
+def _in_measure(q: Question, reading: Reading, pos: int) -> bool:
+    """Whether the word at pos is only the measure a negated comparison is bounded by (拟归还贷款金额
+    of 「不超过拟归还贷款金额」), for a question that does not itself ask about the comparison."""
+    if _ASKS_COMPARISON.search(q.norm):
+        return False
+    for s, e in reading.negated:
+        m = _COMPARING.match(reading.text, s - reading.start)
+        if m and reading.start + m.end() <= pos < e:
+            return True
+    return False
+
+
 # a rule demands a value by predicating it: 「原贷款为正常类」「只限于保证与抵押方式贷款」
 _COPULA = re.compile(r"(为|是|属于|限于|系|分类为)[^，,；;。]{0,6}$")
 
@@ -645,9 +665,11 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         hit = _find(text, c)
         if hit is not None:
             found.append((c, w, hit))
-    if frame:
+    if frame and _USES.search(text):
+        # only in a rule on uses is the money a frame the rule may word its own way (续贷资金, 贷款)
         held = {id(c) for c, _w, _h in found}
         focus = [(c, w) for c, w in focus if id(c) in held or not all(m in frame for m in c.members)] or focus
+        total = sum(w for _c, w in focus) or 1.0
     if len(found) < len(focus):
         # a phrase's head without its modifier names another thing: 开发 of 「续贷产品的开发」 is not
         # 房地产开发
@@ -703,7 +725,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
                        if any(c is gc for gc, _w in focus_group)) / denom
     if groups:
         found = [f for f in found if any(f[0] is c for c, _w in focus_group) or any(m in anchors for m in f[0].members)]
-    catch = _catch_all(q, reading, found, anchors)
+    catch = _catch_all(q, reading, found, anchors) or _open_uses(q, reading, found, anchors)
     if catch is not None:
         return catch
     rel = _relational(q, reading)
@@ -783,6 +805,8 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     if reading.exception and reading.exception[0] <= pos < reading.exception[1]:
         return Stance("depends", reading, strength, term, "属于除外情形，需满足例外条件")
     sign = _polarity_of(reading, pos, term)
+    if sign < 0 and _in_measure(q, reading, pos):
+        sign = -sign   # the bound's measure (拟归还贷款金额) is not what the negation denies
     partial = partial or _only_kinds_listed(q, reading, pos, term)
     split = _kinds_on_both_sides(reading, term) if not stated_neg and not partial else None
     if split is not None:
@@ -1294,9 +1318,23 @@ def asks_a_use(q: Question) -> bool:
     去买设备), or the lent money itself asked about with a modal (贷下来的钱能给工人发工资吗), or, when
     that clause has no content of its own (…，可以吗), the money put to a use in the story (留一部分钱发
     工资). A use verb elsewhere in a story (利息一直按月付) asks nothing."""
-    if q.focus and _LENT_MONEY.search(q.norm) and _MONEY_MODAL.search(q.asking):
+    if q.focus and _LENT_MONEY.search(q.norm) and _MONEY_MODAL.search(q.asking) and not _money_modified(q):
         return True
     return bool(_USE_VERB.search(q.asking) if q.focus else _MONEY_USED.search(q.norm))
+
+
+def _money_modified(q: Question) -> bool:
+    """「资金来源能不能…」: a noun right after the money makes it a modifier of another thing (its
+    source), which is what the modal asks about — not the money put to a use."""
+    from ingest.tokenize import pos_tags
+    tags = pos_tags(q.asking)
+    for k, (w, _t) in enumerate(tags):
+        if _MONEY_MODAL.match(w) or w in ("能", "可以", "能不能", "可不可以", "可否", "能否"):
+            break   # what comes after the modal is what is asked, not its subject
+        if ("钱" in w or "资金" in w) and (not w.endswith(("钱", "资金"))
+                                           or k + 1 < len(tags) and tags[k + 1][1].startswith("n")):
+            return True   # 资金来源 (one word), or 资金|状况
+    return False
 
 
 def asks_lent_use(q: Question) -> bool:
@@ -1310,8 +1348,14 @@ def lent_money_frame(q: Question) -> frozenset[str]:
     if not asks_lent_use(q):
         return frozenset()
     spans = [m.span() for m in _LENT_MONEY.finditer(q.norm)]
-    return frozenset(m for c in q.concepts for m in c.members
-                     if any(q.norm.find(m, a) != -1 and q.norm.find(m, a) + len(m) <= b for a, b in spans))
+    # renewal itself (续贷 of 续贷资金) is what every rule here is about: never frame
+    return frozenset(m for c in q.concepts for m in c.members if m not in RENEWAL
+                     and any(q.norm.find(m, a) != -1 and q.norm.find(m, a) + len(m) <= b for a, b in spans))
+
+
+def uses_rule(text: str) -> bool:
+    """Whether a sentence rules on what money is used for (用途, 用于)."""
+    return bool(_USES.search(text))
 
 
 def _allowed_use_asked(q: Question, allowed: str, anchors: frozenset[str]) -> bool:
@@ -1356,14 +1400,40 @@ def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
     # the question asks to use the money (…能不能拿一部分去买设备): a use verb in a story's other clause
     # (利息一直按月付) asks nothing; when the asking clause has no content of its own (…，可以吗) the story
     # must put the money to a use (留一部分钱发工资)
+    s, e = spans[0]
+    allowed = reading.text[:s - reading.start]
+    if asks_a_use(q) and (not missing or _allowed_use_asked(q, allowed, anchors)):
+        # the use the only-rule allows is what is asked (用于归还原贷款, 打到原贷款账户): every asked word
+        # the rule holds stands before its catch-all, or the question names what the rule allows
+        within = [c for c in present if c.match(allowed) > 0]
+        if within and (len(within) == len(present) or _allowed_use_asked(q, allowed, anchors)):
+            lead = ITEM_MARK.sub("", allowed).split(":")[-1].strip("，,；; ")
+            return Stance("yes", reading, 0.75, within[-1].members[0], f"文件限定的用途：「{lead}」")
+        return None
     if not missing or not (present or about_uses) or not asks_a_use(q):
         return None
-    s, e = spans[0]
-    if _allowed_use_asked(q, reading.text[:s - reading.start], anchors):
-        return None   # the question's use involves the one the rule allows (打到原贷款账户): not another use
     part = reading.text[s - reading.start:e - reading.start].rstrip("。；;")
     # the thing asked comes last in a Chinese question (拿去买|设备)
     return Stance("no", reading, 0.75, missing[-1].members[0], f"只限文件所列用途，「{part}」")
+
+
+def _open_uses(q: Question, reading: Reading, found, anchors) -> Stance | None:
+    """「续贷资金可以用于…流动资金周转、设备购置…等方面」: a permission listing uses and ending in 等
+    neither allows nor forbids a use it does not name (买原材料): whether it falls under the list is
+    open, so the document's answer depends."""
+    if not asks_lent_use(q) or reading.kind != "permission" or reading.negated:
+        return None
+    m = re.search(r"(用于|用在)", reading.text)
+    if m is None:
+        return None
+    listed, open_ = list_members(reading.text, m.end(), len(reading.text))
+    frame = lent_money_frame(q)
+    asked = [c for c in (q.topic or q.focus) if not any(w in anchors or w in frame for w in c.members)]
+    missing = [c for c in asked if c.match(reading.text) == 0]
+    if not open_ or not listed or not missing or len(missing) < len(asked):
+        return None
+    return Stance("depends", reading, 0.75, missing[-1].members[0],
+                  f"所列用途为「{'、'.join(listed[:4])}」等，未明确包括所问用途")
 
 
 def _stated_fact_fails(q: Question, reading: Reading, asked: Concept, anchors) -> str | None:

@@ -565,15 +565,19 @@ def _rule_first(body: str, k: int, lead: LeadKind, lims: Sequence[Limit], s: int
     return lead in ("requirement", "exclusion") or any(lim.start - s < cut for lim in lims)
 
 
-# 「本办法自发布之日起生效」: the text's commencement, not a time limit on an act
-COMMENCEMENT = re.compile(r"(之日|日)起(生效|施行|执行|实施)")
+# 「本办法自发布之日起生效」: the text itself (本 + its kind) taking effect, not a time limit on an act
+COMMENCEMENT = re.compile(r"^\s*本[^，,。；;]{0,12}?(办法|细则|规程|规定|通知|指引|制度|范本)[^，,。；;]{0,4}?自"
+                          r"[^，,。；;]{1,12}?(之日|日)起(生效|施行|执行|实施|试行)[。；;]?\s*$")
 
 
 def _inside_noun_phrase(body: str, k: int) -> bool:
-    """「能够证明抵押物价值的材料」: an item opening with a modal whose clause closes with 的 and a short
-    head noun is a relative clause on that noun; the item names a thing and permits nothing. A second
+    """「能够证明抵押物价值的材料」: a list item — a fragment, no sentence — opening with a modal whose
+    clause closes with 的 and a short head noun is a relative clause on that noun; the item names a
+    thing and permits nothing. A whole sentence (可以延长原贷款的期限。) keeps its modal, and a second
     modal before the 的 (可以提供能够证明…的材料) opens the relative clause itself: the first governs."""
-    body = body.rstrip("。；;，, ")
+    if body.rstrip().endswith("。"):
+        return False
+    body = body.rstrip("；;，, ")
     de = body.rfind("的")
     return (ITEM_MARK.sub("", body[:k]).strip() == "" and k < de and 1 <= len(body) - de - 1 <= 6
             and not re.search(r"[，,：:、]", body[k:]) and not PERMISSION.search(body, k + 1, de))
@@ -597,13 +601,16 @@ def classify(text: str, s: int, e: int, lead: LeadKind, negated: list[tuple[int,
         return "prohibition", -1
     if SCOPE.search(body):
         return "scope", 1
+    if any(lim.unit in TIME_UNITS for lim in lims):
+        return "time_limit", 1
     if COMMENCEMENT.search(body):
-        return "statement", 1   # when the text takes effect sets no deadline for anyone
-    if any(lim.unit in TIME_UNITS for lim in lims) or re.search(r"即来即办|到期前|届满前|之日起", body):
+        return "statement", 1   # when the text itself takes effect sets no deadline for anyone
+    if re.search(r"即来即办|到期前|届满前|之日起", body):
         return "time_limit", 1
     if OBLIGATION.search(body):
         return "obligation", 1
-    if (m := PERMISSION.search(body)) and not _inside_noun_phrase(body, m.start()):
+    fragment = lead or not body.rstrip().endswith(("。", "；", ";"))   # a list entry, not a sentence
+    if (m := PERMISSION.search(body)) and not (fragment and _inside_noun_phrase(body, m.start())):
         return "permission", 1
     if PROCEDURE.search(body):
         return "procedure", 1

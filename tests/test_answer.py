@@ -211,14 +211,20 @@ def test_asking_to_put_the_lent_money_to_a_use_retrieves_each_documents_rule_on_
 
 
 @pytest.mark.parametrize("question,verdict", [
-    # 原材料 is a word no document uses, but the rules on the uses of renewal money cover every use
-    ("续贷的钱能拿去买原材料吗？", "no"),
+    # 原材料 is a word no document uses, but the rules on the uses of renewal money cover every use: the
+    # only-rules (不得用于其他用途) forbid it, the 2024 rules' open list (…等方面) leaves it open
+    ("续贷的钱能拿去买原材料吗？", "depends"),
+    ("按黑龙江农信社的办法，续贷的钱能拿去买原材料吗？", "no"),
     # the words naming the money (拿到) are no part of what the permitting rule must hold
     ("按2024年的细则，续贷拿到的钱能拿去买生产设备吗？", "yes"),
+    # the use an only-rule allows is allowed; a bound's measure (不超过拟归还贷款金额) denies no 归还
+    ("续贷资金可以用于归还原贷款吗？", "yes"),
 ])
 def test_a_use_of_the_lent_money_is_answered_by_the_rules_on_uses(assistant, question, verdict):
     answer = assistant.ask(question)
     assert not answer.abstained and answer.verdict == verdict
+    # only rules on uses decide it: no condition on the borrower (企业主行为规范…) is cited
+    assert all("用" in c.quote for c in answer.citations), answer.answer
 
 
 def test_a_thing_the_documents_name_only_to_exclude_it_has_no_terms_of_its_own(assistant):

@@ -222,16 +222,18 @@ def test_sanctioned_conduct_reads_as_negated():
     ("对材料齐全的抵押权注销登记申请即来即办，在1小时内办结。", "time_limit"),
     ("续贷业务必须与担保人重新签订担保合同。", "obligation"),
     ("利率可以根据实际情况进行浮动。", "permission"),
-    # a commencement sets no deadline
+    # the text's own commencement sets no deadline; an act's start does
     ("本续贷实施细则自发布之日起生效。", "statement"),
     ("本办法自印发之日起施行。", "statement"),
+    ("本规程自发布之日起试行。", "statement"),
     ("借款人应在贷款到期之日起5个工作日内提出申请。", "time_limit"),
-    # a modal inside a relative clause modifies its head noun: the item names a thing
+    ("借款合同自签订之日起生效，借款人应在30日内提款。", "time_limit"),
+    ("新利率自续贷发放之日起执行。", "time_limit"),
+    # a whole sentence keeps its modal, whatever 的 its object holds; a bare entry names a thing
+    ("可以延长原贷款的期限。", "permission"),
+    ("可以免收续贷的手续费；", "permission"),
     ("能够证明抵押物价值的材料", "statement"),
-    ("(三)可以证明经营状况的其他材料", "statement"),
     ("借款人可以提供能够证明还款能力的材料。", "permission"),
-    ("可以提供能够证明还款能力的材料。", "permission"),
-    ("符合条件的，可以办理续贷的", "permission"),
     ("小微企业续贷业务的资金来源主要包括金融机构的资金。", "scope"),
     ("第四条续贷适用得对象就是指小微企业中生产型得实体经济企业(含个人经营性)。", "scope"),
     # a rule stated first, its term explained after it: the rule
@@ -240,6 +242,18 @@ def test_sanctioned_conduct_reads_as_negated():
 ])
 def test_sentence_kind(text, kind):
     assert read_text("x/a1", "x", text)[0].kind == kind
+
+
+@pytest.mark.parametrize("item,kind", [
+    # a list item opening with a modal and closing with 的 + a short noun names a thing
+    ("能够证明抵押物价值的材料", "statement"),
+    ("(三)可以证明经营状况的其他材料", "statement"),
+    ("(三)可以提供第三方保证", "permission"),            # no relative clause: the modal governs
+    ("可以提供能够证明还款能力的材料", "permission"),     # a second modal opens the relative clause
+    ("可以免收续贷的手续费。", "permission"),             # a sentence, not a fragment
+])
+def test_a_list_item_with_a_modal_in_a_relative_clause_names_a_thing(item, kind):
+    assert read_text("x/a1.i1", "x", item, lead="申请抵押权登记，应当提交下列材料：")[0].kind == kind
 
 
 def test_a_definition_is_read_as_a_definition_even_with_a_negation_inside():

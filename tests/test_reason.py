@@ -123,8 +123,18 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # a modal governs its own clause
     ("各银行业机构应强化培训，加快续贷产品的开发。", "", "一家搞房地产开发的企业，可以续贷吗？", None),
     ("各银行业机构应加快续贷产品的开发。", "", "银行应该加快续贷产品开发吗？", "yes"),
-    # a negated catch-all makes an only-rule: a use not listed is not allowed
+    # a negated catch-all makes an only-rule: a use not listed is not allowed, the listed one is
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金能拿去买设备吗？", "no"),
+    ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金可以用于归还原贷款吗？", "yes"),
+    ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金可以用于其他用途吗？", "no"),
+    # an open list of allowed uses (…等方面) leaves an unnamed use open; a named one is allowed
+    ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷的钱能拿去买原材料吗？", "depends"),
+    ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷的钱能拿去搞设备购置吗？", "yes"),
+    ("续贷资金可以用于小微企业的流动资金周转、设备购置。", "", "续贷的钱能拿去买原材料吗？", None),   # closed list
+    # a negated comparison bounds a measure: the measure's words are not denied…
+    ("续贷时新发放贷款不超过拟归还贷款金额。", "", "续贷可以归还贷款吗？", None),
+    # …unless the question asks the comparison itself
+    ("新发放贷款不超过拟归还贷款金额。", "", "新发放贷款能超过拟归还贷款金额吗？", "no"),
     # a phrase's first word names the phrase's kind: 欠息 for 欠息记录, 房地产 for 房地产开发
     ("(二)从事房地产业务或个人住房按揭贷款;", EXCL, "一家搞房地产开发的企业，可以续贷吗？", "no"),
     # …but a verb and its object are no such phrase: 简化 alone is not 简化操作程序
@@ -865,6 +875,7 @@ def test_the_words_that_state_a_condition(condition, words):
     ("借款人经营正常、利息按时付，但担保企业最近资金很紧，能续贷吗？", False),   # 付 in the story, 资金 tight
     ("贷款资金发放到客户账户后，可以吗？", False),                 # 发放 is the loan paid out, no use
     ("借款人账户上的款不多，能续贷吗？", False),
+    ("续贷资金来源能不能包括政府的支持资金？", False),      # the money's source is asked, not a use of it
 ])
 def test_asking_to_put_money_to_a_use(question, asks):
     from assistant.reason import asks_a_use
@@ -893,6 +904,8 @@ def test_the_lent_money_is_the_frame_of_a_question_about_its_use(question, frame
     ("民间的借贷", "民间借贷", None),                  # 的 makes a phrase, not a kind
     ("民间组织,借贷", "民间借贷", None),               # punctuation between: two things
     ("抵押物价值", "抵押", None),                       # too short to have parts
+    ("借款人经营不正常", "经营正常", None),             # a negator denies, it names no kind
+    ("使信用贷款转化为担保贷款", "贷款担保", None),     # a verb phrase between the parts, not a modifier
 ])
 def test_a_modifier_inserted_into_a_compound_names_a_narrower_kind(text, term, narrower):
     from assistant.consistency import narrowed_form
@@ -964,17 +977,19 @@ def test_an_unknown_word_modifying_a_known_head_names_another_kind(question, cor
     assert [c.members[0] for c in found] == named
 
 
-@pytest.mark.parametrize("question,asked", [
-    # the asking clause is only a frame the documents have no word for: the topic is the rest
-    ("信贷系统里流水号报错，怎么处理？", {"流水号"}),
-    # the asking clause names a word the documents use: it is what is asked
-    ("续贷抵押登记，需要多久？", set()),
+@pytest.mark.parametrize("text,held,narrowed", [
+    ("借款人具有持续经营能力,无民间借贷,社会信用良好;", ("民间借贷",), ()),
+    ("企业主行为规范,无参与民间高利借贷(包括借入和借出)行为;", (), (("民间借贷", "民间高利借贷"),)),
+    # named, not denied: a requirement that it be so restricts nothing about it
+    ("原流动资金周转贷款为正常类,且符合新发放流动资金周转贷款条件和标准;", (), ()),
+    ("续贷业务适用的对象为小微企业流动资金贷款。", (), ()),
 ])
-def test_an_asking_clause_without_a_corpus_word_leaves_the_topic_to_the_rest(question, asked):
-    from assistant.answer import asked_elsewhere
-    q = analyse(question)
+def test_what_a_restriction_reaches_is_what_its_negation_covers(text, held, narrowed):
+    from ingest.readings import read_text
+    from assistant.consistency import _terms_held
+    q = analyse("民间借贷和流动资金贷款各家怎么规定？")
     weights = [(c, 1.0) for c in q.concepts]
-    focus = [(c, w) for c, w in weights if c in q.focus]
-    corpus = {"续贷", "抵押登记", "信贷", "系统", "需要", "多久", "登记"}
-    rest = asked_elsewhere(focus, weights, lambda c: not any(m in corpus for m in c.members))
-    assert {m for c, _w in rest for m in c.members} >= asked and (asked or not rest)
+    r = read_text("x/a1", "x", text)[0]
+    got_held, got_narrowed = _terms_held(q, weights, r)
+    assert set(held) <= set(got_held) and set(got_narrowed) == set(narrowed)
+    assert not held or "流动资金贷款" not in got_held
