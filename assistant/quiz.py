@@ -22,6 +22,8 @@ BLANK = "【　　】"  # the corpus itself has ____ (a blanked-out bank name)
 KINDS = ("blank", "truefalse", "choice", "which_doc")
 # a part of a sentence this long found word for word in another document states the same rule there
 RULE_PART = 6
+# a stretch this long shared with another document is a shared rule, unless most documents have it
+RUN = 8
 # Too general to be worth a blank.
 _COMMON_TERMS = {"续贷", "续贷业务", "小微企业", "中小企业", "续贷贷款", "续贷申请", "续贷资金", "工作日", "逾期", "欠息"}
 _NEGATE = [("不得", "可以"), ("不包括", "包括"), ("不含", "含"), ("不适用", "适用"), ("不属于", "属于"),
@@ -265,19 +267,35 @@ class QuizBank:
             return []  # a list item means something only under its lead-in, which names its document's rule
         if self._twin_elsewhere(u.doc_id, s):
             return []  # another document states the same rule in other words: two right answers
-        # only a sentence with something no other document has — a figure or a kind of loan — is told
-        # apart by its wording alone: other documents state many rules in other words (名单制管理;
-        # 不得超过原贷款额度 and 最高不得超过原贷款额度), and then two options would be right
-        others_text = "\n".join(t for d, t in self.doc_texts.items() if d != u.doc_id and not self._related(d, u.doc_id))
-        if not ([x for x in quantities(s) if x.text not in others_text]
-                or [t for t in self.terms if t in s and t not in others_text and self.family[t] in ("nl", "np")]):
+        # a wrong option is a document that says nothing on the sentence's topic: other documents state
+        # many rules in other words (名单制管理; 重新签订借款合同 and 重新办理贷款手续), and one of them as
+        # an option would be a second right answer. A document that issues the other as its attachment
+        # (「印发…操作规程（详见附件）」) says what it says, and is no option either.
+        topic = self._topic_words(s)
+        if not topic:
+            return []   # only words every document uses: nothing tells what it is about
+        runs = self._rare_runs(s)
+        others = sorted((d for d in self.doc_titles if d != u.doc_id and not self._related(d, u.doc_id)
+                         and not any(w in self.doc_texts[d] for w in topic)
+                         and not any(r in self.doc_texts[d] for r in runs)), key=lambda d: _qid(s, d))[:3]
+        if len(others) < 2:
             return []
-        # a document that issues the other as its attachment (「印发…操作规程（详见附件）」) says what it says
-        others = sorted((d for d in self.doc_titles if d != u.doc_id and not self._related(d, u.doc_id)),
-                        key=lambda d: _qid(s, d))[:3]
         options = sorted([self.doc_titles[d] for d in others] + [u.doc_title], key=lambda x: _qid(s, x))
         why = f"只有《{u.doc_title}》{u.ref}规定「{self._own_part(u.doc_id, s)}」"
         return [self._make("which_doc", f"哪份文件规定：「{s}」", options, u.doc_title, u, s, why=why)]
+
+    def _topic_words(self, s: str) -> list[str]:
+        """The sentence's words that few documents use (名单制, 借款合同, 重新): what it is about, as
+        opposed to words every document uses (续贷, 贷款, 银行)."""
+        n = len(self.doc_texts)
+        return [w for w in _content(s) if sum(1 for t in self.doc_texts.values() if w in t) <= max(2, n // 3)]
+
+    def _rare_runs(self, s: str) -> list[str]:
+        """Stretches of the sentence (RUN characters) that few documents have: a document holding one
+        states part of the same rule (不得超过原贷款额度), whatever it says around it."""
+        n = len(self.doc_texts)
+        runs = {s[i:i + RUN] for i in range(len(s) - RUN + 1) if not re.search(r"[，,。；;、：:（）()]", s[i:i + RUN])}
+        return [r for r in runs if sum(1 for t in self.doc_texts.values() if r in t) <= max(2, n // 3)]
 
     def _others(self, doc_id: str) -> str:
         """The text of every other document (built once per document)."""
@@ -300,7 +318,9 @@ class QuizBank:
         """Whether another document has a sentence sharing most of this one's content words, or states
         one of its parts word for word (「但最高不得超过原贷款额度」 and 「但不得超过原贷款额度」 are one rule)."""
         others = self._others(doc_id)
-        if any(len(p) >= RULE_PART and p in others for p in (p.strip() for p in re.split(r"[，,；;。]", s))):
+        # a part's leading conjunction (但, 并且) is how this document joins it, not the rule
+        parts = (re.sub(r"^(但是?|并且?|且|而且?|同时)", "", p.strip()) for p in re.split(r"[，,；;。]", s))
+        if any(len(p) >= RULE_PART and p in others for p in parts):
             return True
         mine = _content(s)
         if not mine:
