@@ -272,9 +272,12 @@ class QuizBank:
         # an option would be a second right answer. A document that issues the other as its attachment
         # (「印发…操作规程（详见附件）」) says what it says, and is no option either.
         topic = self._topic_words(s)
-        if not topic:
-            return []   # only words every document uses: nothing tells what it is about
-        runs = self._rare_runs(s)
+        own = [w for w in topic if sum(1 for t in self.doc_texts.values() if w in t) == 1]
+        if not own:
+            return []   # nothing in it is this document's alone: a general duty (依法合规) many state
+        # a rule's label (「规范操作:…」) names the rule: a document using the label states it too
+        label = re.match(r"^([^:：，,。]{2,8})[:：]", s)
+        runs = self._rare_runs(s) + ([label.group(1)] if label else [])
         others = sorted((d for d in self.doc_titles if d != u.doc_id and not self._related(d, u.doc_id)
                          and not any(w in self.doc_texts[d] for w in topic)
                          and not any(r in self.doc_texts[d] for r in runs)), key=lambda d: _qid(s, d))[:3]

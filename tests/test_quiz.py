@@ -150,6 +150,10 @@ def test_which_document_has_exactly_one_source(bank, corpus_docs):
         assert topic, q.quote
         runs = bank._rare_runs(q.quote)
         text_of = {bank.doc_titles[d]: t for d, t in bank.doc_texts.items()}
+        # something in it is its document's alone, and its label (「规范操作:」) is in no wrong option
+        assert [w for w in topic if sum(1 for t in text_of.values() if w in t) == 1], q.quote
+        label = re.match(r"^([^:：，,。]{2,8})[:：]", q.quote)
+        runs += [label.group(1)] if label else []
         for other in (o for o in q.options if o != q.answer):
             assert not [w for w in topic if w in text_of[other]], (other, q.quote)
             assert not [r for r in runs if r in text_of[other]], (other, q.quote)
