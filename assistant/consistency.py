@@ -224,9 +224,10 @@ def narrowed_form(text: str, term: str) -> str | None:
 
 
 def _denied(r: Reading, form: str, word: str) -> bool:
-    """Whether the sentence's negation covers the word (无|民间借贷, 不得办理…民间借贷)."""
+    """Whether the sentence's negation covers the word (无|民间借贷, 不得办理…民间借贷) — or an exclusion
+    lead-in over the item that holds it (下列客户不予受理：(二)有民间借贷的)."""
     k = form.find(word)
-    return k >= 0 and any(s <= r.start + k < e for s, e in r.negated)
+    return k >= 0 and (r.lead == "exclusion" or any(s <= r.start + k < e for s, e in r.negated))
 
 
 def _narrowed_denied(r: Reading, form: str, term: str) -> str | None:

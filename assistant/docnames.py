@@ -93,7 +93,6 @@ class DocNamer:
         self.owners = {a: ds for a, ds in owners.items()
                        if len(ds) == 1 or not any(a.endswith(k) for k in _KIND_WORDS)}
         self.names = [DocName(d, tuple(sorted(n, key=len, reverse=True))) for d, n in raw.items()]
-        self.titles = {d: _clean(m.get("title", "")) for d, m in docs.items()}
 
     def named(self, norm_question: str) -> list[str]:
         return self.find(norm_question)[0]
@@ -104,8 +103,6 @@ class DocNamer:
         found = [(a, ds) for a, ds in self.owners.items() if a in q and len(ds) < max(2, len(self.names) // 2)]
         if not found:
             return [], []
-        found = [(a, ds) for a, ds in found
-                 if not _compound_head(a, q, [self.titles.get(d, "") for d in ds])]
         # drop aliases inside a longer found alias (续贷通 inside 续贷通2.0)
         # — in a comparison only where it stands inside it: 「续贷通跟续贷通2.0比」 names both versions, while
         # 「按续贷通2.0…能办续贷通吗」 names the one
@@ -121,29 +118,6 @@ class DocNamer:
         for _a, ds in found:
             docs |= ds
         return sorted(docs), [a for a, _ds in found]
-
-
-def _compound_head(alias: str, q: str, titles: list[str]) -> bool:
-    """Whether the alias stands in the question only as the head of a longer name: a noun right before
-    it makes another institution or kind (农村|商业银行, 江西|农信社), not the document's short name —
-    unless the longer name is the document's own title read further (续贷实施细则|范本). Only an
-    institution's name (head 行 or 社) takes such a modifier; the tagger cannot tell a verb before a
-    product's name (办理|续贷通) from a noun, so product names are left alone."""
-    if not alias.endswith(("行", "社")):
-        return False
-    from ingest.tokenize import pos_tags
-    pos, tagged = 0, []
-    for w, tag in pos_tags(q):
-        tagged.append((pos, w, tag))
-        pos += len(w)
-    starts = [k for k in range(len(q)) if q.startswith(alias, k)]
-    for k in starts:
-        before = [(s, w, tag) for s, w, tag in tagged if s + len(w) == k]
-        if not before or not before[0][2].startswith(("n", "s")) or before[0][2] == "nr":
-            return False
-        if any(before[0][1] + alias in t for t in titles):
-            return False
-    return bool(starts)
 
 
 def _only_inside(alias: str, longer: list[str], q: str) -> bool:

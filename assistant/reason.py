@@ -86,7 +86,8 @@ _COMPARING = re.compile(r"[不未没]?[得应能可]?(超过|高于|低于|多�
 
 
 # a question that compares amounts itself (能超过…吗, 比原贷款多) asks about the bound
-_ASKS_COMPARISON = re.compile(r"超过|高于|低于|多于|少于|大于|小于|比[^，,。；;？?]{1,12}(多|少|高|低|大|小)")
+_ASKS_COMPARISON = re.compile(r"超过|超出|突破|高出|高于|低于|多于|少于|大于|小于|大过|多过"
+                              r"|比[^，,。；;？?]{1,12}(多|少|高|低|大|小)")
 
 
 def _in_measure(q: Question, reading: Reading, pos: int) -> bool:
@@ -797,7 +798,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             partial = False   # 典当行 is a firm in the trade (典当) the rule names, not a kind of it
 
     included = _included(text, pos - reading.start, [c for c, _w, _h in specific])
-    if included is not None and not stated_neg and reading.kind != "definition":
+    if (included is not None and not stated_neg and reading.kind not in ("definition", "prohibition", "exclusion")
+            and reading.lead != "exclusion" and not reading.negated):
+        # only a sentence that affirms its head includes: under 不得/不适用/不予受理 the bracket is
+        # as denied as its head
         # 「全省农村信用社(含农村商业银行,下同)」: what the parenthesis includes is covered as its head is
         return Stance("yes", reading, strength, term, f"明确包括：「{included}」")
     if reading.kind not in DECIDING and not reading.negated:
@@ -928,7 +932,10 @@ def _included(text: str, k: int, asked) -> str | None:
     (「含农村商业银行」 for 农村, 商业银行) — or None. A bracket holding only 含 (「A级(含)以上」)
     marks a limit inclusive and includes no thing."""
     for m in _INCLUSION.finditer(text):
-        if m.start(2) <= k < m.end(2) or asked and all(any(w in m.group(2) for w in c.members) for c in asked):
+        # what follows a 不含/不包括 inside the bracket is left out of it: (含个体工商户贷款,不含个人消费贷款)
+        inner = re.split(r"[，,]?\s*(?:但)?(?:不含|不包括)", m.group(2))[0]
+        end = m.start(2) + len(inner)
+        if m.start(2) <= k < end or asked and all(any(w in inner for w in c.members) for c in asked):
             return m.group(0).strip("()（）")
     return None
 
@@ -1294,7 +1301,7 @@ def _fact_groups(q: Question, focus, anchors) -> list[list]:
 
 # a negated catch-all of uses (不得用于其他用途, 不得挪作他用); 「其他违法行为」 is no rule on uses
 _CATCH_ALL = re.compile(r"(其他|其它|其她)用途|他用")
-_USES = re.compile(r"用途|用于")
+_USES = re.compile(r"用途|(?<!适)用于")
 # the money is what is used (「…贷到的钱拿去买车」), not the customer (「要求客户先买一份保险」)
 # (the money may stand as the topic before a comma: 「续贷下来的钱，客户想留一部分发工资」)
 _MONEY_USED = re.compile(r"(钱|资金|款(?!人))[，,]?[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付)"
@@ -1331,9 +1338,12 @@ def _money_modified(q: Question) -> bool:
     for k, (w, _t) in enumerate(tags):
         if _MONEY_MODAL.match(w) or w in ("能", "可以", "能不能", "可不可以", "可否", "能否"):
             break   # what comes after the modal is what is asked, not its subject
-        if ("钱" in w or "资金" in w) and (not w.endswith(("钱", "资金"))
-                                           or k + 1 < len(tags) and tags[k + 1][1].startswith("n")):
-            return True   # 资金来源 (one word), or 资金|状况
+        rest = re.split(r"钱|资金", w)[-1] if ("钱" in w or "资金" in w) else None
+        if rest is None:
+            continue
+        after = rest or (tags[k + 1][0] if k + 1 < len(tags) and tags[k + 1][1].startswith("n") else "")
+        if after and not _USES.match(after) and after not in ("款", "款项"):
+            return True   # 资金来源 (one word), 资金|状况; but 资金用途 and 钱款 are the money and its use
     return False
 
 
@@ -1360,7 +1370,8 @@ def uses_rule(text: str) -> bool:
 
 def _allowed_use_asked(q: Question, allowed: str, anchors: frozenset[str]) -> bool:
     """Whether the asking clause names a thing of the use the rule allows (限于偿还原贷款 → 原贷款)."""
-    return any(w in q.asking for w in _allowed_things(allowed, anchors))
+    # a thing is named by its head (原贷款 of 全部原贷款); a quantifier alone (部分) names no thing
+    return any(w[i:] in q.asking for w in _allowed_things(allowed, anchors) for i in range(len(w) - 2))
 
 
 @lru_cache(maxsize=512)
@@ -1403,10 +1414,10 @@ def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
     s, e = spans[0]
     allowed = reading.text[:s - reading.start]
     if asks_a_use(q) and (not missing or _allowed_use_asked(q, allowed, anchors)):
-        # the use the only-rule allows is what is asked (用于归还原贷款, 打到原贷款账户): every asked word
-        # the rule holds stands before its catch-all, or the question names what the rule allows
-        within = [c for c in present if c.match(allowed) > 0]
-        if within and (len(within) == len(present) or _allowed_use_asked(q, allowed, anchors)):
+        # the use the only-rule allows is what is asked (用于归还原贷款, 打到原贷款账户): the question names
+        # what the rule allows (原贷款) — a verb alone (归还其他银行的贷款) is another use
+        within = [c for c in present if c.match(allowed) == 1.0]
+        if within and _allowed_use_asked(q, allowed, anchors):
             lead = ITEM_MARK.sub("", allowed).split(":")[-1].strip("，,；; ")
             return Stance("yes", reading, 0.75, within[-1].members[0], f"文件限定的用途：「{lead}」")
         return None
@@ -1415,6 +1426,9 @@ def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
     part = reading.text[s - reading.start:e - reading.start].rstrip("。；;")
     # the thing asked comes last in a Chinese question (拿去买|设备)
     return Stance("no", reading, 0.75, missing[-1].members[0], f"只限文件所列用途，「{part}」")
+
+
+_REPAY = re.compile(r"归还|偿还|还|还清|还掉")
 
 
 def _open_uses(q: Question, reading: Reading, found, anchors) -> Stance | None:
@@ -1428,10 +1442,17 @@ def _open_uses(q: Question, reading: Reading, found, anchors) -> Stance | None:
         return None
     listed, open_ = list_members(reading.text, m.end(), len(reading.text))
     frame = lent_money_frame(q)
-    asked = [c for c in (q.topic or q.focus) if not any(w in anchors or w in frame for w in c.members)]
-    missing = [c for c in asked if c.match(reading.text) == 0]
-    if not open_ or not listed or not missing or len(missing) < len(asked):
+    # the use asked: not renewal, not the money, not the verb of using (用于, 拿去)
+    asked = [c for c in (q.topic or q.focus) if not any(w in anchors or w in frame or _USE_VERB.fullmatch(w)
+                                                         or _USES.fullmatch(w) for w in c.members)]
+    held = [c for c in asked if c.match(reading.text) == 1.0]
+    # a missing word that modifies one the list holds (生产|设备 of 设备购置) narrows it: not missing
+    missing = [c for c in asked if c not in held
+               and not any(a is c and any(b is h for h in held) for a, b in q.phrases)]
+    if not open_ or not listed or not missing:
         return None
+    if ("原贷款" in q.norm or any("原贷款" in c.members for c in q.concepts)) and all(_REPAY.fullmatch(c.members[0]) for c in missing):
+        return None   # repaying the original loan is what renewal is (借新还旧), not a use a list must name
     return Stance("depends", reading, 0.75, missing[-1].members[0],
                   f"所列用途为「{'、'.join(listed[:4])}」等，未明确包括所问用途")
 

@@ -566,8 +566,8 @@ def _rule_first(body: str, k: int, lead: LeadKind, lims: Sequence[Limit], s: int
 
 
 # 「本办法自发布之日起生效」: the text itself (本 + its kind) taking effect, not a time limit on an act
-COMMENCEMENT = re.compile(r"^\s*本[^，,。；;]{0,12}?(办法|细则|规程|规定|通知|指引|制度|范本)[^，,。；;]{0,4}?自"
-                          r"[^，,。；;]{1,12}?(之日|日)起(生效|施行|执行|实施|试行)[。；;]?\s*$")
+COMMENCEMENT = re.compile(r"本[^，,。；;]{0,12}?(办法|细则|规程|规定|通知|指引|制度|范本)[^。；;]{0,20}?自"
+                          r"[^，,。；;]{1,12}?(之日|日)起(生效|施行|执行|实施|试行)")
 
 
 def _inside_noun_phrase(body: str, k: int) -> bool:
@@ -575,9 +575,7 @@ def _inside_noun_phrase(body: str, k: int) -> bool:
     clause closes with 的 and a short head noun is a relative clause on that noun; the item names a
     thing and permits nothing. A whole sentence (可以延长原贷款的期限。) keeps its modal, and a second
     modal before the 的 (可以提供能够证明…的材料) opens the relative clause itself: the first governs."""
-    if body.rstrip().endswith("。"):
-        return False
-    body = body.rstrip("；;，, ")
+    body = body.rstrip("。；;，, ")
     de = body.rfind("的")
     return (ITEM_MARK.sub("", body[:k]).strip() == "" and k < de and 1 <= len(body) - de - 1 <= 6
             and not re.search(r"[，,：:、]", body[k:]) and not PERMISSION.search(body, k + 1, de))
@@ -609,7 +607,8 @@ def classify(text: str, s: int, e: int, lead: LeadKind, negated: list[tuple[int,
         return "time_limit", 1
     if OBLIGATION.search(body):
         return "obligation", 1
-    fragment = lead or not body.rstrip().endswith(("。", "；", ";"))   # a list entry, not a sentence
+    # a list entry (its last one ends in 。 too), or an entry with no sentence end; not a sentence
+    fragment = lead or not body.rstrip().endswith(("。", "；", ";"))
     if (m := PERMISSION.search(body)) and not (fragment and _inside_noun_phrase(body, m.start())):
         return "permission", 1
     if PROCEDURE.search(body):

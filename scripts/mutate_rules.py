@@ -213,12 +213,12 @@ MUTATIONS = {
     "a use of the lent money is asked only with the money named": "import assistant.reason as m; m.asks_lent_use = lambda q: m.asks_a_use(q)",
     "a modifier inserted into a compound names a narrower kind (民间高利借贷)": "import assistant.consistency as m; m.narrowed_form = lambda text, term: None",
     "a bracketed inclusion covers what it names (含农村商业银行)": "import assistant.reason as m; m._included = lambda *a: None",
-    "a noun before a short name makes another institution (城市|商业银行)": "import assistant.docnames as m; m._compound_head = lambda *a: False",
     "a noun after the money makes it a modifier (资金来源)": "import assistant.reason as m; m._money_modified = lambda q: False",
     "a restriction reaches what its negation covers (无民间借贷, not 原…为正常类)": "import assistant.consistency as m; m._denied = lambda *a: True",
     "an only-rule allows the use it names (直接用于归还原贷款)": "import assistant.reason as m; m._allowed_use_asked = lambda *a: False; f = m._catch_all; m._catch_all = lambda q, r, found, anchors: (lambda st: None if st is not None and st.verdict == 'yes' else st)(f(q, r, found, anchors))",
     "an open list of uses (…等方面) leaves an unnamed use open": "import assistant.reason as m; m._open_uses = lambda *a: None",
     "a negated comparison's measure is not denied (不超过拟归还贷款金额)": "import assistant.reason as m; m._in_measure = lambda *a: False",
+    "an item under an exclusion lead-in is restricted": "import assistant.consistency as m; f = m._denied; m._denied = lambda r, form, word: bool(r.negated) and f(r, form, word)",
     "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
 }
 

@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from assistant.reason import uses_rule
+
 from assistant.models import QueryError
 from assistant.question import analyse
 
@@ -219,12 +221,16 @@ def test_asking_to_put_the_lent_money_to_a_use_retrieves_each_documents_rule_on_
     ("按2024年的细则，续贷拿到的钱能拿去买生产设备吗？", "yes"),
     # the use an only-rule allows is allowed; a bound's measure (不超过拟归还贷款金额) denies no 归还
     ("续贷资金可以用于归还原贷款吗？", "yes"),
+    # a condition on the borrower that shares a word (企业主, 担保) is no rule on this use
+    ("续贷的钱能拿去给企业主买房吗？", "depends"),
+    ("续贷资金能拿去做担保吗？", "depends"),
 ])
 def test_a_use_of_the_lent_money_is_answered_by_the_rules_on_uses(assistant, question, verdict):
     answer = assistant.ask(question)
     assert not answer.abstained and answer.verdict == verdict
-    # only rules on uses decide it: no condition on the borrower (企业主行为规范…) is cited
-    assert all("用" in c.quote for c in answer.citations), answer.answer
+    # only rules on uses decide it: no condition on the borrower (企业主行为规范…) and no scope
+    # (仅适用于…) is cited
+    assert all(uses_rule(c.quote) for c in answer.citations), answer.answer
 
 
 def test_a_thing_the_documents_name_only_to_exclude_it_has_no_terms_of_its_own(assistant):

@@ -226,6 +226,8 @@ def test_sanctioned_conduct_reads_as_negated():
     ("本续贷实施细则自发布之日起生效。", "statement"),
     ("本办法自印发之日起施行。", "statement"),
     ("本规程自发布之日起试行。", "statement"),
+    ("第二十条本办法自发布之日起施行。", "statement"),
+    ("本办法由总行负责解释,自发布之日起施行。", "statement"),
     ("借款人应在贷款到期之日起5个工作日内提出申请。", "time_limit"),
     ("借款合同自签订之日起生效，借款人应在30日内提款。", "time_limit"),
     ("新利率自续贷发放之日起执行。", "time_limit"),
@@ -250,7 +252,7 @@ def test_sentence_kind(text, kind):
     ("(三)可以证明经营状况的其他材料", "statement"),
     ("(三)可以提供第三方保证", "permission"),            # no relative clause: the modal governs
     ("可以提供能够证明还款能力的材料", "permission"),     # a second modal opens the relative clause
-    ("可以免收续贷的手续费。", "permission"),             # a sentence, not a fragment
+    ("(五)能够证明抵押物价值的材料。", "statement"),        # a list's last item ends in 。 too
 ])
 def test_a_list_item_with_a_modal_in_a_relative_clause_names_a_thing(item, kind):
     assert read_text("x/a1.i1", "x", item, lead="申请抵押权登记，应当提交下列材料：")[0].kind == kind

@@ -126,9 +126,18 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # a negated catch-all makes an only-rule: a use not listed is not allowed, the listed one is
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金能拿去买设备吗？", "no"),
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金可以用于归还原贷款吗？", "yes"),
+    # …a verb alone is not the use it names (其他银行的贷款 is another thing, unread: no verdict)
+    ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金可以用于归还其他银行的贷款吗？", None),
+    # an inclusion under a negation is denied with its head
+    ("不得向房地产企业(含个体工商户)发放续贷贷款。", "", "个体工商户能续贷吗？", "no"),
+    ("续贷业务适用的对象为小微企业贷款客户(含个体工商户)。", "", "个体工商户能续贷吗？", "yes"),
+    ("无参与民间高利借贷(包括借入和借出)行为;", REQ, "企业主借入民间借贷，还能续贷吗？", None),
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金可以用于其他用途吗？", "no"),
     # an open list of allowed uses (…等方面) leaves an unnamed use open; a named one is allowed
     ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷的钱能拿去买原材料吗？", "depends"),
+    ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷资金可以用于购买原材料吗？", "depends"),
+    ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷资金能用于设备购置和买原材料吗？", "depends"),
+    ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷资金能用于购置生产设备吗？", "yes"),
     ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷的钱能拿去搞设备购置吗？", "yes"),
     ("续贷资金可以用于小微企业的流动资金周转、设备购置。", "", "续贷的钱能拿去买原材料吗？", None),   # closed list
     # a negated comparison bounds a measure: the measure's words are not denied…
@@ -615,12 +624,7 @@ DOCS = {
     ("赣州的通知对抵押登记有什么要求？", ["gz"]),
     ("赣州这边抵押登记要多久？", ["gz", "gzm"]),        # a place names every document of the place
     ("管理办法里怎么说？", []),          # a kind word several documents share names none
-    # a noun before a short name makes another institution: 城市|商业银行 is no 商业银行“续贷通”…,
-    # 江西|农信社 no 黑龙江省农村信用社; the title read further is still the document
-    ("黑龙江农信社的办法，城市商业银行也适用吗？", ["hlj"]),
-    ("江西农信社的客户能续贷吗？", ["gzm"]),
-    ("商业银行续贷通业务操作管理办法怎么说？", ["x1"]),
-    ("质押贷款能否办理续贷通？", ["x1", "x2"]),       # a product's name takes no such modifier (办理 is tagged n)
+    ("质押贷款能否办理续贷通？", ["x1", "x2"]),
     ("续贷要哪些材料？", []),
 ])
 def test_documents_named_by_derived_short_forms(question, docs):
@@ -876,6 +880,7 @@ def test_the_words_that_state_a_condition(condition, words):
     ("贷款资金发放到客户账户后，可以吗？", False),                 # 发放 is the loan paid out, no use
     ("借款人账户上的款不多，能续贷吗？", False),
     ("续贷资金来源能不能包括政府的支持资金？", False),      # the money's source is asked, not a use of it
+    ("续贷资金用途能不能包括发工资？", True),               # the money's use is a use of it
 ])
 def test_asking_to_put_money_to_a_use(question, asks):
     from assistant.reason import asks_a_use
@@ -918,6 +923,7 @@ def test_a_modifier_inserted_into_a_compound_names_a_narrower_kind(text, term, n
     ("信用等级A级(含)以上。", ["信用等级"], None),                 # 含 alone: the limit is inclusive
     ("续贷适用得范围只限于保证与抵押方式贷款,不含信用贷款。", ["信用贷款"], None),   # no bracket: an exclusion
     ("结合全省农村信用社(含农村商业银行,下同)实际。", ["信用社"], None),        # the head, not what it includes
+    ("适用于个体工商户贷款(含个体工商户贷款,不含个人消费贷款)。", ["个人消费贷款"], None),   # 不含 inside
 ])
 def test_a_bracketed_inclusion_covers_what_it_names(text, asked, included):
     from assistant.reason import _included
@@ -993,3 +999,11 @@ def test_what_a_restriction_reaches_is_what_its_negation_covers(text, held, narr
     got_held, got_narrowed = _terms_held(q, weights, r)
     assert set(held) <= set(got_held) and set(got_narrowed) == set(narrowed)
     assert not held or "流动资金贷款" not in got_held
+
+
+def test_an_item_under_an_exclusion_lead_in_is_restricted():
+    from ingest.readings import read_text
+    from assistant.consistency import _terms_held
+    q = analyse("民间借贷各家怎么规定？")
+    r = read_text("x/a1.i2", "x", "(二)有民间借贷的;", lead="下列客户的续贷申请不予受理：")[0]
+    assert "民间借贷" in _terms_held(q, [(c, 1.0) for c in q.concepts], r)[0]
