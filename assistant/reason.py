@@ -1413,10 +1413,13 @@ def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
     # must put the money to a use (留一部分钱发工资)
     s, e = spans[0]
     allowed = reading.text[:s - reading.start]
-    if asks_a_use(q) and (not missing or _allowed_use_asked(q, allowed, anchors)):
+    within = [c for c in present if c.match(allowed) == 1.0]
+    # a word of the question the rule denies outright (不得划转至…其他账户) is another use asked
+    denied = [c for c, _w, (k, _t, _p) in found if c not in within
+              and any(a <= reading.start + k < b for a, b in reading.negated)]
+    if asks_a_use(q) and not denied and (not missing or _allowed_use_asked(q, allowed, anchors)):
         # the use the only-rule allows is what is asked (用于归还原贷款, 打到原贷款账户): the question names
         # what the rule allows (原贷款) — a verb alone (归还其他银行的贷款) is another use
-        within = [c for c in present if c.match(allowed) == 1.0]
         if within and _allowed_use_asked(q, allowed, anchors):
             lead = ITEM_MARK.sub("", allowed).split(":")[-1].strip("，,；; ")
             return Stance("yes", reading, 0.75, within[-1].members[0], f"文件限定的用途：「{lead}」")

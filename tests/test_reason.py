@@ -126,6 +126,8 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # a negated catch-all makes an only-rule: a use not listed is not allowed, the listed one is
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金能拿去买设备吗？", "no"),
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金可以用于归还原贷款吗？", "yes"),
+    # …but not when the question also asks what the rule denies outright
+    ("续贷资金只能用于归还原贷款，一律不得划转至借款人其他账户或者挪作他用。", "", "续贷资金能不能先划到借款人的其他账户再还原贷款？", "no"),
     # …a verb alone is not the use it names (其他银行的贷款 is another thing, unread: no verdict)
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金可以用于归还其他银行的贷款吗？", None),
     # an inclusion under a negation is denied with its head
