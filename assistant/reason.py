@@ -1414,9 +1414,11 @@ def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
     s, e = spans[0]
     allowed = reading.text[:s - reading.start]
     within = [c for c in present if c.match(allowed) == 1.0]
-    # a word of the question the rule denies outright (不得划转至…其他账户) is another use asked
+    # a word of the question the rule denies outright (不得划转至…其他账户), outside its catch-all
+    # (不得用于其他用途, which denies every use but the named one), is another use asked
     denied = [c for c, _w, (k, _t, _p) in found if c not in within
-              and any(a <= reading.start + k < b for a, b in reading.negated)]
+              and any(a <= reading.start + k < b and _CATCH_ALL.search(re.split(r"或|、|及|[，,；;。]", reading.text[k:])[0]) is None
+                      for a, b in reading.negated)]
     if asks_a_use(q) and not denied and (not missing or _allowed_use_asked(q, allowed, anchors)):
         # the use the only-rule allows is what is asked (用于归还原贷款, 打到原贷款账户): the question names
         # what the rule allows (原贷款) — a verb alone (归还其他银行的贷款) is another use
