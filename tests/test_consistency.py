@@ -212,10 +212,15 @@ def _flagged_and_wrong(assistant, cases) -> tuple[int, int]:
 # - compare_sealed7 (16, 8), start of the 2026-12-02 evening (second) session: 7 flagged, 1 agreement (the
 #   same with that session's starting code);
 # - compare_sealed8 (16, 8), start of the 2026-12-02 night session: 6 flagged, 1 agreement (the same with
-#   that session's starting code).
+#   that session's starting code);
+# - compare_sealed9 (16, 8), start of the 2026-12-02 late-night session: 7 flagged, no agreement (the same with
+#   that session's starting code); its missed cases were glimpsed by a diagnosis script before any
+#   comparison change, so compare_sealed10 was written as that session's unseen measure;
+# - compare_sealed10 (16, 8), written in the late-night session after that glimpse, committed unread: 10
+#   flagged, 1 agreement (9 and 1 with that session's starting code).
 SEALED_SETS = [("compare_sealed.jsonl", 6, 1), ("compare_sealed3.jsonl", 8, 0), ("compare_sealed4.jsonl", 8, 1),
                ("compare_sealed5.jsonl", 9, 1), ("compare_sealed6.jsonl", 8, 1), ("compare_sealed7.jsonl", 7, 1),
-               ("compare_sealed8.jsonl", 6, 1)]
+               ("compare_sealed8.jsonl", 6, 1), ("compare_sealed9.jsonl", 7, 0), ("compare_sealed10.jsonl", 10, 1)]
 
 
 @pytest.mark.parametrize("name,min_flagged,max_wrong", SEALED_SETS)
