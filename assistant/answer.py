@@ -18,7 +18,7 @@ from ingest.load import LEVELS
 
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse
-from .reason import MET_ONE, Stance, asks_lent_use, best_stance, combine, lent_money_frame, out_of_scope, stance, uses_rule
+from .reason import MET_ONE, Stance, asks_lent_use, best_stance, combine, lent_money_frame, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
@@ -107,7 +107,7 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
     unknown_ids = {id(c) for c in unknown_kinds(q, [c for c, _w in focus], lacks, corpus_text)}
     unknown = sum(w for c, w in focus if id(c) in unknown_ids)
     about_renewal = q.topic != q.focus  # the asking clause names only renewal: the story is context
-    # a use of the money renewal lends (续贷的钱能拿去买原材料吗): the documents' rules on its uses speak
+    # a use of the money renewal lends (续贷到手的钱能不能拿去进一批原料): the documents' rules on its uses speak
     # of every use, named or not (不得用于其他用途), so a use they never name is still in scope
     about_uses = asks_lent_use(q)
     if unknown / total >= UNKNOWN_NOUN_SHARE and dense < DENSE_SURE and not about_renewal and not about_uses:
@@ -181,7 +181,6 @@ class DefaultAnswerer:
         drop = frozenset(c_m for c, _w in weights for c_m in c.members if any(c_m in name for name in ev.names))
         # the words naming the lent money (拿到 of 续贷拿到的钱) frame a question about its use
         frame = lent_money_frame(q)
-        frame_uses = asks_lent_use(q)
         for doc_id, hs in pool.items():
             found: list[tuple[Stance, Hit]] = []
             seen: set[tuple[str, int]] = set()
@@ -190,8 +189,6 @@ class DefaultAnswerer:
                     if (r.clause_id, r.start) in seen:
                         continue
                     seen.add((r.clause_id, r.start))
-                    if frame_uses and not uses_rule(r.text):
-                        continue   # a use of the lent money is decided by a rule on uses, not by a condition
                     st = stance(q, r, weights, RENEWAL, drop, frame)
                     if st is not None:
                         found.append((st, h))

@@ -18,7 +18,7 @@ from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
 from .question import FACETS, RENEWAL, Question, analyse, match_form, only_within
-from .reason import Stance, asks_a_use, best_stance, stance
+from .reason import Stance, asks_a_use, best_stance, polarity_at, stance
 
 TOPICS: list[tuple[str, str]] = [
     ("适用贷款种类", "续贷适用于哪些贷款种类"),
@@ -224,10 +224,10 @@ def narrowed_form(text: str, term: str) -> str | None:
 
 
 def _denied(r: Reading, form: str, word: str) -> bool:
-    """Whether the sentence's negation covers the word (无|民间借贷, 不得办理…民间借贷) — or an exclusion
-    lead-in over the item that holds it (下列客户不予受理：(二)有民间借贷的)."""
+    """Whether the sentence denies the word (无|民间借贷, 不得办理…民间借贷, or an item under an exclusion
+    lead-in: 下列客户不予受理：(二)有民间借贷的) — the reading's polarity where the word stands."""
     k = form.find(word)
-    return k >= 0 and (r.lead == "exclusion" or any(s <= r.start + k < e for s, e in r.negated))
+    return k >= 0 and polarity_at(r, r.start + k) < 0
 
 
 def _narrowed_denied(r: Reading, form: str, term: str) -> str | None:

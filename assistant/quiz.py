@@ -99,6 +99,7 @@ class QuizBank:
         self.terms = sorted((t for t in families if t in self.corpus), key=len, reverse=True)
         self.family = {t: families[t] for t in self.terms}
         self._others_text: dict[str, str] = {}   # per document, the text of all the others
+        self._held_by: dict[str, int] = {}       # per text, how many documents hold it
         self._sentences = self._collect_sentences()
         self.values_by_unit = self._corpus_values()
         self.questions = self._generate()
@@ -261,7 +262,7 @@ class QuizBank:
         return []
 
     def _which_doc(self, u: Unit, s: str) -> list[QuizQuestion]:
-        if len(s) < 16 or sum(1 for t in self.doc_texts.values() if s in t) != 1:
+        if len(s) < 16 or self._holders(s) != 1:
             return []
         if self.frames.get(s):
             return []  # a list item means something only under its lead-in, which names its document's rule
@@ -272,7 +273,7 @@ class QuizBank:
         # an option would be a second right answer. A document that issues the other as its attachment
         # (「印发…操作规程（详见附件）」) says what it says, and is no option either.
         topic = self._topic_words(s)
-        own = [w for w in topic if sum(1 for t in self.doc_texts.values() if w in t) == 1]
+        own = [w for w in topic if self._holders(w) == 1]
         if not own:
             return []   # nothing in it is this document's alone: a general duty (依法合规) many state
         # a rule's label (「规范操作:…」) names the rule: a document using the label states it too
@@ -287,18 +288,24 @@ class QuizBank:
         why = f"只有《{u.doc_title}》{u.ref}规定「{self._own_part(u.doc_id, s)}」"
         return [self._make("which_doc", f"哪份文件规定：「{s}」", options, u.doc_title, u, s, why=why)]
 
+    def _holders(self, text: str) -> int:
+        """How many documents hold the text (counted once per text: items ask it of the same words)."""
+        if text not in self._held_by:
+            self._held_by[text] = sum(1 for t in self.doc_texts.values() if text in t)
+        return self._held_by[text]
+
     def _topic_words(self, s: str) -> list[str]:
         """The sentence's words that few documents use (名单制, 借款合同, 重新): what it is about, as
         opposed to words every document uses (续贷, 贷款, 银行)."""
         n = len(self.doc_texts)
-        return [w for w in _content(s) if sum(1 for t in self.doc_texts.values() if w in t) <= max(2, n // 3)]
+        return [w for w in _content(s) if self._holders(w) <= max(2, n // 3)]
 
     def _rare_runs(self, s: str) -> list[str]:
         """Stretches of the sentence (RUN characters) that few documents have: a document holding one
         states part of the same rule (不得超过原贷款额度), whatever it says around it."""
         n = len(self.doc_texts)
         runs = {s[i:i + RUN] for i in range(len(s) - RUN + 1) if not re.search(r"[，,。；;、：:（）()]", s[i:i + RUN])}
-        return [r for r in runs if sum(1 for t in self.doc_texts.values() if r in t) <= max(2, n // 3)]
+        return [r for r in runs if self._holders(r) <= max(2, n // 3)]
 
     def _others(self, doc_id: str) -> str:
         """The text of every other document (built once per document)."""

@@ -82,12 +82,12 @@ def polarity_at(reading: Reading, pos: int) -> int:
 
 
 # a negated comparison bounds a quantity: 「不超过拟归还贷款金额」 denies exceeding, not the 归还
-_COMPARING = re.compile(r"[不未没]?[得应能可]?(超过|高于|低于|多于|少于|大于|小于)")
+_COMPARISON_VERBS = r"超过|超出|突破|高出|高于|低于|多于|少于|大于|小于|大过|多过"
+_COMPARING = re.compile(rf"[不未没]?[得应能可]?({_COMPARISON_VERBS})")
 
 
 # a question that compares amounts itself (能超过…吗, 比原贷款多) asks about the bound
-_ASKS_COMPARISON = re.compile(r"超过|超出|突破|高出|高于|低于|多于|少于|大于|小于|大过|多过"
-                              r"|比[^，,。；;？?]{1,12}(多|少|高|低|大|小)")
+_ASKS_COMPARISON = re.compile(rf"{_COMPARISON_VERBS}|比[^，,。；;？?]{{1,12}}(多|少|高|低|大|小)")
 
 
 def _in_measure(q: Question, reading: Reading, pos: int) -> bool:
@@ -658,6 +658,8 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     them and are not missed where it lacks them."""
     if reading.kind == "definition" and not _EVENT_FRAME.search(reading.text):
         return None
+    if asks_lent_use(q) and not uses_rule(reading.text):
+        return None   # a use of the lent money is decided by a rule on uses, not by a condition on the borrower
     text = reading.text
     focus = [(c, w) for c, w in weights if c in (q.topic or q.focus) and not any(m in drop for m in c.members)] or weights
     total = sum(w for _c, w in focus) or 1.0
@@ -1317,7 +1319,8 @@ _LENT_MONEY = re.compile(r"(贷|放|批)(下来|出来|到手|到|出)?的?(钱|
 # a rule on what the lent money is used for (续贷贷款的用途…, 续贷资金直接用于…)
 _LOAN_USES = re.compile(r"(贷款|资金)的?(用途|[^，,。；;]{0,4}用于)")
 # the money as what a modal asks about (钱能不能…, 资金可以…): asking what may be done with it
-_MONEY_MODAL = re.compile(r"(钱|资金)[^，,。；;？?]{0,3}(能|可以|可不可以|能不能|可否|能否)[^，,。；;？?]+")
+_MODALS = r"能|可以|可不可以|能不能|可否|能否"
+_MONEY_MODAL = re.compile(rf"(钱|资金)[^，,。；;？?]{{0,3}}({_MODALS})[^，,。；;？?]+")
 
 
 def asks_a_use(q: Question) -> bool:
@@ -1336,7 +1339,7 @@ def _money_modified(q: Question) -> bool:
     from ingest.tokenize import pos_tags
     tags = pos_tags(q.asking)
     for k, (w, _t) in enumerate(tags):
-        if _MONEY_MODAL.match(w) or w in ("能", "可以", "能不能", "可不可以", "可否", "能否"):
+        if re.fullmatch(_MODALS, w):
             break   # what comes after the modal is what is asked, not its subject
         rest = re.split(r"钱|资金", w)[-1] if ("钱" in w or "资金" in w) else None
         if rest is None:

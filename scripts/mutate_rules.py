@@ -219,6 +219,7 @@ MUTATIONS = {
     "an open list of uses (…等方面) leaves an unnamed use open": "import assistant.reason as m; m._open_uses = lambda *a: None",
     "a negated comparison's measure is not denied (不超过拟归还贷款金额)": "import assistant.reason as m; m._in_measure = lambda *a: False",
     "an item under an exclusion lead-in is restricted": "import assistant.consistency as m; f = m._denied; m._denied = lambda r, form, word: bool(r.negated) and f(r, form, word)",
+    "a use of the lent money is decided by a rule on uses": "import assistant.reason as m; m.uses_rule = lambda text: True",
     "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
 }
 

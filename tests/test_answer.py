@@ -213,12 +213,12 @@ def test_asking_to_put_the_lent_money_to_a_use_retrieves_each_documents_rule_on_
 
 
 @pytest.mark.parametrize("question,verdict", [
-    # 原材料 is a word no document uses, but the rules on the uses of renewal money cover every use: the
+    # 原料 is a word no document uses, but the rules on the uses of renewal money cover every use: the
     # only-rules (不得用于其他用途) forbid it, the 2024 rules' open list (…等方面) leaves it open
-    ("续贷的钱能拿去买原材料吗？", "depends"),
-    ("按黑龙江农信社的办法，续贷的钱能拿去买原材料吗？", "no"),
+    ("续贷到手的钱能不能拿去进一批原料？", "depends"),
+    ("黑龙江农信社的办法下，续贷到手的钱能不能拿去进一批原料？", "no"),
     # the words naming the money (拿到) are no part of what the permitting rule must hold
-    ("按2024年的细则，续贷拿到的钱能拿去买生产设备吗？", "yes"),
+    ("2024年那份细则里，续贷拿到的钱能不能用来购置生产设备？", "yes"),
     # the use an only-rule allows is allowed; a bound's measure (不超过拟归还贷款金额) denies no 归还
     ("续贷资金可以用于归还原贷款吗？", "yes"),
     # a condition on the borrower that shares a word (企业主, 担保) is no rule on this use

@@ -126,22 +126,25 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # a negated catch-all makes an only-rule: a use not listed is not allowed, the listed one is
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金能拿去买设备吗？", "no"),
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金可以用于归还原贷款吗？", "yes"),
+    # a use of the lent money is decided by a rule on uses, not by a condition sharing a word
+    ("(七)企业主行为规范,无参与民间高利借贷行为;", REQ, "续贷的钱能拿去给企业主买房吗？", None),
+    ("续贷业务仅适用于小微企业流动资金贷款。", "", "续贷的钱能不能用于流动资金周转？", None),
     # …but not when the question also asks what the rule denies outright
-    ("续贷资金只能用于归还原贷款，一律不得划转至借款人其他账户或者挪作他用。", "", "续贷资金能不能先划到借款人的其他账户再还原贷款？", "no"),
+    ("续贷资金只能用于归还原贷款，一律不得划转至借款人其他账户或者挪作他用。", "", "续贷资金可不可以先转入借款人的其他账户，再还原贷款？", "no"),
     # …a verb alone is not the use it names (其他银行的贷款 is another thing, unread: no verdict)
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金可以用于归还其他银行的贷款吗？", None),
     # an inclusion under a negation is denied with its head
-    ("不得向房地产企业(含个体工商户)发放续贷贷款。", "", "个体工商户能续贷吗？", "no"),
-    ("续贷业务适用的对象为小微企业贷款客户(含个体工商户)。", "", "个体工商户能续贷吗？", "yes"),
+    ("不得向房地产企业(含个体工商户)发放续贷贷款。", "", "个体工商户的贷款可不可以续？", "no"),
+    ("续贷业务适用的对象为小微企业贷款客户(含个体工商户)。", "", "个体工商户的贷款可不可以续？", "yes"),
     ("无参与民间高利借贷(包括借入和借出)行为;", REQ, "企业主借入民间借贷，还能续贷吗？", None),
-    ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金可以用于其他用途吗？", "no"),
+    ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金能不能用于别的用途？", "no"),
     # an open list of allowed uses (…等方面) leaves an unnamed use open; a named one is allowed
-    ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷的钱能拿去买原材料吗？", "depends"),
+    ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷到手的钱能不能拿去进一批原料？", "depends"),
     ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷资金可以用于购买原材料吗？", "depends"),
     ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷资金能用于设备购置和买原材料吗？", "depends"),
     ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷资金能用于购置生产设备吗？", "yes"),
-    ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷的钱能拿去搞设备购置吗？", "yes"),
-    ("续贷资金可以用于小微企业的流动资金周转、设备购置。", "", "续贷的钱能拿去买原材料吗？", None),   # closed list
+    ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷到手的钱能不能用于设备购置？", "yes"),
+    ("续贷资金可以用于小微企业的流动资金周转、设备购置。", "", "续贷到手的钱能不能拿去进一批原料？", None),   # closed list
     # a negated comparison bounds a measure: the measure's words are not denied…
     ("续贷时新发放贷款不超过拟归还贷款金额。", "", "续贷可以归还贷款吗？", None),
     # …unless the question asks the comparison itself
@@ -881,7 +884,7 @@ def test_the_words_that_state_a_condition(condition, words):
     ("借款人经营正常、利息按时付，但担保企业最近资金很紧，能续贷吗？", False),   # 付 in the story, 资金 tight
     ("贷款资金发放到客户账户后，可以吗？", False),                 # 发放 is the loan paid out, no use
     ("借款人账户上的款不多，能续贷吗？", False),
-    ("续贷资金来源能不能包括政府的支持资金？", False),      # the money's source is asked, not a use of it
+    ("续贷资金来源里能不能有财政补助？", False),      # the money's source is asked, not a use of it
     ("续贷资金用途能不能包括发工资？", True),               # the money's use is a use of it
 ])
 def test_asking_to_put_money_to_a_use(question, asks):
@@ -890,7 +893,7 @@ def test_asking_to_put_money_to_a_use(question, asks):
 
 
 @pytest.mark.parametrize("question,frame", [
-    ("续贷拿到的钱能拿去买生产设备吗？", {"拿到"}),          # 拿到 names the money, the use is 生产设备
+    ("续贷拿到的钱能不能用来购置生产设备？", {"拿到"}),      # 拿到 names the money, the use is 生产设备
     ("贷下来的钱能不能给工人发工资？", {"下来"}),
     ("续贷资金可以拿来炒外汇吗？", {"资金"}),
     ("客户拿到续贷以后能不能买设备？", set()),               # no money named: nothing is frame
