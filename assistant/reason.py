@@ -431,8 +431,24 @@ def _leave_open(paired: Limit, stated: Limit, candidates: list[Limit], open_: li
 def _says_side(word: str, said_text: str, q: Question) -> bool:
     """The question says a limit's own word: in its text, or as a word the glossary maps the question's
     to, or a kind of it (head-final: 个体户 → 个人经营户 is a 经营户; 小厂 → 小微企业 is a 企业 — but
-    老板 → 企业主 is no 企业)."""
-    return word in said_text or any(x == word or x.endswith(word) for x in q.words | q.glossed)
+    老板 → 企业主 is no 企业), or the borrower's genus that word names (一家商贸公司 is an 企业)."""
+    return word in said_text or any(x == word or x.endswith(word) for x in q.words | q.glossed) or \
+        any(word in names for genus, names in _GENUS if _names_genus(q, genus))
+
+
+# a borrower's genus told by the head of the noun naming it: a 公司/厂/集团 is an enterprise (企业); a
+# 个体户/个体工商户/个人经营户 is an individual's business. Limits split by borrower (企业… / 个人经营户…)
+# use either family's words for its side.
+_GENUS = (
+    (("公司", "企业", "厂", "集团"), frozenset({"企业", "法人企业"})),
+    (("个体户", "个体工商户", "个人经营户", "个体经营户", "个体工商"), frozenset({"个人经营户", "经营户", "个体工商户", "个人"})),
+)
+
+
+def _names_genus(q: Question, heads: tuple[str, ...]) -> bool:
+    """Whether a noun of the question ends in one of the genus's heads (服装厂, 商贸公司), or the
+    question says the head itself (一家小厂 is segmented 小厂; 个体户 stands alone)."""
+    return any(w.endswith(h) for w in q.words | q.glossed for h in heads)
 
 
 def _bare_figure_of(q: Question) -> frozenset[str]:

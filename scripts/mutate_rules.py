@@ -37,6 +37,7 @@ MUTATIONS = {
     "a listed requirement answers whether it is required": "import assistant.reason as m; m._one_of_many_conditions = lambda q, r: r.lead in ('requirement', 'exclusion') and q.topic != q.focus",
     "a firm named by its trade (典当行) is in the trade": "import assistant.reason as m; m._FIRM_HEADS = ()",
     "the money as a topic before a comma is put to a use": "import assistant.reason as m, re; m._MONEY_USED = re.compile(m._MONEY_USED.pattern.replace('[，,]?', ''))",
+    "a borrower's genus told by its noun's head tells a split limit's side (贸易公司 → 企业)": "import assistant.reason as m; m._names_genus = lambda q, heads: False",
     "a side of a split limit told by a mapped word": "import assistant.reason as m; m._says_side = lambda w, said_text, q: w in said_text or w in q.words",
     "a modifier of the conditions names none (基本条件)": "import assistant.question as m; m._OF_CONDITIONS = '(?!x)x'",
     "符合规定 asks whether the story meets the conditions": "import assistant.question as m, re; m.ELIGIBLE = re.compile(m.ELIGIBLE.pattern.replace('|规定', ''))",

@@ -370,6 +370,11 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # …whole words or a head-final kind of them: 老板 → 企业主 is no 企业, so 个体户 alone tells the side
     (SPLIT_BY_NAME, REQ, "个体户老板想续250万，额度批得了吗？", "no"),
     (SPLIT_AMOUNT, REQ, "老板想续250万，额度批得了吗？", "depends"),
+    # …or the borrower's genus, told by the head of the noun naming it: a 公司/厂 is an 企业, a 个体户 an 个人经营户
+    (SPLIT_AMOUNT, REQ, "一家贸易公司想续900万，单笔额度够吗？", "yes"),
+    (SPLIT_AMOUNT, REQ, "开了一家纸箱厂，想续1500万，单笔额度够吗？", "yes"),
+    (SPLIT_AMOUNT, REQ, "个体户想续900万，单笔额度够吗？", "no"),
+    (SPLIT_AMOUNT, REQ, "客户想续900万，单笔额度够吗？", "depends"),
     # the time left before the event, in weeks, against a lead time the rule requires
     (LEAD_TIME, "", "客户离贷款到期只剩两周才来交书面续贷申请，符合规定吗？", "no"),
     (LEAD_TIME, "", "客户离贷款到期还有两个月来交书面续贷申请，符合规定吗？", "yes"),
