@@ -96,7 +96,8 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
     不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能 限制 有何规定 怎么规定
     一定 务必 非得 非要 不到 没到 达不到
     能行 行得通 可行 可不可行 允不允许 允许 准许 容许 没问题 有问题 没事 必要 有必要
-    不用 不必 无需 无须 不需 用不着""".split())
+    不用 不必 无需 无须 不需 用不着
+    allowed permitted permissible acceptable possible feasible okay ok fine""".split())
 
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 # the act and product every question here is about: they do not say *what* a rule concerns
@@ -424,6 +425,12 @@ def _focus_start(norm: str) -> int:
 _BESIDES = re.compile(r"(?<![解免排扣删清])除了?[^，,。；;？?]{1,20}?(之外|以外|外(?=[，,还也]))")
 
 
+def _stated_figure(token: str, syns: tuple, norm: str, spans: list[tuple[int, int]]) -> bool:
+    """A word of a stated figure (20, rmb) with no mapping: the figure is checked against a limit, and
+    no clause need contain it."""
+    return not syns and only_within(norm, [token], spans)
+
+
 def only_within(text: str, words, spans: list[tuple[int, int]]) -> bool:
     """Whether the words occur in text, and only inside the spans."""
     ks = [m.start() for w in words if w for m in re.finditer(re.escape(w), text)]
@@ -444,8 +451,12 @@ def analyse(text: str) -> Question:
     # (only a story — more than one clause — carries them, so a one-clause question skips the tagger)
     function = ({w for w, tag in pos_tags(norm) if tag in _FUNCTION_TAGS or tag.startswith("u")}
                 if _ASK_SPLIT.search(norm.rstrip("？?。！! ")) else set())
+    # a stated English figure (10 days, RMB 3 million) is a value to check against a limit, not a word a
+    # clause must contain; its unit word, mapped (万元, 工作日), still says what the clause measures
+    quantity_spans = [(n.start, n.end) for n in english_quantities(norm)]
     concepts = _concepts([(t, syns) for t, syns in pairs
-                          if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)])
+                          if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)
+                          and not _stated_figure(t, syns, norm, quantity_spans)])
     start = _focus_start(norm)
     alt = next((m.start() for m in re.finditer(r"[，,？?]", norm) if m.start() > start
                 and _ALTERNATIVE.match(norm[m.start() + 1:]) and _asked_before(norm, start, m.start() + 1)), len(norm))
@@ -494,6 +505,67 @@ def _renews(before: str, after: str) -> bool:
 
 _BOUNDS = frozenset({"<", ">", "<=", ">="})
 
+# English quantities, read as the Chinese ones are: a number, its scale and unit, and a bound before it
+_EN_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                    "thirty": 30, "half a": 0.5, "a": 1, "an": 1}
+_EN_NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(sorted(_EN_WORD_NUMBERS, key=len, reverse=True)) + ")"
+# (pattern after the number, unit, factor): amounts are in 万元, as the documents' limits are
+_EN_UNITS = (
+    (r"\s*(?:billion|bn)\b(?:\s*(?:yuan|rmb|cny))?", "万元", 100000.0),
+    (r"\s*(?:million|mn|m)\b(?:\s*(?:yuan|rmb|cny))?", "万元", 100.0),
+    (r"\s*(?:thousand|k)\b(?:\s*(?:yuan|rmb|cny))?", "万元", 0.1),
+    (r"\s*(?:yuan|rmb|cny)\b", "万元", 0.0001),
+    (r"\s*(?:%|percent\b|per cent\b)", "%", 1.0),
+    (r"\s*times\b", "次", 1.0),
+    (r"\s*(?:working|business)[ -]days?\b", "工作日", 1.0),
+    (r"\s*days?\b", "日", 1.0),
+    (r"\s*weeks?\b", "日", 7.0),
+    (r"\s*months?\b", "个月", 1.0),
+    (r"\s*years?\b", "年", 1.0),
+    (r"\s*hours?\b", "小时", 1.0),
+)
+_EN_QTY = re.compile(r"(?<![\w.])(?:(?:rmb|cny|¥)\s*)?" + _EN_NUM + "(?P<unit>" + "|".join(f"(?:{u})" for u, _n, _f in _EN_UNITS) + ")")
+_EN_ONE_WORD = {"twice": 2.0, "thrice": 3.0}
+_EN_BOUND = ((re.compile(r"(?:more than|over|above|exceeding|in excess of)\s*$"), ">"),
+             (re.compile(r"(?:less than|fewer than|under|below|short of)\s*$"), "<"),
+             (re.compile(r"(?:at least|no less than|not less than|a minimum of)\s*$"), ">="),
+             (re.compile(r"(?:at most|no more than|not more than|up to|a maximum of|within)\s*$"), "<="))
+_EN_BEFORE_AGAIN = re.compile(r"\b(already|previously|has been|have been|had been)\b")
+_EN_AGAIN = re.compile(r"\b(again|another|once more)\b")
+
+
+def english_quantities(norm: str) -> tuple[Limit, ...]:
+    """Quantities an English question states (a RMB 3 million loan, renewed twice, 10 days before,
+    less than 5 percent) as the Chinese reading states them (300万元, 2次, 10日, <5%). What one measures
+    is its clause's words the glossary renders in Chinese (loan → 贷款), since English puts the noun
+    after the number. Renewed twice already and asked to renew again is the third renewal, as
+    「已经续过两次，还想再续」 is."""
+    if not re.search(r"[a-z]{3,}", norm):
+        return ()
+    found = []
+    for m in _EN_QTY.finditer(norm):
+        raw, unit_text = m.group(1), m.group("unit")
+        value = float(raw.replace(",", "")) if raw[0].isdigit() else float(_EN_WORD_NUMBERS[raw])
+        if raw in ("a", "an") and not re.match(r"\s*(weeks?|months?|years?|days?|hours?)", unit_text):
+            continue
+        unit, factor = next((u, f) for pat, u, f in _EN_UNITS if re.fullmatch(pat, unit_text))
+        found.append((m.start(), m.end(), value * factor, unit))
+    for m in re.finditer(r"\b(twice|thrice)\b", norm):
+        found.append((m.start(), m.end(), _EN_ONE_WORD[m.group(1)], "次"))
+    out = []
+    for start, end, value, unit in found:
+        a = max([norm.rfind(ch, 0, start) for ch in ",.;?!，。；？！"]) + 1
+        b = min([k for k in (norm.find(ch, end) for ch in ",.;?!，。；？！") if k >= 0] or [len(norm)])
+        op = next((o for rx, o in _EN_BOUND if rx.search(norm[a:start])), "=")
+        if unit == "次" and op == "=" and _EN_BEFORE_AGAIN.search(norm[a:start] + norm[end:b]) and \
+                _EN_AGAIN.search(norm[end:]):
+            value += 1
+        said = norm[a:start] + " " + norm[end:b]
+        quantity = "".join(syns[0] for _t, syns in token_terms(said) if syns)
+        out.append(Limit(op, value, unit, quantity, start, end))
+    return tuple(out)
+
 
 def stated_counts(norm: str) -> tuple[Limit, ...]:
     """The numbers a question states, as what the rule would judge: 「已经续过两次，还想再续」 asks
@@ -517,7 +589,7 @@ def stated_counts(norm: str) -> tuple[Limit, ...]:
         if value is not None:
             part = max(norm.rfind(ch, 0, m.start()) for ch in "，,。；;") + 1
             out.append(Limit("=", value, "次", norm[part:m.start()][-14:], m.start(), m.end()))
-    return tuple(out)
+    return tuple(out) + english_quantities(norm)
 
 
 # 「借款人有民间借贷的，各家怎么把握？」: a state as the topic asks whether it allows renewal

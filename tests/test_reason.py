@@ -550,6 +550,25 @@ def test_a_stated_count_is_the_next_one_only_for_renewals(question, value):
     assert [n.value for n in analyse(question).numbers if n.unit == "次"] == [value]
 
 
+@pytest.mark.parametrize("question,stated", [
+    # a scale word and a currency: amounts in 万元, as the documents' limits are
+    ("The client wants to renew a RMB 2.5 million working-capital loan. Is that allowed?", [("=", 250.0, "万元")]),
+    ("Can a 40,000 yuan loan be renewed?", [("=", 4.0, "万元")]),
+    # a bound before the number is its operator
+    ("The fund recovery ratio is less than 5 percent. Can it renew?", [("<", 5.0, "%")]),
+    ("The loan is more than 30 days overdue. Can it renew?", [(">", 30.0, "日")]),
+    ("She applied 3 working days before maturity. Is that acceptable?", [("=", 3.0, "工作日")]),
+    # renewed twice already and asked to renew again: the third renewal, as 已经续过两次，还想再续
+    ("The loan has already been renewed twice. Can it be renewed again?", [("=", 3.0, "次")]),
+    ("The loan was renewed 2 times. Is that within the limit?", [("=", 2.0, "次")]),
+    # an article is no number (a loan), nor is a bare figure without its unit
+    ("Can a loan be renewed by a company with 50 staff?", []),
+])
+def test_english_quantities_are_read_as_the_chinese_ones(question, stated):
+    q = analyse(question)
+    assert [(n.op, n.value, n.unit) for n in q.numbers] == stated
+
+
 def test_stated_numbers_and_negations():
     q = analyse("客户上个月逾期了2次，单笔贷款150万，没有民间借贷，能续贷吗？")
     assert {(n.value, n.unit) for n in q.numbers} >= {(2.0, "次"), (150.0, "万元")}
@@ -603,6 +622,21 @@ def test_asking_whether_a_story_meets_the_conditions_makes_the_story_the_topic(q
 def test_asking_whether_one_item_is_met_keeps_that_item_the_topic():
     q = analyse("企业去年有过一次欠税，信用评级A级，这一条算满足吗？")
     assert not any("欠税" in c.members for c in q.topic)
+
+
+@pytest.mark.parametrize("question,idle,kept", [
+    # an English permission predicate (acceptable, allowed) is 行吗 in English: the grammar of asking
+    ("The client has a RMB 2 million working-capital loan. Is that acceptable?", "acceptable", "capital"),
+    ("Is a renewal allowed for a loan that is 20 days overdue?", "allowed", "overdue"),
+    # a stated figure is a value checked against a limit, not a word a clause must contain…
+    ("Is a renewal allowed for a loan that is 20 days overdue?", "20", "overdue"),
+    ("Can we renew a loan of RMB 3 million?", "rmb", "renew"),
+    # …but its mapped unit word still says what is measured (万元)
+    ("Can we renew a loan of RMB 3 million?", "3", "million"),
+])
+def test_english_asking_words_and_figures_are_no_concepts(question, idle, kept):
+    words = {m for c in analyse(question).concepts for m in c.members}
+    assert idle not in words and kept in words
 
 
 def test_the_story_is_context_not_focus():
