@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Callable
 
 from ingest.readings import Limit, limits, negation_scope
-from ingest.tokenize import normalize, pos_tags, terms as token_terms, to_simplified
+from ingest.tokenize import cut_with_offsets, normalize, pos_tags, terms as token_terms, to_simplified
 
 _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|有何不同|有什么不同|有何区别|有什么区别|"
                       r"区别|异同|是否一致|一致吗|一样吗|相同吗|比较|对比|\bcompare\b|\bdiffer|\bdifference")
@@ -150,6 +150,15 @@ class Question:
     numbers: tuple[Limit, ...] = ()       # amounts, counts, rates, durations the question states
     asking: str = ""                      # the asking clause (its nouns are tagged only when needed)
     asks_verdict: bool = False            # yes/no grammar, also inside a comparison (「…能否续贷，各行一样吗」)
+    standards: tuple[tuple[int, int, str], ...] = ()  # a comparison's standard (比原来) and its predicate
+
+    def in_standard(self, c: "Concept", text: str) -> bool:
+        """Whether a concept is said only as the standard of a comparison (新增贷款 of 比新增贷款简化) whose
+        predicate the rule's text states (不得简化): the rule then speaks of that comparison, and may state
+        the baseline (视同新增业务) or not. A rule without the predicate (贷款担保有效, for 担保比原来弱)
+        speaks of no comparison, and the standard stays a word it lacks."""
+        spans = [(a, b) for a, b, pred in self.standards if pred and pred in text]
+        return bool(spans) and only_within(self.norm, c.members + c.parts, spans)
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -425,6 +434,44 @@ def _focus_start(norm: str) -> int:
 _BESIDES = re.compile(r"(?<![解免排扣删清])除了?[^，,。；;？?]{1,20}?(之外|以外|外(?=[，,还也]))")
 
 
+# 比 as the comparative preposition, not inside 比例/比较/对比/相比…
+_COMPARATIVE = re.compile(r"(?<![对相好无类])比(?![例率较如重照值对方])")
+_EN_STANDARD = re.compile(r"\b(compared (with|to)|than|relative to|versus|vs\.?)\s")
+# what ends a comparative clause after its predicate: asking particles and modals, degree complements,
+# a figure (多200万), adverbs of degree before the predicate
+_CLAUSE_TAIL = re.compile(r"(吗|呢|么|吧|啊|行不行|可不可以|能不能|行|可以|好不好|对不对|没问题|一些|一点儿|一点|些|点|"
+                          r"得多|很多|多了|[0-9.]+\s*(万元|万|元|%|次|个月|年|天)?|[一二两三四五六七八九十]+(次|个月|年|天))$")
+_DEGREE = re.compile(r"(更加|更|还要|还|要|再|稍微|稍|略微|略)$")
+
+
+def comparison_standards(norm: str) -> list[tuple[int, int, str]]:
+    """Spans naming the standard of a comparison, each with its predicate: between 比 and the predicate
+    (比新发放贷款|简化一些, 比原来|多200万, 比原合同|稍长一点), or after compared with / than in English
+    (the predicate the word before it). The standard is what the thing asked is measured against."""
+    out = []
+    for m in _COMPARATIVE.finditer(norm):
+        end = min([k for k in (norm.find(ch, m.end()) for ch in "，,。；;？?！!") if k >= 0] or [len(norm)])
+        body = norm[m.end():end]
+        while True:
+            cut = _CLAUSE_TAIL.sub("", body)
+            if cut == body:
+                break
+            body = cut
+        words = [w for w, _s, _e in cut_with_offsets(body)]
+        if len(words) < 2:
+            continue
+        standard = _DEGREE.sub("", body[:len(body) - len(words[-1])])
+        if standard:
+            # 比 too, with any word the segmenter glued it into (能比, 比新)
+            start = next((a for _w, a, b in cut_with_offsets(norm) if a <= m.start() < b), m.start())
+            out.append((start, m.end() + len(standard), words[-1]))
+    for m in _EN_STANDARD.finditer(norm):
+        end = min([k for k in (norm.find(ch, m.end()) for ch in ",.;?!，。；？！") if k >= 0] or [len(norm)])
+        before = re.findall(r"[a-z]+", norm[:m.start()])
+        out.append((m.start(), end, before[-1] if before else ""))
+    return out
+
+
 def _stated_figure(token: str, syns: tuple, norm: str, spans: list[tuple[int, int]]) -> bool:
     """A word of a stated figure (20, rmb) with no mapping: the figure is checked against a limit, and
     no clause need contain it."""
@@ -488,7 +535,7 @@ def analyse(text: str) -> Question:
         topic = asked or topic
     return Question(text, kind, facets, concepts, norm, modality, focus, topic,
                     tuple(negation_scope(norm, rule=False)) + _english_negated(norm), stated_counts(norm), norm[start:],
-                    _asks_verdict(norm))
+                    _asks_verdict(norm), tuple(comparison_standards(norm)))
 
 
 _ORDINAL = re.compile(r"第([0-9一二两三四五六七八九十]+)次")

@@ -689,6 +689,12 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         held = {id(c) for c, _w, _h in found}
         focus = [(c, w) for c, w in focus if id(c) in held or not all(m in frame for m in c.members)] or focus
         total = sum(w for _c, w in focus) or 1.0
+    if q.standards and len(found) < len(focus):
+        # the standard of a comparison (比新增贷款) counts where the rule states it and is not missed
+        # where it does not
+        held = {id(c) for c, _w, _h in found}
+        focus = [(c, w) for c, w in focus if id(c) in held or not q.in_standard(c, text)] or focus
+        total = sum(w for _c, w in focus) or 1.0
     if len(found) < len(focus):
         # a phrase's head without its modifier names another thing: 开发 of 「续贷产品的开发」 is not
         # 房地产开发

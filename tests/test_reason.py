@@ -384,6 +384,13 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     ("(六)已征得担保人的书面同意,担保人同意继续承担担保责任;", REQ, "担保人书面同意继续担保，这个是必须的吗？", "yes"),
     # …the same value on both sides: a rule on another value does not answer
     ("担保效力不低于原担保，续贷期限由双方协商。", "", "续贷期限能比原来短吗？", None),
+    # the standard of a comparison (比新增贷款) is not missed where the rule does not state it…
+    ("(一)续贷业务须如实进行调查、审查和审批,不得简化操作程序;", "", "续贷审批能不能比新增贷款简化一些？", "no"),
+    ("(一)续贷业务须如实进行调查、审查和审批,不得简化操作程序;", "", "续贷审批能不能比新发放的贷款简化一点？", "no"),
+    # …and counts where it does
+    ("(六)续贷额度不得高于原贷款额度。", "", "续贷额度能比原贷款额度高吗？", "no"),
+    # …but a rule without the comparison's predicate speaks of no comparison: the standard is missed there
+    ("(六)贷款担保有效;", REQ, "续贷的担保能比原来弱吗？", None),
 ])
 def test_verdict_from_one_reading(rule, lead, question, expected):
     assert _verdict(rule, question, lead) == expected
@@ -781,6 +788,25 @@ def test_what_stands_besides_the_question_is_not_its_topic():
     assert not any("旧贷" in c.members for c in q.topic) and any("设备" in c.members for c in q.topic)
     # 解除 and 免除 hold a 除 that opens no 除…外 frame
     assert any("对外" in c.members for c in analyse("已经解除了对外担保，还能续贷吗？").topic)
+
+
+@pytest.mark.parametrize("question,standard", [
+    # the standard of a comparison runs from 比 to the predicate: the asking modal, a degree
+    # complement, a figure and a degree adverb after it are cut off
+    ("续贷的审批手续能不能比新增贷款简化一些？", "比新增贷款"),
+    ("续贷期限可以比原借款合同稍长一点吗？", "比原借款合同"),
+    ("续贷金额比原来多50万行吗？", "比原来"),
+    # a 比 inside a word (比例, 对比, 比照) opens no comparison
+    ("资金回笼率的比例是多少？", None),
+    ("续贷能否比照新增贷款办理？", None),
+    # English: what follows compared with / than
+    ("Can a renewal's interest rate be higher than the original loan's?", "than the original loan's"),
+])
+def test_the_standard_of_a_comparison_is_found(question, standard):
+    from assistant.question import comparison_standards
+    norm = analyse(question).norm
+    found = [norm[a:b] for a, b, _pred in comparison_standards(norm)]
+    assert found == ([standard] if standard else [])
 
 
 def test_only_a_quantifier_of_the_conditions_names_none_of_them():
