@@ -334,7 +334,7 @@ def _counts_renewals(before: str, after: str) -> bool:
 
 
 # a total over many (同一客户累计…) of what another limit counts one at a time (同一笔贷款…)
-_AGGREGATE = re.compile(r"累计|合计|总计|共计")
+_AGGREGATE = re.compile(r"累计|合计|总计|共计|一共|总共|加起来")
 
 
 def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
@@ -413,7 +413,12 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
 
 def _per_one(q: Question, chosen: Limit, stated: Limit, candidates: list[Limit]) -> Limit:
     """When the question marks another of its numbers as the total (他名下累计续过2次), a number
-    without that mark (这笔贷款之前续过1次) is the count of one: it goes with the limit on each one."""
+    without that mark (这笔贷款之前续过1次) is the count of one: it goes with the limit on each one; a
+    number it marks as the total goes with the limit on the total."""
+    if _AGGREGATE.search(stated.quantity) and not _AGGREGATE.search(chosen.quantity):
+        # a number the question marks as a total (名下一共续过3次) goes with the limit on the total, in
+        # whatever word each marks it (一共 / 累计)
+        return next((c for c in candidates if c.unit == chosen.unit and _AGGREGATE.search(c.quantity)), chosen)
     if not _AGGREGATE.search(chosen.quantity) or _AGGREGATE.search(stated.quantity) or not any(
             _AGGREGATE.search(o.quantity) for o in q.numbers if o is not stated and o.unit == stated.unit):
         return chosen

@@ -46,6 +46,8 @@ MUTATIONS = {
     "the standard of a comparison (比新增贷款) is not missed where a rule lacks it": "import assistant.question as m; m.Question.in_standard = lambda self, c, text: False",
     "a comparison's standard is optional only where the rule states its predicate": "import assistant.question as m; f = m.Question.in_standard; m.Question.in_standard = lambda self, c, text: f(self, c, text + ''.join(p for _a, _b, p in self.standards))",
     "a comparison's predicate is found past its asking modal, degree and figure (多50万行吗)": "import assistant.question as m, re; m._CLAUSE_TAIL = re.compile('(?!x)x')",
+    "any adverb of a total marks a count as the total (一共, 加起来)": "import assistant.reason as m, re; m._AGGREGATE = re.compile(r'累计|合计|总计|共计')",
+    "a count marked as the total goes with the limit on the total": "import assistant.reason as m; f = m._per_one; m._per_one = lambda q, chosen, stated, candidates: chosen if m._AGGREGATE.search(stated.quantity) else f(q, chosen, stated, candidates)",
     "a side of a split limit told by a mapped word": "import assistant.reason as m; m._says_side = lambda w, said_text, q: w in said_text or w in q.words",
     "a modifier of the conditions names none (基本条件)": "import assistant.question as m; m._OF_CONDITIONS = '(?!x)x'",
     "符合规定 asks whether the story meets the conditions": "import assistant.question as m, re; m.ELIGIBLE = re.compile(m.ELIGIBLE.pattern.replace('|规定', ''))",

@@ -361,6 +361,9 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     (COUNTS, "", "这笔贷款只续过一次，第三次展期后还能续贷吗？", "yes"),
     # the total marked (累计), the unmarked number is the count of one loan
     (COUNTS, "", "这笔贷款续过1次，名下贷款累计续过3次，还能续吗？", "yes"),
+    # …marked by any adverb of a total (一共, 总共, 加起来), not only the documents' 累计
+    (COUNTS, "", "这笔贷款续过1次，他名下贷款一共续过3次，还能续吗？", "yes"),
+    (COUNTS, "", "这笔贷款续过1次，他几笔贷款加起来续过3次，还能续吗？", "yes"),
     # a limit split by whose loan it is: the word the question's is mapped to tells the side (个体户 → 个体工商户)
     (SPLIT_BY_NAME, REQ, "个体户想续250万，额度批得了吗？", "no"),
     (SPLIT_AMOUNT, REQ, "一家小微企业想续250万，额度批得了吗？", "yes"),
