@@ -321,7 +321,9 @@ def _counted(q: Question, stated: Limit) -> set[str]:
     after = _clause_after(q.norm, stated.end)
     if not after or not re.search(r"[过了着]$", stated.quantity):
         return _words(after)
-    return _words(after) | _words(re.sub(r"[过了着]", "", stated.quantity[-2:] + after))
+    joined = re.sub(r"[过了着]", "", stated.quantity[-2:] + after)
+    # …in the documents' word for it too (欠利息 → 欠息)
+    return _words(after) | _words(joined) | {s for _t, syns in token_terms(joined) for s in syns}
 
 
 def _counts_renewals(before: str, after: str) -> bool:

@@ -387,6 +387,9 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     ("(六)已征得担保人的书面同意,担保人同意继续承担担保责任;", REQ, "担保人书面同意继续担保，这个是必须的吗？", "yes"),
     # …the same value on both sides: a rule on another value does not answer
     ("担保效力不低于原担保，续贷期限由双方协商。", "", "续贷期限能比原来短吗？", None),
+    # what a count counts, split by it (欠过4期利息), is read in the documents' word too (欠利息 → 欠息)
+    ("(二)现有存量贷款虽未欠息,但存在累计3期及以上欠息记录的;", EXCL, "这笔贷款以前陆续欠过4期利息，现在还清了，还能续贷吗？", "no"),
+    ("(二)现有存量贷款虽未欠息,但存在累计3期及以上欠息记录的;", EXCL, "这笔贷款以前陆续欠过2期利息，现在还清了，还能续贷吗？", "yes"),
     # the standard of a comparison (比新增贷款) is not missed where the rule does not state it…
     ("(一)续贷业务须如实进行调查、审查和审批,不得简化操作程序;", "", "续贷审批能不能比新增贷款简化一些？", "no"),
     ("(一)续贷业务须如实进行调查、审查和审批,不得简化操作程序;", "", "续贷审批能不能比新发放的贷款简化一点？", "no"),
