@@ -18,6 +18,7 @@ from ingest.load import LEVELS
 
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse
+from .values import quantities
 from .reason import MET_ONE, Stance, asks_lent_use, best_stance, combine, lent_money_frame, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading
 
@@ -274,6 +275,11 @@ class DefaultAnswerer:
         if q.kind == "list" and ev is not None:
             spans = [_promote_to_list(sp, ev) for sp in spans]
             spans = _dedupe(spans)
+        if q.kind == "fact" and note is None and not any(states_asked_value(q, sp.unit.text) for sp in spans[:5]):
+            # 「展期最长能展多久」: no clause found states a value of what is asked — a time limit, a
+            # count, an amount or a rate — so the documents do not say it, whatever else they say nearby
+            return self._abstain(q, spans and [Hit(spans[0].unit, spans[0].score)] or [],
+                                 f"现有文件没有规定问题所问的{_facet_names(q)}。")
         top = spans[0]
         chosen = [top]
         for sp in spans[1:]:
@@ -342,6 +348,39 @@ def _only_excluded_topic(q: Question, ev: Evidence) -> str | None:
         return None
     found = [m for c in q.focus for m in c.members if not m.isascii() and ev.only_excluded(m)]
     return max(found, key=len) if found else None
+
+
+# the units a value of each numeric facet comes in, and what states a time without a number
+_FACET_UNITS = {"time": ("小时", "工作日", "日", "个月", "年"), "count": ("次",), "amount": ("万元",), "percent": ("%",)}
+_FACET_NAMES = {"time": "时限", "count": "次数", "amount": "金额", "percent": "比例"}
+_TIME_WORDS = re.compile(r"即来即办|即时|当场|当日|当天|到期前|到期后|之前|之后|以前")
+
+
+# a numeral interrogative (多少, 几天, 多久, how long): the question asks for a value, not a method or a
+# date (利率是按什么来定的, 什么时候生效)
+_ASKS_VALUE = re.compile(r"多少|几(个)?[次天回期年月小工]|多久|多长|多大|多高|多快|how (much|many|long|fast|large|high)")
+
+
+def _numeric_facets(q: Question) -> list[str]:
+    if not _ASKS_VALUE.search(q.norm):
+        return []
+    return [f for f in q.facets if f in _FACET_UNITS]
+
+
+def _facet_names(q: Question) -> str:
+    return "、".join(_FACET_NAMES[f] for f in _numeric_facets(q)) or "内容"
+
+
+def states_asked_value(q: Question, text: str) -> bool:
+    """Whether a clause states a value of what a fact question asks for: a time limit (1个工作日,
+    即来即办), a count, an amount or a rate. A question asking none of these is answered by any clause."""
+    facets = _numeric_facets(q)
+    if not facets:
+        return True
+    units = {u for f in facets for u in _FACET_UNITS[f]}
+    if any(x.unit in units for x in quantities(text)):
+        return True
+    return "time" in facets and _TIME_WORDS.search(text) is not None
 
 
 def _lead(q: Question, span: Span) -> str:

@@ -71,12 +71,13 @@ def question_kind(norm: str) -> str:
 
 FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # facet: (how a question asks for it, what an answering sentence contains)
-    "time": (re.compile(r"多久|多长时间|多少天|几天|时限|期限内|何时|什么时候|提前|how long|deadline|when", re.I),
+    "time": (re.compile(r"多久|多长时间|多少天|几天|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when", re.I),
              re.compile(r"\d+\s*(个)?(小时|工作日|日|天|个月|月|年)|即来即办|到期前")),
     "count": (re.compile(r"几次|多少次|多少回|几回|次数|how many times", re.I), re.compile(r"\d+\s*次")),
     "amount": (re.compile(r"额度|多少钱|金额|上限|最高|how much|amount|maximum", re.I),
                re.compile(r"\d+\s*万元|额度|金额")),
-    "percent": (re.compile(r"比例|百分|率要|率是|多少%|percent|ratio", re.I), re.compile(r"\d+\s*%")),
+    # English words whole: ratio is no part of registration
+    "percent": (re.compile(r"比例|百分|率要|率是|多少%|\bpercent|\bratio\b", re.I), re.compile(r"\d+\s*%")),
     "materials": (re.compile(r"材料|资料|文件|证照|表|what (materials|documents)|documents", re.I),
                   re.compile(r"申请书|证明|合同|材料|资料|执照|登记证|申请表|证书")),
     "definition": (re.compile(r"是什么|是指|什么是|定义|含义|指什么|what is", re.I),

@@ -49,6 +49,8 @@ MUTATIONS = {
     "any adverb of a total marks a count as the total (一共, 加起来)": "import assistant.reason as m, re; m._AGGREGATE = re.compile(r'累计|合计|总计|共计')",
     "a count marked as the total goes with the limit on the total": "import assistant.reason as m; f = m._per_one; m._per_one = lambda q, chosen, stated, candidates: chosen if m._AGGREGATE.search(stated.quantity) else f(q, chosen, stated, candidates)",
     "what a count counts is read in the documents' word too (欠利息 → 欠息)": "import assistant.reason as m, re; m._counted = lambda q, stated: m._words(m._clause_after(q.norm, stated.end)) | m._words(re.sub(r'[过了着]', '', stated.quantity[-2:] + m._clause_after(q.norm, stated.end))) if re.search(r'[过了着]$', stated.quantity) and m._clause_after(q.norm, stated.end) else m._words(m._clause_after(q.norm, stated.end))",
+    "a value asked is answered only by a clause stating one (多久 → 1小时)": "import assistant.answer as m; m.states_asked_value = lambda q, text: True",
+    "only a numeral interrogative asks a value (多少, not 按什么来定)": "import assistant.answer as m, re; m._ASKS_VALUE = re.compile('')",
     "a side of a split limit told by a mapped word": "import assistant.reason as m; m._says_side = lambda w, said_text, q: w in said_text or w in q.words",
     "a modifier of the conditions names none (基本条件)": "import assistant.question as m; m._OF_CONDITIONS = '(?!x)x'",
     "符合规定 asks whether the story meets the conditions": "import assistant.question as m, re; m.ELIGIBLE = re.compile(m.ELIGIBLE.pattern.replace('|规定', ''))",

@@ -1083,3 +1083,26 @@ def test_an_item_under_an_exclusion_lead_in_is_restricted():
     q = analyse("民间借贷各家怎么规定？")
     r = read_text("x/a1.i2", "x", "(二)有民间借贷的;", lead="下列客户的续贷申请不予受理：")[0]
     assert "民间借贷" in _terms_held(q, [(c, 1.0) for c in q.concepts], r)[0]
+
+
+@pytest.mark.parametrize("question,clause,stated", [
+    # a question asking a value (多久, 多少, how long) is answered only by a clause stating one of its unit
+    ("注销登记要多久？", "对材料齐全的注销登记在1小时内办结。", True),
+    ("注销登记要多久？", "对材料齐全的注销登记即来即办。", True),
+    ("注销登记要多久？", "注销登记由不动产登记机构办理。", False),
+    ("单笔续贷额度最高多少？", "单笔续贷额度控制在1500万元及以下。", True),
+    ("单笔续贷额度最高多少？", "续贷额度根据借款人经营规模合理确定。", False),
+    ("资金回笼率的比例要达到多少？", "资金回笼率在5%(含)以上。", True),
+    ("同一笔贷款最多能续几次？", "同一笔贷款续贷次数不得超过2次。", True),
+    ("同一笔贷款最多能续几次？", "同一笔贷款续贷须经审批。", False),
+    # no numeral interrogative: a method or a date is asked, any clause may answer it
+    ("续贷利率是按什么来定的？", "续贷利率由双方协商确定。", True),
+    ("这份细则什么时候生效？", "本细则自发布之日起生效。", True),
+    # English, whole words only: registration holds no ratio
+    ("How long does the cancellation take?", "注销登记由不动产登记机构办理。", False),
+    ("How fast must the registry finish the new mortgage registration?", "在1个工作日内办结。", True),
+])
+def test_a_value_asked_is_answered_only_by_a_clause_stating_one(question, clause, stated):
+    from assistant.answer import states_asked_value
+    from assistant.question import analyse
+    assert states_asked_value(analyse(question), clause) is stated
