@@ -107,6 +107,12 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
         return all(df(m) is None and m not in corpus_text for m in c.members)
     unknown_ids = {id(c) for c in unknown_kinds(q, [c for c, _w in focus], lacks, corpus_text)}
     unknown = sum(w for c, w in focus if id(c) in unknown_ids)
+    if q.kind in ("fact", "list") and focus != weights:
+        # a fact or list question names its subject in any clause (「定期存款提前支取，利息怎么算」): a
+        # thing the documents lack there is what is asked about; a yes/no question's story is context
+        every = unknown_kinds(q, [c for c, _w in weights], lacks, corpus_text, q.all_nouns)
+        share = sum(w for c, w in weights if any(c is u for u in every)) / (sum(w for _c, w in weights) or 1.0)
+        unknown = max(unknown, share * total)
     about_renewal = q.topic != q.focus  # the asking clause names only renewal: the story is context
     # a use of the money renewal lends (续贷到手的钱能不能拿去进一批原料): the documents' rules on its uses speak
     # of every use, named or not (不得用于其他用途), so a use they never name is still in scope
@@ -116,7 +122,7 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
     return cov >= MIN_FOCUS_COVERAGE or dense >= DENSE_CONFIDENT
 
 
-def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str) -> list:
+def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str, nouns: frozenset[str] | None = None) -> list:
     """Words of the asking clause that name a thing the documents do not speak of: a noun the corpus
     lacks (外汇, 车险), and a phrase joining a word it lacks to one it has, in either order — a known
     word modifying an unknown head (存款保险) or an unknown word modifying a known head (贴现|利率,
@@ -124,7 +130,8 @@ def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str) -> list
     compound itself. An unknown word must be a word at all, not the segmenter's guess across a
     boundary (续贷后|原抵押 → 后原)."""
     ids = {id(c) for c in focus}
-    nouns = {id(c) for c in focus if lacks(c) and any(m in q.nouns and in_dictionary(m) for m in c.members)}
+    tagged = q.nouns if nouns is None else nouns
+    nouns = {id(c) for c in focus if lacks(c) and any(m in tagged and in_dictionary(m) for m in c.members)}
     out = set(nouns)
     for a, b in q.phrases:
         compound = a.members[0] + b.members[0]

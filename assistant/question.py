@@ -177,6 +177,11 @@ class Question:
         tagger costs 0.4 s to start and most questions never need it)."""
         return _nouns(self.asking)
 
+    @cached_property
+    def all_nouns(self) -> frozenset[str]:
+        """Nouns of every clause (a fact question's subject may stand before the asking clause)."""
+        return _nouns(self.norm)
+
     def term_negated(self, term: str) -> bool:
         """Whether the question negates `term` (没有逾期, 并非关注类, 未结清)."""
         k = self.norm.find(term)

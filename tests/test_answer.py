@@ -127,6 +127,16 @@ def test_out_of_scope_abstains_with_the_nearest_clause(assistant, question):
     assert answer.answer.startswith("文件未规定") and "最接近的条款" in answer.answer
 
 
+@pytest.mark.parametrize("question,abstains", [
+    # a fact question's subject stands before its asking clause: a thing no document speaks of
+    ("客户有一笔一年期定期存款想提前支取，利息怎么算？", True),
+    # …and a subject the documents have is answered
+    ("客户在赣州办续贷抵押，注销登记要多久？", False),
+])
+def test_a_fact_questions_subject_in_any_clause_decides_its_scope(assistant, question, abstains):
+    assert assistant.ask(question).abstained is abstains
+
+
 @pytest.mark.parametrize("question", ["创业担保贷款的贴息比例是多少？"])
 def test_a_value_no_document_states_is_not_answered_with_another(assistant, question):
     answer = assistant.ask(question)

@@ -1059,6 +1059,16 @@ def test_an_unknown_word_modifying_a_known_head_names_another_kind(question, cor
     assert [c.members[0] for c in found] == named
 
 
+def test_the_nouns_of_every_clause_name_a_fact_questions_subject():
+    from assistant.answer import unknown_kinds
+    q = analyse("客户有一笔三年期定期存款想提前支取，利息怎么算？")
+    corpus = "利息按规定支付，提前还款"
+    lacks = lambda c: all(m not in corpus for m in c.members)
+    # the asking clause (利息怎么算) names nothing unknown; the clause before it names the subject
+    assert unknown_kinds(q, list(q.concepts), lacks, corpus) == []
+    assert "定期存款" in [c.members[0] for c in unknown_kinds(q, list(q.concepts), lacks, corpus, q.all_nouns)]
+
+
 @pytest.mark.parametrize("text,held,narrowed", [
     ("借款人具有持续经营能力,无民间借贷,社会信用良好;", ("民间借贷",), ()),
     ("企业主行为规范,无参与民间高利借贷(包括借入和借出)行为;", (), (("民间借贷", "民间高利借贷"),)),
