@@ -326,6 +326,13 @@ def _counted(q: Question, stated: Limit) -> set[str]:
     return _words(after) | _words(joined) | {s for _t, syns in token_terms(joined) for s in syns}
 
 
+def _own_act(quantity: str) -> str | None:
+    """The act a count follows with its aspect mark (展期过|一次, 逾期了|两次): what is counted. 续 (续过)
+    is renewal itself, told by `_counts_renewals`."""
+    m = re.search(r"([\u4e00-\u9fff]{2})[过了]$", quantity)
+    return m.group(1) if m and "续" not in m.group(1) else None
+
+
 def _counts_renewals(before: str, after: str) -> bool:
     """续 alone is the act of renewal: a count next to it counts renewals — 续过两次 before it, or
     第三次续 after it."""
@@ -376,8 +383,12 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
                 said_of |= set(re.findall(_EVENT, lim.quantity))
             if lim.unit in ("次", "期"):
                 counted = _counted(q, stated)
+                act = _own_act(stated.quantity)
                 if counted:
                     said_of = _words(stated.quantity, keep) | counted
+                elif act:
+                    # 「展期过一次」: the act done counts; the question's topic (…还能续贷吗) does not
+                    said_of = _words(stated.quantity, keep) | {act}
                 if _counts_renewals(stated.quantity, _clause_after(q.norm, stated.end)):
                     said_of |= {"续贷"}
             overlap = len(measured & said_of) + sum(1 for w in measured for s in said_of if w != s and (w in s or s in w))
@@ -1105,9 +1116,15 @@ def _defining_element(q: Question, reading: Reading, pos: int, term: str, streng
     贷款业务」 asked 是不是要主动申请): an element it states, affirmed and under no condition. It never
     permits or forbids (「到期后不能按时收回」 in it is no ban)."""
     head = DEFINITION.search(reading.text)
+    asked = next((c for c in q.concepts if term in c.members), Concept((term,), ()))
+    included = _included(reading.text, pos - reading.start, [])
+    if included is not None and head is not None and pos - reading.start >= head.end() and \
+            polarity_at(reading, pos) > 0 and not q.concept_negated(asked):
+        # 「续贷是指…原有贷款到期(含展期后到期)后…」: what the definition's bracket includes is within
+        # what it defines — a scope, not a permission read from its wording
+        return Stance("yes", reading, strength, term, f"按定义明确包括：「{included}」")
     if q.modality != "necessity" or head is None or pos - reading.start < head.end() or polarity_at(reading, pos) < 0:
         return None
-    asked = next((c for c in q.concepts if term in c.members), Concept((term,), ()))
     if q.concept_negated(asked):
         return None
     # who does it is part of the element: 「经其主动申请」 (the borrower's) is not 银行主动申请

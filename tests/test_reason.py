@@ -390,6 +390,13 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # what a count counts, split by it (欠过4期利息), is read in the documents' word too (欠利息 → 欠息)
     ("(二)现有存量贷款虽未欠息,但存在累计3期及以上欠息记录的;", EXCL, "这笔贷款以前陆续欠过4期利息，现在还清了，还能续贷吗？", "no"),
     ("(二)现有存量贷款虽未欠息,但存在累计3期及以上欠息记录的;", EXCL, "这笔贷款以前陆续欠过2期利息，现在还清了，还能续贷吗？", "yes"),
+    # a count after its own act with the aspect mark (展期过一次) counts that act, not renewals
+    (COUNTS, "", "这笔贷款展期过3次，现在还能续贷吗？", None),
+    (COUNTS, "", "这笔贷款续过3次，现在还能续贷吗？", "no"),
+    # what a definition's bracket includes (含展期后到期) is within what it defines: a scope
+    ("第二条续贷是指借款人在原有贷款到期(含展期后到期)后,重新发放贷款用于归还原贷款的行为。", "", "展期过的贷款能续贷吗？", "yes"),
+    # …but the definition's other words permit nothing (不能按时收回 is no ban, 重新发放 no permission)
+    ("第二条续贷是指借款人在原有贷款到期(含展期后到期)后不能按时收回,重新发放贷款的行为。", "", "贷款不能按时收回的，能办续贷吗？", None),
     # the standard of a comparison (比新增贷款) is not missed where the rule does not state it…
     ("(一)续贷业务须如实进行调查、审查和审批,不得简化操作程序;", "", "续贷审批能不能比新增贷款简化一些？", "no"),
     ("(一)续贷业务须如实进行调查、审查和审批,不得简化操作程序;", "", "续贷审批能不能比新发放的贷款简化一点？", "no"),
