@@ -34,6 +34,8 @@ DENSE_CONFIDENT = 0.88
 # dense side is very sure
 UNKNOWN_NOUN_SHARE = 0.25
 DENSE_SURE = 0.90
+# at most this many further conditions met, shown under a 可以 from stated facts
+MAX_MET = 3
 SHORT_CLAUSE = 70
 # an English question with more than half of its content words unknown to the glossary is taken
 # as being about something else
@@ -185,6 +187,7 @@ class DefaultAnswerer:
         if ev.named:
             pool = {d: hs for d, hs in pool.items() if d in ev.named} or pool
         per_doc: dict[str, tuple[Stance, Hit]] = {}
+        met: dict[str, list[tuple[Stance, Hit]]] = {}
         # words that only name a document (农商行 → 商行) are not what the question is about
         drop = frozenset(c_m for c, _w in weights for c_m in c.members if any(c_m in name for name in ev.names))
         # the words naming the lent money (拿到 of 续贷拿到的钱) frame a question about its use
@@ -209,6 +212,7 @@ class DefaultAnswerer:
             best = best_stance([st for st, _h in found])
             if best is not None:
                 per_doc[doc_id] = next((st, h) for st, h in found if st is best)
+                met[doc_id] = _other_met(best, found)
         if not per_doc or all(st.why == MET_ONE for st, _h in per_doc.values()):
             # nothing decides, or the story only meets a condition here and there: list what must hold
             listed = self._conditions(q, pool, ev)
@@ -230,14 +234,19 @@ class DefaultAnswerer:
         else:
             head = f"{label}。"
         citations, findings, lines = [], [], []
-        for n, (doc_id, (st, h)) in enumerate(voters.items(), 1):
-            unit = ev.unit(st.reading.clause_id) or h.unit
-            cit = _cite_reading(n, unit, st.reading, h.score)
-            citations.append(cit)
-            word = verdict_word(q, st.verdict)
-            summary = f"{word}（{st.why}）：「{cit.quote}」" if st.why else f"{word}：「{cit.quote}」"
-            findings.append(Finding(doc_id, unit.doc_title, st.verdict, summary, [cit.id]))
-            lines.append(f"{n}. 《{unit.doc_title}》{unit.ref}（{LEVELS.get(unit.level, '')}）——{summary}[{n}]")
+        n = 0
+        for doc_id, (st, h) in voters.items():
+            # a 可以 from stated facts shows every condition they meet in that document, not only the first
+            for k, (sti, hi) in enumerate([(st, h)] + (met.get(doc_id, []) if st.verdict == "yes" else [])):
+                n += 1
+                unit = ev.unit(sti.reading.clause_id) or hi.unit
+                cit = _cite_reading(n, unit, sti.reading, hi.score)
+                citations.append(cit)
+                word = verdict_word(q, sti.verdict)
+                summary = f"{word}（{sti.why}）：「{cit.quote}」" if sti.why else f"{word}：「{cit.quote}」"
+                findings.append(Finding(doc_id, unit.doc_title, sti.verdict, summary, [cit.id]))
+                mark = f"{len(lines) + 1}. " if k == 0 else "   另："
+                lines.append(f"{mark}《{unit.doc_title}》{unit.ref}（{LEVELS.get(unit.level, '')}）——{summary}[{n}]")
         answer = head + "\n依据：\n" + "\n".join(lines)
         if ev.named and not any(d in ev.named for d in voters):
             answer += "\n（所问文件对此没有明确规定，以上为其他文件的规定。）"
@@ -402,6 +411,20 @@ def _lead(q: Question, span: Span) -> str:
     body = "，".join(picked) if picked else text.rstrip("。；;")
     body = ITEM_MARK.sub("", body)
     return f"答：{body}（《{span.unit.doc_title}》{span.unit.ref}）。\n"
+
+
+def _other_met(best: Stance, found: list[tuple[Stance, Hit]]) -> list[tuple[Stance, Hit]]:
+    """The other conditions of one document that the question's stated facts meet (符合…（问题中为…）),
+    each reading once, when the deciding one is itself such a check."""
+    if best.verdict != "yes" or not best.why.startswith("符合"):
+        return []
+    out, seen = [], {(best.reading.clause_id, best.reading.start)}
+    for st, h in found:
+        key = (st.reading.clause_id, st.reading.start)
+        if st.verdict == "yes" and st.why.startswith("符合") and "问题中为" in st.why and key not in seen:
+            seen.add(key)
+            out.append((st, h))
+    return out[:MAX_MET]
 
 
 def _cite_reading(n: int, unit: Unit, reading: Reading, score: float) -> Citation:
