@@ -106,6 +106,9 @@ RENEWAL = frozenset("续贷 续贷通 无还本续贷 借新还旧 转贷 续贷
 # 形式动词 (light verbs): their content is their object — 「纳入续贷」「适用于续贷」「走续贷」
 # ask what 「能续贷吗」 asks, so before the renewal act they name nothing the rule is about
 LIGHT_VERBS = frozenset("纳入 适用 进行 予以 给予 加以 开展 享受 参与 参加 叙做 采用 使用 操作 办成 做成 走".split())
+# verbs of hindrance whose object is the renewal (会不会影响续贷, 挡住续贷): they ask whether the story's
+# facts allow renewal, as 能续贷吗 does — the story is what is asked about
+HINDER_VERBS = frozenset("影响 妨碍 阻碍 耽误 挡住 卡住".split())
 _LIGHT_LINK = "到进于入为成"
 # events a rule times the act by (到期前, 届满后)
 EVENT = re.compile(r"到期|届满|期满")
@@ -524,7 +527,9 @@ def analyse(text: str) -> Question:
     # what is asked about
     # — unless it points at one item (这一条算满足吗): then that item is what is asked
     specific = [c for c in focus if _specific(c, asking)]
-    topic = focus if specific else concepts
+    # the asking clause's verb taking renewal as its object (影响|续贷) is the grammar of asking, in the
+    # topic as in the focus
+    topic = focus if specific else tuple(c for c in concepts if not light_verb(c, asking)) or concepts
     if kind == "compare":
         # 「借款人有民间借贷的，各家怎么把握？」: the clause that asks for a comparison is about the
         # documents; the topic is in the clauses before it
@@ -681,7 +686,7 @@ def in_a_not_a(token: str, norm: str) -> bool:
 def light_verb(c: "Concept", clause: str) -> bool:
     """Whether a concept is a light verb whose object is the renewal act itself (纳入|续贷, 适用于|续贷通):
     the clause then asks about renewal, and what the rule is about is in the story."""
-    if not all(m in LIGHT_VERBS for m in c.members):
+    if not all(m in LIGHT_VERBS or m in HINDER_VERBS for m in c.members):
         return False
     for m in c.members:
         for k in (i for i in range(len(clause)) if clause.startswith(m, i)):

@@ -616,6 +616,18 @@ def test_words_the_corpus_lacks_are_idle_only_when_they_are_function_words(quest
     assert not topic_lacks or topic_lacks not in topic
 
 
+@pytest.mark.parametrize("question,story_word", [
+    # a verb of hindrance whose object is the renewal asks whether the story allows it, as 能续贷吗
+    ("企业对外担保比较多，这会不会影响续贷？", "对外"),
+    ("老板跟朋友借过钱，不影响续贷吧？", "朋友"),
+    ("账户被冻结了，会不会卡住续贷？", "冻结"),
+])
+def test_a_verb_hindering_renewal_is_the_grammar_of_asking(question, story_word):
+    q = analyse(question)
+    words = {m for c in q.topic for m in c.members}
+    assert story_word in words and not words & {"影响", "卡住"}
+
+
 def test_an_asking_clause_that_only_times_the_act_is_about_the_story():
     q = analyse("一家做典当业务的公司，贷款到期了能办续贷吗？")
     assert any("典当" in c.members for c in q.topic)
