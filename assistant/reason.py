@@ -1369,12 +1369,25 @@ _MODALS = r"能|可以|可不可以|能不能|可否|能否"
 _MONEY_MODAL = re.compile(rf"(钱|资金)[^，,。；;？?]{{0,3}}({_MODALS})[^，,。；;？?]+")
 
 
+# an asking clause that opens with its modal has no subject of its own (…，能不能给企业补充点流动资金)
+_SUBJECTLESS = re.compile(rf"^(还|那|就|又|也|那还)?({_MODALS})")
+
+
+def _money_is_topic(q: Question) -> bool:
+    """The lent money opens a clause of the story (续贷下来的钱还完旧贷后…) and the asking clause opens
+    with its modal: in Chinese topic–comment order the money is what the asking clause speaks of."""
+    m = _LENT_MONEY.search(q.norm)
+    opens = m is not None and re.fullmatch(r"(续|这笔|那笔|这些|该)?", q.norm[max(q.norm.rfind(ch, 0, m.start()) for ch in "，,。；;") + 1:m.start()]) is not None
+    return opens and _SUBJECTLESS.search(q.asking.lstrip("，, ")) is not None
+
+
 def asks_a_use(q: Question) -> bool:
     """Whether the question asks to put money to a use: a use verb in the asking clause (…能不能拿一部分
     去买设备), or the lent money itself asked about with a modal (贷下来的钱能给工人发工资吗), or, when
     that clause has no content of its own (…，可以吗), the money put to a use in the story (留一部分钱发
     工资). A use verb elsewhere in a story (利息一直按月付) asks nothing."""
-    if q.focus and _LENT_MONEY.search(q.norm) and _MONEY_MODAL.search(q.asking) and not _money_modified(q):
+    if q.focus and _LENT_MONEY.search(q.norm) and (_MONEY_MODAL.search(q.asking) or _money_is_topic(q)) \
+            and not _money_modified(q):
         return True
     return bool(_USE_VERB.search(q.asking) if q.focus else _MONEY_USED.search(q.norm))
 

@@ -976,6 +976,10 @@ def test_the_words_that_state_a_condition(condition, words):
     ("借款人账户上的款不多，能续贷吗？", False),
     ("续贷资金来源里能不能有财政补助？", False),      # the money's source is asked, not a use of it
     ("续贷资金用途能不能包括发工资？", True),               # the money's use is a use of it
+    # the lent money opening the story and an asking clause with no subject of its own: topic–comment
+    ("续贷下来的钱还完旧贷要是还有剩余，能不能给厂里进一批货？", True),
+    ("续贷下来的钱还完旧贷要是还有剩余，客户能不能续第二次？", False),   # the asking clause has its own subject
+    ("客户说续贷下来的钱不够，能不能再续一次？", False),                 # the money is no clause's topic
 ])
 def test_asking_to_put_money_to_a_use(question, asks):
     from assistant.reason import asks_a_use
