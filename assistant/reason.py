@@ -953,6 +953,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             return Stance("depends", reading, strength, term, other_way)
         if _one_of_many_conditions(q, reading):
             return Stance("depends", reading, strength, term, MET_ONE)
+        if _denied_predicate_missing(q, term, text):
+            # 「担保人不肯继续担保」 against a rule on telling the 担保人: the story denies something of the
+            # matched word that the rule does not speak of — the rule is about the word, not that
+            return None
     why = {"exclusion": "列为不适用/不属于", "prohibition": "明确禁止", "requirement": "列为必备条件",
            "scope": "列为适用范围", "obligation": "规定须办理", "permission": "规定可以办理",
            "time_limit": "规定了时限"}.get(kind, "")
@@ -967,6 +971,22 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
 
 # an inclusion in brackets right after a term: 农村信用社(含农村商业银行,下同), 客户(含个体工商户)
 _INCLUSION = re.compile(r"[(（](含|包括)([^()（）]+)[)）]")
+
+
+def _denied_predicate_missing(q: Question, term: str, text: str) -> bool:
+    """Whether the question negates a predicate of the matched word right after it (担保人|不肯继续担保,
+    抵押人|没有到场) whose words the rule does not hold in full: the story then says the word's holder
+    refuses or lacks something the rule does not speak of, and the rule's 可以 is not about it."""
+    k = q.norm.find(term)
+    if k < 0:
+        return False
+    after = k + len(term)
+    for s, e in q.negated:
+        if after <= s <= after + 4 and re.fullmatch(r"[也都就还已经并]*([不没未无非][^，,。；;？?]{0,2})?", q.norm[after:s]) is not None:
+            words = [t for t, _syns in token_terms(q.norm[s:e])
+                     if len(t) >= 2 and t not in GENERIC and not is_negator(t[0])]
+            return bool(words) and not all(w in text for w in words)
+    return False
 
 
 def _included(text: str, k: int, asked) -> str | None:

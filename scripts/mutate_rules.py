@@ -55,6 +55,7 @@ MUTATIONS = {
     "a definition's bracketed inclusion is a scope (含展期后到期)": "import assistant.reason as m; f = m._included; m._defining_element.__globals__['_included'] = lambda text, k, asked: None if not asked else f(text, k, asked)",
     "a verb hindering renewal asks whether the story allows it (影响续贷)": "import assistant.question as m; m.HINDER_VERBS = frozenset()",
     "the lent money as the story's topic is what a subjectless asking clause speaks of": "import assistant.reason as m; m._money_is_topic = lambda q: False",
+    "a predicate the story denies of the matched word, missing from the rule, gives no 可以": "import assistant.reason as m; m._denied_predicate_missing = lambda q, term, text: False",
     "a side of a split limit told by a mapped word": "import assistant.reason as m; m._says_side = lambda w, said_text, q: w in said_text or w in q.words",
     "a modifier of the conditions names none (基本条件)": "import assistant.question as m; m._OF_CONDITIONS = '(?!x)x'",
     "符合规定 asks whether the story meets the conditions": "import assistant.question as m, re; m.ELIGIBLE = re.compile(m.ELIGIBLE.pattern.replace('|规定', ''))",

@@ -397,6 +397,11 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     ("第二条续贷是指借款人在原有贷款到期(含展期后到期)后,重新发放贷款用于归还原贷款的行为。", "", "展期过的贷款能续贷吗？", "yes"),
     # …but the definition's other words permit nothing (不能按时收回 is no ban, 重新发放 no permission)
     ("第二条续贷是指借款人在原有贷款到期(含展期后到期)后不能按时收回,重新发放贷款的行为。", "", "贷款不能按时收回的，能办续贷吗？", None),
+    # a story denying a predicate of the matched word (担保人|不肯继续担保) the rule does not hold: the rule
+    # is about the word, not that — no 可以 from it; a denied predicate the rule holds decides as ever
+    ("(二)必须书面告知担保人续贷之事实,担保人应书面同意提供担保。", "", "担保人不肯继续担保了，还能续贷吗？", None),
+    ("(二)必须书面告知担保人续贷之事实,担保人应书面同意提供担保。", "", "担保人不同意提供担保，还能续贷吗？", "no"),
+    ("(二)必须书面告知担保人续贷之事实,担保人应书面同意提供担保。", "", "担保人已经书面同意提供担保，还能续贷吗？", "yes"),
     # the standard of a comparison (比新增贷款) is not missed where the rule does not state it…
     ("(一)续贷业务须如实进行调查、审查和审批,不得简化操作程序;", "", "续贷审批能不能比新增贷款简化一些？", "no"),
     ("(一)续贷业务须如实进行调查、审查和审批,不得简化操作程序;", "", "续贷审批能不能比新发放的贷款简化一点？", "no"),
