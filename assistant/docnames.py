@@ -92,6 +92,8 @@ class DocNamer:
         # a kind word (办法, 细则) shared by several documents names none of them
         self.owners = {a: ds for a, ds in owners.items()
                        if len(ds) == 1 or not any(a.endswith(k) for k in _KIND_WORDS)}
+        # …but it still narrows what other words name: 「赣州那个…操作规程」 is the one of 赣州's that is one
+        self.kinds = {a: ds for a, ds in owners.items() if a not in self.owners}
         self.names = [DocName(d, tuple(sorted(n, key=len, reverse=True))) for d, n in raw.items()]
 
     def named(self, norm_question: str) -> list[str]:
@@ -114,10 +116,25 @@ class DocNamer:
             if not (_only_inside(a, longer, q) if comparing else longer):
                 kept.append((a, ds))
         found = kept
+        if not comparing:
+            # 「赣州那个续贷抵押登记操作规程」: a word several documents share (赣州) together with one that
+            # picks one of them describes that one — outside a comparison, which names each side
+            found = [(a, _narrowed(ds, found)) for a, ds in found]
         docs: set[str] = set()
         for _a, ds in found:
             docs |= ds
+        if not comparing and len(docs) > 1 and all(len(ds) > 1 for _a, ds in found):
+            # (only when no word names one document: 「操作指引、范本和2024年细则」 lists three)
+            for a, ds in self.kinds.items():
+                if a in q and docs & ds and docs & ds != docs:
+                    docs &= ds
         return sorted(docs), [a for a, _ds in found]
+
+
+def _narrowed(ds: set[str], found: list[tuple[str, set[str]]]) -> set[str]:
+    """A shared alias's documents, narrowed to those another found alias picks among them."""
+    picked = set().union(*(other for _b, other in found if other < ds)) if len(ds) > 1 else set()
+    return picked or ds
 
 
 def _only_inside(alias: str, longer: list[str], q: str) -> bool:

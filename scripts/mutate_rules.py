@@ -56,6 +56,8 @@ MUTATIONS = {
     "a verb hindering renewal asks whether the story allows it (影响续贷)": "import assistant.question as m; m.HINDER_VERBS = frozenset()",
     "the lent money as the story's topic is what a subjectless asking clause speaks of": "import assistant.reason as m; m._money_is_topic = lambda q: False",
     "a predicate the story denies of the matched word, missing from the rule, gives no 可以": "import assistant.reason as m; m._denied_predicate_missing = lambda q, term, text: False",
+    "a shared word with one picking among its documents names that one (赣州…操作规程)": "import assistant.docnames as m; m._narrowed = lambda ds, found: ds; m.DocNamer.__init__.__globals__['_narrowed'] = m._narrowed",
+    "a kind word several documents share still narrows what other words name": "import assistant.docnames as m; f = m.DocNamer.__init__; m.DocNamer.__init__ = lambda self, docs: (f(self, docs), setattr(self, 'kinds', {}))[0]",
     "a side of a split limit told by a mapped word": "import assistant.reason as m; m._says_side = lambda w, said_text, q: w in said_text or w in q.words",
     "a modifier of the conditions names none (基本条件)": "import assistant.question as m; m._OF_CONDITIONS = '(?!x)x'",
     "符合规定 asks whether the story meets the conditions": "import assistant.question as m, re; m.ELIGIBLE = re.compile(m.ELIGIBLE.pattern.replace('|规定', ''))",

@@ -704,12 +704,28 @@ DOCS = {
     ("操作指引里续贷期限怎么定？", ["zy"]),
     ("赣州的通知对抵押登记有什么要求？", ["gz"]),
     ("赣州这边抵押登记要多久？", ["gz", "gzm"]),        # a place names every document of the place
+    ("赣州那个续贷抵押的操作规程里，登记要多久？", ["gzm"]),   # …unless another word picks one of them
     ("管理办法里怎么说？", []),          # a kind word several documents share names none
     ("质押贷款能否办理续贷通？", ["x1", "x2"]),
     ("续贷要哪些材料？", []),
 ])
 def test_documents_named_by_derived_short_forms(question, docs):
     assert DocNamer(DOCS).named(analyse(question).norm) == docs
+
+
+@pytest.mark.parametrize("question,docs", [
+    # a word several documents share (赣州) with a word that picks one of them names that one…
+    ("赣州那个续贷抵押的操作规程，抵押登记要多久？", ["gzm"]),
+    # …also when the picking word is itself shared, by a document of another place (操作规程)
+    ("按赣州那个抵押登记的规程，乡镇的厂房能办吗？", ["gz", "gzm"]),
+    # …but a comparison names each side
+    ("赣州的通知和赣州的操作规程，抵押登记有什么不同？", ["gz", "gzm"]),
+    # …and a list of documents each named by its own word keeps them all (操作规程 is in none of them)
+    ("操作指引、赣州的通知和黑龙江的管理办法各自怎么说？", ["gz", "hlj", "zy"]),
+])
+def test_words_naming_documents_together_name_the_ones_they_share(question, docs):
+    both = dict(DOCS, sme={"title": "商业银行小微企业贷款业务操作规程", "issuer": "未注明", "kind": "操作规程"})
+    assert DocNamer(both).named(analyse(question).norm) == docs
 
 
 @pytest.mark.parametrize("question,outside", [
