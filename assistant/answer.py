@@ -109,7 +109,7 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
         return all(df(m) is None and m not in corpus_text for m in c.members)
     unknown_ids = {id(c) for c in unknown_kinds(q, [c for c, _w in focus], lacks, corpus_text)}
     unknown = sum(w for c, w in focus if id(c) in unknown_ids)
-    if q.kind in ("fact", "list") and focus != weights:
+    if q.kind in ("fact", "list") and focus != weights and not _asks_of_renewal(q):
         # a fact or list question names its subject in any clause (「定期存款提前支取，利息怎么算」): a
         # thing the documents lack there is what is asked about; a yes/no question's story is context
         every = unknown_kinds(q, [c for c, _w in weights], lacks, corpus_text, q.all_nouns)
@@ -122,6 +122,12 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
     if unknown / total >= UNKNOWN_NOUN_SHARE and dense < DENSE_SURE and not about_renewal and not about_uses:
         return False
     return cov >= MIN_FOCUS_COVERAGE or dense >= DENSE_CONFIDENT
+
+
+def _asks_of_renewal(q: Question) -> bool:
+    """The asking clause names renewal itself (续贷利率怎么定): it asks about renewal, and the clauses
+    before it (客户开了一家奶茶店) are the customer's story, not the subject asked about."""
+    return any(r in q.asking for r in RENEWAL)
 
 
 def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str, nouns: frozenset[str] | None = None) -> list:
@@ -245,7 +251,7 @@ class DefaultAnswerer:
                 word = verdict_word(q, sti.verdict)
                 summary = f"{word}（{sti.why}）：「{cit.quote}」" if sti.why else f"{word}：「{cit.quote}」"
                 findings.append(Finding(doc_id, unit.doc_title, sti.verdict, summary, [cit.id]))
-                mark = f"{len(lines) + 1}. " if k == 0 else "   另："
+                mark = f"{sum(1 for ln in lines if not ln.startswith('   ')) + 1}. " if k == 0 else "   另："
                 lines.append(f"{mark}《{unit.doc_title}》{unit.ref}（{LEVELS.get(unit.level, '')}）——{summary}[{n}]")
         answer = head + "\n依据：\n" + "\n".join(lines)
         if ev.named and not any(d in ev.named for d in voters):
@@ -369,7 +375,9 @@ def _only_excluded_topic(q: Question, ev: Evidence) -> str | None:
 # the units a value of each numeric facet comes in, and what states a time without a number
 _FACET_UNITS = {"time": ("小时", "工作日", "日", "个月", "年"), "count": ("次",), "amount": ("万元",), "percent": ("%",)}
 _FACET_NAMES = {"time": "时限", "count": "次数", "amount": "金额", "percent": "比例"}
-_TIME_WORDS = re.compile(r"即来即办|即时|当场|当日|当天|到期前|到期后|之前|之后|以前")
+_TIME_WORDS = re.compile(r"即来即办|即时|当场|当日|当天|到期前|到期后|之前|之后|以前|[年月季]底|[年月季]末|[年月]初")
+# an amount stated against the original's (不得超过原贷款额度, 与原贷款相同): a limit on the amount too
+_RELATIVE_AMOUNT = re.compile(r"(超过|高于|低于|少于|不超过|等于|相同|相当)[^，,。；;]{0,4}原[^，,。；;]{0,6}(额度|金额)")
 
 
 # a numeral interrogative (多少, 几天, 多久, how long): the question asks for a value, not a method or a
@@ -395,6 +403,8 @@ def states_asked_value(q: Question, text: str) -> bool:
         return True
     units = {u for f in facets for u in _FACET_UNITS[f]}
     if any(x.unit in units for x in quantities(text)):
+        return True
+    if "amount" in facets and _RELATIVE_AMOUNT.search(text):
         return True
     return "time" in facets and _TIME_WORDS.search(text) is not None
 

@@ -589,7 +589,8 @@ _EN_BOUND = ((re.compile(r"(?:more than|over|above|exceeding|in excess of)\s*$")
              (re.compile(r"(?:less than|fewer than|under|below|short of)\s*$"), "<"),
              (re.compile(r"(?:at least|no less than|not less than|a minimum of)\s*$"), ">="),
              (re.compile(r"(?:at most|no more than|not more than|up to|a maximum of|within)\s*$"), "<="))
-_EN_BEFORE_AGAIN = re.compile(r"\b(already|previously|has been|have been|had been)\b")
+# a count said in the past (renewed twice, has renewed, already) before again / once more: the next one
+_EN_BEFORE_AGAIN = re.compile(r"\b(already|previously|has|have|had|so far|[a-z]+ed)\b")
 _EN_AGAIN = re.compile(r"\b(again|another|once more)\b")
 
 

@@ -344,6 +344,8 @@ def _counts_renewals(before: str, after: str) -> bool:
 
 # a total over many (同一客户累计…) of what another limit counts one at a time (同一笔贷款…)
 _AGGREGATE = re.compile(r"累计|合计|总计|共计|一共|总共|加起来")
+# a count said of one loan (这笔贷款总共续过2次) is that loan's, whatever adverb sums it
+_ONE_LOAN = re.compile(r"[这该那此]一?笔|同一笔|单笔")
 
 
 def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
@@ -407,7 +409,12 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
         if len(tied) > 1:
             # 这笔/该笔/那笔 is 一笔: a demonstrative before the classifier picks one loan as 一笔 does
             said_text = re.sub(r"[这该那此]笔", "一笔", q.norm)
-            said = [lim for lim in tied if any(_says_side(w, said_text, q) for w in _own_words(lim, tied))]
+            # a limit's own word the question says outright (以个人经营户身份) outweighs a genus guessed
+            # from another noun (公司老板)
+            literal = [lim for lim in tied if any(w in q.words and w not in GENERIC for w in _own_words(lim, tied))]
+            strict = [lim for lim in tied if any(_says_side(w, said_text, q, True) for w in _own_words(lim, tied))]
+            said = literal if len(literal) == 1 else strict if len(strict) == 1 else \
+                [lim for lim in tied if any(_says_side(w, said_text, q) for w in _own_words(lim, tied))]
             if len(said) == 1:
                 chosen = _per_one(q, said[0], stated, candidates)
                 pairs.append((chosen, stated))
@@ -428,7 +435,7 @@ def _per_one(q: Question, chosen: Limit, stated: Limit, candidates: list[Limit])
     """When the question marks another of its numbers as the total (他名下累计续过2次), a number
     without that mark (这笔贷款之前续过1次) is the count of one: it goes with the limit on each one; a
     number it marks as the total goes with the limit on the total."""
-    if _AGGREGATE.search(stated.quantity) and not _AGGREGATE.search(chosen.quantity):
+    if _AGGREGATE.search(stated.quantity) and not _AGGREGATE.search(chosen.quantity) and not _ONE_LOAN.search(stated.quantity):
         # a number the question marks as a total (名下一共续过3次) goes with the limit on the total, in
         # whatever word each marks it (一共 / 累计)
         return next((c for c in candidates if c.unit == chosen.unit and _AGGREGATE.search(c.quantity)), chosen)
@@ -446,10 +453,14 @@ def _leave_open(paired: Limit, stated: Limit, candidates: list[Limit], open_: li
                      and not _AGGREGATE.search(lim.quantity))
 
 
-def _says_side(word: str, said_text: str, q: Question) -> bool:
+def _says_side(word: str, said_text: str, q: Question, strict: bool = False) -> bool:
     """The question says a limit's own word: in its text, or as a word the glossary maps the question's
     to, or a kind of it (head-final: 个体户 → 个人经营户 is a 经营户; 小厂 → 小微企业 is a 企业 — but
     老板 → 企业主 is no 企业), or the borrower's genus that word names (一家商贸公司 is an 企业)."""
+    # strictly, not inside a longer generic word: 企业 of 小微企业 names the sector, which covers 个体户 too
+    for g in GENERIC if strict else ():
+        if len(g) > len(word) and word in g:
+            said_text = said_text.replace(g, " " * len(g))
     return word in said_text or any(x == word or x.endswith(word) for x in q.words | q.glossed) or \
         any(word in names for genus, names in _GENUS if _names_genus(q, genus))
 
@@ -465,7 +476,8 @@ _GENUS = (
 
 def _names_genus(q: Question, heads: tuple[str, ...]) -> bool:
     """Whether a noun of the question ends in one of the genus's heads (服装厂, 商贸公司), or the
-    question says the head itself (一家小厂 is segmented 小厂; 个体户 stands alone)."""
+    question says the head itself (一家小厂 is segmented 小厂; 个体户 stands alone). The sector's own name
+    (小微企业, a generic word) tells no borrower's genus: it covers 个体工商户 too."""
     return any(w.endswith(h) for w in q.words | q.glossed for h in heads)
 
 
@@ -1138,8 +1150,13 @@ def _defining_element(q: Question, reading: Reading, pos: int, term: str, streng
     head = DEFINITION.search(reading.text)
     asked = next((c for c in q.concepts if term in c.members), Concept((term,), ()))
     included = _included(reading.text, pos - reading.start, [])
+    # …only for the thing the definition defines: every other word asked (信用贷款 of 展期后到期的信用
+    # 贷款) must be in it too, or the question is about a kind the definition does not speak to
+    rest = [c for c in (q.topic or q.focus) if term not in c.members and not any(m in RENEWAL for m in c.members)
+            and not all(EVENT.fullmatch(m) for m in c.members)]
     if included is not None and head is not None and pos - reading.start >= head.end() and \
-            polarity_at(reading, pos) > 0 and not q.concept_negated(asked):
+            polarity_at(reading, pos) > 0 and not q.concept_negated(asked) and \
+            all(_find(reading.text, c) is not None for c in rest):
         # 「续贷是指…原有贷款到期(含展期后到期)后…」: what the definition's bracket includes is within
         # what it defines — a scope, not a permission read from its wording
         return Stance("yes", reading, strength, term, f"按定义明确包括：「{included}」")
@@ -1376,12 +1393,16 @@ _MONEY_USED = re.compile(r"(钱|资金|款(?!人))[，,]?[^，,。；;？?]{0,12
                          # or the verb first: 留一部分钱发工资, 拿这笔钱去买设备
                          r"|(留|拿|用|花|挪)[^，,。；;？?]{0,6}(钱|资金)")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
-_USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付")
+_USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付"
+                       # English: be spent on, be used for, go to, buy
+                       r"|\b(spend|spent|used (for|to|on)|use (it|them) (for|to|on)|go(es)? (to|toward)|buy|buying|purchase|pay for)\b")
 
 
 # money the renewal lends (贷下来的钱, 续贷资金), not the customer's own (自己的钱) nor another debt (借的钱)
 _LENT_MONEY = re.compile(r"(贷|放|批)(下来|出来|到手|到|出)?的?(钱|资金)|(续贷|贷款)(拿到|得到|到手)的(钱|资金)"
-                         r"|(贷款|续贷)(资金|款)")
+                         r"|(贷款|续贷)(资金|款)"
+                         r"|\b(renewal|renewed|loan|lent)\s+(money|funds|proceeds)\b"
+                         r"|\b(money|funds|proceeds)\s+(from|of)\s+(a |an |the )?(renewal|renewed|loan)")
 # a rule on what the lent money is used for (续贷贷款的用途…, 续贷资金直接用于…)
 _LOAN_USES = re.compile(r"(贷款|资金)的?(用途|[^，,。；;]{0,4}用于)")
 # the money as what a modal asks about (钱能不能…, 资金可以…): asking what may be done with it
@@ -1398,7 +1419,9 @@ def _money_is_topic(q: Question) -> bool:
     with its modal: in Chinese topic–comment order the money is what the asking clause speaks of."""
     m = _LENT_MONEY.search(q.norm)
     opens = m is not None and re.fullmatch(r"(续|这笔|那笔|这些|该)?", q.norm[max(q.norm.rfind(ch, 0, m.start()) for ch in "，,。；;") + 1:m.start()]) is not None
-    return opens and _SUBJECTLESS.search(q.asking.lstrip("，, ")) is not None
+    # …and what it asks is a purpose (给企业补充流动资金, 拿去进货), not a step of the loan (按等额本息还款)
+    asking = q.asking.lstrip("，, ")
+    return opens and _SUBJECTLESS.search(asking) is not None and ("给" in asking or _USE_VERB.search(asking) is not None)
 
 
 def asks_a_use(q: Question) -> bool:

@@ -132,6 +132,8 @@ def test_out_of_scope_abstains_with_the_nearest_clause(assistant, question):
     ("客户有一笔一年期定期存款想提前支取，利息怎么算？", True),
     # …and a subject the documents have is answered
     ("客户在赣州办续贷抵押，注销登记要多久？", False),
+    # …unless the asking clause names renewal itself: the clause before it is the customer's story
+    ("客户开了一家奶茶店，续贷利率怎么定？", False),
 ])
 def test_a_fact_questions_subject_in_any_clause_decides_its_scope(assistant, question, abstains):
     assert assistant.ask(question).abstained is abstains

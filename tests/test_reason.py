@@ -364,6 +364,9 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # …marked by any adverb of a total (一共, 总共, 加起来), not only the documents' 累计
     (COUNTS, "", "这笔贷款续过1次，他名下贷款一共续过3次，还能续吗？", "yes"),
     (COUNTS, "", "这笔贷款续过1次，他几笔贷款加起来续过3次，还能续吗？", "yes"),
+    # …but a count said of one loan is that loan's, whatever adverb sums it
+    (COUNTS, "", "这笔贷款总共已经续过2次了，还能再续一次吗？", "no"),
+    (COUNTS, "", "同一笔贷款加起来续过3次，还能续吗？", "no"),
     # a limit split by whose loan it is: the word the question's is mapped to tells the side (个体户 → 个体工商户)
     (SPLIT_BY_NAME, REQ, "个体户想续250万，额度批得了吗？", "no"),
     (SPLIT_AMOUNT, REQ, "一家小微企业想续250万，额度批得了吗？", "yes"),
@@ -378,6 +381,10 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     (SPLIT_AMOUNT, REQ, "开了一家纸箱厂，想续1500万，单笔额度够吗？", "yes"),
     (SPLIT_AMOUNT, REQ, "个体户想续900万，单笔额度够吗？", "no"),
     (SPLIT_AMOUNT, REQ, "客户想续900万，单笔额度够吗？", "depends"),
+    # …a limit's own word said outright outweighs a genus guessed from another noun; the sector's name
+    # (小微企业) tells no genus
+    (SPLIT_AMOUNT, REQ, "公司老板以个人经营户身份申请，想续300万，单笔额度够吗？", "no"),
+    (SPLIT_AMOUNT, REQ, "个体户按小微企业续贷政策想续300万，单笔额度够吗？", "no"),
     # the time left before the event, in weeks, against a lead time the rule requires
     (LEAD_TIME, "", "客户离贷款到期只剩两周才来交书面续贷申请，符合规定吗？", "no"),
     (LEAD_TIME, "", "客户离贷款到期还有两个月来交书面续贷申请，符合规定吗？", "yes"),
@@ -586,6 +593,7 @@ def test_a_stated_count_is_the_next_one_only_for_renewals(question, value):
     # renewed twice already and asked to renew again: the third renewal, as 已经续过两次，还想再续
     ("The loan has already been renewed twice. Can it be renewed again?", [("=", 3.0, "次")]),
     ("The loan was renewed 2 times. Is that within the limit?", [("=", 2.0, "次")]),
+    ("The client has renewed this loan twice. Can he renew it once more?", [("=", 3.0, "次")]),
     # an article is no number (a loan), nor is a bare figure without its unit
     ("Can a loan be renewed by a company with 50 staff?", []),
 ])
@@ -997,10 +1005,13 @@ def test_the_words_that_state_a_condition(condition, words):
     ("借款人账户上的款不多，能续贷吗？", False),
     ("续贷资金来源里能不能有财政补助？", False),      # the money's source is asked, not a use of it
     ("续贷资金用途能不能包括发工资？", True),               # the money's use is a use of it
+    ("Can the renewal money be spent on buying a truck?", True),    # English: the money and a use verb
+    ("Can the renewal money be repaid early?", False),
     # the lent money opening the story and an asking clause with no subject of its own: topic–comment
     ("续贷下来的钱还完旧贷要是还有剩余，能不能给厂里进一批货？", True),
     ("续贷下来的钱还完旧贷要是还有剩余，客户能不能续第二次？", False),   # the asking clause has its own subject
     ("客户说续贷下来的钱不够，能不能再续一次？", False),                 # the money is no clause's topic
+    ("续贷下来的钱已经还了旧贷，能不能按等额本息方式还款？", False),      # a step of the loan, not a purpose
 ])
 def test_asking_to_put_money_to_a_use(question, asks):
     from assistant.reason import asks_a_use
@@ -1149,6 +1160,9 @@ def test_an_item_under_an_exclusion_lead_in_is_restricted():
     ("资金回笼率的比例要达到多少？", "资金回笼率在5%(含)以上。", True),
     ("同一笔贷款最多能续几次？", "同一笔贷款续贷次数不得超过2次。", True),
     ("同一笔贷款最多能续几次？", "同一笔贷款续贷须经审批。", False),
+    # an amount against the original's is an amount limit; a month's end is a time
+    ("续贷额度最高能到多少？", "续贷额度最高不得超过原贷款额度。", True),
+    ("名单多久上报一次？", "业务部门每年于*月底前上报名单。", True),
     # no numeral interrogative: a method or a date is asked, any clause may answer it
     ("续贷利率是按什么来定的？", "续贷利率由双方协商确定。", True),
     ("这份细则什么时候生效？", "本细则自发布之日起生效。", True),
