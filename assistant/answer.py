@@ -110,7 +110,7 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
     unknown_ids = {id(c) for c in unknown_kinds(q, [c for c, _w in focus], lacks, corpus_text)}
     unknown = sum(w for c, w in focus if id(c) in unknown_ids)
     if q.kind in ("fact", "list") and focus != weights and not _asks_of_renewal(q):
-        # a fact or list question names its subject in any clause (「定期存款提前支取，利息怎么算」): a
+        # a fact or list question names its subject in any clause (「客户有笔大额存单要转让，手续费怎么收」): a
         # thing the documents lack there is what is asked about; a yes/no question's story is context
         every = unknown_kinds(q, [c for c, _w in weights], lacks, corpus_text, q.all_nouns)
         share = sum(w for c, w in weights if any(c is u for u in every)) / (sum(w for _c, w in weights) or 1.0)
@@ -125,8 +125,8 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
 
 
 def _asks_of_renewal(q: Question) -> bool:
-    """The asking clause names renewal itself (续贷利率怎么定): it asks about renewal, and the clauses
-    before it (客户开了一家奶茶店) are the customer's story, not the subject asked about."""
+    """The asking clause names renewal itself (续贷期限怎么定): it asks about renewal, and the clauses
+    before it (客户开了一家花店) are the customer's story, not the subject asked about."""
     return any(r in q.asking for r in RENEWAL)
 
 
@@ -381,7 +381,7 @@ _RELATIVE_AMOUNT = re.compile(r"(超过|高于|低于|少于|不超过|等于|�
 
 
 # a numeral interrogative (多少, 几天, 多久, how long): the question asks for a value, not a method or a
-# date (利率是按什么来定的, 什么时候生效)
+# date (期限按什么来确定, 哪天起执行)
 _ASKS_VALUE = re.compile(r"多少|几(个)?[次天回期年月小工]|多久|多长|多大|多高|多快|how (much|many|long|fast|large|high)")
 
 

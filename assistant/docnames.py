@@ -117,14 +117,14 @@ class DocNamer:
                 kept.append((a, ds))
         found = kept
         if not comparing:
-            # 「赣州那个续贷抵押登记操作规程」: a word several documents share (赣州) together with one that
+            # 「赣州那边的登记操作规程」: a word several documents share (赣州) together with one that
             # picks one of them describes that one — outside a comparison, which names each side
             found = [(a, _narrowed(ds, found)) for a, ds in found]
         docs: set[str] = set()
         for _a, ds in found:
             docs |= ds
         if not comparing and len(docs) > 1 and all(len(ds) > 1 for _a, ds in found):
-            # (only when no word names one document: 「操作指引、范本和2024年细则」 lists three)
+            # (only when no word names one document: 「指引、范本和黑龙江的办法」 lists three)
             for a, ds in self.kinds.items():
                 if a in q and docs & ds and docs & ds != docs:
                     docs &= ds

@@ -106,7 +106,7 @@ RENEWAL = frozenset("续贷 续贷通 无还本续贷 借新还旧 转贷 续贷
 # 形式动词 (light verbs): their content is their object — 「纳入续贷」「适用于续贷」「走续贷」
 # ask what 「能续贷吗」 asks, so before the renewal act they name nothing the rule is about
 LIGHT_VERBS = frozenset("纳入 适用 进行 予以 给予 加以 开展 享受 参与 参加 叙做 采用 使用 操作 办成 做成 走".split())
-# verbs of hindrance whose object is the renewal (会不会影响续贷, 挡住续贷): they ask whether the story's
+# verbs of hindrance whose object is the renewal (这会影响续贷吗, 妨碍续贷): they ask whether the story's
 # facts allow renewal, as 能续贷吗 does — the story is what is asked about
 HINDER_VERBS = frozenset("影响 妨碍 阻碍 耽误 挡住 卡住".split())
 _LIGHT_LINK = "到进于入为成"
@@ -159,7 +159,7 @@ class Question:
     def in_standard(self, c: "Concept", text: str) -> bool:
         """Whether a concept is said only as the standard of a comparison (新增贷款 of 比新增贷款简化) whose
         predicate the rule's text states (不得简化): the rule then speaks of that comparison, and may state
-        the baseline (视同新增业务) or not. A rule without the predicate (贷款担保有效, for 担保比原来弱)
+        the baseline (视同新增业务) or not. A rule without the predicate (贷款担保有效, for 担保能比原先差吗)
         speaks of no comparison, and the standard stays a word it lacks."""
         spans = [(a, b) for a, b, pred in self.standards if pred and pred in text]
         return bool(spans) and only_within(self.norm, c.members + c.parts, spans)
@@ -378,10 +378,15 @@ _EN_PREP_NOT = re.compile(r"without|rather than|instead of")
 _EN_PHRASE_END = re.compile(r"\b(be|is|are|was|were|can|could|may|should|must|will|would|to|and|or|but)\b")
 
 
+def clause_end(norm: str, k: int) -> int:
+    """Where the clause holding position k ends: the next mark of a clause's end, or the text's end."""
+    return min([e for e in (norm.find(ch, k) for ch in ",.;?!，。；？！") if e >= 0] or [len(norm)])
+
+
 def _english_negated(norm: str) -> tuple[tuple[int, int], ...]:
     out = []
     for m in _EN_NOT.finditer(norm):
-        end = min([k for k in (norm.find(ch, m.end()) for ch in ",.;?!，。；？！") if k >= 0] or [len(norm)])
+        end = clause_end(norm, m.end())
         if _EN_PREP_NOT.fullmatch(m.group(0)):
             stop = _EN_PHRASE_END.search(norm, m.end(), end)
             end = stop.start() if stop else end
@@ -455,11 +460,11 @@ _DEGREE = re.compile(r"(更加|更|还要|还|要|再|稍微|稍|略微|略)$")
 
 def comparison_standards(norm: str) -> list[tuple[int, int, str]]:
     """Spans naming the standard of a comparison, each with its predicate: between 比 and the predicate
-    (比新发放贷款|简化一些, 比原来|多200万, 比原合同|稍长一点), or after compared with / than in English
+    (比新增业务|宽松一些, 比上次|多50万, 比原合同|稍长一点), or after compared with / than in English
     (the predicate the word before it). The standard is what the thing asked is measured against."""
     out = []
     for m in _COMPARATIVE.finditer(norm):
-        end = min([k for k in (norm.find(ch, m.end()) for ch in "，,。；;？?！!") if k >= 0] or [len(norm)])
+        end = clause_end(norm, m.end())
         body = norm[m.end():end]
         while True:
             cut = _CLAUSE_TAIL.sub("", body)
@@ -475,7 +480,7 @@ def comparison_standards(norm: str) -> list[tuple[int, int, str]]:
             start = next((a for _w, a, b in cut_with_offsets(norm) if a <= m.start() < b), m.start())
             out.append((start, m.end() + len(standard), words[-1]))
     for m in _EN_STANDARD.finditer(norm):
-        end = min([k for k in (norm.find(ch, m.end()) for ch in ",.;?!，。；？！") if k >= 0] or [len(norm)])
+        end = clause_end(norm, m.end())
         before = re.findall(r"[a-z]+", norm[:m.start()])
         out.append((m.start(), end, before[-1] if before else ""))
     return out
@@ -509,7 +514,8 @@ def analyse(text: str) -> Question:
                 if _ASK_SPLIT.search(norm.rstrip("？?。！! ")) else set())
     # a stated English figure (10 days, RMB 3 million) is a value to check against a limit, not a word a
     # clause must contain; its unit word, mapped (万元, 工作日), still says what the clause measures
-    quantity_spans = [(n.start, n.end) for n in english_quantities(norm)]
+    english = english_quantities(norm)
+    quantity_spans = [(n.start, n.end) for n in english]
     concepts = _concepts([(t, syns) for t, syns in pairs
                           if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)
                           and not _stated_figure(t, syns, norm, quantity_spans)])
@@ -545,7 +551,7 @@ def analyse(text: str) -> Question:
         asked = tuple(c for c in topic if not only_within(norm, c.members + c.parts, given))
         topic = asked or topic
     return Question(text, kind, facets, concepts, norm, modality, focus, topic,
-                    tuple(negation_scope(norm, rule=False)) + _english_negated(norm), stated_counts(norm), norm[start:],
+                    tuple(negation_scope(norm, rule=False)) + _english_negated(norm), stated_counts(norm, english), norm[start:],
                     _asks_verdict(norm), tuple(comparison_standards(norm)))
 
 
@@ -615,7 +621,7 @@ def english_quantities(norm: str) -> tuple[Limit, ...]:
     out = []
     for start, end, value, unit in found:
         a = max([norm.rfind(ch, 0, start) for ch in ",.;?!，。；？！"]) + 1
-        b = min([k for k in (norm.find(ch, end) for ch in ",.;?!，。；？！") if k >= 0] or [len(norm)])
+        b = clause_end(norm, end)
         op = next((o for rx, o in _EN_BOUND if rx.search(norm[a:start])), "=")
         if unit == "次" and op == "=" and _EN_BEFORE_AGAIN.search(norm[a:start] + norm[end:b]) and \
                 _EN_AGAIN.search(norm[end:]):
@@ -626,7 +632,7 @@ def english_quantities(norm: str) -> tuple[Limit, ...]:
     return tuple(out)
 
 
-def stated_counts(norm: str) -> tuple[Limit, ...]:
+def stated_counts(norm: str, english: tuple[Limit, ...] | None = None) -> tuple[Limit, ...]:
     """The numbers a question states, as what the rule would judge: 「已经续过两次，还想再续」 asks
     about the third renewal (2 + 1), 「第三次」 is 3."""
     from ingest.readings import parse_number
@@ -648,7 +654,7 @@ def stated_counts(norm: str) -> tuple[Limit, ...]:
         if value is not None:
             part = max(norm.rfind(ch, 0, m.start()) for ch in "，,。；;") + 1
             out.append(Limit("=", value, "次", norm[part:m.start()][-14:], m.start(), m.end()))
-    return tuple(out) + english_quantities(norm)
+    return tuple(out) + (english_quantities(norm) if english is None else english)
 
 
 # 「借款人有民间借贷的，各家怎么把握？」: a state as the topic asks whether it allows renewal

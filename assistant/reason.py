@@ -476,7 +476,7 @@ _GENUS = (
 
 def _names_genus(q: Question, heads: tuple[str, ...]) -> bool:
     """Whether a noun of the question ends in one of the genus's heads (服装厂, 商贸公司), or the
-    question says the head itself (一家小厂 is segmented 小厂; 个体户 stands alone). The sector's own name
+    question says the head itself (一家小厂子 is segmented 小厂; 个体户 stands alone). The sector's own name
     (小微企业, a generic word) tells no borrower's genus: it covers 个体工商户 too."""
     return any(w.endswith(h) for w in q.words | q.glossed for h in heads)
 
@@ -966,7 +966,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         if _one_of_many_conditions(q, reading):
             return Stance("depends", reading, strength, term, MET_ONE)
         if _denied_predicate_missing(q, term, text):
-            # 「担保人不肯继续担保」 against a rule on telling the 担保人: the story denies something of the
+            # 「保证人不愿再担保」 against a rule on telling the 担保人: the story denies something of the
             # matched word that the rule does not speak of — the rule is about the word, not that
             return None
     why = {"exclusion": "列为不适用/不属于", "prohibition": "明确禁止", "requirement": "列为必备条件",
@@ -986,7 +986,7 @@ _INCLUSION = re.compile(r"[(（](含|包括)([^()（）]+)[)）]")
 
 
 def _denied_predicate_missing(q: Question, term: str, text: str) -> bool:
-    """Whether the question negates a predicate of the matched word right after it (担保人|不肯继续担保,
+    """Whether the question negates a predicate of the matched word right after it (保证人|不愿再担保,
     抵押人|没有到场) whose words the rule does not hold in full: the story then says the word's holder
     refuses or lacks something the rule does not speak of, and the rule's 可以 is not about it."""
     k = q.norm.find(term)
@@ -1150,7 +1150,7 @@ def _defining_element(q: Question, reading: Reading, pos: int, term: str, streng
     head = DEFINITION.search(reading.text)
     asked = next((c for c in q.concepts if term in c.members), Concept((term,), ()))
     included = _included(reading.text, pos - reading.start, [])
-    # …only for the thing the definition defines: every other word asked (信用贷款 of 展期后到期的信用
+    # …only for the thing the definition defines: every other word asked (信用贷款 of 展期过的信用
     # 贷款) must be in it too, or the question is about a kind the definition does not speak to
     rest = [c for c in (q.topic or q.focus) if term not in c.members and not any(m in RENEWAL for m in c.members)
             and not all(EVENT.fullmatch(m) for m in c.members)]
@@ -1410,16 +1410,16 @@ _MODALS = r"能|可以|可不可以|能不能|可否|能否"
 _MONEY_MODAL = re.compile(rf"(钱|资金)[^，,。；;？?]{{0,3}}({_MODALS})[^，,。；;？?]+")
 
 
-# an asking clause that opens with its modal has no subject of its own (…，能不能给企业补充点流动资金)
+# an asking clause that opens with its modal has no subject of its own (…，能不能给工厂添点原料)
 _SUBJECTLESS = re.compile(rf"^(还|那|就|又|也|那还)?({_MODALS})")
 
 
 def _money_is_topic(q: Question) -> bool:
-    """The lent money opens a clause of the story (续贷下来的钱还完旧贷后…) and the asking clause opens
+    """The lent money opens a clause of the story (续贷下来的钱归还原贷款以后…) and the asking clause opens
     with its modal: in Chinese topic–comment order the money is what the asking clause speaks of."""
     m = _LENT_MONEY.search(q.norm)
     opens = m is not None and re.fullmatch(r"(续|这笔|那笔|这些|该)?", q.norm[max(q.norm.rfind(ch, 0, m.start()) for ch in "，,。；;") + 1:m.start()]) is not None
-    # …and what it asks is a purpose (给企业补充流动资金, 拿去进货), not a step of the loan (按等额本息还款)
+    # …and what it asks is a purpose (给工厂添原料, 拿去发工资), not a step of the loan (按等额本息还款)
     asking = q.asking.lstrip("，, ")
     return opens and _SUBJECTLESS.search(asking) is not None and ("给" in asking or _USE_VERB.search(asking) is not None)
 
