@@ -28,11 +28,12 @@ SEALED11_PATH = HERE / "sealed11.jsonl"
 # written by a twelfth helper at the start of the 2026-12-02 late-night session; kept unread until run once at its end
 SEALED12_PATH = HERE / "sealed12.jsonl"
 SEALED13_PATH = HERE / "sealed13.jsonl"
+SEALED14_PATH = HERE / "sealed14.jsonl"
 # questions on three synthetic policies (tests/data/newdocs), answered after `ingest add`
 NEWDOCS_DIR = HERE.parent / "tests" / "data" / "newdocs"
 NEWDOCS_PATH = NEWDOCS_DIR / "cases.jsonl"
 KINDS = ("yesno", "fact", "list", "compare", "oos")
-SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed10", "sealed11", "sealed12", "sealed13", "newdocs")
+SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed10", "sealed11", "sealed12", "sealed13", "sealed14", "newdocs")
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]
     benchmarks time; `blind` and `newdocs` are asked for by name only."""
     if path is None:
         paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed10": [SEALED10_PATH],
-                 "sealed11": [SEALED11_PATH], "sealed12": [SEALED12_PATH], "sealed13": [SEALED13_PATH],
+                 "sealed11": [SEALED11_PATH], "sealed12": [SEALED12_PATH], "sealed13": [SEALED13_PATH], "sealed14": [SEALED14_PATH],
                  "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
     else:
         paths = [path]
