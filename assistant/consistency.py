@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ingest.load import LEVEL_ORDER, LEVELS
 from ingest.readings import ITEM_MARK, Limit, Reading
+from ingest.records import Unit
 from ingest.readings import members as list_members
 
 from .docnames import _KIND_WORDS
@@ -152,10 +153,22 @@ def compare(assistant, question: str, topic: str | None = None) -> Comparison:
     req = assistant.read(topic_question(question))
     q, named, names = req.q, req.named, req.names
     q, weights, known = prepare_topic(q, idf_weights(q, idx.bm25.df, len(idx.units)), names, idx.known_word)
-    per_doc = topic_search(searcher, q, known, question, assistant.settings.per_doc_k)
     docs = {d: (m["title"], m["level"]) for d, m in idx.docs.items() if len(named) < 2 or d in named}
+
+    def search(q: Question) -> tuple[dict[str, list[Hit]], list[Reading]]:
+        per_doc = topic_search(searcher, q, known, question, assistant.settings.per_doc_k)
+        return per_doc, [r for d in docs for h in per_doc.get(d, []) for r in idx.readings_of(h.clause_id)]
+
+    per_doc, candidates = search(q)
+    if asking_clause_idle(q, known, candidates):
+        # the asking clause's words (「…的准入要求谁更严」) are in no document's sentence on it: the topic is
+        # the rest of the question (借款人有民间借贷的), as when the asking clause has no corpus word at all
+        q = replace(q, topic=q.concepts, focus=q.concepts)
+        per_doc, candidates = search(q)
+    known = held_somewhere(q, known, candidates)
     rows = doc_rows(q, weights, per_doc, docs, idx.readings_of, idx.unit_of, known)
-    conflicts = find_conflicts(rows)
+    rows, extended = extended_requirements(q, known, rows, idx)
+    conflicts = find_conflicts(rows) + extended
     return Comparison(topic or question, question, rows, conflicts, agreement(rows, conflicts))
 
 
@@ -169,6 +182,31 @@ def prepare_topic(q: Question, weights: Weights, names: list[str], known_word) -
         # the asking clause is only 「各家怎么把握」: the topic is the rest of the question
         q = replace(q, topic=q.concepts, focus=q.concepts)
     return q, weights, known
+
+
+def held_somewhere(q: Question, known: Weights, candidates: list[Reading]) -> Weights:
+    """The topic's words that some compared document's candidate sentence holds (or holds as a narrower
+    kind). A word none holds (容忍度, 口径 in 「对民间借贷的容忍度谁更严」) tells no sentence from another: left
+    in, it only lowers every sentence's share of the topic below ABOUT. When no topic word is held, the
+    topic stays as it is, and every row is 未规定."""
+    held = _held_topic(q, known, candidates)
+    idle = [c for c, _w in known if c in (q.topic or q.focus) and c not in held]
+    if not held or not idle:
+        return known
+    return [(c, w) for c, w in known if c not in idle]
+
+
+def asking_clause_idle(q: Question, known: Weights, candidates: list[Reading]) -> bool:
+    """The topic is only the asking clause, and none of its words is in a candidate sentence."""
+    return q.topic != q.concepts and not _held_topic(q, known, candidates)
+
+
+def _held_topic(q: Question, known: Weights, candidates: list[Reading]) -> list:
+    """The topic's specific words (not 续贷 itself) that some candidate sentence holds, as they are or
+    as a narrower kind."""
+    forms = [match_form(r.text) for r in candidates]
+    return [c for c, _w in known if c in (q.topic or q.focus) and not any(m in RENEWAL for m in c.members)
+            and any(c.match(f) == 1.0 or any(narrowed_form(f, m) for m in c.members) for f in forms)]
 
 
 def topic_search(searcher, q: Question, known: Weights, question: str, per_doc_k: int) -> dict[str, list[Hit]]:
@@ -328,6 +366,60 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
                         held, narrowed))
     rows.sort(key=lambda r: (r.status != "规定", LEVEL_ORDER.get(r.level, len(LEVEL_ORDER)), r.doc_id))
     return rows
+
+
+# 「原贷款为正常类,并且…他行融资也为正常类」: the additive 也 extends a requirement stated of one subject to
+# another; the predicate it extends is the copula's complement up to the end of the clause
+_ALSO = r"(?P<rest>[^，,；;。]{0,12}?)(?:也|亦|同样)(?:应|须|需|要|必须)?(?:为|是|属于)(?P<pred>[^，,；;。、]{1,8}?)(?=[，,；;。]|$)"
+
+
+def also_required(text: str, term: str) -> tuple[str, str] | None:
+    """(the subject, the predicate) a sentence extends a requirement to with 也 (他行融资五级分类 → 正常类),
+    the subject starting at the term; or None."""
+    ext = _extension(text, [term])
+    return ext[1:] if ext else None
+
+
+def _extension(text: str, terms: list[str]) -> tuple[str, str, str] | None:
+    """(the entity, the subject, the predicate) of a 也-extension in the sentence: the entity is the topic
+    word that opens the subject (他行 of 他行融资五级分类, not 分类 after it)."""
+    found = [(m.start(), -len(t), t, t + m.group("rest"), m.group("pred"))
+             for t in terms for m in [re.search(re.escape(t) + _ALSO, text)] if m]
+    return min(found)[2:] if found else None
+
+
+def extended_requirements(q: Question, known: Weights, rows: list[Row], idx) -> tuple[list[Row], list[Conflict]]:
+    """One document extends a requirement to the topic's subject (他行融资也为正常类); another states the
+    same requirement of its base subject only (原流动资金周转贷款为正常类) and names the subject's entity
+    nowhere: the first is stricter. The second's row becomes that sentence, on the same predicate."""
+    terms = list(dict.fromkeys(m for c, _w in _topic(q, known) for m in c.members))
+    rows, conflicts = list(rows), []
+
+    def sentences(doc_id: str) -> list[tuple[Unit, Reading]]:
+        return [(u, r) for u in idx.units if u.doc_id == doc_id for r in idx.readings.get(u.clause_id, [])]
+
+    extended = [(a, ext) for a in rows if a.status == "规定" and a.kind in RESTRICTING
+                for ext in [_extension(a.citation.quote, terms)] if ext]
+    for entity in dict.fromkeys(ext[0] for _a, ext in extended):
+        stricter = [(a, ext) for a, ext in extended if ext[0] == entity]
+        _e, subject, pred = stricter[0][1]
+        looser = []
+        for i, b in enumerate(rows):
+            if any(b.doc_id == a.doc_id for a, _x in extended) or any(entity in r.text for _u, r in sentences(b.doc_id)):
+                continue
+            found = next(((u, r) for u, r in sentences(b.doc_id)
+                          if (r.kind == "requirement" or r.lead == "requirement") and "为" + pred in r.text), None)
+            if found:
+                u, r = found
+                rows[i] = Row(b.doc_id, b.doc_title, b.level, "规定", None, [], [], Citation.of(i + 1, u, r.start, r.end),
+                              KIND_LABEL["requirement"], f"只要求原有对象为{pred}，未及{subject}")
+                looser.append(rows[i])
+        if looser:
+            sides = [_side(a, f"（另要求{s}也为{p}，更严）") for a, (_e, s, p) in stricter] + \
+                [_side(b, f"（未要求{subject}，更宽）") for b in looser]
+            regs = "、".join(sorted({f"《{s.doc_title}》" for s in sides if s.level == "regulator"})) or None
+            conflicts.append(Conflict("宽严不同", [s.doc_id for s in sides], _describe(sides), regs, sides))
+    return rows, conflicts
 
 
 def _excluded(r: Reading) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.tokenize import normalize
+from ingest.tokenize import normalize, pos_tags
 
 # (long form, short form): how institution names are shortened in speech
 SHORTEN = (("农村商业银行", "农商行"), ("农商银行", "农商行"), ("农村信用社", "农信社"), ("农村信用合作社", "农信社"),
@@ -22,7 +22,7 @@ _PRODUCT = re.compile(r"[“\"「]([^”\"」]{2,12})[”\"」]\s*[(（]?\s*(\d+
 KIND_WORDS = _KIND_WORDS = ("通知", "管理办法", "实施细则", "细则", "操作规程", "规程", "操作指引", "指引", "范本", "办法", "意见")
 _PLACE = re.compile(r"^(.{2,4}?)(省|市|自治区|县|区)")
 _NOISE = re.compile(r"[*_＿“”\"「」《》()（）\s]")
-_GENERIC = {"银行", "商行", "分局", "信用社", "小微企业", "续贷", "贷款"}
+_GENERIC = {"银行", "商行", "分局", "信用社", "小微企业", "续贷", "贷款", "业务"}
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ def aliases(doc_id: str, title: str, issuer: str = "", kind: str = "", region: s
     head = _INSTITUTION.match(iss)
     if head and len(head.group(1)) >= 2:
         places.add(head.group(1))
+    if kind_word and t.endswith(kind_word):
+        out |= _subject_kind_names(t[:-len(kind_word)], kind_word)
     if kind_word:
         out.add(kind_word)
         for place in places:
@@ -76,6 +78,20 @@ def aliases(doc_id: str, title: str, issuer: str = "", kind: str = "", region: s
     if year:
         out.add(year.group(1) + "年")
     return {a for a in out if a and a not in _GENERIC and len(a) >= 2}
+
+
+def _subject_kind_names(before: str, kind_word: str) -> set[str]:
+    """A title names its subject right before its kind word (…抵押登记操作规程): officers name the document
+    by that subject with the kind word, each shortened to its head as compounds are (登记规程, 抵押登记规程)."""
+    tags = pos_tags(before)
+    if not tags:
+        return set()
+    noun, tag = tags[-1]
+    if tag not in ("n", "nz", "vn") or len(noun) < 2 or noun in _GENERIC:
+        return set()
+    nouns = {noun} | ({noun[-2:]} if len(noun) == 4 else set())
+    kinds = {kind_word} | ({kind_word[-2:]} if len(kind_word) == 4 else set())
+    return {n + k for n in nouns for k in kinds}
 
 
 class DocNamer:

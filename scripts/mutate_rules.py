@@ -246,6 +246,11 @@ MUTATIONS = {
     "a negated comparison's measure is not denied (不超过拟归还贷款金额)": "import assistant.reason as m; m._in_measure = lambda *a: False",
     "an item under an exclusion lead-in is restricted": "import assistant.consistency as m; f = m._denied; m._denied = lambda r, form, word: bool(r.negated) and f(r, form, word)",
     "a use of the lent money is decided by a rule on uses": "import assistant.reason as m; m.uses_rule = lambda text: True",
+    "a topic word no candidate sentence holds tells no sentence from another (尺度)": "import assistant.consistency as m; m.held_somewhere = lambda q, known, candidates: known",
+    "an asking clause no sentence holds leaves the topic to the story before it": "import assistant.consistency as m; m.asking_clause_idle = lambda *a: False",
+    "an additive 也 extends a requirement to another subject (他行融资也为正常类)": "import assistant.consistency as m; m._extension = lambda text, terms: None",
+    "sameness asked by V-not-V is a comparison (是不是一样)": "import assistant.question as m, re; m._COMPARE = re.compile(m._COMPARE.pattern.split('|(是不是|是否|有没有|有无)')[0])",
+    "a title's subject before its kind word names the document (登记规程)": "import assistant.docnames as m; m._subject_kind_names = lambda before, kind_word: set()",
     "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
 }
 

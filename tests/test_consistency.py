@@ -279,3 +279,26 @@ def test_the_scope_an_exclusion_is_from_is_the_frame_of_the_question():
     known = [(c, 1.0) for c in q.concepts]
     assert _asks_exclusions(q, known)
     assert not _asks_exclusions(analyse("续贷通和续贷通2.0对质押贷款的规定哪里不同？"), [(c, 1.0) for c in analyse("续贷通和续贷通2.0对质押贷款的规定哪里不同？").concepts])
+
+
+def test_a_requirement_extended_to_another_subject_is_stricter(assistant):
+    """续贷通2.0 requires 他行融资 also to be 正常类; 黑龙江农信社 requires 正常类 of the original loan only."""
+    comp = compare(assistant, "他行融资的五级分类，续贷通2.0与黑龙江农信社的口径相同吗？")
+    flags = [c for c in comp.conflicts if {"xudaitong-2", "heilongjiang-rcc-renewal"} <= set(c.doc_ids)]
+    assert flags and flags[0].kind == "宽严不同"
+    says = {s.doc_id: s.says for s in flags[0].sides}
+    assert "更严" in says["xudaitong-2"] and "更宽" in says["heilongjiang-rcc-renewal"]
+    assert "正常类" in next(s.quote for s in flags[0].sides if s.doc_id == "heilongjiang-rcc-renewal")
+
+
+@pytest.mark.parametrize("question", [
+    # a frame word of the question (尺度) that no document's sentence holds does not keep the guideline's
+    # 民间高利借贷 below the share of the topic a deciding sentence must hold
+    "民间借贷方面的尺度，农商行和操作指引哪家更严？",
+    # the asking clause's words (门槛谁高) are in no document's sentence: the topic is the story before it
+    "企业有民间借贷的，农商行和操作指引的门槛谁高？",
+])
+def test_words_no_document_holds_do_not_hide_a_narrower_restriction(assistant, question):
+    comp = compare(assistant, question)
+    assert any({"nongshang-renewal", "renewal-guideline"} <= set(c.doc_ids) and c.kind == "宽严不同"
+               for c in comp.conflicts), comp.conflicts

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.consistency import _extension, also_required, asking_clause_idle, held_somewhere, prepare_topic
 from assistant.docnames import DocNamer
 from assistant.evidence import idf_weights
 from assistant.question import RENEWAL, analyse, question_kind
@@ -503,6 +504,11 @@ def test_a_failed_stated_fact_outweighs_a_document_where_the_story_only_meets_a_
     # …unless what is compared is the documents' rules
     ("两家银行对能否展期的规定一样吗？", "compare"),
     ("农商行和村镇银行能续贷的次数一样吗？", "compare"),
+    # sameness asked by V-not-V, as 一样吗 asks it
+    ("两份办法对抵押物评估的要求是不是一样的？", "compare"),
+    ("村镇银行和农商行在担保上有没有差别？", "compare"),
+    ("两家的展期次数一样不一样？", "compare"),
+    ("续贷是不是要重新评估抵押物？", "yesno"),
     # a wh-word before 也/都 is indefinite and asks nothing
     ("担保人说什么也不肯再签字了，这笔还能续吗？", "yesno"),
     ("担保人不肯再签字了，什么材料能代替？", "fact"),
@@ -714,6 +720,9 @@ DOCS = {
     ("赣州这边抵押登记要多久？", ["gz", "gzm"]),        # a place names every document of the place
     ("赣州那个续贷抵押的操作规程里，登记要多久？", ["gzm"]),   # …unless another word picks one of them
     ("管理办法里怎么说？", []),          # a kind word several documents share names none
+    # a title's subject before its kind word, each shortened to its head, names the document
+    ("登记规程里注销要多久？", ["gzm"]),
+    ("抵押登记规程对材料有什么要求？", ["gzm"]),
     ("质押贷款能否办理续贷通？", ["x1", "x2"]),
     ("续贷要哪些材料？", []),
 ])
@@ -1174,3 +1183,61 @@ def test_a_value_asked_is_answered_only_by_a_clause_stating_one(question, clause
     from assistant.answer import states_asked_value
     from assistant.question import analyse
     assert states_asked_value(analyse(question), clause) is stated
+
+
+@pytest.mark.parametrize("text,term,found", [
+    ("原贷款为正常类,并且通过征信查询他行融资也为正常类,符合条件的。", "他行融资", ("他行融资", "正常类")),
+    ("原贷款五级分类为正常类,他行融资五级分类也为正常类;", "他行融资", ("他行融资五级分类", "正常类")),
+    ("保证人亦须为本地企业;", "保证人", ("保证人", "本地企业")),
+    # no additive 也: the requirement is the sentence's own, extended to nothing
+    ("原流动资金周转贷款为正常类,且符合新发放条件;", "原流动资金周转贷款", None),
+    # 也 in another clause does not reach back over the comma
+    ("他行融资情况应当查询,担保人也为正常类;", "他行融资", None),
+])
+def test_an_additive_also_extends_a_requirement_to_another_subject(text, term, found):
+    assert also_required(text, term) == found
+
+
+def test_the_entity_extended_to_is_the_topic_word_opening_the_subject():
+    # 分类 also stands in the subject, but 他行 opens it: a document lacking 他行 is the looser one
+    assert _extension("原贷款五级分类为正常类,他行融资五级分类也为正常类;", ["分类", "他行"]) == \
+        ("他行", "他行融资五级分类", "正常类")
+
+
+_LOOSER = "(七)企业主行为规范,无参与民间高利借贷(包括借入和借出)行为;"
+_STRICTER = "(八)借款人具有持续经营能力,无民间借贷,社会信用良好;"
+
+
+def _topic_of(question: str):
+    """A comparison's topic as compare() prepares it, over a corpus that knows the words of the two
+    sentences and the frame words 尺度, 门槛, 方面, 典当."""
+    q = analyse(question)
+    candidates = [r for t in (_LOOSER, _STRICTER) for r in read_text("x/a6", "x", t)]
+    corpus = _LOOSER + _STRICTER + "尺度 门槛 方面 典当"
+    q, _weights, known = prepare_topic(q, [(c, 1.0) for c in q.concepts], ["农商行", "操作指引", "两家"],
+                                       lambda w: w in corpus)
+    return q, known, candidates
+
+
+@pytest.mark.parametrize("question,dropped,kept", [
+    # a frame word (尺度) no candidate sentence holds is dropped from the topic; 民间借贷 stays, held as it
+    # is by one sentence and as a narrower kind by the other
+    ("民间借贷方面的尺度，农商行和操作指引哪家更严？", "尺度", "民间借贷"),
+    # when no topic word is held at all, the topic stays as it is (every row is then 未规定)
+    ("典当方面的尺度，两家谁更严？", None, "典当"),
+])
+def test_a_topic_word_no_candidate_holds_is_dropped(question, dropped, kept):
+    q, known, candidates = _topic_of(question)
+    words = {m for c, _w in held_somewhere(q, known, candidates) for m in c.members}
+    assert kept in words and (dropped is None or dropped not in words)
+
+
+@pytest.mark.parametrize("question,idle", [
+    # the asking clause (门槛谁高) holds no word of any candidate: the topic widens to the story before it
+    ("企业有民间借贷的，农商行和操作指引的门槛谁高？", True),
+    # the asking clause names what the sentences speak of
+    ("企业有民间借贷的，农商行和操作指引对民间借贷谁更严？", False),
+])
+def test_an_asking_clause_no_sentence_holds_leaves_the_topic_to_the_story(question, idle):
+    q, known, candidates = _topic_of(question)
+    assert asking_clause_idle(q, known, candidates) is idle
