@@ -66,6 +66,20 @@ def _find(text: str, concept: Concept) -> tuple[int, str, bool] | None:
     return None
 
 
+def _narrowed_by_asked(text: str, concept: Concept, words: list[str]) -> tuple[int, str, bool] | None:
+    """The concept held whole as a narrower kind whose modifier the question itself names: 民间高利借贷
+    for 「民间借贷…不是高利借贷」 (高利 stated) is the very kind the question speaks of, a full match."""
+    form = match_form(text)
+    for m in concept.members:
+        for k in range(2, len(m) - 1):
+            for x in words:
+                if x != m and x not in m:
+                    j = form.find(m[:k] + x + m[k:])
+                    if j >= 0:
+                        return _map_back(text, form, j), m[:k] + x + m[k:], False
+    return None
+
+
 def _map_back(text: str, form: str, k: int) -> int:
     # match_form only spells out shorthand (抵(质)押 → 抵押(质押)); positions shift little
     return min(k, max(0, len(text) - 1)) if form != text else k
@@ -710,8 +724,11 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     focus = [(c, w) for c, w in weights if c in (q.topic or q.focus) and not any(m in drop for m in c.members)] or weights
     total = sum(w for _c, w in focus) or 1.0
     found = []
+    words = [m for c, _w in focus for m in c.members]
     for c, w in focus:
         hit = _find(text, c)
+        if hit is not None and hit[2]:
+            hit = _narrowed_by_asked(text, c, words) or hit
         if hit is not None:
             found.append((c, w, hit))
     if frame and _USES.search(text):
@@ -1594,17 +1611,24 @@ def _stated_facts(q: Question, reading: Reading, asked: Concept, anchors) -> tup
 
 
 def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors):
-    for c in q.concepts:
+    hits = [(c, hit) for c in q.concepts for hit in [_find(reading.text, c)] if hit is not None and not hit[2]]
+    for c, hit in hits:
         if c is asked or any(m in anchors for m in c.members) or c in q.focus and q.topic == q.focus and c is asked:
             continue
-        hit = _find(reading.text, c)
-        if hit is None or hit[2]:
+        if _inside_longer_hit(hit, [h for _c, h in hits]):
+            # 民间 inside the rule's 民间高利借贷, which another stated word (高利贷) matches whole: the
+            # longer match is the rule's phrase, and the fact is read from it alone
             continue
         # an outcome the renewal is to bring about (使信用贷款转化为担保贷款) is not a state the customer
         # must be in now: a stated fact neither meets nor fails it
         if any(a <= hit[0] < b for a, b in caused_spans(reading.text)):
             continue
         yield c, hit, _polarity_of(reading, reading.start + hit[0], hit[1])
+
+
+def _inside_longer_hit(hit: tuple[int, str, bool], others: list[tuple[int, str, bool]]) -> bool:
+    k, word = hit[0], hit[1]
+    return any(len(w) > len(word) and j <= k and k + len(word) <= j + len(w) for j, w, _p in others)
 
 
 # alternatives a requirement accepts: 「A，或B」「A或者B」 between comma parts
@@ -1874,11 +1898,28 @@ def _stated_fact_failed(st: Stance) -> bool:
     return st.verdict == "no" and "问题中" in st.why
 
 
+def _narrower_rule_met(met: Stance, failed: Stance) -> bool:
+    """The met rule restricts a narrower kind of what the failed one restricts: its word holds the failed
+    rule's word and more (民间高利借贷 against 民间). The question's fact is outside the narrower kind and
+    inside the wider: the documents disagree on that very fact."""
+    short, long = failed.term, met.term
+    if not short or not long:
+        return False
+    if len(long) > len(short) and short in long:
+        return True
+    # or the met rule's sentence holds the failed word with a modifier inserted (民间|高利|借贷)
+    return len(short) >= 4 and any(re.search(re.escape(short[:k]) + r"[^，,。；;、：:（）()的\s不未无非没否]{1,2}" + re.escape(short[k:]),
+                                             met.reading.text) for k in range(2, len(short) - 1))
+
+
 def combine(per_doc: dict[str, Stance]) -> Verdict | None:
-    if any(_stated_fact_failed(s) or _fails_a_condition(s) for s in per_doc.values()):
+    failed = [s for s in per_doc.values() if _stated_fact_failed(s) or _fails_a_condition(s)]
+    if failed:
         # a fact the question states fails a document's requirement: a document where the story only
-        # meets some condition is undecided, not on the other side
-        per_doc = {d: s for d, s in per_doc.items() if s.why != MET_ONE}
+        # meets some other condition is undecided, not on the other side — but one whose rule on the
+        # very same fact is met disagrees with it (无民间借贷 vs 无参与民间高利借贷, of a loan not usurious)
+        per_doc = {d: s for d, s in per_doc.items()
+                   if s.why != MET_ONE or any(_narrower_rule_met(s, f) for f in failed)}
     verdicts = {s.verdict for s in per_doc.values()}
     if not verdicts:
         return None

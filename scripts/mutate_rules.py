@@ -251,6 +251,9 @@ MUTATIONS = {
     "an additive 也 extends a requirement to another subject (他行融资也为正常类)": "import assistant.consistency as m; m._extension = lambda text, terms: None",
     "sameness asked by V-not-V is a comparison (是不是一样)": "import assistant.question as m, re; m._COMPARE = re.compile(m._COMPARE.pattern.split('|(是不是|是否|有没有|有无)')[0])",
     "a title's subject before its kind word names the document (登记规程)": "import assistant.docnames as m; m._subject_kind_names = lambda before, kind_word: set()",
+    "a stated word inside a longer match of the rule is no fact of its own (民间 in 民间高利借贷)": "import assistant.reason as m; m._inside_longer_hit = lambda hit, others: False",
+    "a met narrower rule disagrees with a failed wider one (民间高利借贷 vs 民间借贷)": "import assistant.reason as m; m._narrower_rule_met = lambda met, failed: False",
+    "a narrower kind whose modifier the question names is held whole (民间高利借贷 with 高利 stated)": "import assistant.reason as m; m._narrowed_by_asked = lambda text, concept, words: None",
     "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
 }
 

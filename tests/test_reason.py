@@ -478,6 +478,36 @@ def test_a_failed_stated_fact_outweighs_a_document_where_the_story_only_meets_a_
     assert combine({"a": unlisted, "b": met}) == "depends"
 
 
+@pytest.mark.parametrize("failed_term,met_term,met_text,expected", [
+    # the met rule restricts only a narrower kind (民间高利借贷) of what the failed one restricts whole
+    # (民间…借贷): the documents disagree on the very fact the question states
+    ("民间", "民间高利借贷", "(七)无参与民间高利借贷行为;", "depends"),
+    ("民间借贷", "高利", "(七)无参与民间高利借贷行为;", "depends"),
+    # a met rule on a wider or another word is a different condition: the failed one decides
+    ("原贷款额度", "额度", "(二)续贷额度不超过1000万元;", "no"),
+    ("冻结", "诉讼", "(三)账户未处于冻结状态,无重大诉讼;", "no"),
+])
+def test_a_met_narrower_rule_disagrees_with_a_failed_wider_one(failed_term, met_term, met_text, expected):
+    from assistant.reason import MET_ONE
+    failed = Stance("no", read_text("x/a6.i8", "x", "(八)无民间借贷;", REQ)[0], 1.5, failed_term, "要求不得存在该情形")
+    met = Stance("depends", read_text("y/a6.i7", "y", met_text, REQ)[0], 1.5, met_term, MET_ONE)
+    assert combine({"a": failed, "b": met}) == expected
+
+
+@pytest.mark.parametrize("hit,others,inside", [
+    # 民间 at 3 lies inside 民间高利借贷 at 3, which another stated word matches whole
+    ((3, "民间", False), [(3, "民间高利借贷", False)], True),
+    ((3, "民间", False), [(0, "借款人民间", False)], True),
+    # beside it, or the longer match elsewhere in the sentence, or only itself: a fact of its own
+    ((3, "民间", False), [(5, "高利借贷", False)], False),
+    ((3, "民间", False), [(12, "民间高利借贷", False)], False),
+    ((3, "民间", False), [(3, "民间", False)], False),
+])
+def test_a_stated_word_inside_a_longer_match_is_no_fact_of_its_own(hit, others, inside):
+    from assistant.reason import _inside_longer_hit
+    assert _inside_longer_hit(hit, others) is inside
+
+
 # --- the question ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("question,kind", [
     ("是不是正常类才能续贷", "yesno"),
@@ -1241,3 +1271,18 @@ def test_a_topic_word_no_candidate_holds_is_dropped(question, dropped, kept):
 def test_an_asking_clause_no_sentence_holds_leaves_the_topic_to_the_story(question, idle):
     q, known, candidates = _topic_of(question)
     assert asking_clause_idle(q, known, candidates) is idle
+
+
+@pytest.mark.parametrize("rule,question,held", [
+    # the question names the modifier inserted into its compound (高利 in 民间借贷): the rule's 民间高利借贷
+    # is the very kind it speaks of
+    ("(七)无参与民间高利借贷行为;", "借款人有民间借贷但不是高利借贷，能续贷吗？", "民间高利借贷"),
+    # no modifier named: the compound is held only in part
+    ("(七)无参与民间高利借贷行为;", "借款人有民间借贷，能续贷吗？", None),
+])
+def test_a_narrower_kind_whose_modifier_the_question_names_is_held_whole(rule, question, held):
+    from assistant.reason import _narrowed_by_asked
+    q = analyse(question)
+    concept = next(c for c in q.concepts if "民间借贷" in c.members)
+    hit = _narrowed_by_asked(rule, concept, [m for c in q.concepts for m in c.members])
+    assert (hit[1] if hit else None) == held
