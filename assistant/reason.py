@@ -903,6 +903,12 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         return None
     if sign < 0 and reading.exception:
         return Stance("depends", reading, strength, term, "原则上不可以，但有除外情形")
+    if sign < 0 and not stated_neg and (reading.lead == "exclusion" or reading.kind in ("exclusion", "prohibition")):
+        over = _no_longer(q, text, pos - reading.start, term)
+        if over is not None:
+            if _one_of_many_conditions(q, reading) or reading.lead == "exclusion":
+                return Stance("depends", reading, strength, term, MET_ONE)
+            return Stance("yes", reading, strength, term, f"所列为「{over}」，问题所述已不属于此")
     if sign < 0 and reading.lead == "exclusion" and not stated_neg:
         cleared = _cleared(q, reading, concept, anchors)
         if cleared is not None:
@@ -1235,6 +1241,24 @@ def _cleared(q: Question, reading: Reading, asked: Concept, anchors) -> str | No
         if sign > 0 and span is not None and not q.concept_negated(c):
             return reading.text[span[0] - reading.start:span[1] - reading.start].strip("，,；;。的 ")
     return None
+
+
+# a rule on a state that holds now (现有存量贷款已形成逾期), and a question's fact that held once and is over
+# (逾期过一次，后来还上了): the customer is not in the state the rule excludes
+_CURRENT = re.compile(r"现有|现存|目前|当前|正在|仍然?|尚")
+_ENDED = re.compile(r"^[^。；;？?]{0,10}?(?<![没未不])(还上|还清|结清|补上|补交|付清|还完|处理完|已解决)")
+
+
+def _no_longer(q: Question, text: str, k: int, term: str) -> str | None:
+    """The excluded state as the rule words it, when the rule's clause marks it current and the question
+    says its own instance is over; else None."""
+    part_start = max(text.rfind(ch, 0, k) for ch in "，,；;：:") + 1
+    if not _CURRENT.search(text[part_start:k]):
+        return None
+    j = q.norm.find(term)
+    if j < 0 or not _ENDED.search(q.norm[j + len(term):]):
+        return None
+    return f"{_part_at(text, k).strip('；;。，, ')}（现有情形）"
 
 
 def _unsettled_predicate(q: Question, reading: Reading, pos: int, term: str) -> str | None:
@@ -1899,13 +1923,14 @@ def _stated_fact_failed(st: Stance) -> bool:
 
 
 def _narrower_rule_met(met: Stance, failed: Stance) -> bool:
-    """The met rule restricts a narrower kind of what the failed one restricts: its word holds the failed
-    rule's word and more (民间高利借贷 against 民间). The question's fact is outside the narrower kind and
-    inside the wider: the documents disagree on that very fact."""
+    """The met rule is on the very fact the failed one is on, or on a narrower kind of it: its word holds
+    the failed rule's word (逾期, 逾期; 民间高利借贷 against 民间). The documents disagree on that fact."""
     short, long = failed.term, met.term
     if not short or not long:
         return False
-    if len(long) > len(short) and short in long:
+    if short in long:
+        # the same fact (逾期: 现有…已形成逾期 met by a cleared one, 没有逾期记录 failed), or the met rule's
+        # a narrower kind of it
         return True
     # or the met rule's sentence holds the failed word with a modifier inserted (民间|高利|借贷)
     return len(short) >= 4 and any(re.search(re.escape(short[:k]) + r"[^，,。；;、：:（）()的\s不未无非没否]{1,2}" + re.escape(short[k:]),

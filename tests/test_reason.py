@@ -486,6 +486,8 @@ def test_a_failed_stated_fact_outweighs_a_document_where_the_story_only_meets_a_
     # a met rule on a wider or another word is a different condition: the failed one decides
     ("原贷款额度", "额度", "(二)续贷额度不超过1000万元;", "no"),
     ("冻结", "诉讼", "(三)账户未处于冻结状态,无重大诉讼;", "no"),
+    # the same fact: one document's rule on it is met (a current 逾期, cleared), another's fails (逾期记录)
+    ("逾期", "逾期", "(一)现有存量贷款已形成逾期的;", "depends"),
 ])
 def test_a_met_narrower_rule_disagrees_with_a_failed_wider_one(failed_term, met_term, met_text, expected):
     from assistant.reason import MET_ONE
@@ -1286,3 +1288,21 @@ def test_a_narrower_kind_whose_modifier_the_question_names_is_held_whole(rule, q
     concept = next(c for c in q.concepts if "民间借贷" in c.members)
     hit = _narrowed_by_asked(rule, concept, [m for c in q.concepts for m in c.members])
     assert (hit[1] if hit else None) == held
+
+
+_CURRENT_RULE = "(一)现有存量贷款已形成逾期或存在未结清利息的;"
+
+
+@pytest.mark.parametrize("rule,question,over", [
+    # the rule excludes a state that holds now (现有…已形成逾期); the question's instance is over
+    (_CURRENT_RULE, "原贷款以前逾期过，后来还清了，能续贷吗？", True),
+    (_CURRENT_RULE, "客户逾期过一回，早就补上了，还能续吗？", True),
+    # not over: still owed, or nothing said of its end
+    (_CURRENT_RULE, "原贷款逾期了还没还上，能续贷吗？", False),
+    (_CURRENT_RULE, "原贷款逾期了，能续贷吗？", False),
+    # a rule on the record, with no mark of a present state: a past instance still counts
+    ("(二)原贷款必须按时还款,并且没有逾期记录。", "原贷款以前逾期过，后来还清了，能续贷吗？", False),
+])
+def test_a_rule_on_a_present_state_is_not_met_by_an_instance_that_is_over(rule, question, over):
+    from assistant.reason import _no_longer
+    assert (_no_longer(analyse(question), rule, rule.find("逾期"), "逾期") is not None) is over
