@@ -695,6 +695,19 @@ def _blank_limit(q: Question, reading: Reading, strength: float) -> Stance | Non
     return None
 
 
+# whose loan a value is of: the bank's own customer loan, or one at another bank (a closed class of words)
+_OTHER_BANK = re.compile(r"他行|别的银行|别家银行|其他银行|其它银行|外行|别行|他家银行|另一家银行")
+
+
+def _holder(text: str, k: int) -> str:
+    """The words before offset k in its comma part: what a value there is predicated of."""
+    return text[max(text.rfind(ch, 0, k) for ch in "，,；;。:：") + 1:k] if k >= 0 else ""
+
+
+def _other_banks(holder: str) -> bool:
+    return bool(_OTHER_BANK.search(holder))
+
+
 def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance | None:
     """A value of a classification the reading does not name (关注类) against the value a
     requirement or scope demands (正常类)."""
@@ -704,7 +717,13 @@ def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance
         for term in c.members:
             sibling = _family_sibling(reading, term)
             if sibling and sibling not in term and term not in reading.text:
-                k = reading.text.find(sibling) + reading.start
+                # the value is of one loan: the customer's loan at another bank (他行融资) or its own
+                asked_other = _other_banks(_holder(q.norm, q.norm.find(term)))
+                spots = [j for j in range(len(reading.text)) if reading.text.startswith(sibling, j)
+                         and _other_banks(_holder(reading.text, j)) == asked_other]
+                if not spots:
+                    continue
+                k = spots[0] + reading.start
                 if polarity_at(reading, k) > 0 and (reading.kind != "exclusion" or ONLY.search(reading.text)):
                     verdict: Verdict = "yes" if q.concept_negated(c) else "no"
                     return Stance(verdict, reading, w / total + 0.2, term, f"要求为{sibling}")
@@ -1922,12 +1941,20 @@ def _stated_fact_failed(st: Stance) -> bool:
     return st.verdict == "no" and "问题中" in st.why
 
 
+def _family_value(term: str, values: tuple[str, ...]) -> bool:
+    return any(term.startswith(v) or v.endswith("类") and term == v[:-1] for v in values)
+
+
 def _narrower_rule_met(met: Stance, failed: Stance) -> bool:
     """The met rule is on the very fact the failed one is on, or on a narrower kind of it: its word holds
     the failed rule's word (逾期, 逾期; 民间高利借贷 against 民间). The documents disagree on that fact."""
     short, long = failed.term, met.term
     if not short or not long:
         return False
+    if any(_family_value(short, values) and _family_value(long, values) for values in FAMILIES.values()):
+        # one classification, one value met and another failed (本行正常类, 他行关注类): the documents ask it
+        # of different loans
+        return True
     if short in long:
         # the same fact (逾期: 现有…已形成逾期 met by a cleared one, 没有逾期记录 failed), or the met rule's
         # a narrower kind of it

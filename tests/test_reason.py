@@ -1306,3 +1306,30 @@ _CURRENT_RULE = "(一)现有存量贷款已形成逾期或存在未结清利息�
 def test_a_rule_on_a_present_state_is_not_met_by_an_instance_that_is_over(rule, question, over):
     from assistant.reason import _no_longer
     assert (_no_longer(analyse(question), rule, rule.find("逾期"), "逾期") is not None) is over
+
+
+@pytest.mark.parametrize("rule,question,verdict", [
+    # a class stated of a loan at another bank speaks to a rule on 他行融资, not to one on the original loan
+    ("(五)原流动资金周转贷款为正常类;", "在别的银行有一笔贷款是关注类，能续贷吗？", None),
+    ("(四)原贷款为正常类,并且通过征信查询他行融资也为正常类。", "在别的银行有一笔贷款是关注类，能续贷吗？", "no"),
+    # a class of the original loan speaks to both
+    ("(五)原流动资金周转贷款为正常类;", "原贷款是关注类，能续贷吗？", "no"),
+    ("(四)原贷款为正常类,并且通过征信查询他行融资也为正常类。", "原贷款是关注类，能续贷吗？", "no"),
+])
+def test_a_class_is_of_the_loan_it_is_stated_of(rule, question, verdict):
+    assert _verdict(rule, question, REQ) == verdict
+
+
+@pytest.mark.parametrize("failed_term,met_term,expected", [
+    # one classification, one document's value met (本行正常类) and another's failed (他行关注类)
+    ("关注类", "正常类", "depends"),
+    ("关注", "正常类", "depends"),
+    # values of no one classification: the failed rule decides
+    ("关注类", "营业执照", "no"),
+])
+def test_values_of_one_classification_met_and_failed_disagree(failed_term, met_term, expected):
+    from assistant.reason import MET_ONE
+    r = read_text("x/a6.i4", "x", "(四)原贷款为正常类;", REQ)[0]
+    failed = Stance("no", r, 1.5, failed_term, "要求为正常类")
+    met = Stance("depends", r, 1.5, met_term, MET_ONE)
+    assert combine({"a": failed, "b": met}) == expected
