@@ -66,6 +66,19 @@ def _find(text: str, concept: Concept) -> tuple[int, str, bool] | None:
     return None
 
 
+# nouns of a norm: a word right before one (发放贷款|条件, 信贷投向|政策) only says which norm is meant
+_NORM_NOUN = re.compile(r"的?(条件|标准|要求|程序|制度|政策|流程|权限|规定)")
+
+
+def _attribute_of_norm(text: str, hit: tuple[int, str, bool]) -> bool:
+    """Whether every mention of the hit's word in the text stands right before a norm noun."""
+    k, word = hit[0], hit[1]
+    if k < 0:
+        return False
+    spots = [j for j in range(len(text)) if text.startswith(word, j)] or [k]
+    return all(_NORM_NOUN.match(text, j + len(word)) for j in spots)
+
+
 def _narrowed_by_asked(text: str, concept: Concept, words: list[str]) -> tuple[int, str, bool] | None:
     """The concept held whole as a narrower kind whose modifier the question itself names: 民间高利借贷
     for 「民间借贷…不是高利借贷」 (高利 stated) is the very kind the question speaks of, a full match."""
@@ -748,6 +761,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         hit = _find(text, c)
         if hit is not None and hit[2]:
             hit = _narrowed_by_asked(text, c, words) or hit
+        if hit is not None and _attribute_of_norm(text, hit) and not _attribute_of_norm(q.norm, (q.norm.find(hit[1]), hit[1], False)):
+            # 「符合本行发放贷款条件和标准」 is about the conditions, not about lending: a word that only
+            # names which norm the rule means holds nothing of an act the question asks about
+            hit = None
         if hit is not None:
             found.append((c, w, hit))
     if frame and _USES.search(text):

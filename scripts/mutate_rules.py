@@ -257,6 +257,7 @@ MUTATIONS = {
     "a rule on a present state is not met by an instance that is over (现有…逾期 vs 后来还清了)": "import assistant.reason as m; m._no_longer = lambda *a: None",
     "a class is of the loan it is stated of (他行 vs 原贷款)": "import assistant.reason as m; m._other_banks = lambda holder: False",
     "values of one classification met and failed disagree (本行正常类, 他行关注类)": "import assistant.reason as m; m._family_value = lambda term, values: False",
+    "a word naming which norm a rule means holds nothing of an act (发放贷款|条件)": "import assistant.reason as m; m._attribute_of_norm = lambda text, hit: False",
     "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
 }
 

@@ -1333,3 +1333,15 @@ def test_values_of_one_classification_met_and_failed_disagree(failed_term, met_t
     failed = Stance("no", r, 1.5, failed_term, "要求为正常类")
     met = Stance("depends", r, 1.5, met_term, MET_ONE)
     assert combine({"a": failed, "b": met}) == expected
+
+
+@pytest.mark.parametrize("rule,question,verdict", [
+    # 发放贷款 only names which conditions the rule means: it says nothing of where a loan is paid out
+    ("(四)原贷款为正常类,符合本行发放贷款条件和标准;", "续贷放款能不能直接打到企业自己账上，让企业去还旧贷？", None),
+    # the question asking about those very conditions is answered by it
+    ("(四)原贷款为正常类,符合本行发放贷款条件和标准;", "续贷要符合发放贷款条件吗？", "yes"),
+    # the word also named on its own elsewhere in the rule: that mention is about it
+    ("要按照贷款风险分类标准划分,不应单独将续贷作为下调风险分类的因素。", "续贷了是不是就要下调风险分类？", "no"),
+])
+def test_a_word_naming_which_norm_a_rule_means_holds_nothing_of_an_act(rule, question, verdict):
+    assert _verdict(rule, question, REQ) == verdict
