@@ -18,7 +18,7 @@ from ingest.readings import members as list_members
 from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
-from .question import FACETS, RENEWAL, Question, analyse, match_form, only_within
+from .question import FACETS, RENEWAL, RULES_COMPARED, Question, analyse, match_form, only_within
 from .reason import Stance, asks_a_use, best_stance, polarity_at, stance
 
 TOPICS: list[tuple[str, str]] = [
@@ -175,8 +175,10 @@ def compare(assistant, question: str, topic: str | None = None) -> Comparison:
 def prepare_topic(q: Question, weights: Weights, names: list[str], known_word) -> tuple[Question, Weights, Weights]:
     """The words that say what a comparison is about: not the words that name a document
     (农商行, 办法), and — for choosing sentences — only words some document uses."""
+    # …nor the words that say the documents' rules are compared (做法, 口径, 说法): they name the rules, not
+    # what the rules are about
     weights = [(c, w) for c, w in weights if not any(m in n for m in c.members for n in names)
-               and not all(m in _KIND_WORDS for m in c.members)]
+               and not all(m in _KIND_WORDS or m in RULES_COMPARED for m in c.members)]
     known = [(c, w) for c, w in weights if any(known_word(m) for m in c.members)]
     if not any(c in q.topic for c, _w in known if not any(m in RENEWAL for m in c.members)):
         # the asking clause is only 「各家怎么把握」: the topic is the rest of the question

@@ -42,7 +42,7 @@ _NECESSITY = re.compile(r"需要|需不需|必须|要不要|(是否|是不是)(�
 # the thing — unless what is compared is the documents' rules (两家对展期的规定一样吗)
 _MAY_DIFFER = re.compile(r"(可以|可不可以|能不能|能否|可否|能|允许)[^，,。；;？?]{0,20}(不一样|一样|不同|相同)吗")
 # words (not characters: 同 of 合同, 各 of 各项) that say the documents' rules are compared
-_RULES_COMPARED = frozenset("各行 各家 各银行 各文件 各个 分别 两家 几家 规定 说法 做法 口径 文件 办法 细则 指引 通知".split())
+RULES_COMPARED = _RULES_COMPARED = frozenset("各行 各家 各银行 各文件 各个 分别 两家 几家 规定 说法 做法 口径 文件 办法 细则 指引 通知".split())
 _JOINED = frozenset("和 与 跟 同".split())
 
 

@@ -1345,3 +1345,16 @@ def test_values_of_one_classification_met_and_failed_disagree(failed_term, met_t
 ])
 def test_a_word_naming_which_norm_a_rule_means_holds_nothing_of_an_act(rule, question, verdict):
     assert _verdict(rule, question, REQ) == verdict
+
+
+@pytest.mark.parametrize("question,frame,kept", [
+    # 做法, 口径, 说法 say that the documents' rules are compared: the topic is what the rules are about
+    ("续贷抵押：操作指引的二次顺位抵押和赣州通知的先注销再登记，是两套做法吗？", "做法", "顺位"),
+    ("抵押物评估，农商行和操作指引的口径一样吗？", "口径", "评估"),
+])
+def test_the_words_that_compare_rules_are_no_topic(question, frame, kept):
+    q = analyse(question)
+    q, _weights, known = prepare_topic(q, [(c, 1.0) for c in q.concepts], ["操作指引", "赣州通知", "农商行"],
+                                       lambda w: True)
+    topic = {m for c, _w in known if c in q.topic for m in c.members}
+    assert frame not in topic and kept in topic
