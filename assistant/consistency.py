@@ -19,7 +19,7 @@ from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
 from .question import FACETS, RENEWAL, RULES_COMPARED, Question, analyse, match_form, only_within
-from .reason import Stance, asks_a_use, best_stance, polarity_at, stance
+from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, polarity_at, stance
 
 TOPICS: list[tuple[str, str]] = [
     ("适用贷款种类", "续贷适用于哪些贷款种类"),
@@ -323,6 +323,9 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
     deciding); whether a sentence is about the topic weighs only the words documents use."""
     known = weights if known is None else known
     rows = []
+    # an amount asked against the original loan (能超过原来的吗) is answered by a rule relating the two, not
+    # by a figure of its own (单笔…200万元以上)
+    relative = relative_to_original(q.norm)
     for doc_id, (title, level) in docs.items():
         best: tuple[float, Reading, Stance | None] | None = None
         seen: set[tuple[str, int]] = set()
@@ -335,7 +338,10 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
                 st = stance(q, r, weights, RENEWAL) if q.asks_verdict or q.numbers else None
                 mech = _mechanisms(q.norm, r.text)
                 wanted = _wanted_units(q)
-                measured = bool(wanted and any(lim.unit in wanted for lim in r.limits) and about > 0)
+                # a limit in the unit asked, on the measure asked — held whole or by its head (额度 of 续贷额度)
+                measured = bool(wanted and any(lim.unit in wanted for lim in r.limits)
+                                and (about > 0 or any(c.match(r.text) > 0 for c, _w in _topic(q, known)))
+                                and not relative)
                 # 「…在不适用的贷款种类上有什么区别」: the topic is what each document excludes
                 excluding = _asks_exclusions(q, known) and (r.kind == "exclusion" or r.lead == "exclusion")
                 measured = measured or excluding
@@ -422,6 +428,13 @@ def extended_requirements(q: Question, known: Weights, rows: list[Row], idx) -> 
             regs = "、".join(sorted({f"《{s.doc_title}》" for s in sides if s.level == "regulator"})) or None
             conflicts.append(Conflict("宽严不同", [s.doc_id for s in sides], _describe(sides), regs, sides))
     return rows, conflicts
+
+
+_RELATIVE = re.compile(rf"(?:{_COMPARISON_VERBS}|比|不到|不足)(?:原贷款|原来|原先|原有|原|拟归还)")
+
+
+def relative_to_original(norm: str) -> bool:
+    return bool(_RELATIVE.search(norm))
 
 
 def _excluded(r: Reading) -> tuple[str, ...]:

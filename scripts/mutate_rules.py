@@ -259,6 +259,7 @@ MUTATIONS = {
     "values of one classification met and failed disagree (本行正常类, 他行关注类)": "import assistant.reason as m; m._family_value = lambda term, values: False",
     "a word naming which norm a rule means holds nothing of an act (发放贷款|条件)": "import assistant.reason as m; m._attribute_of_norm = lambda text, hit: False",
     "the words that compare rules (做法, 口径) are no topic": "import assistant.consistency as m; m.RULES_COMPARED = frozenset()",
+    "an amount asked against the original loan (超过原来的) is relative": "import assistant.consistency as m; m.relative_to_original = lambda norm: False",
     "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
 }
 

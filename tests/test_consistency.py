@@ -302,3 +302,13 @@ def test_words_no_document_holds_do_not_hide_a_narrower_restriction(assistant, q
     comp = compare(assistant, question)
     assert any({"nongshang-renewal", "renewal-guideline"} <= set(c.doc_ids) and c.kind == "宽严不同"
                for c in comp.conflicts), comp.conflicts
+
+
+def test_a_limit_on_the_measure_asked_is_compared_when_its_sentence_holds_the_measures_head(assistant):
+    """农商行 requires 单笔贷款额度 ≥200万元, 续贷通2.0 caps 个人经营户单笔续贷额度 at ≤200万元: asked of the
+    续贷额度, the first holds only its head (额度) and is still the figure compared."""
+    comp = compare(assistant, "个人经营户的续贷额度，农商行和续贷通2.0各划了什么线？")
+    assert any({"nongshang-renewal", "xudaitong-2"} <= set(c.doc_ids) for c in comp.conflicts), comp.conflicts
+    # asked against the original loan, the figures of their own are not what is compared
+    comp = compare(assistant, "续贷额度能不能高于原来那笔贷款？各家一样吗？")
+    assert not any({"nongshang-renewal", "xudaitong-2"} <= set(c.doc_ids) for c in comp.conflicts), comp.conflicts

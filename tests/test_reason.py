@@ -1358,3 +1358,16 @@ def test_the_words_that_compare_rules_are_no_topic(question, frame, kept):
                                        lambda w: True)
     topic = {m for c, _w in known if c in q.topic for m in c.members}
     assert frame not in topic and kept in topic
+
+
+@pytest.mark.parametrize("question,relative", [
+    ("续贷额度能超过原来的贷款吗？", True),
+    ("续贷金额能不能比原贷款多？", True),
+    ("新贷款能不能高于原先那笔？", True),
+    # a figure of its own, not one against the original loan
+    ("个体户单笔续贷额度，两家的上限一样吗？", False),
+    ("续贷额度最高多少？", False),
+])
+def test_an_amount_asked_against_the_original_loan(question, relative):
+    from assistant.consistency import relative_to_original
+    assert relative_to_original(analyse(question).norm) is relative
