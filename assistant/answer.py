@@ -229,7 +229,7 @@ class DefaultAnswerer:
         # a document naming the asked class itself leads one that names only kinds of it
         voters = dict(sorted(voters.items(), key=lambda kv: (-round(kv[1][0].strength, 2), kv[1][0].partial,
                                                              kv[1][1].rank))[:MAX_VOTERS])
-        overall = combine({d: st for d, (st, _h) in voters.items()})
+        overall = combine({d: st for d, (st, _h) in voters.items()}, q)
         label = verdict_word(q, overall)
         sides = {st.verdict for st, _h in voters.values()}
         if overall == "depends" and len(sides) > 1:

@@ -520,6 +520,7 @@ def analyse(text: str) -> Question:
     quantity_spans = [(n.start, n.end) for n in english]
     concepts = _concepts([(t, syns) for t, syns in pairs
                           if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)
+                          and not consent_asked(t, norm)
                           and not _stated_figure(t, syns, norm, quantity_spans)])
     start = _focus_start(norm)
     alt = next((m.start() for m in re.finditer(r"[，,？?]", norm) if m.start() > start
@@ -709,6 +710,20 @@ def light_verb(c: "Concept", clause: str) -> bool:
 _SPLIT_VERB = re.compile(r"([\u4e00-\u9fff])(过|了)(?=[^，,。；;？?！!]{1,8})")
 
 _MODALS = "能可会要得需该"
+
+
+# 「这个能不能同意？」: a verb of consent right after the asking modal, with nothing after it, asks for
+# permission as 可以 does; 「担保人同意续保吗」 names a consent the rule speaks of
+_CONSENTS = ("同意", "批准", "答应", "批")
+_CONSENT_ASKED = re.compile(r"(能|可以|能不能|可不可以|能否|可否|是否|行不行|给不给)(?P<v>同意|批准|答应)[吗么呢吧]?\s*([，,。？?！!]|$)")
+
+
+def consent_asked(token: str, norm: str) -> bool:
+    """Whether every mention of a consent verb in the question is the asking of permission."""
+    if token not in _CONSENTS or token not in norm:
+        return False
+    asked = [m.start("v") for m in _CONSENT_ASKED.finditer(norm)]
+    return bool(asked) and all(k in asked for k in range(len(norm)) if norm.startswith(token, k))
 
 
 def glued_modal(token: str) -> bool:

@@ -1981,14 +1981,21 @@ def _narrower_rule_met(met: Stance, failed: Stance) -> bool:
                                              met.reading.text) for k in range(2, len(short) - 1))
 
 
-def combine(per_doc: dict[str, Stance]) -> Verdict | None:
+def _one_concept(q: Question | None, a: str, b: str) -> bool:
+    """Two rules' words that one word of the question maps to (官司: 涉诉案件 and 诉讼): one stated fact."""
+    def has(c: Concept, t: str) -> bool:
+        return any(t == m or len(t) >= 2 and (t in m or m in t) for m in c.members)
+    return q is not None and bool(a and b) and any(has(c, a) and has(c, b) for c in q.concepts)
+
+
+def combine(per_doc: dict[str, Stance], q: Question | None = None) -> Verdict | None:
     failed = [s for s in per_doc.values() if _stated_fact_failed(s) or _fails_a_condition(s)]
     if failed:
         # a fact the question states fails a document's requirement: a document where the story only
         # meets some other condition is undecided, not on the other side — but one whose rule on the
         # very same fact is met disagrees with it (无民间借贷 vs 无参与民间高利借贷, of a loan not usurious)
         per_doc = {d: s for d, s in per_doc.items()
-                   if s.why != MET_ONE or any(_narrower_rule_met(s, f) for f in failed)}
+                   if s.why != MET_ONE or any(_narrower_rule_met(s, f) or _one_concept(q, s.term, f.term) for f in failed)}
     verdicts = {s.verdict for s in per_doc.values()}
     if not verdicts:
         return None

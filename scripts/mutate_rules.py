@@ -260,6 +260,8 @@ MUTATIONS = {
     "a word naming which norm a rule means holds nothing of an act (发放贷款|条件)": "import assistant.reason as m; m._attribute_of_norm = lambda text, hit: False",
     "the words that compare rules (做法, 口径) are no topic": "import assistant.consistency as m; m.RULES_COMPARED = frozenset()",
     "an amount asked against the original loan (超过原来的) is relative": "import assistant.consistency as m; m.relative_to_original = lambda norm: False",
+    "a consent verb asking for permission names nothing (能不能同意)": "import assistant.question as m; m.consent_asked = lambda token, norm: False",
+    "rules on one stated fact (官司: 诉讼, 涉诉案件) met and failed disagree": "import assistant.reason as m; m._one_concept = lambda q, a, b: False",
     "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
 }
 

@@ -1371,3 +1371,29 @@ def test_the_words_that_compare_rules_are_no_topic(question, frame, kept):
 def test_an_amount_asked_against_the_original_loan(question, relative):
     from assistant.consistency import relative_to_original
     assert relative_to_original(analyse(question).norm) is relative
+
+
+@pytest.mark.parametrize("question,consent,named", [
+    # a verb of consent right after the asking modal, closing the clause, asks for permission
+    ("客户想拿一部分钱去买设备，这个能不能同意？", "同意", False),
+    ("客户想换个担保人，行里可以批准吗？", "批准", False),
+    # a consent the question speaks of (the guarantor's) is a thing a rule may name
+    ("担保人不同意继续担保，能续贷吗？", "同意", True),
+    ("担保人同意了，能续贷吗？", "同意", True),
+])
+def test_a_consent_verb_asking_for_permission_names_nothing(question, consent, named):
+    assert any(consent in c.members for c in analyse(question).concepts) is named
+
+
+@pytest.mark.parametrize("question,failed_term,met_term,expected", [
+    # one word of the question (官司) maps to both rules' words: the documents disagree on that fact
+    ("客户打完一场官司，已经结案了，能续贷吗？", "诉讼", "涉诉案件", "depends"),
+    # the rules' words are of different facts of the story: the failed one decides
+    ("客户打完一场官司，账户也冻结了，能续贷吗？", "冻结", "涉诉案件", "no"),
+])
+def test_rules_on_one_stated_fact_met_and_failed_disagree(question, failed_term, met_term, expected):
+    from assistant.reason import MET_ONE
+    r = read_text("x/a6.i3", "x", "(三)近期内无法院起诉案件,且未存在重大诉讼情况;", REQ)[0]
+    failed = Stance("no", r, 1.0, failed_term, "要求不得存在该情形")
+    met = Stance("depends", r, 1.0, met_term, MET_ONE)
+    assert combine({"a": failed, "b": met}, analyse(question)) == expected
