@@ -396,6 +396,13 @@ def _extension(text: str, terms: list[str]) -> tuple[str, str, str] | None:
     return min(found)[2:] if found else None
 
 
+def _base_asked(text: str, terms: list[str], pred: str) -> bool:
+    """The word found opening the extension also stands before the predicate stated without 也 (五级分类 in
+    「原贷款五级分类为正常类,他行融资五级分类也为正常类」): it is the base subject's as much as the extension's,
+    and names no subject the extension adds."""
+    return any(re.search(re.escape(t) + r"[^，,；;。]{0,12}?(?<![也亦样])(?:为|是|属于)" + re.escape(pred), text) for t in terms)
+
+
 def extended_requirements(q: Question, known: Weights, rows: list[Row], idx) -> tuple[list[Row], list[Conflict]]:
     """One document extends a requirement to the topic's subject (他行融资也为正常类); another states the
     same requirement of its base subject only (原流动资金周转贷款为正常类) and names the subject's entity
@@ -407,7 +414,8 @@ def extended_requirements(q: Question, known: Weights, rows: list[Row], idx) -> 
         return [(u, r) for u in idx.units if u.doc_id == doc_id for r in idx.readings.get(u.clause_id, [])]
 
     extended = [(a, ext) for a in rows if a.status == "规定" and a.kind in RESTRICTING
-                for ext in [_extension(a.citation.quote, terms)] if ext]
+                for ext in [_extension(a.citation.quote, terms)] if ext
+                and not _base_asked(a.citation.quote, [ext[0]], ext[2])]
     for entity in dict.fromkeys(ext[0] for _a, ext in extended):
         stricter = [(a, ext) for a, ext in extended if ext[0] == entity]
         _e, subject, pred = stricter[0][1]

@@ -262,6 +262,7 @@ MUTATIONS = {
     "an amount asked against the original loan (超过原来的) is relative": "import assistant.consistency as m; m.relative_to_original = lambda norm: False",
     "a consent verb asking for permission names nothing (能不能同意)": "import assistant.question as m; m.consent_asked = lambda token, norm: False",
     "rules on one stated fact (官司: 诉讼, 涉诉案件) met and failed disagree": "import assistant.reason as m; m._one_concept = lambda q, a, b: False",
+    "a word of the base subject names no 也 extension (五级分类)": "import assistant.consistency as m; m._base_asked = lambda text, terms, pred: False",
     "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
 }
 

@@ -1397,3 +1397,16 @@ def test_rules_on_one_stated_fact_met_and_failed_disagree(question, failed_term,
     failed = Stance("no", r, 1.0, failed_term, "要求不得存在该情形")
     met = Stance("depends", r, 1.0, met_term, MET_ONE)
     assert combine({"a": failed, "b": met}, analyse(question)) == expected
+
+
+@pytest.mark.parametrize("terms,asked", [
+    # 五级分类 stands before the predicate stated without 也 as well: it names no subject the extension adds
+    (["五级分类"], True),
+    (["原贷款"], True),
+    # 他行 stands only in the extension
+    (["他行"], False),
+])
+def test_a_word_of_the_base_subject_names_no_extension(terms, asked):
+    from assistant.consistency import _base_asked
+    text = "(四)原贷款五级分类为正常类,他行融资五级分类也为正常类,符合本行发放贷款条件和标准;"
+    assert _base_asked(text, terms, "正常类") is asked
