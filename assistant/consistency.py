@@ -161,8 +161,8 @@ def compare(assistant, question: str, topic: str | None = None) -> Comparison:
 
     per_doc, candidates = search(q)
     if asking_clause_idle(q, known, candidates):
-        # the asking clause's words (「…的准入要求谁更严」) are in no document's sentence on it: the topic is
-        # the rest of the question (借款人有民间借贷的), as when the asking clause has no corpus word at all
+        # the asking clause's words (「…的门槛谁高」) are in no document's sentence on it: the topic is
+        # the rest of the question (企业有民间借贷的), as when the asking clause has no corpus word at all
         q = replace(q, topic=q.concepts, focus=q.concepts)
         per_doc, candidates = search(q)
     known = held_somewhere(q, known, candidates)
@@ -188,7 +188,7 @@ def prepare_topic(q: Question, weights: Weights, names: list[str], known_word) -
 
 def held_somewhere(q: Question, known: Weights, candidates: list[Reading]) -> Weights:
     """The topic's words that some compared document's candidate sentence holds (or holds as a narrower
-    kind). A word none holds (容忍度, 口径 in 「对民间借贷的容忍度谁更严」) tells no sentence from another: left
+    kind). A word none holds (容忍度, 口径 in 「民间借贷方面的尺度哪家更严」) tells no sentence from another: left
     in, it only lowers every sentence's share of the topic below ABOUT. When no topic word is held, the
     topic stays as it is, and every row is 未规定."""
     held = _held_topic(q, known, candidates)
@@ -323,7 +323,7 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
     deciding); whether a sentence is about the topic weighs only the words documents use."""
     known = weights if known is None else known
     rows = []
-    # an amount asked against the original loan (能超过原来的吗) is answered by a rule relating the two, not
+    # an amount asked against the original loan (可否高于原先那笔) is answered by a rule relating the two, not
     # by a figure of its own (单笔…200万元以上)
     relative = relative_to_original(q.norm)
     for doc_id, (title, level) in docs.items():

@@ -1280,7 +1280,7 @@ def _cleared(q: Question, reading: Reading, asked: Concept, anchors) -> str | No
 
 
 # a rule on a state that holds now (现有存量贷款已形成逾期), and a question's fact that held once and is over
-# (逾期过一次，后来还上了): the customer is not in the state the rule excludes
+# (曾逾期，早已补上): the customer is not in the state the rule excludes
 _CURRENT = re.compile(r"现有|现存|目前|当前|正在|仍然?|尚")
 _ENDED = re.compile(r"^[^。；;？?]{0,10}?(?<![没未不])(还上|还清|结清|补上|补交|付清|还完|处理完|已解决)")
 
