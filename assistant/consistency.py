@@ -12,14 +12,13 @@ from pathlib import Path
 
 from ingest.load import LEVEL_ORDER, LEVELS
 from ingest.readings import ITEM_MARK, Limit, Reading
-from ingest.records import Unit
 from ingest.readings import members as list_members
 
 from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
 from .question import FACETS, RENEWAL, RULES_COMPARED, Question, analyse, match_form, only_within
-from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, polarity_at, stance
+from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, narrowed_form, polarity_at, stance
 
 TOPICS: list[tuple[str, str]] = [
     ("适用贷款种类", "续贷适用于哪些贷款种类"),
@@ -245,24 +244,6 @@ def _about(q: Question, weights: Weights, r: Reading) -> float:
     return sum(w for c, w in topic if c.match(r.text) == 1.0 or any(_narrowed_denied(r, form, m) for m in c.members)) / total
 
 
-# what may stand between the parts of a compound as a modifier: one or two characters, no punctuation,
-# no 的 (民间|高利|借贷; 「民间的借贷」 would be a phrase) and no negator (经营|不|正常 denies, it names no kind)
-_INSERTED = r"[^，,。；;、：:（）()的\s不未无非没否]{1,2}"
-
-
-def narrowed_form(text: str, term: str) -> str | None:
-    """「无参与民间高利借贷」 against the topic 民间借贷: a modifier inserted between the parts of a
-    compound names a narrower kind of it. The narrower form found, or None (also when the term itself
-    stands in the text)."""
-    if len(term) < 4 or term in text:
-        return None
-    for k in range(2, len(term) - 1):
-        m = re.search(re.escape(term[:k]) + _INSERTED + re.escape(term[k:]), text)
-        if m:
-            return m.group(0)
-    return None
-
-
 def _denied(r: Reading, form: str, word: str) -> bool:
     """Whether the sentence denies the word (无|民间借贷, 不得办理…民间借贷, or an item under an exclusion
     lead-in: 下列客户不予受理：(二)有民间借贷的) — the reading's polarity where the word stands."""
@@ -409,10 +390,7 @@ def extended_requirements(q: Question, known: Weights, rows: list[Row], idx) -> 
     nowhere: the first is stricter. The second's row becomes that sentence, on the same predicate."""
     terms = list(dict.fromkeys(m for c, _w in _topic(q, known) for m in c.members))
     rows, conflicts = list(rows), []
-
-    def sentences(doc_id: str) -> list[tuple[Unit, Reading]]:
-        return [(u, r) for u in idx.units if u.doc_id == doc_id for r in idx.readings.get(u.clause_id, [])]
-
+    sentences = idx.sentences
     extended = [(a, ext) for a in rows if a.status == "规定" and a.kind in RESTRICTING
                 for ext in [_extension(a.citation.quote, terms)] if ext
                 and not _base_asked(a.citation.quote, [ext[0]], ext[2])]

@@ -75,13 +75,31 @@ def _attribute_of_norm(text: str, hit: tuple[int, str, bool]) -> bool:
     k, word = hit[0], hit[1]
     if k < 0:
         return False
-    spots = [j for j in range(len(text)) if text.startswith(word, j)] or [k]
+    spots = [m.start() for m in re.finditer(re.escape(word), text)] or [k]
     return all(_NORM_NOUN.match(text, j + len(word)) for j in spots)
+
+
+# what may stand between the parts of a compound as a modifier: one or two characters, no punctuation,
+# no 的 (民间|高利|借贷; 「民间的借贷」 would be a phrase) and no negator (经营|不|正常 denies, it names no kind)
+_INSERTED = r"[^，,。；;、：:（）()的\s不未无非没否]{1,2}"
+
+
+def narrowed_form(text: str, term: str) -> str | None:
+    """「无参与民间高利借贷」 against the topic 民间借贷: a modifier inserted between the parts of a
+    compound names a narrower kind of it. The narrower form found, or None (also when the term itself
+    stands in the text)."""
+    if len(term) < 4 or term in text:
+        return None
+    for k in range(2, len(term) - 1):
+        m = re.search(re.escape(term[:k]) + _INSERTED + re.escape(term[k:]), text)
+        if m:
+            return m.group(0)
+    return None
 
 
 def _narrowed_by_asked(text: str, concept: Concept, words: list[str]) -> tuple[int, str, bool] | None:
     """The concept held whole as a narrower kind whose modifier the question itself names: 民间高利借贷
-    for 「民间借贷…不是高利借贷」 (高利 stated) is the very kind the question speaks of, a full match."""
+    for 「有民间借贷，并非高利」 (高利 stated) is the very kind the question speaks of, a full match."""
     form = match_form(text)
     for m in concept.members:
         for k in range(2, len(m) - 1):
@@ -503,7 +521,7 @@ _GENUS = (
 
 def _names_genus(q: Question, heads: tuple[str, ...]) -> bool:
     """Whether a noun of the question ends in one of the genus's heads (服装厂, 商贸公司), or the
-    question says the head itself (一家小厂子 is segmented 小厂; 个体户 stands alone). The sector's own name
+    question says the head itself (a 小厂子 is segmented 小厂; 个体户 stands alone). The sector's own name
     (小微企业, a generic word) tells no borrower's genus: it covers 个体工商户 too."""
     return any(w.endswith(h) for w in q.words | q.glossed for h in heads)
 
@@ -1977,8 +1995,7 @@ def _narrower_rule_met(met: Stance, failed: Stance) -> bool:
         # a narrower kind of it
         return True
     # or the met rule's sentence holds the failed word with a modifier inserted (民间|高利|借贷)
-    return len(short) >= 4 and any(re.search(re.escape(short[:k]) + r"[^，,。；;、：:（）()的\s不未无非没否]{1,2}" + re.escape(short[k:]),
-                                             met.reading.text) for k in range(2, len(short) - 1))
+    return narrowed_form(met.reading.text, short) is not None
 
 
 def _one_concept(q: Question | None, a: str, b: str) -> bool:

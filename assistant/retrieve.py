@@ -67,13 +67,16 @@ class LoadedIndex:
             cache[word] = n or None
         return cache[word]
 
+    def sentences(self, doc_id: str) -> list[tuple[Unit, Reading]]:
+        """Every read sentence of one document with its clause, in document order; made once per document."""
+        cache = self.__dict__.setdefault("_sentences", {})
+        if doc_id not in cache:
+            cache[doc_id] = [(u, r) for u in self.units if u.doc_id == doc_id for r in self.readings.get(u.clause_id, [])]
+        return cache[doc_id]
+
     def scopes(self, doc_id: str) -> list[Reading]:
         """The sentences that say what a document applies to (「…的，适用本规程」「本细则适用于…」)."""
-        cache = self.__dict__.setdefault("_scopes", {})
-        if doc_id not in cache:
-            cache[doc_id] = [r for u in self.units if u.doc_id == doc_id for r in self.readings.get(u.clause_id, [])
-                             if SELF_SCOPE.search(r.text)]
-        return cache[doc_id]
+        return [r for _u, r in self.sentences(doc_id) if SELF_SCOPE.search(r.text)]
 
     def only_excluded(self, word: str) -> bool:
         """Whether every sentence that names the word excludes it (个人消费性贷款 in 「不包括…」 lists):
