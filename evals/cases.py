@@ -21,19 +21,16 @@ SEALED3_PATH = HERE / "sealed3.jsonl"
 # sealed7 and sealed8 (written by a seventh and an eighth helper in the 2026-12-02 evening session, each
 # run once at its end and reported) joined dev as tuning material at the start of the 2026-12-02 late
 # session; ids x and y.
-# written by a ninth helper at the start of the 2026-12-02 late session; kept unread until run once at its end
-SEALED10_PATH = HERE / "sealed10.jsonl"
-# written by an eleventh helper at the start of the 2026-12-02 night session; kept unread until run once at its end
-SEALED11_PATH = HERE / "sealed11.jsonl"
-# written by a twelfth helper at the start of the 2026-12-02 late-night session; kept unread until run once at its end
-SEALED12_PATH = HERE / "sealed12.jsonl"
-SEALED13_PATH = HERE / "sealed13.jsonl"
-SEALED14_PATH = HERE / "sealed14.jsonl"
+# sealed10-sealed14 (ids a, b, c, k — sealed13's d ids renamed, as dev already had d ids — and g; written by helpers from the seeds alone at the starts of the
+# 2026-12-02 evening, night and late-night and the two 2026-12-03 sessions, each run once at its
+# session's end and reported) joined dev as tuning material at the start of the third 2026-12-03 session.
+# written by a helper from the seeds alone at the start of the third 2026-12-03 session; kept unread until run once at its end
+SEALED15_PATH = HERE / "sealed15.jsonl"
 # questions on three synthetic policies (tests/data/newdocs), answered after `ingest add`
 NEWDOCS_DIR = HERE.parent / "tests" / "data" / "newdocs"
 NEWDOCS_PATH = NEWDOCS_DIR / "cases.jsonl"
 KINDS = ("yesno", "fact", "list", "compare", "oos")
-SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed10", "sealed11", "sealed12", "sealed13", "sealed14", "newdocs")
+SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed15", "newdocs")
 
 
 @dataclass(frozen=True)
@@ -53,8 +50,7 @@ def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]
     """Cases of one split. Without a split: the project's own questions (dev + test), which the
     benchmarks time; `blind` and `newdocs` are asked for by name only."""
     if path is None:
-        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed10": [SEALED10_PATH],
-                 "sealed11": [SEALED11_PATH], "sealed12": [SEALED12_PATH], "sealed13": [SEALED13_PATH], "sealed14": [SEALED14_PATH],
+        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed15": [SEALED15_PATH],
                  "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
     else:
         paths = [path]
