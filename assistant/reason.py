@@ -1463,6 +1463,22 @@ def _part_at(text: str, k: int) -> str:
     return text[s:min(ends) if ends else len(text)]
 
 
+def _conjunct_groups(q: Question, specific: list) -> list[list]:
+    """Coordinated predicates of the asked clause (「不重新签合同、继续沿用原合同」) word one thing two ways:
+    each conjunct is a group of its own, and a reading holding one of them whole is about the question."""
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^、，,。；;！!？?]+", q.norm)]
+    groups: dict[int, list] = {}
+    for c, w in specific:
+        k = next((i for i, (a, b) in enumerate(parts) if any(m in q.norm[a:b] for m in c.members + c.parts)), 0)
+        groups.setdefault(k, []).append((c, w))
+    spans = sorted(groups)
+    joined = all(q.norm[parts[i][1]:parts[i][1] + 1] == "、" for i in spans[:-1]) and all(
+        spans[j + 1] == spans[j] + 1 for j in range(len(spans) - 1))
+    if len(groups) < 2 or not joined or any(len(g) < 2 for g in groups.values()):
+        return [specific]
+    return list(groups.values())
+
+
 def _fact_groups(q: Question, focus, anchors) -> list[list]:
     """The topic's specific words, one group per clause of the question when the topic is the
     whole question (a story), else one group."""
@@ -1470,7 +1486,7 @@ def _fact_groups(q: Question, focus, anchors) -> list[list]:
     if not specific:
         return []
     if q.topic == q.focus or len(q.topic) == 0:
-        return [specific]
+        return _conjunct_groups(q, specific)
     groups: dict[int, list] = {}
     parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;！!？?]+", q.norm)]
     for c, w in specific:

@@ -29,6 +29,7 @@ MUTATIONS = {
     "a carrier verb's word means its object (提出申请 = 申请)": "import assistant.question as m; m.light_object = lambda tok: ()",
     "是要…吗 asks necessity": "import assistant.question as m, re; m._NECESSITY = re.compile(m._NECESSITY.pattern.replace(r'(?<![还就不])是(都|还|一定)?(要|得)(?![到出以求])[^，,。；;？?]{1,20}吗|', ''), re.I)",
     "the money renewal lends is what a rule on uses is about": "import assistant.reason as m, re; m._LENT_MONEY = re.compile('(?!x)x')",
+    "coordinated predicates of the asked clause are groups of their own": "import assistant.reason as m; m._conjunct_groups = lambda q, specific: [specific]",
     "a total (累计) leaves each one's own limit open": "import assistant.reason as m; m._leave_open = lambda *a: None",
     "a number without the total's mark counts one (这笔续过1次, 累计3次)": "import assistant.reason as m; m._per_one = lambda q, chosen, *a: chosen",
     "a comparison's topic runs over a question mark": "import assistant.question as m; m._TOPIC_ENDS = '，,。；;'",

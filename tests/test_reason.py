@@ -1410,3 +1410,15 @@ def test_a_word_of_the_base_subject_names_no_extension(terms, asked):
     from assistant.consistency import _base_asked
     text = "(四)原贷款五级分类为正常类,他行融资五级分类也为正常类,符合本行发放贷款条件和标准;"
     assert _base_asked(text, terms, "正常类") is asked
+
+
+@pytest.mark.parametrize("question,expected", [
+    # two coordinated predicates word one act two ways: the rule holding one of them whole decides,
+    # though the other's rarer words are not in it
+    ("不重新签借款合同、继续沿用原合同也可以吗？", "no"),
+    ("续贷时要重新签借款合同吗？", "yes"),
+])
+def test_a_reading_holding_one_coordinated_predicate_is_about_the_question(question, expected):
+    rule = "办理续贷时,经办机构必须与借款人重新签订借款合同。"
+    rare = ("继续", "沿用", "延续")
+    assert _verdict(rule, question, df=lambda t: 1 if t in rare else 20) == expected
