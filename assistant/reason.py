@@ -626,6 +626,15 @@ def _admits(lim: Limit, stated: Limit) -> bool | None:
     return ends.pop() if len(ends) == 1 else None
 
 
+def _asked_besides(q: Question, reading: Reading, pairs: list[tuple[Limit, Limit]]) -> list[Concept]:
+    """What the stated numbers' own clauses (想贷650万元买设备) or the asking clause (能按这个抵押率办吗)
+    ask besides the numbers that the reading does not hold. A story's other clauses (个体户做建材生意，
+    想续贷250万) say who borrows, not what the amount is for."""
+    own = " ".join(_part_at(q.norm, stated.start) for _lim, stated in pairs)
+    return [c for c in q.topic if not any(m in RENEWAL for m in c.members) and c.match(reading.text) < 1.0
+            and (c in q.focus or any(m in own for m in c.members))]
+
+
 def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | None:
     """Stated numbers against the reading's limits: one that fails decides 不可以 (naming it);
     all passing, 可以. Inside 「存在以下情况之一的，不得…」 a limit describes the disqualifying state."""
@@ -660,7 +669,7 @@ def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | No
     relational = _relational_fails(q, reading)
     if relational is not None:
         return Stance("no", reading, strength, "原贷款额度", relational)
-    asked_else = [c for c in q.topic if not any(m in RENEWAL for m in c.members) and c.match(reading.text) < 1.0]
+    asked_else = _asked_besides(q, reading, pairs)
     if asked_else and all(id(stated) in weak for _lim, stated in pairs):
         # linked to the limit by the lending verb alone (想贷650万元): failing it says 不可以, meeting it
         # says nothing of what the question asks
@@ -2021,6 +2030,16 @@ def _one_concept(q: Question | None, a: str, b: str) -> bool:
     return q is not None and bool(a and b) and any(has(c, a) and has(c, b) for c in q.concepts)
 
 
+def _one_number(q: Question | None, a: Stance, b: Stance) -> bool:
+    """Two documents' limits measure the same number the question states (续贷250万 against ≤200万 and
+    ≥200万): their rules are on one fact, and one met and one failed is a disagreement."""
+    if q is None or not q.numbers:
+        return False
+    def paired(st: Stance) -> set[int]:
+        return {id(stated) for _lim, stated in _limit_pairs(q, st.reading)}
+    return bool(paired(a) & paired(b))
+
+
 def combine(per_doc: dict[str, Stance], q: Question | None = None) -> Verdict | None:
     failed = [s for s in per_doc.values() if _stated_fact_failed(s) or _fails_a_condition(s)]
     if failed:
@@ -2028,7 +2047,8 @@ def combine(per_doc: dict[str, Stance], q: Question | None = None) -> Verdict | 
         # meets some other condition is undecided, not on the other side — but one whose rule on the
         # very same fact is met disagrees with it (无民间借贷 vs 无参与民间高利借贷, of a loan not usurious)
         per_doc = {d: s for d, s in per_doc.items()
-                   if s.why != MET_ONE or any(_narrower_rule_met(s, f) or _one_concept(q, s.term, f.term) for f in failed)}
+                   if s.why != MET_ONE or any(_narrower_rule_met(s, f) or _one_concept(q, s.term, f.term)
+                                              or _one_number(q, s, f) for f in failed)}
     verdicts = {s.verdict for s in per_doc.values()}
     if not verdicts:
         return None

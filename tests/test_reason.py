@@ -1422,3 +1422,32 @@ def test_a_reading_holding_one_coordinated_predicate_is_about_the_question(quest
     rule = "办理续贷时,经办机构必须与借款人重新签订借款合同。"
     rare = ("继续", "沿用", "延续")
     assert _verdict(rule, question, df=lambda t: 1 if t in rare else 20) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # the story's other clause says who borrows: the amount met is one condition met
+    ("个体户做建材生意，想续贷250万，这能办吗？", "depends"),
+    ("开超市的，想续贷150万，这能办吗？", "no"),
+    # the number's own clause asks about a use the rule does not hold: meeting the amount says nothing
+    ("想续贷250万买一台设备，可以吗？", None),
+])
+def test_only_the_numbers_own_clause_asks_besides_it(question, expected):
+    assert _verdict("(九)单笔贷款额度200万元(含)以上;", question, REQ) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # one stated amount, met by one document's limit and failed by another's: they disagree on that fact
+    ("个体户想续贷250万，能办吗？", "depends"),
+    # the met rule is on another fact of the story: the failed limit decides
+    ("个体户想续贷250万，客户资金回笼率有8%，能办吗？", "no"),
+])
+def test_limits_of_two_documents_on_one_stated_number_disagree(question, expected):
+    from assistant.reason import MET_ONE
+    q = analyse(question)
+    cap = read_text("x/a5.i5", "x", "(五)个人经营户单笔续贷额度控制在200万元及以下。", REQ)[0]
+    floor = read_text("y/a6.i9", "y", "(九)单笔贷款额度200万元(含)以上;", REQ)[0]
+    rate = read_text("y/a6.i10", "y", "(十)资金回笼率在5%(含)以上;", REQ)[0]
+    failed = Stance("no", cap, 1.5, "个人经营户单笔续贷额度", "要求个人经营户单笔续贷额度≤200万元，问题中为250万元")
+    met = Stance("depends", rate if "回笼率" in question else floor, 1.5,
+                 "资金回笼率" if "回笼率" in question else "单笔贷款额度", MET_ONE)
+    assert combine({"x": failed, "y": met}, q) == expected
