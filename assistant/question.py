@@ -558,7 +558,7 @@ def analyse(text: str) -> Question:
                     _asks_verdict(norm), tuple(comparison_standards(norm)))
 
 
-_ORDINAL = re.compile(r"第([0-9一二两三四五六七八九十]+)次")
+_ORDINAL = re.compile(r"第([0-9一二两三四五六七八九十]+)(?:次|回)")
 _PAST = re.compile(r"(已经|已|曾经|曾|过)[^，,。；;]{0,6}$")
 
 

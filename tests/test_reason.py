@@ -359,6 +359,8 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     (COUNTS, "", "客户累计续过1次，还能再续吗？", "yes"),
     # an ordinal with nothing before it counts the act its clause goes on to (第三次还能不能续)
     (COUNTS, "", "同一笔贷款已经续过两次了，第三次还能不能续？", "no"),
+    # 回 counts occurrences as 次 does, as an ordinal too (第三回)
+    (COUNTS, "", "同一笔贷款已经续过两回了，第三回还能续吗？", "no"),
     (COUNTS, "", "这笔贷款只续过一次，第三次展期后还能续贷吗？", "yes"),
     # the total marked (累计), the unmarked number is the count of one loan
     (COUNTS, "", "这笔贷款续过1次，名下贷款累计续过3次，还能续吗？", "yes"),
