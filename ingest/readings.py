@@ -44,6 +44,9 @@ GOVERNED = frozenset("""得 予 应 应当 能 可 可以 准 再 宜 用 需 �
 SUBJECT_NEGATING = re.compile(r"^(不属于|不在|不纳入|不予|不受理|不办理|不再|不适用|不符合|不满足|不得)")
 EXCLUDING_VERB = re.compile(r"排除在外|除外|剔除|退出")
 WIDENING = re.compile(r"^(不限于|不仅限于|不仅|不止|不只)")
+# a negation inside an attributive 的-phrase whose noun is the subject of a modal predicate
+# (没有担保的信用贷款能续吗); 「没有逾期的记录」 ending its clause negates the whole noun phrase
+_RELATIVE_SUBJECT = re.compile(r"[^，,。；;的]{1,12}(的)(?=[^，,。；;的]{1,10}?(能|可以|可否|能否|可不可以|是否|还能|也能))")
 # (「，并在…」 opens a new predicate — 并 joins verbs, not the nouns of a negated list)
 CONTINUES_LIST = re.compile(r"^\s*(及|以及|和|与|或|或者|或是|乃至)")
 # a part ends at a comma or colon, and at a sentence's end (a question may hold two: 「…吗？比如…？」)
@@ -220,6 +223,11 @@ def negation_scope(text: str, start: int = 0, end: int | None = None, rule: bool
         while j < len(parts) and CONTINUES_LIST.match(text[parts[j][0]:parts[j][1]]):
             scope_end = parts[j][1]
             j += 1
+        modifier = _RELATIVE_SUBJECT.match(text, s, scope_end) if not rule else None
+        if modifier is not None:
+            # 「没有担保的信用贷款能续吗」: the negation is inside the 的-phrase that modifies the subject
+            # of the asked predicate; the subject itself is not negated
+            scope_end = modifier.end(1)
         inner = _parenthetical(text, ps, s, pe)
         if inner is not None:
             # 「续贷通(不是2.0那个)能不能…」「原贷款(不含信用贷款)…」: a negation inside brackets stays inside them

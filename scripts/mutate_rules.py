@@ -33,6 +33,7 @@ MUTATIONS = {
     "only the number's own clause asks besides it": "import assistant.reason as m; m._asked_besides = lambda q, r, pairs: [c for c in q.topic if not any(x in m.RENEWAL for x in c.members) and c.match(r.text) < 1.0]",
     "two documents' limits on one stated number disagree": "import assistant.reason as m; m._one_number = lambda q, a, b: False",
     "an ordinal counts with 回 as with 次 (第三回)": "import assistant.question as m, re; m._ORDINAL = re.compile(m._ORDINAL.pattern.replace('(?:次|回)', '次'))",
+    "a question's negation in a relative clause stops at 的": "import ingest.readings as m, re; m._RELATIVE_SUBJECT = re.compile('(?!x)x')",
     "a total (累计) leaves each one's own limit open": "import assistant.reason as m; m._leave_open = lambda *a: None",
     "a number without the total's mark counts one (这笔续过1次, 累计3次)": "import assistant.reason as m; m._per_one = lambda q, chosen, *a: chosen",
     "a comparison's topic runs over a question mark": "import assistant.question as m; m._TOPIC_ENDS = '，,。；;'",

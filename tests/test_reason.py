@@ -1453,3 +1453,20 @@ def test_limits_of_two_documents_on_one_stated_number_disagree(question, expecte
     met = Stance("depends", rate if "回笼率" in question else floor, 1.5,
                  "资金回笼率" if "回笼率" in question else "单笔贷款额度", MET_ONE)
     assert combine({"x": failed, "y": met}, q) == expected
+
+
+@pytest.mark.parametrize("question,negated", [
+    # a negation inside the 的-phrase that modifies the asked predicate's subject stops at 的
+    ("没有任何担保的信用贷款能做吗？", "没有任何担保的"),
+    ("没有进名单库的客户能办续贷吗？", "没有进名单库的"),
+    # a 的-phrase ending its clause: the negation holds the whole noun phrase
+    ("客户没有逾期的记录，能续吗？", "没有逾期的记录"),
+])
+def test_a_negation_in_a_relative_clause_stops_at_its_de(question, negated):
+    q = analyse(question)
+    assert [q.norm[a:b] for a, b in q.negated] == [negated]
+
+
+def test_a_kind_described_by_a_negated_relative_clause_is_still_excluded():
+    rule = "第五条续贷适用的范围只限于保证与抵押方式贷款,不含信用贷款、质押贷款。"
+    assert _verdict(rule, "没有担保的信用贷款能续贷吗？") == "no"
