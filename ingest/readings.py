@@ -163,9 +163,15 @@ def negators(text: str) -> list[tuple[int, int, str]]:
     verb. Words that merely begin with a negation character are left alone."""
     out = []
     for word, s, e in _tokens(text):
-        if is_negator(word):
+        if is_negator(word) and not _a_not_a(text, s, e):
             out.append((s, e, word))
     return out
+
+
+def _a_not_a(text: str, s: int, e: int) -> bool:
+    """在不在, 可不可以, 有没有: a verb, the negation and the verb again ask, they do not negate."""
+    return text[s:e] in ("不", "没") and 0 < s and e < len(text) and text[s - 1] == text[e] and \
+        "\u4e00" <= text[e] <= "\u9fff"
 
 
 # a verb with a negated potential complement (拿不出, 还不上, 算不上, 付不起): it cannot be done. Some such

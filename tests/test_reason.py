@@ -1470,3 +1470,19 @@ def test_a_negation_in_a_relative_clause_stops_at_its_de(question, negated):
 def test_a_kind_described_by_a_negated_relative_clause_is_still_excluded():
     rule = "第五条续贷适用的范围只限于保证与抵押方式贷款,不含信用贷款、质押贷款。"
     assert _verdict(rule, "没有担保的信用贷款能续贷吗？") == "no"
+
+
+@pytest.mark.parametrize("question,negated", [
+    # a verb, the negation and the verb again (在不在, 有没有) ask; they negate nothing
+    ("单笔额度在不在范围内？", []),
+    ("客户有没有欠息？", []),
+    # a negation after an A-not-A question is one
+    ("是不是不能续？", ["不能续"]),
+])
+def test_an_a_not_a_question_negates_nothing(question, negated):
+    q = analyse(question)
+    assert [q.norm[a:b] for a, b in q.negated] == negated
+
+
+def test_a_limit_asked_by_a_not_a_is_checked():
+    assert _verdict(SPLIT_AMOUNT, "一家制造企业想续1500万，单笔额度在不在范围内？", REQ) != "no"
