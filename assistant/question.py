@@ -141,6 +141,16 @@ def match_form(text: str) -> str:
     return text
 
 
+def _asked_mention(norm: str, asking: str, term: str) -> int:
+    """Where a term the question says more than once is read: at its mention in the asking clause
+    (「基本户开在别家银行，…，没有基本户能办续贷吗」), else at its first."""
+    first = norm.find(term)
+    start = len(norm) - len(asking) if asking and norm.endswith(asking) else -1
+    if first < 0 or start < 0 or first >= start:
+        return first
+    return max(first, norm.find(term, start))
+
+
 @dataclass(frozen=True)
 class Question:
     text: str
@@ -189,7 +199,7 @@ class Question:
 
     def term_negated(self, term: str) -> bool:
         """Whether the question negates `term` (没有逾期, 并非关注类, 未结清)."""
-        k = self.norm.find(term)
+        k = _asked_mention(self.norm, self.asking, term)
         return k >= 0 and sum(1 for s, e in self.negated if s <= k < e and not _parallel(self.norm, s, k)) % 2 == 1
 
     def concept_negated(self, concept: "Concept") -> bool:

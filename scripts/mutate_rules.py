@@ -35,6 +35,7 @@ MUTATIONS = {
     "an ordinal counts with 回 as with 次 (第三回)": "import assistant.question as m, re; m._ORDINAL = re.compile(m._ORDINAL.pattern.replace('(?:次|回)', '次'))",
     "a question's negation in a relative clause stops at 的": "import ingest.readings as m, re; m._RELATIVE_SUBJECT = re.compile('(?!x)x')",
     "A-not-A (在不在) negates nothing": "import ingest.readings as m; m._a_not_a = lambda text, s, e: False",
+    "a word said twice is read where it is asked": "import assistant.question as m; m._asked_mention = lambda norm, asking, term: norm.find(term)",
     "a total (累计) leaves each one's own limit open": "import assistant.reason as m; m._leave_open = lambda *a: None",
     "a number without the total's mark counts one (这笔续过1次, 累计3次)": "import assistant.reason as m; m._per_one = lambda q, chosen, *a: chosen",
     "a comparison's topic runs over a question mark": "import assistant.question as m; m._TOPIC_ENDS = '，,。；;'",

@@ -1486,3 +1486,14 @@ def test_an_a_not_a_question_negates_nothing(question, negated):
 
 def test_a_limit_asked_by_a_not_a_is_checked():
     assert _verdict(SPLIT_AMOUNT, "一家制造企业想续1500万，单笔额度在不在范围内？", REQ) != "no"
+
+
+@pytest.mark.parametrize("question,negated", [
+    # a word said twice is read at its mention in the asking clause
+    ("客户基本户开在别家银行，没有基本户能办续贷吗？", True),
+    ("客户没有基本户，后来开了基本户，能办续贷吗？", True),
+    ("客户没有欠息，基本户能不能开在别家？", False),
+])
+def test_a_word_said_twice_is_read_where_it_is_asked(question, negated):
+    term = "基本户"
+    assert analyse(question).term_negated(term) is negated
