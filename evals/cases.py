@@ -26,11 +26,14 @@ SEALED3_PATH = HERE / "sealed3.jsonl"
 # session's end and reported) joined dev as tuning material at the start of the third 2026-12-03 session.
 # written by a helper from the seeds alone at the start of the third 2026-12-03 session; kept unread until run once at its end
 SEALED15_PATH = HERE / "sealed15.jsonl"
+# written by a helper from the seeds alone in the third 2026-12-03 session, after sealed15 had been run
+# midway through it; kept unread until run once at that session's end
+SEALED16_PATH = HERE / "sealed16.jsonl"
 # questions on three synthetic policies (tests/data/newdocs), answered after `ingest add`
 NEWDOCS_DIR = HERE.parent / "tests" / "data" / "newdocs"
 NEWDOCS_PATH = NEWDOCS_DIR / "cases.jsonl"
 KINDS = ("yesno", "fact", "list", "compare", "oos")
-SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed15", "newdocs")
+SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed15", "sealed16", "newdocs")
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]
     """Cases of one split. Without a split: the project's own questions (dev + test), which the
     benchmarks time; `blind` and `newdocs` are asked for by name only."""
     if path is None:
-        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed15": [SEALED15_PATH],
+        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed15": [SEALED15_PATH], "sealed16": [SEALED16_PATH],
                  "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
     else:
         paths = [path]
