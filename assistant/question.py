@@ -141,6 +141,12 @@ def match_form(text: str) -> str:
     return text
 
 
+def _fused_negation(word: str) -> bool:
+    """A negation the segmenter fused with its verb (没开, 没报) negates; it names nothing."""
+    from ingest.readings import is_negator
+    return len(word) == 2 and word[0] == "没" and is_negator(word)
+
+
 def _asked_mention(norm: str, asking: str, term: str) -> int:
     """Where a term the question says more than once is read: at its mention in the asking clause
     (「基本户开在别家银行，…，没有基本户能办续贷吗」), else at its first."""
@@ -530,6 +536,7 @@ def analyse(text: str) -> Question:
     quantity_spans = [(n.start, n.end) for n in english]
     concepts = _concepts([(t, syns) for t, syns in pairs
                           if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)
+                          and not _fused_negation(t)
                           and not consent_asked(t, norm)
                           and not _stated_figure(t, syns, norm, quantity_spans)])
     start = _focus_start(norm)

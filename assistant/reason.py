@@ -161,6 +161,29 @@ def _polarity_of(reading: Reading, pos: int, word: str) -> int:
     return sign
 
 
+def _denied_verb(text: str, k: int, spans) -> str | None:
+    """The words between the negation whose scope holds offset k and the word at k: the verb it
+    denies (未|结清|利息 → 结清); None when no negation holds k or nothing stands between."""
+    for s, e, _w in negators(text):
+        if s <= k and any(a <= s and k < b for a, b in spans):
+            between = text[e:k].strip("，,、 ")
+            if between and not any(ch in between for ch in "，,；;。"):
+                return between
+    return None
+
+
+def _other_verb_denied(q: Question, reading: Reading, pos: int, term: str) -> bool:
+    """Whether the question's negation and the rule's deny different verbs of the same word (没有欠过
+    利息, 未结清利息): neither holds the other's verb."""
+    k = q.norm.find(term)
+    mine = _denied_verb(q.norm, k, q.negated) if k >= 0 else None
+    rel = [(a - reading.start, b - reading.start) for a, b in reading.negated]
+    theirs = _denied_verb(reading.text, pos - reading.start, rel)
+    if not mine or not theirs:
+        return False
+    return not (set(mine) & set(theirs))
+
+
 def _predicated(text: str, word: str) -> bool:
     """Whether the sentence says the loan is `word` (为正常类), not merely mentions it (使信用贷款
     转化为担保贷款)."""
@@ -748,6 +771,32 @@ def _other_banks(holder: str) -> bool:
     return bool(_OTHER_BANK.search(holder))
 
 
+# the bank whose rule it is, as a rule names it (在我行开立) and as a question does (我们行, 咱们这)
+_OWN_BANK = re.compile(r"我行|本行|我社|本社|经办行")
+_OWN_SAID = r"(我们|我|本|咱们|咱)(这|这里|这边|行|银行|社)?"
+# where a question puts a thing: 开在建行, 放在别的银行
+_PLACED = re.compile(r"(开在|开到|开立在|放在|设在)(?P<place>[^，,。；;？?]{1,6}?(银行|行|社))")
+_NOT_OWN = re.compile(rf"(没|不|未)(有)?(开|设)?在{_OWN_SAID}")
+
+
+def _held_elsewhere(q: Question, text: str, k: int, concept: Concept) -> str | None:
+    """A rule requiring a thing at this bank (在我行开立基本存款账户) against a question that holds it at
+    another (基本户开在建行, 基本户没开在我们行): the stated fact fails the requirement."""
+    if not _OWN_BANK.search(_holder(text, k)):
+        return None
+    for m in concept.members:
+        at = q.norm.find(m)
+        while at >= 0:
+            part = _part_at(q.norm, at)
+            after = part[part.find(m) + len(m):] if m in part else ""
+            placed = _PLACED.search(after)
+            if _other_banks(part) or _NOT_OWN.search(after) or (
+                    placed and not re.fullmatch(_OWN_SAID, placed.group("place"))):
+                return f"要求在本行{m}，问题中在他行"
+            at = q.norm.find(m, at + len(m))
+    return None
+
+
 def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance | None:
     """A value of a classification the reading does not name (关注类) against the value a
     requirement or scope demands (正常类)."""
@@ -912,6 +961,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             pos = later
     pos += reading.start
     stated_neg = q.concept_negated(concept)
+    if reading.lead == "requirement" or reading.kind in ("requirement", "obligation"):
+        elsewhere = _held_elsewhere(q, text, pos - reading.start, concept)
+        if elsewhere is not None:
+            return Stance("no", reading, strength, term, elsewhere)
     timed = _timing(q, reading, term, strength)
     if timed is not None:
         return timed
@@ -945,6 +998,13 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     sign = _polarity_of(reading, pos, term)
     if sign < 0 and _in_measure(q, reading, pos):
         sign = -sign   # the bound's measure (拟归还贷款金额) is not what the negation denies
+    if stated_neg and reading.lead == "exclusion" and any(a <= pos < b for a, b in reading.negated) \
+            and _other_verb_denied(q, reading, pos, term):
+        # 「没有欠过利息」 against 「存在未结清利息的」: the question denies owing, the rule denies settling
+        # — two negations of different verbs do not cancel; the story is clear of the excluded state
+        if _one_of_many_conditions(q, reading):
+            return Stance("depends", reading, strength, term, MET_ONE)
+        return Stance("yes", reading, strength, term, f"问题所述没有「{term}」，不属于所列情形")
     partial = partial or _only_kinds_listed(q, reading, pos, term)
     split = _kinds_on_both_sides(reading, term) if not stated_neg and not partial else None
     if split is not None:

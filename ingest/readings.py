@@ -180,13 +180,20 @@ POTENTIAL_COMPLEMENTS = frozenset("上出到起了动完下住够成清来去开
 _NOT_NEGATING_IDIOMS = frozenset("差不多 了不起 对不起 怪不得 巴不得 恨不得 舍不得 说不定 少不了 免不了 不得不 忍不住 禁不住 看不起 大不了".split())
 
 
+_MEI_LEXICAL = frozenset({"没收", "没落"})
+
+
 def is_negator(word: str) -> bool:
     # an adverb fused with a negation (尚未, 从未, 并非, 毫无, 决不)
-    if len(word) == 2 and word[1] in "未不无非没" and word[0] in "尚从并决绝毫仍亦均都也":
+    if len(word) == 2 and word[1] in "未不无非没" and word[0] in "尚从并决绝毫仍亦均都也还":
         return True
     # (够不够, 来不来 ask: an A-not-A question, not a negation)
     if len(word) == 3 and word[1] == "不" and word[2] in POTENTIAL_COMPLEMENTS and word[0] != word[2] \
             and word not in _NOT_NEGATING_IDIOMS:
+        return True
+    # 没 fused by the segmenter with the verb it negates (没开, 没报, 没欠): 没 before a verb is always
+    # a negation; only a few words are lexical (没收 "confiscate", 没落 "decline")
+    if len(word) == 2 and word[0] == "没" and word not in _MEI_LEXICAL and "\u4e00" <= word[1] <= "\u9fff":
         return True
     for m in NEG_MORPHEMES:
         if word == m:

@@ -27,6 +27,9 @@ def _covered(text: str, word: str) -> int:
     ("拿不出", True), ("还不上", True), ("算不上", True),  # a negated potential complement: it cannot be done
     ("差不多", False), ("少不了", False), ("说不定", False),  # …but idioms of that shape that negate nothing
     ("够不够", False), ("来不来", False),                 # …nor an A-not-A question
+    ("没开", True), ("没报", True), ("没欠", True),      # 没 fused with the verb it negates
+    ("没收", False), ("没落", False),                     # …but 没收 "confiscate" and 没落 "decline" are words
+    ("还没", True), ("还未", True),                       # an adverb fused with a negation (still not)
     ("不动产", False), ("不良", False), ("不足", False), ("不利", False), ("无还本续贷", False), ("非常", False),
 ])
 def test_negator_is_a_morpheme_and_its_governed_verb(word, expected):

@@ -1497,3 +1497,27 @@ def test_a_limit_asked_by_a_not_a_is_checked():
 def test_a_word_said_twice_is_read_where_it_is_asked(question, negated):
     term = "基本户"
     assert analyse(question).term_negated(term) is negated
+
+
+@pytest.mark.parametrize("question,expected", [
+    # the rule wants the thing at this bank; the question holds it at another: the fact fails
+    ("客户基本户开在建行，在我们这只有一般户，能续贷吗？", "no"),
+    ("客户基本户没开在我们行，只有个一般户，能续贷吗？", "no"),
+    ("客户的基本户开在别的银行，能续贷吗？", "no"),
+    # held at this bank, said the officers' way: one condition met
+    ("客户基本户开在我们行，能续贷吗？", "depends"),
+])
+def test_a_thing_required_at_this_bank_held_at_another_fails(question, expected):
+    rule = "(二)在我行开立基本存款账户,其运营资金往来主要通过基本账户结算;"
+    assert _verdict(rule, question, REQ) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # the question denies owing, the rule denies settling: the negations do not cancel
+    ("客户没有欠过利息，能续贷吗？", "depends"),
+    ("客户没欠过利息，能续贷吗？", "depends"),
+    # the question denies the rule's own verb: it states the excluded state
+    ("客户有利息没有结清，能续贷吗？", "no"),
+])
+def test_negations_of_different_verbs_do_not_cancel(question, expected):
+    assert _verdict("(一)现有存量贷款存在未结清利息的;", question, EXCL) == expected
