@@ -15,7 +15,7 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ingest.readings import DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading
+from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading
 from ingest.readings import TIME_LEFT, caused_spans, calendar_dates, is_negator, members as list_members, negators
 from ingest.tokenize import FAMILIES, terms as token_terms
 
@@ -1217,7 +1217,7 @@ def _governing_modal(form: str, k: int) -> str | None:
         part = _part_at(form, b)
         if OBLIGATION.search(part):
             return "obligation"
-        if PERMISSION.search(part):
+        if PERMISSION.search(part) or ASSIGNED.search(part):
             return "permission"
         if _opens_with_subject(part):
             return None

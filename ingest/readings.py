@@ -62,6 +62,8 @@ SCOPE = re.compile(r"(?<!不)包括(?!但不限于)|适用于|适用[的得]?对
 ONLY = re.compile(r"只限于|仅限于|仅适用|只适用|仅指|仅为|限于|只能|仅能")
 OBLIGATION = re.compile(r"必须|应当|(?<![相适对响供答])应(?![收付用])|须|需要|(?<!需)需(?!求)|务必|要求")
 PERMISSION = re.compile(r"可以|(?<![不许])可(?![能行])|允许|准予|有权|能够|予以")
+# a rule that says who settles a thing (由借贷双方协商确定, 由金融机构…确定) empowers them to
+ASSIGNED = re.compile(r"由[^，,。；;]{1,24}?(确定|决定|认定)")
 PROCEDURE = re.compile(r"流程|程序|审批|审查|受理|提交|提出|签订|办理|发放|登记|调查|评估")
 TIME_UNITS = ("小时", "工作日", "日", "天", "个月", "月", "年")
 
@@ -632,6 +634,8 @@ def classify(text: str, s: int, e: int, lead: LeadKind, negated: list[tuple[int,
     fragment = lead or not body.rstrip().endswith(("。", "；", ";"))
     if (m := PERMISSION.search(body)) and not (fragment and _inside_noun_phrase(body, m.start())):
         return "permission", 1
+    if ASSIGNED.search(body):
+        return "permission", 1   # 「利率由借贷双方协商确定」: who settles it is empowered to
     if PROCEDURE.search(body):
         return "procedure", 1
     if main_negated:

@@ -225,6 +225,9 @@ def test_sanctioned_conduct_reads_as_negated():
     ("对材料齐全的抵押权注销登记申请即来即办，在1小时内办结。", "time_limit"),
     ("续贷业务必须与担保人重新签订担保合同。", "obligation"),
     ("利率可以根据实际情况进行浮动。", "permission"),
+    # a rule naming who settles a thing empowers them to: 由…确定/决定
+    ("贷款期限由借贷双方协商确定。", "permission"),
+    ("手续费标准由分行根据当地情况决定。", "permission"),
     # the text's own commencement sets no deadline; an act's start does
     ("本续贷实施细则自发布之日起生效。", "statement"),
     ("本办法自印发之日起施行。", "statement"),

@@ -1521,3 +1521,12 @@ def test_a_thing_required_at_this_bank_held_at_another_fails(question, expected)
 ])
 def test_negations_of_different_verbs_do_not_cancel(question, expected):
     assert _verdict("(一)现有存量贷款存在未结清利息的;", question, EXCL) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # the rule names who settles the term: asking whether they may settle it is answered 可以
+    ("续贷期限能跟客户协商着定吗？", "yes"),
+    ("Can the renewal term be negotiated with the borrower?", "yes"),
+])
+def test_who_settles_a_thing_may_settle_it(question, expected):
+    assert _verdict("贷款期限由借贷双方协商确定。", question) == expected
