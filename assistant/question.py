@@ -122,12 +122,27 @@ class Concept:
 
     def match(self, text: str) -> float:
         text = match_form(text)
-        if any(m in text for m in self.members):
+        if any(m in text for m in self.members) or any(extent_match(m, text) for m in self.members):
             return 1.0
         return PART_CREDIT if any(p in text for p in self.parts) else 0.0
 
 
 PART_CREDIT = 0.6
+
+# nouns of extent a compound may end in (名单库, 名单范围, 名单之内): with the same first word they
+# name the same extent — 进名单库 is 纳入名单范围
+EXTENT_HEADS = ("范围", "之列", "之内", "以内", "库", "内")
+_EXTENT = re.compile("(" + "|".join(EXTENT_HEADS) + ")$")
+
+
+def extent_match(member: str, text: str) -> tuple[int, str] | None:
+    """Where `text` names the extent `member` names with another extent noun (名单库 → 名单范围)."""
+    head = _EXTENT.search(member)
+    stem = member[:head.start()] if head else ""
+    if len(stem) < 2:
+        return None
+    m = re.search(re.escape(stem) + "(" + "|".join(EXTENT_HEADS) + ")", text)
+    return (m.start(), m.group(0)) if m else None
 
 # Legal shorthand spelled out for matching only (quotes stay verbatim): 抵(质)押物 is 抵押物 or 质押物.
 _SHORTHAND = [("抵(质)押物", "抵押物(质押物)"), ("抵(质)押人", "抵押人(质押人)"), ("抵(质)押", "抵押(质押)"),

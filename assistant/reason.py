@@ -20,7 +20,7 @@ from ingest.readings import TIME_LEFT, caused_spans, calendar_dates, is_negator,
 from ingest.tokenize import FAMILIES, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import EVENT, GENERIC, RENEWAL, Concept, Question, match_form
+from .question import EVENT, GENERIC, RENEWAL, Concept, Question, extent_match, match_form
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -59,6 +59,10 @@ def _find(text: str, concept: Concept) -> tuple[int, str, bool] | None:
             best = (k, m, False)
     if best is not None:
         return _map_back(text, form, best[0]), best[1], False
+    for m in concept.members:
+        extent = extent_match(m, form)
+        if extent is not None:
+            return _map_back(text, form, extent[0]), extent[1], False
     for p in concept.parts:
         k = form.find(p)
         if k >= 0:

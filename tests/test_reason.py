@@ -1530,3 +1530,13 @@ def test_negations_of_different_verbs_do_not_cancel(question, expected):
 ])
 def test_who_settles_a_thing_may_settle_it(question, expected):
     assert _verdict("贷款期限由借贷双方协商确定。", question) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # 名单库 and 名单范围: one first word, two nouns of extent — one extent
+    ("没进名单库的客户能办续贷吗？", "no"),
+    ("客户已经在名单库里了，能办续贷吗？", "yes"),
+])
+def test_two_extent_nouns_of_one_word_name_one_extent(question, expected):
+    assert _verdict("续贷业务实行名单制管理,未纳入名单范围的客户不得办理续贷业务。", question,
+                    df=lambda t: 1 if "名单" in t else 20) == expected
