@@ -39,7 +39,7 @@ NEG_MORPHEMES = ("没有", "严禁", "禁止", "不", "未", "无", "非", "没"
 # verbs and modals a negation morpheme fuses with into one word (不得 = 不 + 得); anything else
 # beginning with 不 (不动产, 不良, 不足, 不利) is a lexical word, not a negation
 GOVERNED = frozenset("""得 予 应 应当 能 可 可以 准 再 宜 用 需 必 属于 包括 含 适用 存在 允许 超过 纳入 受理 办理
-    发放 予以 法 在 符合 满足 同意 接受 考虑 肯 愿 愿意 是 算 算是""".split())
+    发放 予以 法 在 符合 满足 同意 接受 考虑 肯 愿 愿意 是 算 算是 会""".split())
 # negators whose excluded thing is their subject (before them), not an object after them
 SUBJECT_NEGATING = re.compile(r"^(不属于|不在|不纳入|不予|不受理|不办理|不再|不适用|不符合|不满足|不得)")
 EXCLUDING_VERB = re.compile(r"排除在外|除外|剔除|退出")
@@ -60,7 +60,9 @@ REQUIREMENT_LEAD = re.compile(r"(符合|满足|具备|具有)[^。；;]{0,8}(如
 LIST_LEAD = re.compile(r"(如下|以下|下列|包括)[^。；;]{0,12}[:：]?\s*$|[:：]\s*$")
 SCOPE = re.compile(r"(?<!不)包括(?!但不限于)|适用于|适用[的得]?对象|适用[的得]?范围|仅适用|只适用|只限于|仅限于|限于|仅指|仅为|范围为|对象为|对象是|适用本")
 ONLY = re.compile(r"只限于|仅限于|仅适用|只适用|仅指|仅为|限于|只能|仅能")
-OBLIGATION = re.compile(r"必须|应当|(?<![相适对响供答])应(?![收付用])|须|需要|(?<!需)需(?!求)|务必|要求")
+OBLIGATION = re.compile(r"必须|应当|(?<![相适对响供答])应(?![收付用])|须|需要|(?<!需)需(?!求)|务必|要求"
+                        # 要 as a modal before a verb (机构要及时改进…), not inside a word (主要, 必要, 只要)
+                        r"|(?<![需主重必只纲概首紧想摘])要(?![求素件点])")
 PERMISSION = re.compile(r"可以|(?<![不许])可(?![能行])|允许|准予|有权|能够|予以")
 # a rule that says who settles a thing (由借贷双方协商确定, 由金融机构…确定) empowers them to
 ASSIGNED = re.compile(r"由[^，,。；;]{1,24}?(确定|决定|认定)")

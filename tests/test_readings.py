@@ -28,6 +28,7 @@ def _covered(text: str, word: str) -> int:
     ("差不多", False), ("少不了", False), ("说不定", False),  # …but idioms of that shape that negate nothing
     ("够不够", False), ("来不来", False),                 # …nor an A-not-A question
     ("没开", True), ("没报", True), ("没欠", True),      # 没 fused with the verb it negates
+    ("不会", True),                                   # a negated modal: will not
     ("没收", False), ("没落", False),                     # …but 没收 "confiscate" and 没落 "decline" are words
     ("还没", True), ("还未", True),                       # an adverb fused with a negation (still not)
     ("不动产", False), ("不良", False), ("不足", False), ("不利", False), ("无还本续贷", False), ("非常", False),
@@ -225,6 +226,9 @@ def test_sanctioned_conduct_reads_as_negated():
     ("对材料齐全的抵押权注销登记申请即来即办，在1小时内办结。", "time_limit"),
     ("续贷业务必须与担保人重新签订担保合同。", "obligation"),
     ("利率可以根据实际情况进行浮动。", "permission"),
+    # 要 before a verb is a modal of obligation; inside a word (主要, 必要) it is none
+    ("各机构要及时改进信贷管理系统。", "obligation"),
+    ("续贷资金的来源主要是金融机构自有资金。", "statement"),
     # a rule naming who settles a thing empowers them to: 由…确定/决定
     ("贷款期限由借贷双方协商确定。", "permission"),
     ("手续费标准由分行根据当地情况决定。", "permission"),
