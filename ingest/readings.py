@@ -173,9 +173,13 @@ def negators(text: str) -> list[tuple[int, int, str]]:
 
 
 def _a_not_a(text: str, s: int, e: int) -> bool:
-    """在不在, 可不可以, 有没有: a verb, the negation and the verb again ask, they do not negate."""
-    return text[s:e] in ("不", "没") and 0 < s and e < len(text) and text[s - 1] == text[e] and \
-        "\u4e00" <= text[e] <= "\u9fff"
+    """在不在, 可不可以, 有没有, 会不会: a verb, the negation and the verb again ask, they do not negate —
+    the negation standing alone or fused with the repeated verb (会|不会)."""
+    word = text[s:e]
+    if word in ("不", "没"):
+        return 0 < s and e < len(text) and text[s - 1] == text[e] and "\u4e00" <= text[e] <= "\u9fff"
+    rest = word[1:]
+    return word[:1] in ("不", "没") and bool(rest) and text[max(0, s - len(rest)):s] == rest
 
 
 # a verb with a negated potential complement (拿不出, 还不上, 算不上, 付不起): it cannot be done. Some such

@@ -1476,6 +1476,8 @@ def test_a_kind_described_by_a_negated_relative_clause_is_still_excluded():
     # a verb, the negation and the verb again (在不在, 有没有) ask; they negate nothing
     ("单笔额度在不在范围内？", []),
     ("客户有没有欠息？", []),
+    # …the negation fused with the repeated verb as well (会|不会)
+    ("登记中心会不会上门查看？", []),
     # a negation after an A-not-A question is one
     ("是不是不能续？", ["不能续"]),
 ])
