@@ -1782,6 +1782,10 @@ def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors
     for c, hit in hits:
         if c is asked or any(m in anchors for m in c.members) or c in q.focus and q.topic == q.focus and c is asked:
             continue
+        if _adverb(q, c):
+            # 单独 of 「单独定一个目标」 against 「不应单独将…作为下调的因素」: an adverb states no fact; it
+            # says how an act is done, and the act it modifies is another
+            continue
         if _inside_longer_hit(hit, [h for _c, h in hits]):
             # 民间 inside the rule's 民间高利借贷, which another stated word (高利贷) matches whole: the
             # longer match is the rule's phrase, and the fact is read from it alone
@@ -1791,6 +1795,11 @@ def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors
         if any(a <= hit[0] < b for a, b in caused_spans(reading.text)):
             continue
         yield c, hit, _polarity_of(reading, reading.start + hit[0], hit[1])
+
+
+def _adverb(q: Question, c: Concept) -> bool:
+    """Whether the question uses the word as an adverb (单独, 直接), as its tagger reads it."""
+    return any(q.tags.get(m, "").startswith("d") for m in c.members if m in q.norm)
 
 
 def _inside_longer_hit(hit: tuple[int, str, bool], others: list[tuple[int, str, bool]]) -> bool:

@@ -1542,3 +1542,14 @@ def test_who_settles_a_thing_may_settle_it(question, expected):
 def test_two_extent_nouns_of_one_word_name_one_extent(question, expected):
     assert _verdict("续贷业务实行名单制管理,未纳入名单范围的客户不得办理续贷业务。", question,
                     df=lambda t: 1 if "名单" in t else 20) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # an adverb of the question (单独) in the rule's negated part states no fact: the act it modifies differs
+    ("银行可以给续贷贷款单独定一个差异化的容忍度目标吗？", "yes"),
+    # a noun the rule negates, stated, still fails it
+    ("银行可以把续贷贷款作为下调分类的因素吗？", "no"),
+])
+def test_an_adverb_states_no_fact(question, expected):
+    rule = "各机构要对续贷贷款设置差异化的容忍度目标，不应单独将续贷贷款作为下调分类的因素。"
+    assert _verdict(rule, question) == expected
