@@ -1243,13 +1243,25 @@ _DAYS = {"小时": (1 / 24, 1 / 24), "日": (1.0, 1.0), "工作日": (1.0, 1.5),
 
 
 # the act a lead time is of, in the clause of the time left (离到期只剩两周才来交申请)
-_ACT_IN = re.compile(r"申请|提出|递交|交|办理|来办|办")
+_ACT_IN = re.compile(r"申请|提出|递交|交|办理|来办|办(?!法)")
 
 
 def _lead_before_event(q: Question, n: Limit) -> bool:
-    """A stated time before the event (到期前10天)."""
+    """A stated time before the event (到期前10天), or the time left to it when the act is done (离到期只剩
+    两周才来交申请; 还有10天就到期，今天才来交申请 — the act in the clause or the one after it)."""
+    left = TIME_LEFT.search(q.norm[:n.start]) is not None or (
+        _LEFT_BEFORE.search(q.norm[:n.start]) is not None and re.match(r"(就|便|才)?(要)?" + _EVENT, q.norm[n.end:]) is not None)
     return n.unit in _DAYS and (n.op == "before" or re.search(_EVENT + r"(之|以)?前(的)?$", q.norm[:n.start]) is not None
-                                or TIME_LEFT.search(q.norm[:n.start]) is not None and _ACT_IN.search(_clause_after(q.norm, n.end)) is not None)
+                                or left and _ACT_IN.search(_two_clauses_after(q.norm, n.end)) is not None)
+
+
+# the time left said before the event (还有10天就到期, 只剩两周到期)
+_LEFT_BEFORE = re.compile(r"(还有|还剩|只剩|只有|仅剩|剩下|不到)$")
+
+
+def _two_clauses_after(text: str, k: int) -> str:
+    first = _clause_after(text, k)
+    return first + " " + _clause_after(text, k + len(first) + 1)
 
 
 def _lead_days(q: Question) -> tuple[float, float] | None:

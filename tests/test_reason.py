@@ -1553,3 +1553,12 @@ def test_two_extent_nouns_of_one_word_name_one_extent(question, expected):
 def test_an_adverb_states_no_fact(question, expected):
     rule = "各机构要对续贷贷款设置差异化的容忍度目标，不应单独将续贷贷款作为下调分类的因素。"
     assert _verdict(rule, question) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # the time left said before the event (还有10天就到期), the act in the next clause
+    ("贷款还有10天就到期，客户今天才来交申请，可以吗？", "no"),
+    ("贷款还有两个月才到期，客户今天来交申请，可以吗？", "yes"),
+])
+def test_time_left_before_the_event_is_a_lead_time(question, expected):
+    assert _verdict(LEAD_TIME, question) == expected
