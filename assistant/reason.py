@@ -1255,6 +1255,14 @@ def _lead_before_event(q: Question, n: Limit) -> bool:
                                 or left and _ACT_IN.search(_two_clauses_after(q.norm, n.end)) is not None)
 
 
+# days from today a relative time word puts the event at (下周五就到期: one to thirteen days)
+_WEEKDAY = "[一二三四五六日天]?"
+_RELATIVE_DAYS = ((r"明天|明日", (1.0, 1.0)), (r"后天", (2.0, 2.0)), (r"大后天", (3.0, 3.0)),
+                  (rf"(下周|下星期|下礼拜){_WEEKDAY}", (1.0, 13.0)), (rf"(这周|本周|这星期|这礼拜){_WEEKDAY}", (0.0, 6.0)),
+                  (r"下个?月(初|中|底)?", (1.0, 61.0)))
+_RELATIVE_EVENT = re.compile("(?P<when>" + "|".join(p for p, _s in _RELATIVE_DAYS) + r")(就|便|才)?(要)?" + _EVENT)
+
+
 # the time left said before the event (还有10天就到期, 只剩两周到期)
 _LEFT_BEFORE = re.compile(r"(还有|还剩|只剩|只有|仅剩|剩下|不到)$")
 
@@ -1270,6 +1278,9 @@ def _lead_days(q: Question) -> tuple[float, float] | None:
     for n in q.numbers:
         if _lead_before_event(q, n):
             return n.value * _DAYS[n.unit][0], n.value * _DAYS[n.unit][1]
+    relative = _RELATIVE_EVENT.search(q.norm)
+    if relative is not None and _ACT_IN.search(_two_clauses_after(q.norm, relative.end())) is not None:
+        return next(span for pattern, span in _RELATIVE_DAYS if re.fullmatch(pattern, relative.group("when")))
     dates = calendar_dates(q.norm)
     event = [d for d in dates if re.match(r"\s*" + _EVENT, q.norm[d[1]:d[1] + 6])]
     acts = [d for d in dates if d not in event]

@@ -44,6 +44,7 @@ MUTATIONS = {
     "要 before a verb is a modal of obligation": "import ingest.readings as m, re; m.OBLIGATION = re.compile(m.OBLIGATION.pattern.split('|(?<![需主')[0])",
     "an adverb states no fact (单独)": "import assistant.reason as m; m._adverb = lambda q, c: False",
     "time left said before the event (还有10天就到期) is a lead time": "import assistant.reason as m, re; m._LEFT_BEFORE = re.compile('(?!x)x')",
+    "a relative time word dates the event (下周五就到期)": "import assistant.reason as m, re; m._RELATIVE_EVENT = re.compile('(?!x)x')",
     "a total (累计) leaves each one's own limit open": "import assistant.reason as m; m._leave_open = lambda *a: None",
     "a number without the total's mark counts one (这笔续过1次, 累计3次)": "import assistant.reason as m; m._per_one = lambda q, chosen, *a: chosen",
     "a comparison's topic runs over a question mark": "import assistant.question as m; m._TOPIC_ENDS = '，,。；;'",

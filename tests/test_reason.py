@@ -1562,3 +1562,14 @@ def test_an_adverb_states_no_fact(question, expected):
 ])
 def test_time_left_before_the_event_is_a_lead_time(question, expected):
     assert _verdict(LEAD_TIME, question) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # a relative time word puts the event some days from today
+    ("客户原贷款下周五就到期，今天才来交书面续贷申请，合规吗？", "no"),
+    ("客户明天到期，今天来申请续贷，行吗？", "no"),
+    # 下个月 may be more or less than a month away
+    ("客户下个月到期，今天来交申请，可以吗？", "depends"),
+])
+def test_a_relative_time_word_dates_the_event(question, expected):
+    assert _verdict(LEAD_TIME, question) == expected
