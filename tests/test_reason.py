@@ -281,7 +281,8 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     ("适用对象为企业周转贷款和个人经营贷款，不包括个人住房贷款、个人汽车贷款。", "", "个人的贷款能办续贷吗？", "depends"),
     ("适用对象为企业周转贷款，不包括个人住房贷款、个人汽车贷款。", "", "个人的贷款能办续贷吗？", "no"),
     # of two mentions of the asked word, the one with the question's other words decides
-    ("各机构要按照押品估值标准办理，不应将展期贷款作为下调押品估值的依据。", "", "展期后是不是要下调押品估值？", "no"),
+    # (the first part without a modal: 要 there would oblige, and that mention would decide by itself)
+    ("各机构按照押品估值标准办理，不应将展期贷款作为下调押品估值的依据。", "", "展期后是不是要下调押品估值？", "no"),
     # a missed payment counted by the time or by the period is one count; 不连续 sets the
     # consecutive limit aside and the cumulative one decides; 欠过3次费 counts 欠费
     ("(二)虽未欠费，但存在连续2期或累计3期及以上欠费记录的;", EXCL, "客户前后欠过3次费，不连续，还能续贷吗？", "no"),
