@@ -1791,6 +1791,10 @@ def _stated_facts(q: Question, reading: Reading, asked: Concept, anchors) -> tup
     for c, hit, sign in _stated_facts_against(q, reading, asked, anchors):
         if (sign > 0) != q.concept_negated(c):
             continue
+        if _adverb(q, c):
+            # 单独 of 「单独定一个目标」 against 「不应单独将…作为下调的因素」: an adverb states no fact; it
+            # says how an act is done, and the act it modifies is another (checked last: tagging costs)
+            continue
         other = _open_alternative(q, reading.text, hit[0])
         if other is None:
             said = "问题中" + ("没有" if q.concept_negated(c) else "有") + f"「{hit[1]}」"
@@ -1804,10 +1808,6 @@ def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors
     hits = [(c, hit) for c in q.concepts for hit in [_find(reading.text, c)] if hit is not None and not hit[2]]
     for c, hit in hits:
         if c is asked or any(m in anchors for m in c.members) or c in q.focus and q.topic == q.focus and c is asked:
-            continue
-        if _adverb(q, c):
-            # 单独 of 「单独定一个目标」 against 「不应单独将…作为下调的因素」: an adverb states no fact; it
-            # says how an act is done, and the act it modifies is another
             continue
         if _inside_longer_hit(hit, [h for _c, h in hits]):
             # 民间 inside the rule's 民间高利借贷, which another stated word (高利贷) matches whole: the
