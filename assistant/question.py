@@ -6,10 +6,10 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Callable
 
-from ingest.readings import Limit, limits, negation_scope
+from ingest.readings import Limit, is_negator, limits, negation_scope
 from ingest.tokenize import cut_with_offsets, normalize, pos_tags, terms as token_terms, to_simplified
 
 _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|有何不同|有什么不同|有何区别|有什么区别|"
@@ -135,13 +135,17 @@ EXTENT_HEADS = ("范围", "之列", "之内", "以内", "库", "内")
 _EXTENT = re.compile("(" + "|".join(EXTENT_HEADS) + ")$")
 
 
-def extent_match(member: str, text: str) -> tuple[int, str] | None:
-    """Where `text` names the extent `member` names with another extent noun (名单库 → 名单范围)."""
+@lru_cache(maxsize=4096)
+def _extent_pattern(member: str) -> re.Pattern | None:
     head = _EXTENT.search(member)
     stem = member[:head.start()] if head else ""
-    if len(stem) < 2:
-        return None
-    m = re.search(re.escape(stem) + "(" + "|".join(EXTENT_HEADS) + ")", text)
+    return re.compile(re.escape(stem) + "(" + "|".join(EXTENT_HEADS) + ")") if len(stem) >= 2 else None
+
+
+def extent_match(member: str, text: str) -> tuple[int, str] | None:
+    """Where `text` names the extent `member` names with another extent noun (名单库 → 名单范围)."""
+    pattern = _extent_pattern(member)
+    m = pattern.search(text) if pattern is not None else None
     return (m.start(), m.group(0)) if m else None
 
 # Legal shorthand spelled out for matching only (quotes stay verbatim): 抵(质)押物 is 抵押物 or 质押物.
@@ -158,7 +162,6 @@ def match_form(text: str) -> str:
 
 def _fused_negation(word: str) -> bool:
     """A negation the segmenter fused with its verb (没开, 没报) negates; it names nothing."""
-    from ingest.readings import is_negator
     return len(word) == 2 and word[0] == "没" and is_negator(word)
 
 
@@ -439,7 +442,6 @@ def _common_english(word: str, text: str) -> bool:
 def _parallel(norm: str, s: int, k: int) -> bool:
     """Whether the item at k carries its own negator after a list mark inside the scope from s
     (「不必来回奔波、不见面办完」): two parallel negations, not one over the other."""
-    from ingest.readings import is_negator
     return k > s and norm[k - 1] in "、，," and is_negator(norm[k])
 
 

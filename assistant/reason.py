@@ -789,15 +789,13 @@ def _held_elsewhere(q: Question, text: str, k: int, concept: Concept) -> str | N
     if not _OWN_BANK.search(_holder(text, k)):
         return None
     for m in concept.members:
-        at = q.norm.find(m)
-        while at >= 0:
-            part = _part_at(q.norm, at)
-            after = part[part.find(m) + len(m):] if m in part else ""
+        for at in re.finditer(re.escape(m), q.norm):
+            part = _part_at(q.norm, at.start())
+            after = part[part.find(m) + len(m):]
             placed = _PLACED.search(after)
             if _other_banks(part) or _NOT_OWN.search(after) or (
                     placed and not re.fullmatch(_OWN_SAID, placed.group("place"))):
                 return f"要求在本行{m}，问题中在他行"
-            at = q.norm.find(m, at + len(m))
     return None
 
 
