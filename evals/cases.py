@@ -24,16 +24,15 @@ SEALED3_PATH = HERE / "sealed3.jsonl"
 # sealed10-sealed14 (ids a, b, c, k — sealed13's d ids renamed, as dev already had d ids — and g; written by helpers from the seeds alone at the starts of the
 # 2026-12-02 evening, night and late-night and the two 2026-12-03 sessions, each run once at its
 # session's end and reported) joined dev as tuning material at the start of the third 2026-12-03 session.
-# written by a helper from the seeds alone at the start of the third 2026-12-03 session; kept unread until run once at its end
-SEALED15_PATH = HERE / "sealed15.jsonl"
-# written by a helper from the seeds alone in the third 2026-12-03 session, after sealed15 had been run
-# midway through it; kept unread until run once at that session's end
-SEALED16_PATH = HERE / "sealed16.jsonl"
+# sealed15 and sealed16 (ids h and j; written by helpers from the seeds alone in the third 2026-12-03
+# session, run and reported) joined dev as tuning material at the start of the fourth 2026-12-03 session.
+# written by a helper from the seeds alone at the start of the fourth 2026-12-03 session; kept unread until run once at its end
+SEALED17_PATH = HERE / "sealed17.jsonl"
 # questions on three synthetic policies (tests/data/newdocs), answered after `ingest add`
 NEWDOCS_DIR = HERE.parent / "tests" / "data" / "newdocs"
 NEWDOCS_PATH = NEWDOCS_DIR / "cases.jsonl"
 KINDS = ("yesno", "fact", "list", "compare", "oos")
-SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed15", "sealed16", "newdocs")
+SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed17", "newdocs")
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]
     """Cases of one split. Without a split: the project's own questions (dev + test), which the
     benchmarks time; `blind` and `newdocs` are asked for by name only."""
     if path is None:
-        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed15": [SEALED15_PATH], "sealed16": [SEALED16_PATH],
+        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed17": [SEALED17_PATH],
                  "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
     else:
         paths = [path]
