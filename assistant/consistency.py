@@ -307,6 +307,7 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
     # an amount asked against the original loan (可否高于原先那笔) is answered by a rule relating the two, not
     # by a figure of its own (单笔…200万元以上)
     relative = relative_to_original(q.norm)
+    whether = asks_whether(q)
     for doc_id, (title, level) in docs.items():
         best: tuple[float, Reading, Stance | None] | None = None
         seen: set[tuple[str, int]] = set()
@@ -316,7 +317,7 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
                     continue
                 seen.add((r.clause_id, r.start))
                 about = _about(q, known, r)
-                st = stance(q, r, weights, RENEWAL) if q.asks_verdict or q.numbers else None
+                st = stance(q, r, weights, RENEWAL) if q.asks_verdict or q.numbers or whether else None
                 mech = _mechanisms(q.norm, r.text)
                 wanted = _wanted_units(q)
                 # a limit in the unit asked, on the measure asked — held whole or by its head (额度 of 续贷额度)
@@ -448,6 +449,14 @@ def _asks_exclusions(q: Question, known: Weights) -> bool:
              and not any(m in RENEWAL or asks.search(m) for m in c.members)
              and not only_within(q.norm, c.members, frame)]
     return "exclusion" in q.facets and not q.asks_verdict and not topic
+
+
+def asks_whether(q: Question) -> bool:
+    """A comparison that asks for no quantity and no mechanism (「质押贷款续贷，两家谁卡得紧？」) asks
+    whether each document allows the thing: each row then carries its verdict, though no yes/no
+    grammar is in the question. One asking how long or by which way is answered by limits and
+    mechanisms; a verdict there (规定了时限) would oppose documents that agree."""
+    return not _wanted_units(q) and not any(_mechanism_asked(asked, q.norm) for asked, _c in MECHANISMS)
 
 
 def _wanted_units(q: Question) -> set[str]:

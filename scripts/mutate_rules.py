@@ -280,6 +280,7 @@ MUTATIONS = {
     "rules on one stated fact (官司: 诉讼, 涉诉案件) met and failed disagree": "import assistant.reason as m; m._one_concept = lambda q, a, b: False",
     "a word of the base subject names no 也 extension (五级分类)": "import assistant.consistency as m; m._base_asked = lambda text, terms, pred: False",
     "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
+    "a comparison asking no quantity or mechanism asks whether (谁卡得紧)": "import assistant.consistency as m; m.asks_whether = lambda q: False",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]

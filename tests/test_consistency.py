@@ -320,3 +320,12 @@ def test_a_limit_on_the_measure_asked_is_compared_when_its_sentence_holds_the_me
     # asked against the original loan, the figures of their own are not what is compared
     comp = compare(assistant, "续贷额度能不能高于原来那笔贷款？各家一样吗？")
     assert not any({"nongshang-renewal", "xudaitong-2"} <= set(c.doc_ids) for c in comp.conflicts), comp.conflicts
+
+
+def test_a_comparison_asking_whether_without_yes_no_words_compares_verdicts(assistant):
+    # 谁卡得紧 asks whether each allows pledge loans: one excludes them all, another only some kinds
+    comp = compare(assistant, "质押方式的贷款续贷，农商行和续贷通办法哪个卡得紧？")
+    assert any({"nongshang-renewal", "xudaitong"} <= set(c.doc_ids) and c.kind == "宽严不同" for c in comp.conflicts)
+    # a time asked is compared by its limits: the notice and its attached procedure agree on it
+    comp = compare(assistant, "注销抵押登记要多长时间办结，赣州通知和附件的登记规程说得一致吗？")
+    assert comp.conflicts == [], comp.conflicts

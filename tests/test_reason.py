@@ -1574,3 +1574,18 @@ def test_time_left_before_the_event_is_a_lead_time(question, expected):
 ])
 def test_a_relative_time_word_dates_the_event(question, expected):
     assert _verdict(LEAD_TIME, question) == expected
+
+
+@pytest.mark.parametrize("question,whether", [
+    # no yes/no grammar, yet the comparison asks whether each document allows it
+    ("质押方式的贷款续贷，农商行和续贷通办法哪个卡得紧？", True),
+    ("借款人有民间借贷的，各家谁更严？", True),
+    # a quantity asked: limits answer it, not verdicts
+    ("注销抵押登记要多长时间办结，两份文件一致吗？", False),
+    ("续贷额度上限各家一样吗？", False),
+    # a mechanism asked, in words or as an alternative
+    ("续贷是到期前申请还是到期后申请，各家一样吗？", False),
+])
+def test_a_comparison_asking_no_quantity_or_mechanism_asks_whether(question, whether):
+    from assistant.consistency import asks_whether
+    assert asks_whether(analyse(question)) is whether
