@@ -543,6 +543,9 @@ def test_a_stated_word_inside_a_longer_match_is_no_fact_of_its_own(hit, others, 
     ("两份办法对抵押物评估的要求是不是一样的？", "compare"),
     ("村镇银行和农商行在担保上有没有差别？", "compare"),
     ("两家的展期次数一样不一样？", "compare"),
+    # opposite is a degree of sameness: asked the same way
+    ("两份办法对信用贷款的态度是否相反？", "compare"),
+    ("两份办法对信用贷款的态度是否明确？", "yesno"),
     ("续贷是不是要重新评估抵押物？", "yesno"),
     # a wh-word before 也/都 is indefinite and asks nothing
     ("担保人说什么也不肯再签字了，这笔还能续吗？", "yesno"),
