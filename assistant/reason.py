@@ -783,9 +783,11 @@ _PLACED = re.compile(r"(开在|开到|开立在|放在|设在)(?P<place>[^，,�
 _NOT_OWN = re.compile(rf"(没|不|未)(有)?(开|设)?在{_OWN_SAID}")
 
 
-def _held_elsewhere(q: Question, text: str, k: int, concept: Concept) -> str | None:
+def _held_elsewhere(q: Question, text: str, k: int, concept: Concept, denied: bool = False) -> tuple[Verdict, str] | None:
     """A rule requiring a thing at this bank (在我行开立基本存款账户) against a question that holds it at
-    another (基本户开在建行, 基本户没开在我们行): the stated fact fails the requirement."""
+    another (基本户开在建行, 基本户没开在我们行): the stated fact fails the requirement. A rule denying a
+    state at this bank (在我行账户未处于冻结) reaches no other bank's: a state held there (他行账户被冻结)
+    leaves the rule unsettled, not failed."""
     if not _OWN_BANK.search(_holder(text, k)):
         return None
     for m in concept.members:
@@ -795,7 +797,7 @@ def _held_elsewhere(q: Question, text: str, k: int, concept: Concept) -> str | N
             placed = _PLACED.search(after)
             if _other_banks(part) or _NOT_OWN.search(after) or (
                     placed and not re.fullmatch(_OWN_SAID, placed.group("place"))):
-                return f"要求在本行{m}，问题中在他行"
+                return ("depends", f"此项只限本行，问题中「{m}」在他行") if denied else ("no", f"要求在本行{m}，问题中在他行")
     return None
 
 
@@ -964,9 +966,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     pos += reading.start
     stated_neg = q.concept_negated(concept)
     if reading.lead == "requirement" or reading.kind in ("requirement", "obligation"):
-        elsewhere = _held_elsewhere(q, text, pos - reading.start, concept)
+        elsewhere = _held_elsewhere(q, text, pos - reading.start, concept, polarity_at(reading, pos) < 0)
         if elsewhere is not None:
-            return Stance("no", reading, strength, term, elsewhere)
+            return Stance(elsewhere[0], reading, strength, term, elsewhere[1])
     timed = _timing(q, reading, term, strength)
     if timed is not None:
         return timed

@@ -37,6 +37,7 @@ MUTATIONS = {
     "A-not-A (在不在) negates nothing": "import ingest.readings as m; m._a_not_a = lambda text, s, e: False",
     "a word said twice is read where it is asked": "import assistant.question as m; m._asked_mention = lambda norm, asking, term: norm.find(term)",
     "a thing required at this bank held at another fails": "import assistant.reason as m; m._held_elsewhere = lambda *a: None",
+    "a state denied at this bank held at another is unsettled (他行账户被冻结)": "import assistant.reason as m; f = m._held_elsewhere; m._held_elsewhere = lambda q, t, k, c, denied=False: f(q, t, k, c, False)",
     "没 fused with its verb is a negation (没开, 没欠)": "import ingest.readings as m; m._MEI_LEXICAL = type('All', (), {'__contains__': lambda self, w: True})()",
     "negations of different verbs do not cancel (没有欠过 vs 未结清)": "import assistant.reason as m; m._other_verb_denied = lambda *a: False",
     "who settles a thing (由…确定) may settle it": "import ingest.readings as m, assistant.reason as r, re; m.ASSIGNED = r.ASSIGNED = re.compile('(?!x)x')",

@@ -1519,6 +1519,18 @@ def test_a_thing_required_at_this_bank_held_at_another_fails(question, expected)
 
 
 @pytest.mark.parametrize("question,expected", [
+    # the rule denies a state of this bank's account only: another bank's frozen account leaves it unsettled
+    ("借款人在别家银行的账户被冻结了，还能续贷吗？", "depends"),
+    ("客户在他行的账户被法院冻结，能续贷吗？", "depends"),
+    # this bank's account frozen: the fact fails the rule
+    ("借款人在我行的账户被冻结了，还能续贷吗？", "no"),
+])
+def test_a_state_denied_at_this_bank_held_at_another_is_unsettled(question, expected):
+    rule = "(七)借款人在我行账户未处于冻结或止付状态;"
+    assert _verdict(rule, question, REQ) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
     # the question denies owing, the rule denies settling: the negations do not cancel
     ("客户没有欠过利息，能续贷吗？", "depends"),
     ("客户没欠过利息，能续贷吗？", "depends"),
