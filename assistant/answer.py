@@ -147,9 +147,15 @@ def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str, nouns: 
             continue
         if id(b) in nouns:
             out.add(id(a))
-        elif lacks(a) and not lacks(b) and in_dictionary(a.members[0]) and compound in q.asking:
+        elif lacks(a) and not lacks(b) and in_dictionary(a.members[0]) and compound in q.asking \
+                and not _modifies_act(q, a.members[0]):
             out |= {id(a), id(b)}
     return [c for c in focus if id(c) in out]
+
+
+def _modifies_act(q: Question, word: str) -> bool:
+    """An adverb before its verb (原来|多贷) modifies the act and names no kind of thing."""
+    return q.tags.get(word, "").startswith("d")
 
 
 class DefaultAnswerer:

@@ -2060,8 +2060,15 @@ def _stated(q: Question, condition: str, consequence: str = "", whole_words: boo
         return False
     # a word the question says in the officers' way (继续用 for 延续) states it as well
     said = {t for t, _s in token_terms(q.norm)} if whole_words else q.norm
-    hit = [t for t in words if t in said or t in q.words]
+    phrases = _mapped_phrases(q, condition)
+    hit = [t for t in words if t in said or t in q.words or any(t in w for w in phrases)]
     return len(hit) / len(words) >= 0.6 and any(t not in consequence for t in hit)
+
+
+def _mapped_phrases(q: Question, condition: str) -> list[str]:
+    """The documents' phrases in a condition that a word of the question maps to (少续 → 降低续贷额度):
+    the question says every word of such a phrase."""
+    return [w for w in q.words if len(w) > 2 and w in condition]
 
 
 KIND_PRIORITY = {"exclusion": 6, "prohibition": 5, "requirement": 4, "scope": 3, "obligation": 2,

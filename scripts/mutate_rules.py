@@ -239,6 +239,8 @@ MUTATIONS = {
     "common words tell a subject-split limit's sides apart (企业 / 个人经营户)": "import assistant.reason as m; m._own_words = lambda lim, tied: m._words(lim.quantity) - set().union(*(m._words(x.quantity) for x in tied if x is not lim))",
     "a condition's cause (因为…) is no part of its fact": "import assistant.reason as m, re; m._CAUSE = re.compile('(?!x)x')",
     "an obligation met one of its ways (须A，或B) is met": "import assistant.reason as m; m._met_alternative = lambda *a: None",
+    "a documents' phrase a question's word maps to says all its words (少续 → 降低续贷额度)": "import assistant.reason as m; m._mapped_phrases = lambda q, c: []",
+    "an adverb before its verb names no unknown kind (原来|多贷)": "import assistant.answer as m; m._modifies_act = lambda q, w: False",
     "a negated potential complement (拿不出, 算不上)": "import ingest.readings as m; m.POTENTIAL_COMPLEMENTS = frozenset()",
     "idioms of the V不C shape negate nothing": "import ingest.readings as m; m._NOT_NEGATING_IDIOMS = frozenset()",
     "a failed listed condition sets aside documents that only meet another": "import assistant.reason as m; f = m.combine; m.combine = lambda per_doc: 'depends' if len({s.verdict for s in per_doc.values()}) > 1 and not any(m._stated_fact_failed(s) for s in per_doc.values()) else f(per_doc)",

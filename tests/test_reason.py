@@ -185,6 +185,10 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
      "抵押物行情下跌不足值了，还能续贷吗？", "depends"),
     ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
      "抵押物行情下跌不足值了，客户拿不出新的抵押物，同意把续贷额度降下来匹配现值，行吗？", "yes"),
+    # the question says the way in the officers' word the glossary maps to the documents' phrase (少续 →
+    # 降低续贷额度): the phrase's words are all said
+    ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
+     "抵押物跌价不足值了，客户拿不出新的抵押物，少续一点行不行？", "yes"),
     # denied of the original party, the alternative of a new party stays open — unless it is denied too
     ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，还能续贷吗？", "depends"),
     ("(六)原保证人同意继续承担担保责任;", REQ, "原来的保证人不愿意再担保了，还能续贷吗？", "no"),
@@ -1152,6 +1156,8 @@ def test_a_storys_fact_falling_in_an_exclusion_decides_for_the_document():
     ("续贷的贷款利率现在是多少？", "贷款利率由双方协商确定", []),
     # a segmenter's guess across a word boundary (续贷后|原 → 后原) is no word of its own
     ("续贷后原抵押担保关系怎么处理？", "原抵押担保关系的处理", []),
+    # an adverb before its verb (原来|多贷) modifies the act: it names no kind of thing
+    ("续贷的时候能不能比原来多贷？", "不包括增量贷款业务", []),
 ])
 def test_an_unknown_word_modifying_a_known_head_names_another_kind(question, corpus, named):
     from assistant.answer import unknown_kinds
