@@ -46,6 +46,8 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     ("(八)借款人存在涉诉案件未结案的;", EXCL, "客户的官司已经结案了，能续贷吗？", "depends"),
     ("(八)借款人存在涉诉案件尚未结案的;", EXCL, "客户有官司，能续贷吗？", "depends"),
     ("(八)借款人存在涉诉案件未结案的;", EXCL, "客户有个官司还没结案，能续贷吗？", "no"),
+    # …said the officers' way (还没判下来: 没 fused with a word the glossary maps to 结案)
+    ("(八)借款人存在涉诉案件未结案的;", EXCL, "客户有个官司还没判下来，能续贷吗？", "no"),
     ("(七)借款人存在逃废债、无还款意愿等不良行为的;", EXCL, "客户逃废债，能续贷吗？", "no"),
     # …said in the question's own words: a negation of the thing, the progressive aspect, a word
     # that carries its own negation (pending → 未结案)
