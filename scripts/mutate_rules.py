@@ -26,6 +26,7 @@ MUTATIONS = {
     "list lead-ins": "import ingest.readings as m; m.lead_kind = lambda lead: ''",
     "a line of business is no act for this loan (从事担保业务 vs 公司来担保)": "import assistant.reason as m; m._business_line = lambda text, k: None",
     "a permission modal as predicate names nothing (是允许的吗)": "import assistant.question as m; m.GENERIC = m.GENERIC - {'允许', '准许', '容许'}",
+    "来得及 asks as a permission does (还来得及吗)": "import assistant.question as m; m.GENERIC = m.GENERIC - {'来得及'}",
     "a carrier verb's word means its object (提出申请 = 申请)": "import assistant.question as m; m.light_object = lambda tok: ()",
     "是要…吗 asks necessity": "import assistant.question as m, re; m._NECESSITY = re.compile(m._NECESSITY.pattern.replace(r'(?<![还就不])是(都|还|一定)?(要|得)(?![到出以求])[^，,。；;？?]{1,20}吗|', ''), re.I)",
     "the money renewal lends is what a rule on uses is about": "import assistant.reason as m, re; m._LENT_MONEY = re.compile('(?!x)x')",

@@ -1612,3 +1612,12 @@ def test_a_relative_time_word_dates_the_event(question, expected):
 def test_a_comparison_asking_no_quantity_or_mechanism_asks_whether(question, whether):
     from assistant.consistency import asks_whether
     assert asks_whether(analyse(question)) is whether
+
+
+@pytest.mark.parametrize("question,expected", [
+    # 来得及 asks whether the act is still allowed in time: like 还能办吗, it names nothing the rule must hold
+    ("原贷款已经到期了，客户这才来办续贷，还来得及吗？", "no"),
+    ("原贷款已经到期了，客户这才来办续贷，还能办吗？", "no"),
+])
+def test_in_time_asks_as_a_permission_does(question, expected):
+    assert _verdict(LEAD_TIME, question) == expected
