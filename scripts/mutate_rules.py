@@ -285,6 +285,7 @@ MUTATIONS = {
     "a word of the base subject names no 也 extension (五级分类)": "import assistant.consistency as m; m._base_asked = lambda text, terms, pred: False",
     "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
     "a comparison asking no quantity or mechanism asks whether (谁卡得紧)": "import assistant.consistency as m; m.asks_whether = lambda q: False",
+    "a chance asked is a permission asked (还有机会吗, 还有戏吗)": "import assistant.question as m; m.GENERIC = m.GENERIC - {'机会', '有机会', '有戏', '还有'}",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]

@@ -1621,3 +1621,19 @@ def test_a_comparison_asking_no_quantity_or_mechanism_asks_whether(question, whe
 ])
 def test_in_time_asks_as_a_permission_does(question, expected):
     assert _verdict(LEAD_TIME, question) == expected
+
+
+LIST_EXCEPTION = "(五)业务实行名单制管理,每年初上报名单。期间因特殊情况需要临时申请办理的,可视实际情况酌情调整。"
+
+
+@pytest.mark.parametrize("question", [
+    # feasibility said the spoken way (还有机会吗, 还有戏吗) asks as 还能办吗 does
+    "客户年初没报进名单，现在临时要办，还有机会吗？",
+    "客户年初没报进名单，现在临时要办，还有戏吗？",
+])
+def test_a_chance_asked_is_a_permission_asked(question):
+    q = analyse(question)
+    weights = idf_weights(q, lambda _t: 3, 100)
+    exception = read_text("x/a1", "x", LIST_EXCEPTION)[-1]
+    st = stance(q, exception, weights, RENEWAL)
+    assert st is not None and st.verdict == "depends"
