@@ -152,7 +152,7 @@ def _in_measure(q: Question, reading: Reading, pos: int) -> bool:
 
 
 # a rule demands a value by predicating it: 「原贷款为正常类」「只限于保证与抵押方式贷款」
-_COPULA = re.compile(r"(为|是|属于|限于|系|分类为)[^，,；;。]{0,6}$")
+_COPULA = re.compile(r"(为|是|属于|限于|适用于|系|分类为)[^，,；;。]{0,6}$")
 
 
 def _polarity_of(reading: Reading, pos: int, word: str) -> int:

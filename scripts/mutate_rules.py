@@ -102,6 +102,7 @@ MUTATIONS = {
     "an unknown word modifying a known head names another kind (贴现利率)": "import assistant.answer as m; m.in_dictionary = lambda w: False",
     "a segmenter's guess is no word (续贷后|原 → 后原)": "import assistant.answer as m; m.in_dictionary = lambda w: True",
     "classification families": "import assistant.reason as m; m._family_stance = lambda *a, **k: None",
+    "a scope verb predicates a kind as a copula does (仅适用于…流动资金贷款)": "import assistant.reason as m, re; m._COPULA = re.compile(m._COPULA.pattern.replace('|适用于', ''))",
     "a classification value is demanded by predication": "import assistant.reason as m; m._predicated = lambda text, word: True",
     "stated numbers vs limits": "import assistant.reason as m; m._limit_stance = lambda *a, **k: None",
     "stated conditions": "import assistant.reason as m; m._stated = lambda *a, **k: False",

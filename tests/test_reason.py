@@ -77,6 +77,9 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     ("(四)原贷款五级分类为正常类;", REQ, "贷款已经掉到可疑了，还能续吗？", "no"),   # a class named without 类
     # a value is demanded when predicated (为正常类), not when merely named
     ("(八)续贷能使信用贷款转化为担保贷款;", REQ, "质押贷款能续贷吗？", None),
+    # …as a scope verb predicates it (仅适用于…流动资金贷款): a loan by its other purpose is outside
+    ("第九条续贷业务仅适用于小微企业流动资金贷款。", "", "企业的固定资产贷款能续贷吗？", "no"),
+    ("第九条续贷业务仅适用于小微企业流动资金贷款。", "", "客户那笔是盖厂房的固定资产项目贷款，能续贷吗？", "no"),
     # a negated state: the requirement is that it is absent
     ("(五)借款人无民间借贷;", REQ, "有民间借贷的企业能续贷吗？", "no"),
     ("(五)借款人无民间借贷;", REQ, "没有民间借贷的企业能续贷吗？", "yes"),
