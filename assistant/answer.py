@@ -19,7 +19,7 @@ from ingest.load import LEVELS
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse
 from .values import quantities
-from .reason import MET_ONE, Stance, asks_lent_use, best_stance, combine, lent_money_frame, out_of_scope, stance
+from .reason import MET_ONE, Stance, asks_lent_use, best_stance, combine, family_spoken_of, lent_money_frame, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
@@ -102,11 +102,15 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
         weights = [(c, w) for c, w in weights if c not in unmapped] or weights
     focus = [(c, w) for c, w in weights if c in q.focus] or weights
     total = sum(w for _c, w in focus) or 1.0
-    cov = max((coverage(h, focus) for h in hits[:5]), default=0.0)
+    # a value of a classification (中型企业) is covered by a clause naming its family (小微企业)
+    kinds = [(c, w) for c, w in focus if all(df(m) is None for m in c.members)]
+    cov = max((coverage(h, focus) + sum(w for c, w in kinds if any(family_spoken_of(m, h.unit.text) for m in c.members))
+               / total for h in hits[:5]), default=0.0)
     dense = max((h.dense for h in hits[:5]), default=0.0)
     # unknown to the corpus: neither a BM25 term nor inside any clause (登记中心 is inside 不动产登记中心)
     def lacks(c) -> bool:
-        return all(df(m) is None and m not in corpus_text for m in c.members)
+        # a value of a classification the glossary lists (中型企业, 关注类) is spoken of through its family
+        return all(df(m) is None and m not in corpus_text and not family_spoken_of(m, corpus_text) for m in c.members)
     unknown_ids = {id(c) for c in unknown_kinds(q, [c for c, _w in focus], lacks, corpus_text)}
     unknown = sum(w for c, w in focus if id(c) in unknown_ids)
     if q.kind in ("fact", "list") and focus != weights and not _asks_of_renewal(q):

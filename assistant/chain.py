@@ -13,7 +13,7 @@ from .consistency import prepare_topic, topic_search
 from .evidence import idf_weights
 from .models import Answer, Hit, QueryError
 from .question import Question, analyse, strip_instructions
-from .reason import asks_a_use
+from .reason import asks_a_use, family_words
 from .retrieve import HybridSearcher, clean_query, has_content
 from ingest.tokenize import FAMILIES, to_simplified
 
@@ -93,8 +93,10 @@ class Assistant:
         # a value of a classification (关注类) retrieves the rules that name its siblings (正常类)
         siblings = [v for values in FAMILIES.values() if any(_names_value(req.q.norm, v) for v in values)
                     for v in values if not _names_value(req.q.norm, v) and len(v) >= 3]
+        # …and a value said with its head (中型企业) the words that name its siblings with it (小微企业, 中小企业)
+        siblings += [w for c in req.q.concepts for m in c.members for w in family_words(m)]
         if siblings:
-            query += " " + " ".join(siblings)
+            query += " " + " ".join(dict.fromkeys(siblings))
         # the documents' word read from a split verb and object (欠息) is searched for too
         if req.joined:
             query += " " + " ".join(req.joined)

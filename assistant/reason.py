@@ -341,7 +341,8 @@ def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
 
 def _family_sibling(reading: Reading, term: str) -> str | None:
     """Another value of the same classification that the reading names, in the same kind of
-    word (正常类 for 关注类; 保证贷款 for 信用贷款, not 信用 inside 信用状况)."""
+    word (正常类 for 关注类; 保证贷款 for 信用贷款, not 信用 inside 信用状况) — or a compound that
+    abbreviates two other values (小微企业 for 中型企业), none of them the asked one."""
     for values in FAMILIES.values():
         # a class is named with or without its 类 (降成次级了 = 次级类)
         hit = next((v for v in values if term.startswith(v) or v.endswith("类") and term == v[:-1]), None)
@@ -351,6 +352,31 @@ def _family_sibling(reading: Reading, term: str) -> str | None:
         for other in values:
             word = other + suffix
             if other != hit and len(word) >= 3 and word in reading.text and _predicated(reading.text, word):
+                return word
+        for word, named in _abbreviated(reading.text, values, suffix):
+            if hit not in named and _predicated(reading.text, word):
+                return word
+    return None
+
+
+def _abbreviated(text: str, values: tuple[str, ...], suffix: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Compounds abbreviating two values of a classification whose values share their last character
+    (小微企业 = 小型企业和微型企业, 中小企业 = 中型和小型): each compound with the values it names."""
+    if not suffix or len({v[-1] for v in values}) != 1 or any(len(v) != 2 for v in values):
+        return []
+    initials = "".join(v[0] for v in values)
+    return [(m.group(), tuple(c + values[0][-1] for c in m.group()[:2]))
+            for m in re.finditer(rf"[{initials}]{{2}}{re.escape(suffix)}", text)]
+
+
+def _family_named(reading: Reading, term: str) -> str | None:
+    """A compound of the reading that abbreviates the asked value with another (中小企业 names 中型企业)."""
+    for values in FAMILIES.values():
+        hit = next((v for v in values if term.startswith(v)), None)
+        if hit is None:
+            continue
+        for word, named in _abbreviated(reading.text, values, term[len(hit):]):
+            if hit in named and _predicated(reading.text, word):
                 return word
     return None
 
@@ -820,6 +846,12 @@ def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance
                 if polarity_at(reading, k) > 0 and (reading.kind != "exclusion" or ONLY.search(reading.text)):
                     verdict: Verdict = "yes" if q.concept_negated(c) else "no"
                     return Stance(verdict, reading, w / total + 0.2, term, f"要求为{sibling}")
+            named = _family_named(reading, term) if term not in reading.text else None
+            if named:
+                k = reading.text.find(named) + reading.start
+                if polarity_at(reading, k) > 0:
+                    return Stance("no" if q.concept_negated(c) else "yes", reading, w / total + 0.2, term,
+                                  f"{named}包括{term}")
     return None
 
 
@@ -2106,6 +2138,33 @@ def _stated_fact_failed(st: Stance) -> bool:
 
 def _family_value(term: str, values: tuple[str, ...]) -> bool:
     return any(term.startswith(v) or v.endswith("类") and term == v[:-1] for v in values)
+
+
+def family_words(term: str) -> list[str]:
+    """The words in which the documents may speak of a value's classification: its sibling values in the
+    same kind of word, and the compounds abbreviating it with another (中型企业: 小型企业, 中小企业…)."""
+    out: list[str] = []
+    for values in FAMILIES.values():
+        hit = next((v for v in values if term.startswith(v)), None)
+        suffix = term[len(hit):] if hit else ""
+        if hit is None or not suffix or len({v[-1] for v in values}) != 1:
+            continue
+        out += [v + suffix for v in values if v != hit]
+        out += [a[0] + b[0] + suffix for i, a in enumerate(values) for b in values[i + 1:] if hit in (a, b)]
+    return out
+
+
+def family_spoken_of(term: str, text: str) -> bool:
+    """Whether a text speaks of the classification a value belongs to: it names one of its values in
+    the same kind of word, or a compound abbreviating two (小微企业 for 中型企业)."""
+    for values in FAMILIES.values():
+        hit = next((v for v in values if term.startswith(v)), None)
+        if hit is None:
+            continue
+        suffix = term[len(hit):]
+        if any(v + suffix in text for v in values if len(v + suffix) >= 3) or _abbreviated(text, values, suffix):
+            return True
+    return False
 
 
 def _narrower_rule_met(met: Stance, failed: Stance) -> bool:

@@ -1640,3 +1640,33 @@ def test_a_chance_asked_is_a_permission_asked(question):
     exception = read_text("x/a1", "x", LIST_EXCEPTION)[-1]
     st = stance(q, exception, weights, RENEWAL)
     assert st is not None and st.verdict == "depends"
+
+
+@pytest.mark.parametrize("rule,question,expected", [
+    # 小微 abbreviates two sizes (小型, 微型): a rule for them excludes a 中型企业 …
+    ("第九条续贷业务仅适用于小微企业流动资金贷款。", "中型企业能续贷吗？", "no"),
+    # … and 中小 (中型, 小型) names it
+    ("第四条业务适用的对象为本行中小企业流动资金贷款和个人经营性贷款。", "中型企业能办这个业务吗？", "yes"),
+    ("第四条业务适用的对象为本行中小企业流动资金贷款和个人经营性贷款。", "大型企业能办这个业务吗？", "no"),
+    ("第四条业务适用的对象为本行中小企业流动资金贷款和个人经营性贷款。", "小型企业能办这个业务吗？", "yes"),
+    ("第九条续贷业务仅适用于小微企业流动资金贷款。", "微型企业能续贷吗？", "yes"),
+])
+def test_a_compound_abbreviating_two_values_of_a_classification(rule, question, expected):
+    assert _verdict(rule, question) == expected
+
+
+@pytest.mark.parametrize("term,text,spoken", [
+    ("中型企业", "续贷业务仅适用于小微企业。", True),
+    ("关注类", "原贷款为正常类。", True),
+    # 保证金 is no kind of loan by its security: 信用金, 抵押金 are no words
+    ("保证金", "原保证人同意继续承担担保责任。", False),
+])
+def test_a_value_of_a_classification_is_spoken_of_through_its_family(term, text, spoken):
+    from assistant.reason import family_spoken_of
+    assert family_spoken_of(term, text) is spoken
+
+
+def test_a_value_said_with_its_head_retrieves_its_siblings_words():
+    from assistant.reason import family_words
+    assert {"小型企业", "中小企业"} <= set(family_words("中型企业"))
+    assert family_words("保证金") == []
