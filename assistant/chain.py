@@ -94,7 +94,8 @@ class Assistant:
         siblings = [v for values in FAMILIES.values() if any(_names_value(req.q.norm, v) for v in values)
                     for v in values if not _names_value(req.q.norm, v) and len(v) >= 3]
         # …and a value said with its head (中型企业) the words that name its siblings with it (小微企业, 中小企业)
-        siblings += [w for c in req.q.concepts for m in c.members for w in family_words(m)]
+        siblings += [w for c in req.q.concepts for m in c.members for w in family_words(m)
+                     if self.searcher.index.known_word(w)]
         if siblings:
             query += " " + " ".join(dict.fromkeys(siblings))
         # the documents' word read from a split verb and object (欠息) is searched for too

@@ -452,11 +452,12 @@ def _asks_exclusions(q: Question, known: Weights) -> bool:
 
 
 def asks_whether(q: Question) -> bool:
-    """A comparison that asks for no quantity and no mechanism (「质押贷款续贷，两家谁卡得紧？」) asks
-    whether each document allows the thing: each row then carries its verdict, though no yes/no
-    grammar is in the question. One asking how long or by which way is answered by limits and
-    mechanisms; a verdict there (规定了时限) would oppose documents that agree."""
-    return not _wanted_units(q) and not any(_mechanism_asked(asked, q.norm) for asked, _c in MECHANISMS)
+    """A comparison that asks for no quantity, no mechanism and no list of things (谁卡得紧, 口径一样吗)
+    asks whether each document allows the thing: each row then carries its verdict, though no yes/no
+    grammar is in the question. One asking how long, by which way or for which materials is answered by
+    limits, mechanisms and lists; a verdict there (规定了时限) would oppose documents that agree."""
+    return (not _wanted_units(q) and "materials" not in q.facets
+            and not any(_mechanism_asked(asked, q.norm) for asked, _c in MECHANISMS))
 
 
 def _wanted_units(q: Question) -> set[str]:

@@ -151,8 +151,9 @@ def _in_measure(q: Question, reading: Reading, pos: int) -> bool:
     return False
 
 
-# a rule demands a value by predicating it: 「原贷款为正常类」「只限于保证与抵押方式贷款」
-_COPULA = re.compile(r"(为|是|属于|限于|适用于|系|分类为)[^，,；;。]{0,6}$")
+# a rule demands a value by predicating it: 「原贷款为正常类」「只限于保证与抵押方式贷款」, or by limiting its
+# scope to it (仅适用于小微企业; 同样适用于 adds a scope and demands nothing)
+_COPULA = re.compile(r"(为|是|属于|限于|系|分类为|仅适用于|只适用于)[^，,；;。]{0,6}$")
 
 
 def _polarity_of(reading: Reading, pos: int, word: str) -> int:
@@ -342,7 +343,7 @@ def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
 def _family_sibling(reading: Reading, term: str) -> str | None:
     """Another value of the same classification that the reading names, in the same kind of
     word (正常类 for 关注类; 保证贷款 for 信用贷款, not 信用 inside 信用状况) — or a compound that
-    abbreviates two other values (小微企业 for 中型企业), none of them the asked one."""
+    abbreviates values all smaller than the asked one (小微企业 for 中型企业)."""
     for values in FAMILIES.values():
         # a class is named with or without its 类 (降成次级了 = 次级类)
         hit = next((v for v in values if term.startswith(v) or v.endswith("类") and term == v[:-1]), None)
@@ -354,29 +355,40 @@ def _family_sibling(reading: Reading, term: str) -> str | None:
             if other != hit and len(word) >= 3 and word in reading.text and _predicated(reading.text, word):
                 return word
         for word, named in _abbreviated(reading.text, values, suffix):
-            if hit not in named and _predicated(reading.text, word):
+            # a size smaller than the compound's (微型 for 中小企业) may be inside it by usage: unsettled
+            if values.index(hit) < values.index(named[0]) and _predicated(reading.text, word):
                 return word
     return None
 
 
+def _value_head(term: str, values: tuple[str, ...]) -> tuple[str, str] | None:
+    """The value of an ordered classification a word names with its head (中型|企业), when the values are
+    sizes sharing their last character (大型 中型 小型 微型)."""
+    if len({v[-1] for v in values}) != 1 or any(len(v) != 2 for v in values):
+        return None
+    hit = next((v for v in values if term.startswith(v)), None)
+    return (hit, term[len(hit):]) if hit and len(term) > len(hit) else None
+
+
 def _abbreviated(text: str, values: tuple[str, ...], suffix: str) -> list[tuple[str, tuple[str, ...]]]:
     """Compounds abbreviating two values of a classification whose values share their last character
-    (小微企业 = 小型企业和微型企业, 中小企业 = 中型和小型): each compound with the values it names."""
+    (小微企业 = 小型企业和微型企业, 中小企业 = 中型和小型): each compound with the values it names. A
+    compound inside a longer one (小微 of 中小微企业) is not one."""
     if not suffix or len({v[-1] for v in values}) != 1 or any(len(v) != 2 for v in values):
         return []
     initials = "".join(v[0] for v in values)
     return [(m.group(), tuple(c + values[0][-1] for c in m.group()[:2]))
-            for m in re.finditer(rf"[{initials}]{{2}}{re.escape(suffix)}", text)]
+            for m in re.finditer(rf"(?<![{initials}])[{initials}]{{2}}{re.escape(suffix)}", text)]
 
 
 def _family_named(reading: Reading, term: str) -> str | None:
     """A compound of the reading that abbreviates the asked value with another (中小企业 names 中型企业)."""
     for values in FAMILIES.values():
-        hit = next((v for v in values if term.startswith(v)), None)
-        if hit is None:
+        head = _value_head(term, values)
+        if head is None:
             continue
-        for word, named in _abbreviated(reading.text, values, term[len(hit):]):
-            if hit in named and _predicated(reading.text, word):
+        for word, named in _abbreviated(reading.text, values, head[1]):
+            if head[0] in named and _predicated(reading.text, word):
                 return word
     return None
 
@@ -814,8 +826,9 @@ def _held_elsewhere(q: Question, text: str, k: int, concept: Concept, denied: bo
     another (基本户开在建行, 基本户没开在我们行): the stated fact fails the requirement. A rule denying a
     state at this bank (在我行账户未处于冻结) reaches no other bank's: a state held there (他行账户被冻结)
     leaves the rule unsettled, not failed."""
-    if not _OWN_BANK.search(_holder(text, k)):
-        return None
+    holder = _holder(text, k)
+    if not _OWN_BANK.search(holder) or _other_banks(holder):
+        return None   # (在我行及他行均无逾期: the rule reaches every bank)
     for m in concept.members:
         for at in re.finditer(re.escape(m), q.norm):
             part = _part_at(q.norm, at.start())
@@ -2098,8 +2111,8 @@ def _stated(q: Question, condition: str, consequence: str = "", whole_words: boo
 
 
 def _mapped_phrases(q: Question, condition: str) -> list[str]:
-    """The documents' phrases in a condition that a word of the question maps to (少续 → 降低续贷额度):
-    the question says every word of such a phrase."""
+    """The question's words, or the documents' phrases a word of it maps to (少续 → 降低续贷额度), that a
+    condition holds whole: the question says every word inside such a phrase."""
     return [w for w in q.words if len(w) > 2 and w in condition]
 
 
@@ -2145,10 +2158,10 @@ def family_words(term: str) -> list[str]:
     same kind of word, and the compounds abbreviating it with another (中型企业: 小型企业, 中小企业…)."""
     out: list[str] = []
     for values in FAMILIES.values():
-        hit = next((v for v in values if term.startswith(v)), None)
-        suffix = term[len(hit):] if hit else ""
-        if hit is None or not suffix or len({v[-1] for v in values}) != 1:
+        head = _value_head(term, values)
+        if head is None:
             continue
+        hit, suffix = head
         out += [v + suffix for v in values if v != hit]
         out += [a[0] + b[0] + suffix for i, a in enumerate(values) for b in values[i + 1:] if hit in (a, b)]
     return out
@@ -2162,7 +2175,8 @@ def family_spoken_of(term: str, text: str) -> bool:
         if hit is None:
             continue
         suffix = term[len(hit):]
-        if any(v + suffix in text for v in values if len(v + suffix) >= 3) or _abbreviated(text, values, suffix):
+        if any(v + suffix in text for v in values if v != hit and len(v + suffix) >= 3) \
+                or _abbreviated(text, values, suffix):
             return True
     return False
 

@@ -102,7 +102,7 @@ MUTATIONS = {
     "an unknown word modifying a known head names another kind (贴现利率)": "import assistant.answer as m; m.in_dictionary = lambda w: False",
     "a segmenter's guess is no word (续贷后|原 → 后原)": "import assistant.answer as m; m.in_dictionary = lambda w: True",
     "classification families": "import assistant.reason as m; m._family_stance = lambda *a, **k: None",
-    "a scope verb predicates a kind as a copula does (仅适用于…流动资金贷款)": "import assistant.reason as m, re; m._COPULA = re.compile(m._COPULA.pattern.replace('|适用于', ''))",
+    "a limited scope predicates its kinds (仅适用于)": "import assistant.reason as m, re; m._COPULA = re.compile(m._COPULA.pattern.replace('|仅适用于|只适用于', ''))",
     "a classification value is demanded by predication": "import assistant.reason as m; m._predicated = lambda text, word: True",
     "stated numbers vs limits": "import assistant.reason as m; m._limit_stance = lambda *a, **k: None",
     "stated conditions": "import assistant.reason as m; m._stated = lambda *a, **k: False",
@@ -288,8 +288,9 @@ MUTATIONS = {
     "a comparison asking no quantity or mechanism asks whether (谁卡得紧)": "import assistant.consistency as m; m.asks_whether = lambda q: False",
     "a chance asked is a permission asked (还有机会吗, 还有戏吗)": "import assistant.question as m; m.GENERIC = m.GENERIC - {'机会', '有机会', '有戏', '还有'}",
     "a compound abbreviates two values of a classification (小微企业, 中小企业)": "import assistant.reason as m; m._abbreviated = lambda *a: []",
-    "a value's classification is spoken of through its family (中型企业 by 小微企业)": "import assistant.reason as m; m.family_spoken_of = lambda t, x: False",
-    "a value said with its head retrieves its siblings' words": "import assistant.reason as m; m.family_words = lambda t: []",
+    "a value's classification is spoken of through its family (中型企业 by 小微企业)": "import assistant.reason as m, assistant.answer as a; m.family_spoken_of = a.family_spoken_of = lambda t, x: False",
+    "a value said with its head retrieves its siblings' words": "import assistant.reason as m, assistant.chain as c; m.family_words = c.family_words = lambda t: []",
+    "a rule naming other banks too reaches them (在我行及他行均无逾期)": "import assistant.reason as m; m._other_banks = lambda holder: False",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]

@@ -47,7 +47,7 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     ("(八)借款人存在涉诉案件尚未结案的;", EXCL, "客户有官司，能续贷吗？", "depends"),
     ("(八)借款人存在涉诉案件未结案的;", EXCL, "客户有个官司还没结案，能续贷吗？", "no"),
     # …said the officers' way (还没判下来: 没 fused with a word the glossary maps to 结案)
-    ("(八)借款人存在涉诉案件未结案的;", EXCL, "客户有个官司还没判下来，能续贷吗？", "no"),
+    ("(八)借款人存在涉诉案件未结案的;", EXCL, "借款人正跟供应商打官司，案子还没判下来，能续贷吗？", "no"),
     ("(七)借款人存在逃废债、无还款意愿等不良行为的;", EXCL, "客户逃废债，能续贷吗？", "no"),
     # …said in the question's own words: a negation of the thing, the progressive aspect, a word
     # that carries its own negation (pending → 未结案)
@@ -77,9 +77,9 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     ("(四)原贷款五级分类为正常类;", REQ, "贷款已经掉到可疑了，还能续吗？", "no"),   # a class named without 类
     # a value is demanded when predicated (为正常类), not when merely named
     ("(八)续贷能使信用贷款转化为担保贷款;", REQ, "质押贷款能续贷吗？", None),
-    # …as a scope verb predicates it (仅适用于…流动资金贷款): a loan by its other purpose is outside
-    ("第九条续贷业务仅适用于小微企业流动资金贷款。", "", "企业的固定资产贷款能续贷吗？", "no"),
-    ("第九条续贷业务仅适用于小微企业流动资金贷款。", "", "客户那笔是盖厂房的固定资产项目贷款，能续贷吗？", "no"),
+    # …or when a scope is limited to it (仅适用于); a scope added (同样适用于) demands nothing
+    ("续贷仅适用于保证贷款和抵押贷款。", "", "质押贷款能续贷吗？", "no"),
+    ("本办法同样适用于保证贷款和抵押贷款。", "", "质押贷款能续贷吗？", None),
     # a negated state: the requirement is that it is absent
     ("(五)借款人无民间借贷;", REQ, "有民间借贷的企业能续贷吗？", "no"),
     ("(五)借款人无民间借贷;", REQ, "没有民间借贷的企业能续贷吗？", "yes"),
@@ -1541,6 +1541,11 @@ def test_a_state_denied_at_this_bank_held_at_another_is_unsettled(question, expe
     assert _verdict(rule, question, REQ) == expected
 
 
+def test_a_rule_reaching_every_bank_is_failed_at_another():
+    rule = "(七)借款人在我行及他行均无逾期记录;"
+    assert _verdict(rule, "客户在他行有逾期记录，能续贷吗？", REQ) == "no"
+
+
 @pytest.mark.parametrize("question,expected", [
     # the question denies owing, the rule denies settling: the negations do not cancel
     ("客户没有欠过利息，能续贷吗？", "depends"),
@@ -1611,6 +1616,8 @@ def test_a_relative_time_word_dates_the_event(question, expected):
     ("续贷额度上限各家一样吗？", False),
     # a mechanism asked, in words or as an alternative
     ("续贷是到期前申请还是到期后申请，各家一样吗？", False),
+    # a list of materials asked: the rows are lists, not verdicts
+    ("两家续贷需要提交的申请材料有什么不同？", False),
 ])
 def test_a_comparison_asking_no_quantity_or_mechanism_asks_whether(question, whether):
     from assistant.consistency import asks_whether
@@ -1650,6 +1657,10 @@ def test_a_chance_asked_is_a_permission_asked(question):
     ("第四条业务适用的对象为本行中小企业流动资金贷款和个人经营性贷款。", "大型企业能办这个业务吗？", "no"),
     ("第四条业务适用的对象为本行中小企业流动资金贷款和个人经营性贷款。", "小型企业能办这个业务吗？", "yes"),
     ("第九条续贷业务仅适用于小微企业流动资金贷款。", "微型企业能续贷吗？", "yes"),
+    # a size smaller than the compound's may be inside it by usage (中小企业 of 工信部 counts 微型): unsettled
+    ("第四条业务适用的对象为本行中小企业流动资金贷款和个人经营性贷款。", "微型企业能办这个业务吗？", None),
+    # a compound inside a longer one (小微 of 中小微企业) abbreviates nothing
+    ("第九条续贷业务仅适用于中小微企业流动资金贷款。", "中型企业能续贷吗？", None),
 ])
 def test_a_compound_abbreviating_two_values_of_a_classification(rule, question, expected):
     assert _verdict(rule, question) == expected
