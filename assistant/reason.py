@@ -840,6 +840,15 @@ def _held_elsewhere(q: Question, text: str, k: int, concept: Concept, denied: bo
     return None
 
 
+def _said_of_same_head(norm: str, term: str, text: str, after: int) -> bool:
+    """A value the rule says as a modifier of a head (流动资金|贷款) is a kind of that head: the question's
+    value must modify the same head (固定资产项目贷款), not another thing (固定资产做抵押)."""
+    head = re.match(r"[\u4e00-\u9fff]{2}", text[after:])
+    if head is None:
+        return True
+    return re.search(re.escape(term) + r"[^，,。；;？?]{0,4}?" + re.escape(head.group()), norm) is not None
+
+
 def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance | None:
     """A value of a classification the reading does not name (关注类) against the value a
     requirement or scope demands (正常类)."""
@@ -856,6 +865,9 @@ def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance
                 if not spots:
                     continue
                 k = spots[0] + reading.start
+                bare = any(sibling in values for values in FAMILIES.values())
+                if bare and not _said_of_same_head(q.norm, term, reading.text, spots[0] + len(sibling)):
+                    continue
                 if polarity_at(reading, k) > 0 and (reading.kind != "exclusion" or ONLY.search(reading.text)):
                     verdict: Verdict = "yes" if q.concept_negated(c) else "no"
                     return Stance(verdict, reading, w / total + 0.2, term, f"要求为{sibling}")

@@ -102,6 +102,7 @@ MUTATIONS = {
     "an unknown word modifying a known head names another kind (贴现利率)": "import assistant.answer as m; m.in_dictionary = lambda w: False",
     "a segmenter's guess is no word (续贷后|原 → 后原)": "import assistant.answer as m; m.in_dictionary = lambda w: True",
     "classification families": "import assistant.reason as m; m._family_stance = lambda *a, **k: None",
+    "a bare value excludes only a value said of the same head (固定资产贷款, not 固定资产做抵押)": "import assistant.reason as m; m._said_of_same_head = lambda *a: True",
     "a limited scope predicates its kinds (仅适用于)": "import assistant.reason as m, re; m._COPULA = re.compile(m._COPULA.pattern.replace('|仅适用于|只适用于', ''))",
     "a classification value is demanded by predication": "import assistant.reason as m; m._predicated = lambda text, word: True",
     "stated numbers vs limits": "import assistant.reason as m; m._limit_stance = lambda *a, **k: None",
