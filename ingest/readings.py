@@ -295,6 +295,11 @@ def _own_word(word: str) -> bool:
     return len(word) > 1 and in_dictionary(word) and not is_negator(word)
 
 
+# renewal itself as the act after 不 (纯信用贷款是不是不给续): what a rule allows or refuses, never a step one may
+# skip — the question asks whether renewal is refused, and its topic is the subject of that permission
+_RENEWAL_ACT = re.compile(r"^(给|让|予|再|能|可以)?(续|续贷|续作|续做|办续贷|办理续贷)(了|吧|吗|呢)?$")
+
+
 def _object_first(topic: str, rest: str) -> bool:
     """Whether what stands before the modal is the skipped act's object: the act after 不 has none."""
     from .tokenize import pos_tags
@@ -333,7 +338,8 @@ def _skipped_act(text: str, start: int, end: int, parts, spans: list[tuple[int, 
         # (the act is the word after 不, or the whole 不-word: 可以不管 — its verb 管 is no object)
         after = k + (len(own) if own.startswith("不") and len(own) > 1 else 1)
         rest = _MANNER.sub("", re.sub(r"[吗呢吧了么？?！!。]+$", "", text[after:scope[1]]))
-        if _object_first(text[ps:m.start()], rest):
+        act = re.sub(r"[吗呢吧了么？?！!。]+$", "", text[k + 1:scope[1]])
+        if not _RENEWAL_ACT.match(act) and _object_first(text[ps:m.start()], rest):
             scope = (ps, scope[1])
         if mine:
             out[out.index(mine)] = scope

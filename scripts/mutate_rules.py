@@ -292,6 +292,7 @@ MUTATIONS = {
     "a value's classification is spoken of through its family (中型企业 by 小微企业)": "import assistant.reason as m, assistant.answer as a; m.family_spoken_of = a.family_spoken_of = lambda t, x: False",
     "a value said with its head retrieves its siblings' words": "import assistant.reason as m, assistant.chain as c; m.family_words = c.family_words = lambda t: []",
     "a rule naming other banks too reaches them (在我行及他行均无逾期)": "import assistant.reason as m; m._other_banks = lambda holder: False",
+    "renewal itself after 不 is the permission asked, not a skipped step (是不是不给续)": "import ingest.readings as m, re; m._RENEWAL_ACT = re.compile('(?!x)x')",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]

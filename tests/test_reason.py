@@ -345,6 +345,8 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # asking to skip what a rule obliges, however the object is placed
     ("续贷业务必须与担保人重新签订担保合同。", "", "续贷可以不签担保合同吗？", "no"),
     ("续贷业务必须与担保人重新签订担保合同。", "", "担保合同可以不签吗？", "no"),
+    # …but renewal refused is renewal asked: 是不是不给续 of an excluded loan is 不可以 (renewal is not allowed)
+    ("第五条续贷适用得范围只限于保证与抵押方式贷款,不含信用贷款、质押贷款。", "", "纯信用贷款是不是不给续？", "no"),
     # a value against the original's: the relations the rule allows, the one the question asks
     ("续贷期限与原贷款期限相同或稍长。", "", "续贷期限能比原贷款期限长一点吗？", "yes"),
     ("续贷期限与原贷款期限相同或稍长。", "", "续贷期限可以跟原来不一样吗？", "yes"),
@@ -880,6 +882,9 @@ def test_the_clause_that_asks_by_its_grammar_starts_the_focus():
     ("能不能续贷？", "续贷", False),                         # 能不能 asks, it negates nothing
     ("他行的五级分类是不是可以不管？", "分类", True),        # a 不-word ending the clause is the act negated
     ("续贷时利率可以不变吗？", "利率", False),                 # 不变 keeps a state: nothing is skipped
+    # renewal itself after 不 is the permission asked, not a step skipped: its topic is not negated
+    ("纯信用贷款是不是不给续？", "信用贷款", False),
+    ("质押贷款是不是不能续贷？", "质押贷款", False),
 ])
 def test_a_question_asking_to_skip_an_act_negates_the_act_and_its_object(question, word, negated):
     assert analyse(question).term_negated(word) is negated
