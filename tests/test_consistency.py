@@ -226,12 +226,16 @@ def _flagged_and_wrong(assistant, cases) -> tuple[int, int]:
 # - compare_sealed13 (16, 8), written at the start of the third 2026-12-03 session, committed unread, run
 #   midway through it: 3 flagged, no agreement (the same with that session's starting code);
 # - compare_sealed14 (16, 8), written after that run, committed unread, run once at that session's end:
-#   10 flagged, 1 agreement (the same with that session's starting code).
+#   10 flagged, 1 agreement (the same with that session's starting code);
+# - compare_sealed15 (16, 8), start of the fourth 2026-12-03 session, committed unread: run by mistake with
+#   that session's first change (5 flagged, no agreement; the same on its starting code), seen since;
+# - compare_sealed16 (16, 8), written right after, committed unread, run once at that session's end: 9
+#   flagged, 1 agreement (the same with that session's starting code).
 SEALED_SETS = [("compare_sealed.jsonl", 6, 1), ("compare_sealed3.jsonl", 8, 0), ("compare_sealed4.jsonl", 8, 1),
                ("compare_sealed5.jsonl", 9, 1), ("compare_sealed6.jsonl", 8, 1), ("compare_sealed7.jsonl", 7, 1),
                ("compare_sealed8.jsonl", 6, 1), ("compare_sealed9.jsonl", 7, 0), ("compare_sealed10.jsonl", 10, 1),
                ("compare_sealed11.jsonl", 4, 1), ("compare_sealed12.jsonl", 5, 1), ("compare_sealed13.jsonl", 3, 1),
-               ("compare_sealed14.jsonl", 10, 1)]
+               ("compare_sealed14.jsonl", 10, 1), ("compare_sealed15.jsonl", 5, 0), ("compare_sealed16.jsonl", 9, 1)]
 
 
 @pytest.mark.parametrize("name,min_flagged,max_wrong", SEALED_SETS)
