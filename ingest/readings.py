@@ -244,6 +244,10 @@ def negation_scope(text: str, start: int = 0, end: int | None = None, rule: bool
         while j < len(parts) and CONTINUES_LIST.match(text[parts[j][0]:parts[j][1]]):
             scope_end = parts[j][1]
             j += 1
+        if not rule:
+            # 「不追加抵押物、改成少续一点」: in a question an item after 、 that opens with its own verb is a
+            # predicate of its own, outside the negation (a rule's 、 list of things stays under it)
+            scope_end = _own_predicate(text, e, scope_end)
         modifier = _RELATIVE_SUBJECT.match(text, s, scope_end) if not rule else None
         if modifier is not None:
             # 「没有担保的信用贷款能续吗」: the negation is inside the 的-phrase that modifies the subject
@@ -272,6 +276,18 @@ def negation_scope(text: str, start: int = 0, end: int | None = None, rule: bool
         spans = _skipped_act(text, start, end, parts, spans)
     # nested negations are kept apart: their parity says what is affirmed (未纳入…不得 = 纳入 is required)
     return sorted(spans)  # one span per negator: two identical spans cancel out
+
+
+def _own_predicate(text: str, k: int, end: int) -> int:
+    """Where, after offset k, a 、-item opening with a verb (改成, 委托) starts a predicate of its own."""
+    from .tokenize import pos_tags
+    for m in re.finditer("、", text[k:end]):
+        item = re.split(r"、", text[k + m.end():end])[0]
+        tags = [t for t in pos_tags(item) if t[1] != "x"] if item else []
+        # a verb with more after it (改成|少续一点); a lone word (担保) may be a listed thing
+        if len(tags) >= 2 and tags[0][1].startswith("v") and not is_negator(tags[0][0][:1]):
+            return k + m.start()
+    return end
 
 
 def _parenthetical(text: str, ps: int, k: int, pe: int) -> tuple[int, int] | None:

@@ -293,6 +293,7 @@ MUTATIONS = {
     "a value said with its head retrieves its siblings' words": "import assistant.reason as m, assistant.chain as c; m.family_words = c.family_words = lambda t: []",
     "a rule naming other banks too reaches them (在我行及他行均无逾期)": "import assistant.reason as m; m._other_banks = lambda holder: False",
     "renewal itself after 不 is the permission asked, not a skipped step (是不是不给续)": "import ingest.readings as m, re; m._RENEWAL_ACT = re.compile('(?!x)x')",
+    "a question's negation stops before a 、-item with its own verb (不追加抵押物、改成少续)": "import ingest.readings as m; m._own_predicate = lambda text, k, end: end",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]

@@ -295,3 +295,15 @@ def test_items_read_their_lead_in_and_the_article_skips_them():
 def test_reading_round_trips_through_json():
     r = read_text("x/a1", "x", "除经总行批准外，续贷次数不得超过2次，不包括项目贷款、存单质押等。")[0]
     assert Reading.from_json(r.to_json()) == r
+
+
+@pytest.mark.parametrize("text,negated,free", [
+    # in a question, an item after 、 that opens with its own verb is a predicate outside the negation
+    ("抵押物不够值了,不追加抵押物、改成少续一点额度可以吗?", "追加抵押物", "少续"),
+    # a listed thing (one word, even one the tagger calls a verb) stays under it
+    ("没有抵押、担保,能续贷吗?", "担保", None),
+])
+def test_a_questions_negation_stops_before_a_predicate_of_its_own(text, negated, free):
+    spans = negation_scope(text, rule=False)
+    covered = lambda w: any(a <= text.find(w) < b for a, b in spans)
+    assert covered(negated) and (free is None or not covered(free))

@@ -844,7 +844,7 @@ def test_a_storys_details_the_corpus_never_names_do_not_dilute_its_fact():
     """「…和一家客户因为合同纠纷的官司还没打完」: 客户家 and 纠纷 are in no rule, so the clause's fact is the
     lawsuit, which an exclusion of pending lawsuits decides."""
     known = {"借款", "企业", "诉讼", "涉诉案件", "官司", "续贷", "结案", "判决"}
-    q = analyse("公司和一家经销商闹合同纠纷的官司还没打完，还没判下来，可以续贷吗？")
+    q = analyse("公司和一家经销商闹合同纠纷的官司还没打完，还没判决，可以续贷吗？")
     weights = idf_weights(q, lambda t: 3 if t in known else None, 100)
     rule = read_text("x/a1", "x", "(八)借款人存在涉诉案件未结案的;", EXCL)
     found = [st for r in rule if (st := stance(q, r, weights, RENEWAL)) is not None]
