@@ -340,13 +340,23 @@ def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
     return len(word) >= 2 and tag.startswith(_NOMINAL) and word not in q.norm
 
 
+def _value_in(term: str, values: tuple[str, ...]) -> str | None:
+    """The value of a classification a word names, with or without its 类 (降成次级了 = 次级类)."""
+    return next((v for v in values if term.startswith(v) or v.endswith("类") and term == v[:-1]), None)
+
+
+def _sizes(values: tuple[str, ...]) -> bool:
+    """Whether a classification's values are sizes sharing their last character (大型 中型 小型 微型), which
+    compounds abbreviate by their initials (小微, 中小)."""
+    return len({v[-1] for v in values}) == 1 and all(len(v) == 2 for v in values)
+
+
 def _family_sibling(reading: Reading, term: str) -> str | None:
     """Another value of the same classification that the reading names, in the same kind of
     word (正常类 for 关注类; 保证贷款 for 信用贷款, not 信用 inside 信用状况) — or a compound that
     abbreviates values all smaller than the asked one (小微企业 for 中型企业)."""
     for values in FAMILIES.values():
-        # a class is named with or without its 类 (降成次级了 = 次级类)
-        hit = next((v for v in values if term.startswith(v) or v.endswith("类") and term == v[:-1]), None)
+        hit = _value_in(term, values)
         if hit is None:
             continue
         suffix = term[len(hit):]
@@ -362,19 +372,15 @@ def _family_sibling(reading: Reading, term: str) -> str | None:
 
 
 def _value_head(term: str, values: tuple[str, ...]) -> tuple[str, str] | None:
-    """The value of an ordered classification a word names with its head (中型|企业), when the values are
-    sizes sharing their last character (大型 中型 小型 微型)."""
-    if len({v[-1] for v in values}) != 1 or any(len(v) != 2 for v in values):
-        return None
-    hit = next((v for v in values if term.startswith(v)), None)
+    """The size a word names with its head (中型|企业)."""
+    hit = _value_in(term, values) if _sizes(values) else None
     return (hit, term[len(hit):]) if hit and len(term) > len(hit) else None
 
 
 def _abbreviated(text: str, values: tuple[str, ...], suffix: str) -> list[tuple[str, tuple[str, ...]]]:
-    """Compounds abbreviating two values of a classification whose values share their last character
-    (小微企业 = 小型企业和微型企业, 中小企业 = 中型和小型): each compound with the values it names. A
-    compound inside a longer one (小微 of 中小微企业) is not one."""
-    if not suffix or len({v[-1] for v in values}) != 1 or any(len(v) != 2 for v in values):
+    """Compounds abbreviating two sizes (小微企业 = 小型企业和微型企业, 中小企业 = 中型和小型): each
+    compound with the values it names. A compound inside a longer one (小微 of 中小微企业) is not one."""
+    if not suffix or not _sizes(values):
         return []
     initials = "".join(v[0] for v in values)
     return [(m.group(), tuple(c + values[0][-1] for c in m.group()[:2]))
@@ -391,6 +397,34 @@ def _family_named(reading: Reading, term: str) -> str | None:
             if head[0] in named and _predicated(reading.text, word):
                 return word
     return None
+
+
+def family_words(term: str) -> list[str]:
+    """The words in which the documents may speak of a value's classification: its sibling values in the
+    same kind of word, and the compounds abbreviating it with another (中型企业: 小型企业, 中小企业…)."""
+    out: list[str] = []
+    for values in FAMILIES.values():
+        head = _value_head(term, values)
+        if head is None:
+            continue
+        hit, suffix = head
+        out += [v + suffix for v in values if v != hit]
+        out += [a[0] + b[0] + suffix for i, a in enumerate(values) for b in values[i + 1:] if hit in (a, b)]
+    return out
+
+
+def family_spoken_of(term: str, text: str) -> bool:
+    """Whether a text speaks of the classification a value belongs to: it names another of its values in
+    the same kind of word, or a compound abbreviating two (小微企业 for 中型企业)."""
+    for values in FAMILIES.values():
+        hit = _value_in(term, values)
+        if hit is None:
+            continue
+        suffix = term[len(hit):]
+        if any(v + suffix in text for v in values if v != hit and len(v + suffix) >= 3) \
+                or _abbreviated(text, values, suffix):
+            return True
+    return False
 
 
 def _words(text: str, keep: tuple[str, ...] = ()) -> set[str]:
@@ -2162,35 +2196,7 @@ def _stated_fact_failed(st: Stance) -> bool:
 
 
 def _family_value(term: str, values: tuple[str, ...]) -> bool:
-    return any(term.startswith(v) or v.endswith("类") and term == v[:-1] for v in values)
-
-
-def family_words(term: str) -> list[str]:
-    """The words in which the documents may speak of a value's classification: its sibling values in the
-    same kind of word, and the compounds abbreviating it with another (中型企业: 小型企业, 中小企业…)."""
-    out: list[str] = []
-    for values in FAMILIES.values():
-        head = _value_head(term, values)
-        if head is None:
-            continue
-        hit, suffix = head
-        out += [v + suffix for v in values if v != hit]
-        out += [a[0] + b[0] + suffix for i, a in enumerate(values) for b in values[i + 1:] if hit in (a, b)]
-    return out
-
-
-def family_spoken_of(term: str, text: str) -> bool:
-    """Whether a text speaks of the classification a value belongs to: it names one of its values in
-    the same kind of word, or a compound abbreviating two (小微企业 for 中型企业)."""
-    for values in FAMILIES.values():
-        hit = next((v for v in values if term.startswith(v)), None)
-        if hit is None:
-            continue
-        suffix = term[len(hit):]
-        if any(v + suffix in text for v in values if v != hit and len(v + suffix) >= 3) \
-                or _abbreviated(text, values, suffix):
-            return True
-    return False
+    return _value_in(term, values) is not None
 
 
 def _narrower_rule_met(met: Stance, failed: Stance) -> bool:
