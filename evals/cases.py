@@ -26,13 +26,17 @@ SEALED3_PATH = HERE / "sealed3.jsonl"
 # session's end and reported) joined dev as tuning material at the start of the third 2026-12-03 session.
 # sealed15 and sealed16 (ids h and j; written by helpers from the seeds alone in the third 2026-12-03
 # session, run and reported) joined dev as tuning material at the start of the fourth 2026-12-03 session.
-# written by a helper from the seeds alone at the start of the fourth 2026-12-03 session; kept unread until run once at its end
-SEALED17_PATH = HERE / "sealed17.jsonl"
+# sealed17 (ids f; written by a helper from the seeds alone at the start of the fourth 2026-12-03 session,
+# run once at its end and reported) joined dev as tuning material at the start of the fifth 2026-12-03
+# session. Its two questions asking whether a step may be skipped (f007, f011) were relabelled on the
+# skip, as every other dev question of that form is labelled (see evals/README.md).
+# written by a helper from the seeds alone at the start of the fifth 2026-12-03 session; kept unread until run once at its end
+SEALED18_PATH = HERE / "sealed18.jsonl"
 # questions on three synthetic policies (tests/data/newdocs), answered after `ingest add`
 NEWDOCS_DIR = HERE.parent / "tests" / "data" / "newdocs"
 NEWDOCS_PATH = NEWDOCS_DIR / "cases.jsonl"
 KINDS = ("yesno", "fact", "list", "compare", "oos")
-SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed17", "newdocs")
+SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed18", "newdocs")
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]
     """Cases of one split. Without a split: the project's own questions (dev + test), which the
     benchmarks time; `blind` and `newdocs` are asked for by name only."""
     if path is None:
-        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed17": [SEALED17_PATH],
+        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed18": [SEALED18_PATH],
                  "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
     else:
         paths = [path]
