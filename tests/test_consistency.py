@@ -231,6 +231,8 @@ def _flagged_and_wrong(assistant, cases) -> tuple[int, int]:
 #   that session's first change (5 flagged, no agreement; the same on its starting code), seen since;
 # - compare_sealed16 (16, 8), written right after, committed unread, run once at that session's end: 9
 #   flagged, 1 agreement (the same with that session's starting code).
+# - compare_sealed17 (16, 8), written at the start of the fifth 2026-12-03 session, committed unread; not
+#   listed here until its one run at that session's end.
 SEALED_SETS = [("compare_sealed.jsonl", 6, 1), ("compare_sealed3.jsonl", 8, 0), ("compare_sealed4.jsonl", 8, 1),
                ("compare_sealed5.jsonl", 9, 1), ("compare_sealed6.jsonl", 8, 1), ("compare_sealed7.jsonl", 7, 1),
                ("compare_sealed8.jsonl", 6, 1), ("compare_sealed9.jsonl", 7, 0), ("compare_sealed10.jsonl", 10, 1),
