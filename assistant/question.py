@@ -392,7 +392,13 @@ def _specific(c: "Concept", asking: str) -> bool:
         for m in c.members)
 
 
-_ONE_ITEM = re.compile(r"(这|该|此)一?(条|项|点|个条件|个要求)")
+# one condition pointed at (这一条, 该项) or one measure of the story (这个数, 这个额度): the question asks
+# whether that one is met, not whether every condition is
+_ONE_ITEM = re.compile(r"(这|该|此)一?(条|项|点|个条件|个要求)|这个(数|额度|金额|数额|比例|比率)")
+
+
+def points_at_one_item(asking: str) -> bool:
+    return _ONE_ITEM.search(asking) is not None
 
 
 # a passive's agent (被法院冻结, 遭银行抽贷, 由法院查封): the noun does what the verb says; it does not

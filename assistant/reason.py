@@ -20,7 +20,7 @@ from ingest.readings import TIME_LEFT, caused_spans, calendar_dates, is_negator,
 from ingest.tokenize import FAMILIES, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import EVENT, GENERIC, RENEWAL, Concept, Question, extent_match, match_form
+from .question import EVENT, GENERIC, RENEWAL, Concept, Question, extent_match, match_form, points_at_one_item
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -1496,10 +1496,13 @@ def _no_longer(q: Question, text: str, k: int, term: str) -> str | None:
     part_start = max(text.rfind(ch, 0, k) for ch in "，,；;：:") + 1
     if not _CURRENT.search(text[part_start:k]):
         return None
-    j = q.norm.find(term)
-    if j < 0 or not _ENDED.search(q.norm[j + len(term):]):
+    # the question's instance in its own words: the matched word, or any question word the rule's part
+    # holds (欠息 for 「存在未结清利息」), so the state is found whichever of its words the match fell on
+    part = _part_at(text, k)
+    said = [term] + [m for c in q.concepts if c.match(part) == 1.0 for m in c.members if m in q.norm]
+    if not any(_ENDED.search(q.norm[j + len(w):]) for w in said for j in [q.norm.find(w)] if j >= 0):
         return None
-    return f"{_part_at(text, k).strip('；;。，, ')}（现有情形）"
+    return f"{part.strip('；;。，, ')}（现有情形）"
 
 
 def _unsettled_predicate(q: Question, reading: Reading, pos: int, term: str) -> str | None:
@@ -1583,7 +1586,9 @@ def _one_of_many_conditions(q: Question, reading: Reading) -> bool:
     # an item of an exclusion list the story is clear of (利息已结清 against 「存在未结清利息的」) is one
     # condition met as well
     # (whether a thing is required — 要不要书面同意 — is answered by the item itself: 需要)
-    return reading.lead in ("requirement", "exclusion") and q.topic != q.focus and q.modality != "necessity"
+    # a question pointing at one condition (这一项过不过, 这个数能做吗) asks about that one only
+    return reading.lead in ("requirement", "exclusion") and q.topic != q.focus and q.modality != "necessity" \
+        and not points_at_one_item(q.asking)
 
 
 # a rule's look-back window (近二年没有欠息, 3年内无…) and how long ago a question dates a fact
@@ -1881,6 +1886,10 @@ def _stated_facts(q: Question, reading: Reading, asked: Concept, anchors) -> tup
     other_way = None
     for c, hit, sign in _stated_facts_against(q, reading, asked, anchors):
         if (sign > 0) != q.concept_negated(c):
+            continue
+        if sign < 0 and _no_longer(q, reading.text, hit[0], hit[1]) is not None:
+            # the rule excludes a state that holds now (现有…存在未结清利息) and the question's instance is
+            # over (欠过息，早就结清了): the stated fact is not the excluded one
             continue
         if _adverb(q, c):
             # 单独 of 「单独定一个目标」 against 「不应单独将…作为下调的因素」: an adverb states no fact; it

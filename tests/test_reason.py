@@ -1327,12 +1327,39 @@ _CURRENT_RULE = "(一)现有存量贷款已形成逾期或存在未结清利息�
     # not over: still owed, or nothing said of its end
     (_CURRENT_RULE, "原贷款逾期了还没还上，能续贷吗？", False),
     (_CURRENT_RULE, "原贷款逾期了，能续贷吗？", False),
+    # the state over in the question's own word for another of the part's words (欠息 → 未结清利息),
+    # whichever word of the part the match fell on
+    (_CURRENT_RULE, "存量贷款有过欠息，已经补上了，能续吗？", True),
+    (_CURRENT_RULE, "存量贷款有过欠息，还没补上，能续吗？", False),
     # a rule on the record, with no mark of a present state: a past instance still counts
     ("(二)原贷款必须按时还款,并且没有逾期记录。", "原贷款以前逾期过，后来还清了，能续贷吗？", False),
 ])
 def test_a_rule_on_a_present_state_is_not_met_by_an_instance_that_is_over(rule, question, over):
     from assistant.reason import _no_longer
     assert (_no_longer(analyse(question), rule, rule.find("逾期"), "逾期") is not None) is over
+
+
+@pytest.mark.parametrize("question,verdict", [
+    # pointing at one condition (这一项, 这个数) asks whether that one is met
+    ("客户资金回笼率正好5%，这一项过不过？", "yes"),
+    ("客户资金回笼率正好5%，这个数能过吗？", "yes"),
+    # asking whether renewal is possible, met by one condition of many: the others must still be checked
+    ("客户资金回笼率正好5%，能续贷吗？", "depends"),
+    # failing the pointed-at condition still fails
+    ("客户资金回笼率只有3%，这一项过不过？", "no"),
+])
+def test_a_question_pointing_at_one_condition_asks_whether_that_one_is_met(question, verdict):
+    assert _verdict("(十)资金回笼率在5%(含)以上;", question, REQ) == verdict
+
+
+@pytest.mark.parametrize("question,verdict", [
+    # a stated fact over (结清了) does not fail a rule excluding the state as it holds now
+    ("客户以前有过欠息，现在都结清了，能续吗？", "depends"),
+    # still owed: it fails
+    ("客户有欠息，能续吗？", "no"),
+])
+def test_a_stated_fact_that_is_over_does_not_fail_a_rule_on_the_present_state(question, verdict):
+    assert _verdict(_CURRENT_RULE, question, EXCL) == verdict
 
 
 @pytest.mark.parametrize("rule,question,verdict", [
