@@ -1496,10 +1496,10 @@ def _no_longer(q: Question, text: str, k: int, term: str) -> str | None:
     part_start = max(text.rfind(ch, 0, k) for ch in "，,；;：:") + 1
     if not _CURRENT.search(text[part_start:k]):
         return None
-    # the question's instance in its own words: the matched word, or any question word the rule's part
-    # holds (欠息 for 「存在未结清利息」), so the state is found whichever of its words the match fell on
+    # the question's instance in its own words: the matched word, or the question's word for it (欠息 for
+    # the rule's 「未结清利息」) — not another word of the part (利息已结清，但贷款已逾期: 逾期 holds on)
     part = _part_at(text, k)
-    said = [term] + [m for c in q.concepts if c.match(part) == 1.0 for m in c.members if m in q.norm]
+    said = [term] + [m for c in q.concepts if term in c.members for m in c.members if m in q.norm]
     if not any(_ENDED.search(q.norm[j + len(w):]) for w in said for j in [q.norm.find(w)] if j >= 0):
         return None
     return f"{part.strip('；;。，, ')}（现有情形）"

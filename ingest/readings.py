@@ -233,6 +233,8 @@ def negation_scope(text: str, start: int = 0, end: int | None = None, rule: bool
         # 包括但不限于…, 不仅…: a negated limit widens the list, it excludes nothing
         if WIDENING.match(text[s:pe]):
             continue
+        if not rule and _guessed_prohibition(text, s, pe):
+            continue
         scope_start = s
         if SUBJECT_NEGATING.match(text[s:pe]) or SUBJECT_NEGATING.match(word):
             scope_start = ps   # the subject of 不属于/不纳入/不予受理 is what is excluded
@@ -276,6 +278,23 @@ def negation_scope(text: str, start: int = 0, end: int | None = None, rule: bool
         spans = _skipped_act(text, start, end, parts, spans)
     # nested negations are kept apart: their parity says what is affirmed (未纳入…不得 = 纳入 is required)
     return sorted(spans)  # one span per negator: two identical spans cancel out
+
+
+# a negated permission modal (不能, 不可以, 不让…) in a clause that asks for confirmation (…不能挪作他用吧？,
+# 是不是就不能再办续贷了？): the officer's guess about the permission, not a negation of the act — the
+# question asks whether the act is allowed, as 「能不能挪作他用」 does
+_NEGATED_PERMISSION = re.compile(r"不(能够|能|可以|可|得|准|许|允许|让|给|予)")
+_CONFIRMED = re.compile(r"(吧|吗|么|嘛)[？?！!。\s]*$")
+_ASKED_BEFORE = re.compile(r"(是不是|是否)[就也都还再]?$")
+
+
+def _guessed_prohibition(text: str, s: int, pe: int) -> bool:
+    """不能/不可以… confirmed by a final particle (…不能挪作他用吧) or asked by 是不是 right before it."""
+    m = _NEGATED_PERMISSION.match(text, s)
+    # another modal after it asks the question (客户不能按时还款能续吗): the 不能 is then a fact of the story
+    if m is None or re.search(r"能|可以|可否|可不可|行不行|行吗", text[m.end():pe]):
+        return False
+    return _CONFIRMED.search(text[s:pe]) is not None or _ASKED_BEFORE.search(text[:s]) is not None
 
 
 def _own_predicate(text: str, k: int, end: int) -> int:

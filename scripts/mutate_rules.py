@@ -276,6 +276,7 @@ MUTATIONS = {
     "a stated word inside a longer match of the rule is no fact of its own (民间 in 民间高利借贷)": "import assistant.reason as m; m._inside_longer_hit = lambda hit, others: False",
     "a met narrower rule disagrees with a failed wider one (民间高利借贷 vs 民间借贷)": "import assistant.reason as m; m._narrower_rule_met = lambda met, failed: False",
     "a narrower kind whose modifier the question names is held whole (民间高利借贷 with 高利 stated)": "import assistant.reason as m; m._narrowed_by_asked = lambda text, concept, words: None",
+    "a guessed prohibition (…不能挪作他用吧) asks about the act": "import ingest.readings as m; m._guessed_prohibition = lambda *a: False",
     "a question pointing at one condition (这一项, 这个数) asks whether that one is met": "import assistant.reason as m; m.points_at_one_item = lambda a: False",
     "a rule on a present state is not met by an instance that is over (现有…逾期 vs 后来还清了)": "import assistant.reason as m; m._no_longer = lambda *a: None",
     "a class is of the loan it is stated of (他行 vs 原贷款)": "import assistant.reason as m; m._other_banks = lambda holder: False",

@@ -307,3 +307,22 @@ def test_a_questions_negation_stops_before_a_predicate_of_its_own(text, negated,
     spans = negation_scope(text, rule=False)
     covered = lambda w: any(a <= text.find(w) < b for a, b in spans)
     assert covered(negated) and (free is None or not covered(free))
+
+
+@pytest.mark.parametrize("text,word,negated", [
+    # a negated permission modal confirmed by a final particle, or asked by 是不是, is the officer's guess:
+    # the act is asked about, not negated
+    ("续贷资金不能挪作他用吧？", "挪作他用", False),
+    ("个人住房按揭贷款是不能做续贷的吧？", "续贷", False),
+    ("续贷资金是不是不能用于买设备？", "买设备", False),
+    # a 不能 of the story, with the question asked by another modal after it, is a fact and stays negated
+    ("客户不能按时还款能续吗？", "按时还款", True),
+    ("抵押人不能到场，能办吗？", "到场", True),
+    # a list question's 不能 asks for what is excluded
+    ("哪些贷款不能续贷？", "续贷", True),
+    # a negated fact is no guessed permission
+    ("客户没有逾期吧？", "逾期", True),
+])
+def test_a_guessed_prohibition_asks_about_the_act(text, word, negated):
+    spans = negation_scope(text, rule=False)
+    assert any(a <= text.find(word) < b for a, b in spans) is negated

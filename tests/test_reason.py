@@ -1327,16 +1327,23 @@ _CURRENT_RULE = "(一)现有存量贷款已形成逾期或存在未结清利息�
     # not over: still owed, or nothing said of its end
     (_CURRENT_RULE, "原贷款逾期了还没还上，能续贷吗？", False),
     (_CURRENT_RULE, "原贷款逾期了，能续贷吗？", False),
-    # the state over in the question's own word for another of the part's words (欠息 → 未结清利息),
-    # whichever word of the part the match fell on
-    (_CURRENT_RULE, "存量贷款有过欠息，已经补上了，能续吗？", True),
-    (_CURRENT_RULE, "存量贷款有过欠息，还没补上，能续吗？", False),
     # a rule on the record, with no mark of a present state: a past instance still counts
     ("(二)原贷款必须按时还款,并且没有逾期记录。", "原贷款以前逾期过，后来还清了，能续贷吗？", False),
 ])
 def test_a_rule_on_a_present_state_is_not_met_by_an_instance_that_is_over(rule, question, over):
     from assistant.reason import _no_longer
     assert (_no_longer(analyse(question), rule, rule.find("逾期"), "逾期") is not None) is over
+
+
+@pytest.mark.parametrize("question,over", [
+    # the state over in the question's own word for the matched one (欠息 for the rule's 未结清利息)
+    ("存量贷款有过欠息，已经补上了，能续吗？", True),
+    ("存量贷款有过欠息，还没补上，能续吗？", False),
+])
+def test_a_present_state_is_over_in_the_questions_own_word(question, over):
+    from assistant.reason import _no_longer
+    k = _CURRENT_RULE.find("未结清利息")
+    assert (_no_longer(analyse(question), _CURRENT_RULE, k, "未结清利息") is not None) is over
 
 
 @pytest.mark.parametrize("question,verdict", [
@@ -1530,8 +1537,10 @@ def test_a_kind_described_by_a_negated_relative_clause_is_still_excluded():
     ("客户有没有欠息？", []),
     # …the negation fused with the repeated verb as well (会|不会)
     ("登记中心会不会上门查看？", []),
-    # a negation after an A-not-A question is one
-    ("是不是不能续？", ["不能续"]),
+    # a negation after an A-not-A question is one (a negated permission modal there is the guess the
+    # question asks about: see test_a_guessed_prohibition_asks_about_the_act)
+    ("是不是没逾期？", ["没逾期"]),
+    ("是不是不用续？", ["不用续"]),
 ])
 def test_an_a_not_a_question_negates_nothing(question, negated):
     q = analyse(question)
