@@ -562,7 +562,7 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
             if len(said) == 1:
                 chosen = _per_one(q, said[0], stated, candidates)
                 pairs.append((chosen, stated))
-                _leave_open(chosen, stated, candidates, open_)
+                _leave_open(chosen, stated, candidates, open_, q.norm[stated.start:stated.end])
                 continue
             # neither side named, or both (老板 of a 个体户): whose loan it is goes unsaid
             if len(said) != 1 and len({_admits(lim, stated) for lim in tied}) > 1 and undecided is not None \
@@ -571,7 +571,7 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
                 continue
         chosen = _per_one(q, best[1], stated, candidates)
         pairs.append((chosen, stated))
-        _leave_open(chosen, stated, candidates, open_)
+        _leave_open(chosen, stated, candidates, open_, q.norm[stated.start:stated.end])
     return pairs
 
 
@@ -589,12 +589,27 @@ def _per_one(q: Question, chosen: Limit, stated: Limit, candidates: list[Limit])
     return next((c for c in candidates if c.unit == chosen.unit and not _AGGREGATE.search(c.quantity)), chosen)
 
 
-def _leave_open(paired: Limit, stated: Limit, candidates: list[Limit], open_: list | None) -> None:
+def _leave_open(paired: Limit, stated: Limit, candidates: list[Limit], open_: list | None, said: str = "") -> None:
     """A customer's total (累计3次) says nothing of one loan's own count: the limit on each one
     (同一笔…不得超过2次) stays to be checked, unless the question states it too."""
     if open_ is not None and _AGGREGATE.search(paired.quantity):
         open_.extend((lim, stated) for lim in candidates if lim is not paired and lim.unit == paired.unit
                      and not _AGGREGATE.search(lim.quantity))
+    elif open_ is not None:
+        open_.extend(_total_left_open(paired, stated, candidates, said))
+
+
+_FIRST_TIME = re.compile(r"(第一|第1|头一|首)次")
+
+
+def _total_left_open(paired: Limit, stated: Limit, candidates: list[Limit], said: str = "") -> list[tuple[Limit, Limit]]:
+    """And the other way: one loan's count (这笔续过1次) is only the least the customer's total can be —
+    the limit on the total (同一客户累计…不得超过4次) stays to be checked, as at least that count."""
+    # an ordinal first (第一次申请续贷) says there was none before: the total is that count
+    if _AGGREGATE.search(stated.quantity) or _FIRST_TIME.match(said):
+        return []
+    return [(lim, replace(stated, op=">=")) for lim in candidates if lim is not paired
+            and lim.unit == paired.unit and _AGGREGATE.search(lim.quantity)]
 
 
 def _says_side(word: str, said_text: str, q: Question, strict: bool = False) -> bool:
@@ -774,7 +789,7 @@ def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | No
         # says nothing of what the question asks
         return None
     lim, stated = pairs[0]
-    unsettled = next(((o, st) for o, st in open_ if not excluding and _admits(o, st) is False), None)
+    unsettled = next(((o, st) for o, st in open_ if not excluding and _admits(o, st) is not True), None)
     if unsettled is not None:
         return Stance("depends", reading, strength, lim.quantity or stated.unit,
                       f"符合{lim.describe()}（问题中为{_said(stated)}），但还须{unsettled[0].describe()}，问题没有说明")

@@ -1347,6 +1347,20 @@ def test_a_present_state_is_over_in_the_questions_own_word(question, over):
 
 
 @pytest.mark.parametrize("question,verdict", [
+    # one loan's count met, the customer's total unstated: it is only at least that count
+    ("这笔贷款已经续过1次了，还能再续一次吗？", "depends"),
+    # the total stated and met
+    ("这个客户名下一共续过1次，这笔还能再续吗？", "yes"),
+    # an ordinal first says there was none before: the total is known
+    ("客户第一次申请续贷，次数上能办吗？", "yes"),
+    # one loan's count failing its own limit fails
+    ("这笔贷款已经续过2次了，还能再续一次吗？", "no"),
+])
+def test_one_loans_count_leaves_the_customers_total_to_be_checked(question, verdict):
+    assert _verdict(COUNTS, question) == verdict
+
+
+@pytest.mark.parametrize("question,verdict", [
     # pointing at one condition (这一项, 这个数) asks whether that one is met
     ("客户资金回笼率正好5%，这一项过不过？", "yes"),
     ("客户资金回笼率正好5%，这个数能过吗？", "yes"),
