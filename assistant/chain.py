@@ -13,9 +13,9 @@ from .consistency import prepare_topic, topic_search
 from .evidence import idf_weights
 from .models import Answer, Hit, QueryError
 from .question import Question, analyse, strip_instructions
-from .reason import asks_a_use, family_words
+from .reason import asks_a_use, sibling_words
 from .retrieve import HybridSearcher, clean_query, has_content
-from ingest.tokenize import FAMILIES, to_simplified
+from ingest.tokenize import to_simplified
 
 # how many clauses a question retrieves (top_k, per_doc_k) is in the settings
 
@@ -36,11 +36,6 @@ class Request:
     hits: list[Hit] = field(default_factory=list)
     per_doc: dict[str, list[Hit]] = field(default_factory=dict)
     answer: Answer | None = None
-
-
-def _names_value(text: str, value: str) -> bool:
-    """A class is named with or without its 类 (降成次级了 = 次级类)."""
-    return value in text or value.endswith("类") and len(value) > 2 and value[:-1] in text
 
 
 class Assistant:
@@ -90,12 +85,7 @@ class Assistant:
 
     def _retrieve(self, req: Request) -> Request:
         query = to_simplified(req.text)
-        # a value of a classification (关注类) retrieves the rules that name its siblings (正常类)
-        siblings = [v for values in FAMILIES.values() if any(_names_value(req.q.norm, v) for v in values)
-                    for v in values if not _names_value(req.q.norm, v) and len(v) >= 3]
-        # …and a value said with its head (中型企业) the words that name its siblings with it (小微企业, 中小企业)
-        siblings += [w for c in req.q.concepts for m in c.members for w in family_words(m)
-                     if self.searcher.index.known_word(w)]
+        siblings = sibling_words(req.q, self.searcher.index.known_word)
         if siblings:
             query += " " + " ".join(dict.fromkeys(siblings))
         # the documents' word read from a split verb and object (欠息) is searched for too

@@ -18,7 +18,7 @@ from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
 from .question import FACETS, RENEWAL, RULES_COMPARED, Question, analyse, match_form, only_within
-from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, narrowed_form, polarity_at, stance
+from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, narrowed_form, polarity_at, sibling_words, stance
 
 TOPICS: list[tuple[str, str]] = [
     ("适用贷款种类", "续贷适用于哪些贷款种类"),
@@ -215,6 +215,8 @@ def topic_search(searcher, q: Question, known: Weights, question: str, per_doc_k
     clauses and ranks nothing), with the wording of a mechanism asked about, and more candidates
     per document than an answer needs: the row is chosen by its reading."""
     query = " ".join(c.members[0] for c, _w in known if c in q.topic) or topic_query(q, question)
+    # a value of a classification (中型企业) searches for the words its siblings are named in, as answers do
+    query = " ".join([query, *sibling_words(q, searcher.index.known_word)])
     for asked, cats in MECHANISMS:
         if _mechanism_asked(asked, q.norm):
             query += " " + " ".join(cats)

@@ -153,7 +153,9 @@ def _in_measure(q: Question, reading: Reading, pos: int) -> bool:
 
 # a rule demands a value by predicating it: 「原贷款为正常类」「只限于保证与抵押方式贷款」, or by limiting its
 # scope to it (仅适用于小微企业; 同样适用于 adds a scope and demands nothing)
-_COPULA = re.compile(r"(为|是|属于|限于|系|分类为|仅适用于|只适用于)[^，,；;。]{0,6}$")
+# (an attributive phrase ending in 的 may stand between the copula and its noun: 「对象为专注实体经济、资质
+# 良好的小微企业」)
+_COPULA = re.compile(r"(为|是|属于|限于|系|分类为|仅适用于|只适用于)(?:[^，,；;。的]{1,20}的)?[^，,；;。]{0,6}$")
 
 
 def _polarity_of(reading: Reading, pos: int, word: str) -> int:
@@ -193,7 +195,7 @@ def _predicated(text: str, word: str) -> bool:
     """Whether the sentence says the loan is `word` (为正常类), not merely mentions it (使信用贷款
     转化为担保贷款)."""
     k = text.find(word)
-    return bool(_COPULA.search(text[max(0, k - 10):k]))
+    return bool(_COPULA.search(text[max(0, k - 30):k]))
 
 
 def _modifies(q: Question, a, b) -> bool:
@@ -397,6 +399,21 @@ def _family_named(reading: Reading, term: str) -> str | None:
             if head[0] in named and _predicated(reading.text, word):
                 return word
     return None
+
+
+def _names_value(text: str, value: str) -> bool:
+    """A class is named with or without its 类 (降成次级了 = 次级类)."""
+    return value in text or value.endswith("类") and len(value) > 2 and value[:-1] in text
+
+
+def sibling_words(q: Question, known_word) -> list[str]:
+    """What a question naming a value of a classification also searches for: a value (关注类) the rules
+    that name its siblings (正常类); a value said with its head (中型企业) the words that name its
+    siblings with it (小微企业, 中小企业). Answers and comparisons retrieve with the same words."""
+    siblings = [v for values in FAMILIES.values() if any(_names_value(q.norm, v) for v in values)
+                for v in values if not _names_value(q.norm, v) and len(v) >= 3]
+    siblings += [w for c in q.concepts for m in c.members for w in family_words(m) if known_word(w)]
+    return list(dict.fromkeys(siblings))
 
 
 def family_words(term: str) -> list[str]:

@@ -335,3 +335,12 @@ def test_a_comparison_asking_whether_without_yes_no_words_compares_verdicts(assi
     # a time asked is compared by its limits: the notice and its attached procedure agree on it
     comp = compare(assistant, "注销抵押登记要多长时间办结，赣州通知和附件的登记规程说得一致吗？")
     assert comp.conflicts == [], comp.conflicts
+
+
+def test_a_value_of_a_classification_finds_each_documents_rule_on_its_family(assistant):
+    """中型企业 is in no document: each compared document's rule on sizes (小微企业, 中小企业) is its row, as
+    the answer path retrieves it — the guideline's scope of 小微企业 against 续贷通2.0's 中小企业."""
+    comp = compare(assistant, "中型企业能不能做续贷，续贷通2.0和操作指引的适用对象范围一样吗？")
+    rows = {r.doc_id: r for r in comp.rows}
+    assert rows["renewal-guideline"].verdict == "no" and rows["xudaitong-2"].verdict == "yes"
+    assert any({"renewal-guideline", "xudaitong-2"} <= set(c.doc_ids) for c in comp.conflicts)

@@ -1721,6 +1721,9 @@ def test_a_chance_asked_is_a_permission_asked(question):
     ("第四条业务适用的对象为本行中小企业流动资金贷款和个人经营性贷款。", "微型企业能办这个业务吗？", None),
     # a compound inside a longer one (小微 of 中小微企业) abbreviates nothing
     ("第九条续贷业务仅适用于中小微企业流动资金贷款。", "中型企业能续贷吗？", None),
+    # the copula's complement may carry an attributive phrase before its noun (为…资质良好的小微企业)
+    ("第五条续贷业务适用的对象为专注实体经济、资质良好的小微企业贷款客户(含个体工商户)。", "中型企业能续贷吗？", "no"),
+    ("第五条续贷业务适用的对象为专注实体经济、资质良好的小微企业贷款客户(含个体工商户)。", "小型企业能续贷吗？", "yes"),
 ])
 def test_a_compound_abbreviating_two_values_of_a_classification(rule, question, expected):
     assert _verdict(rule, question) == expected
