@@ -17,7 +17,7 @@ from ingest.readings import members as list_members
 from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
-from .question import FACETS, RENEWAL, RULES_COMPARED, Question, analyse, match_form, only_within
+from .question import COMPARING, FACETS, RENEWAL, RULES_COMPARED, Question, analyse, match_form, only_within
 from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, narrowed_form, polarity_at, sibling_words, stance
 
 TOPICS: list[tuple[str, str]] = [
@@ -166,9 +166,49 @@ def compare(assistant, question: str, topic: str | None = None) -> Comparison:
         per_doc, candidates = search(q)
     known = held_somewhere(q, known, candidates)
     rows = doc_rows(q, weights, per_doc, docs, idx.readings_of, idx.unit_of, known)
+    asked = verdict_question(question)
+    if asked is not None and asks_whether(q):
+        # the comparison stands on a yes/no question (续贷资金能不能拿去买设备): each document's row is its
+        # answer to that question, read as an officer's question is — the same per-document reading
+        rows = answered_rows(rows, assistant.ask(asked), q, known, idx.readings_of, idx.unit_of)
     rows, extended = extended_requirements(q, known, rows, idx)
     conflicts = find_conflicts(rows) + extended
     return Comparison(topic or question, question, rows, conflicts, agreement(rows, conflicts))
+
+
+def verdict_question(question: str) -> str | None:
+    """The yes/no question a comparison is asked about, when one of its clauses is one: 「各家文件对续贷
+    资金能不能拿去买设备，口径一样吗？」 → 「文件对续贷资金能不能拿去买设备？」. The words that ask for a
+    comparison (各家, 一样吗) are not part of it; a clause asking only whether documents agree is none."""
+    for clause in re.split(r"[，,。；;？?！!]", analyse(question).norm):
+        rest = COMPARING.sub("", clause).strip()
+        if len(rest) < 4:
+            continue
+        q = analyse(rest + "？")
+        if q.kind == "yesno" and q.asks_verdict and q.topic:
+            return rest + "？"
+    return None
+
+
+def answered_rows(rows: list[Row], answer, q: Question, known: Weights, readings, unit) -> list[Row]:
+    """Rows whose document the yes/no answer decides: its verdict and its deciding sentence (the reading
+    quoted); the other rows as they were."""
+    cites = {c.id: c for c in answer.citations}
+    out = []
+    for row in rows:
+        finding = next((f for f in answer.findings if f.doc_id == row.doc_id and f.verdict and f.citation_ids
+                        and f.citation_ids[0] in cites), None)
+        if finding is None:
+            out.append(row)
+            continue
+        cit = cites[finding.citation_ids[0]]
+        r = next((r for r in readings(cit.clause_id) if r.text == cit.quote), None)
+        held, narrowed = _terms_held(q, known, r) if r is not None else ((), ())
+        kind = KIND_LABEL.get(r.kind, "") if r is not None else row.kind
+        out.append(replace(row, status="规定", verdict=finding.verdict, citation=replace(cit, id=f"c{len(out) + 1}"),
+                           kind=kind, why=finding.summary, values=[], categories=[], limits=[],
+                           held=held, narrowed=narrowed))
+    return out
 
 
 def prepare_topic(q: Question, weights: Weights, names: list[str], known_word) -> tuple[Question, Weights, Weights]:

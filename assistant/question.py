@@ -16,6 +16,8 @@ _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文
                       r"区别|异同|是否一致|一致吗|一样吗|相同吗|比较|对比|\bcompare\b|\bdiffer|\bdifference|"
                       # sameness asked by V-not-V, as 一样吗 asks it: 是不是相同, 有没有差别, 一致不一致
                       r"(是不是|是否|有没有|有无)(都|也|还|完全)?(一样|一致|相同|不同|差别|差异|相反)|一样不一样|一致不一致|相同不相同")
+# the words that ask for a comparison, as a comparison reads them
+COMPARING = _COMPARE
 # yes/no by grammar: V不V / V没V (能不能, 是不是, 有没有, 需不需要), 是否/能否/可否/有无, a sentence-final
 # 吗/么 or V不 (…可以不？), English auxiliaries first
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
@@ -80,7 +82,9 @@ FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
                re.compile(r"\d+\s*万元|额度|金额")),
     # English words whole: ratio is no part of registration
     "percent": (re.compile(r"比例|百分|率要|率是|多少%|\bpercent|\bratio\b", re.I), re.compile(r"\d+\s*%")),
-    "materials": (re.compile(r"材料|资料|文件|证照|表|what (materials|documents)|documents", re.I),
+    # 文件 is materials only as what is handed in (带什么文件, 提交哪些文件): 「各家文件」「文件里」 are the
+    # policies themselves
+    "materials": (re.compile(r"材料|资料|(哪些|什么|交|带|提供|提交|准备|出具)[^，,。；;？?]{0,3}文件|证照|表|what (materials|documents)|documents", re.I),
                   re.compile(r"申请书|证明|合同|材料|资料|执照|登记证|申请表|证书")),
     "definition": (re.compile(r"是什么|是指|什么是|定义|含义|指什么|what is", re.I),
                    re.compile(r"是指|所称|就是指|指")),
