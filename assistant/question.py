@@ -75,7 +75,7 @@ def question_kind(norm: str) -> str:
 
 FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # facet: (how a question asks for it, what an answering sentence contains)
-    "time": (re.compile(r"多久|多长时间|多少天|几天|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when", re.I),
+    "time": (re.compile(r"多久|多长时间|多少天|几天|几年|几个月|多少年|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when", re.I),
              re.compile(r"\d+\s*(个)?(小时|工作日|日|天|个月|月|年)|即来即办|到期前")),
     "count": (re.compile(r"几次|多少次|多少回|几回|次数|how many times", re.I), re.compile(r"\d+\s*次")),
     "amount": (re.compile(r"额度|多少钱|金额|上限|最高|how much|amount|maximum", re.I),

@@ -522,6 +522,10 @@ def _calendar_date(text: str, m: re.Match) -> bool:
     return any(a <= m.start() < b for a, b, _m, _d in calendar_dates(text, max(0, m.start() - 4), m.end() + 4))
 
 
+# 近三年, 最近两年: the time a rule looks back over (接近 is "nearly", no window)
+_LOOK_BACK = re.compile(r"(?<!接)近$")
+
+
 def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
     """Numeric limits in text[start:end] with their operators."""
     end = len(text) if end is None else end
@@ -558,6 +562,9 @@ def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
                 op = sym
                 before = before[:hit.start()]
                 break
+        if op == "=" and unit in ("年", "个月", "日") and _LOOK_BACK.search(before):
+            # 近三年无…: a look-back window, as 三年内 is
+            op, before = "<=", before[:-1]
         quantity = re.sub(r"^(\s|[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|且|并|对|在|其|的|应|须|原则上)+", "", before)
         quantity = re.sub(r"(应当|应|须|必须|需|在|为|是|达到|不得|不能|控制在|均)+$", "", quantity.strip())
         out.append(Limit(op, value, unit, quantity[-14:], m.start(), m.end()))

@@ -387,3 +387,10 @@ def test_each_documents_row_is_its_answer_to_the_yes_no_question(assistant):
 ])
 def test_documents_are_materials_only_as_what_is_handed_in(question, materials):
     assert ("materials" in analyse(question).facets) is materials
+
+
+@pytest.mark.parametrize("question", ["违法记录要往前查几年？", "欠息记录看最近几个月？", "注销登记多久办结？"])
+def test_how_many_years_asks_for_a_time(question):
+    assert "time" in analyse(question).facets
+
+

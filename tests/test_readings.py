@@ -160,6 +160,8 @@ def test_caused_spans(text, expected):
     ("客户离贷款到期只剩两周才来申请", "before", 14, "日"),   # the time left before the event is a lead time
     ("距到期还有10天", "before", 10, "日"),
     ("到期前半个月才交申请", "before", 0.5, "个月"),          # 半 is a half
+    ("近三年无环保违法、欠缴税金等记录", "<=", 3, "年"),      # a look-back window, as 三年内 is
+    ("近二年没有欠贷欠息等不良行为", "<=", 2, "年"),
 ])
 def test_limits(text, op, value, unit):
     found = limits(text)
