@@ -378,7 +378,9 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     (COUNTS, "", "同一笔贷款已经续过两次了，第三次还能不能续？", "no"),
     # 回 counts occurrences as 次 does, as an ordinal too (第三回)
     (COUNTS, "", "同一笔贷款已经续过两回了，第三回还能续吗？", "no"),
-    (COUNTS, "", "这笔贷款只续过一次，第三次展期后还能续贷吗？", "yes"),
+    # (an ordinal of another act, 第三次展期, counts no renewal: this loan's count is met, the customer's
+    # total unstated — 视情况而定, not 不可以)
+    (COUNTS, "", "这笔贷款只续过一次，第三次展期后还能续贷吗？", "depends"),
     # the total marked (累计), the unmarked number is the count of one loan
     (COUNTS, "", "这笔贷款续过1次，名下贷款累计续过3次，还能续吗？", "yes"),
     # …marked by any adverb of a total (一共, 总共, 加起来), not only the documents' 累计
