@@ -18,7 +18,7 @@ from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
 from .question import COMPARING, FACETS, RENEWAL, RULES_COMPARED, Question, analyse, match_form, only_within
-from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, narrowed_form, polarity_at, sibling_words, stance
+from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, narrowed_form, polarity_at, stance
 
 TOPICS: list[tuple[str, str]] = [
     ("适用贷款种类", "续贷适用于哪些贷款种类"),
@@ -255,8 +255,6 @@ def topic_search(searcher, q: Question, known: Weights, question: str, per_doc_k
     clauses and ranks nothing), with the wording of a mechanism asked about, and more candidates
     per document than an answer needs: the row is chosen by its reading."""
     query = " ".join(c.members[0] for c, _w in known if c in q.topic) or topic_query(q, question)
-    # a value of a classification (中型企业) searches for the words its siblings are named in, as answers do
-    query = " ".join([query, *sibling_words(q, searcher.index.known_word)])
     for asked, cats in MECHANISMS:
         if _mechanism_asked(asked, q.norm):
             query += " " + " ".join(cats)
@@ -516,6 +514,11 @@ def _describe(sides: list[Side]) -> str:
     return "；".join(f"《{s.doc_title}》{s.clause}{s.says}：「{s.quote}」" for s in sides)
 
 
+# units that convert into each other measure one dimension
+_DIMENSION = {"年": "时间", "个月": "时间", "日": "时间", "工作日": "时间", "小时": "时间",
+              "万元": "金额", "元": "金额", "亿元": "金额"}
+
+
 def find_conflicts(rows: list[Row]) -> list[Conflict]:
     stated = [r for r in rows if r.status == "规定"]
     conflicts: list[Conflict] = []
@@ -585,6 +588,16 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
             kind = ("比监管通知更严" if banks and all(d < 0 for d in banks)
                     else "比监管通知更宽" if banks and all(d > 0 for d in banks) else kind)
         add(kind, sides)
+
+    # limits on the topic in measures that do not convert into each other (欠息: 连续2期 against 近2年 — a
+    # count of instalments against a look-back window): the documents draw the line in different terms
+    measures = {r.doc_id: (r, {_DIMENSION.get(lim.unit, lim.unit) for lim in r.limits if lim.op != "after"})
+                for r in stated if r.limits}
+    apart = [(a, b) for i, (a, ma) in enumerate(measures.values()) for (b, mb) in list(measures.values())[i + 1:]
+             if ma and mb and not ma & mb]
+    if apart:
+        rows_apart = [r for r in stated if any(r is x for pair in apart for x in pair)]
+        add("标准不同", [_side(r, "（" + "、".join(lim.describe() for lim in r.limits) + "）") for r in rows_apart])
 
     # what each excludes, when that is the topic: the kinds one document excludes and another does not
     lists = [r for r in stated if r.excluded]

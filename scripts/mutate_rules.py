@@ -2,8 +2,8 @@
 
     python scripts/mutate_rules.py [WORDS]     (only the rules whose name contains WORDS)
 
-A rule whose removal leaves tests/test_readings.py and tests/test_reason.py green is a rule
-nothing checks: the script exits 1 and names it."""
+A rule whose removal leaves tests/test_readings.py, tests/test_reason.py, tests/test_glossary.py and
+tests/test_comparison_rules.py green is a rule nothing checks: the script exits 1 and names it."""
 
 from __future__ import annotations
 
@@ -278,11 +278,11 @@ MUTATIONS = {
     "a narrower kind whose modifier the question names is held whole (民间高利借贷 with 高利 stated)": "import assistant.reason as m; m._narrowed_by_asked = lambda text, concept, words: None",
     "one loan's count leaves the customer's total to be checked": "import assistant.reason as m; m._total_left_open = lambda *a: []",
     "a copula's complement may carry an attributive phrase (为…资质良好的小微企业)": "import assistant.reason as m, re; m._COPULA = re.compile(r'(为|是|属于|限于|系|分类为|仅适用于|只适用于)[^，,；;。]{0,6}$')",
-    "comparisons retrieve a classification's sibling words, as answers do": "import assistant.consistency as m; m.sibling_words = lambda *a: []",
     "a comparison standing on a yes/no question reads each document as the answer does": "import assistant.consistency as m; m.verdict_question = lambda *a: None",
     "文件 is materials only as what is handed in": "import assistant.question as m, re; m.FACETS['materials'] = (re.compile(r'材料|资料|文件|证照|表|what (materials|documents)|documents', re.I), m.FACETS['materials'][1])",
     "近三年 is a look-back window, as 三年内 is": "import ingest.readings as m, re; m._LOOK_BACK = re.compile('(?!)')",
     "几年 asks for a time": "import assistant.question as m, re; m.FACETS['time'] = (re.compile(r'多久|多长时间|多少天|几天|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when', re.I), m.FACETS['time'][1])",
+    "limits in measures that do not convert are different standards": "import assistant.consistency as m; m._DIMENSION = {u: u for u in ('年', '个月', '日', '工作日', '小时', '万元', '元', '亿元', '期', '次', '%')}",
     "an ordinal first (第一次申请续贷) settles the customer's total": "import assistant.reason as m, re; m._FIRST_TIME = re.compile('(?!)')",
     "a guessed prohibition (…不能挪作他用吧) asks about the act": "import ingest.readings as m; m._guessed_prohibition = lambda *a: False",
     "a question pointing at one condition (这一项, 这个数) asks whether that one is met": "import assistant.reason as m; m.points_at_one_item = lambda a: False",
@@ -306,7 +306,7 @@ MUTATIONS = {
     "a question's negation stops before a 、-item with its own verb (不追加抵押物、改成少续)": "import ingest.readings as m; m._own_predicate = lambda text, k, end: end",
 }
 
-TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py"]
+TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py", "tests/test_comparison_rules.py"]
 
 
 def main() -> int:

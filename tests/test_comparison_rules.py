@@ -1,0 +1,60 @@
+"""Comparison rules that need no index: which yes/no question a comparison stands on, what a question
+asks for (facets), and how rows' readings make a conflict. Pure, so scripts/mutate_rules.py runs them."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.question import analyse
+
+
+def _row(doc_id: str, verdict: str | None, why: str = ""):
+    from assistant.consistency import Row
+    from assistant.models import Citation
+    cit = Citation("1", doc_id, doc_id, "bank", f"{doc_id}/a1", "第一条", "", "原文", "原文", 0, 2, 1.0)
+    return Row(doc_id, doc_id, "bank", "规定", verdict, citation=cit, why=why)
+
+
+@pytest.mark.parametrize("question,asked", [
+    # the clause that asks yes/no, without the words asking for a comparison
+    ("各家文件对续贷资金能不能拿去买设备、搞项目，口径一样吗？", "文件对续贷资金能不能拿去买设备、搞项目？"),
+    ("续贷审批能不能比新贷简化？2024细则跟操作指引好像说法相反", "续贷审批能不能比新贷简化？"),
+    # a clause asking only whether documents agree, or a topic without yes/no, is none
+    ("续贷通两个版本排除的贷款品种是不是一样的？", None),
+    ("质押类贷款的续贷准入，农商行办法和商业银行续贷通办法划的范围有何不同？", None),
+])
+def test_the_yes_no_question_a_comparison_stands_on(question, asked):
+    from assistant.consistency import verdict_question
+    assert verdict_question(question) == asked
+
+
+@pytest.mark.parametrize("question,materials", [
+    ("办注销登记要带什么文件？", True),
+    ("要提交哪些文件？", True),
+    ("续贷要准备哪些材料？", True),
+    # the policies themselves
+    ("各家文件对续贷资金用途的口径一样吗？", False),
+    ("文件里对续贷次数怎么规定？", False),
+])
+def test_documents_are_materials_only_as_what_is_handed_in(question, materials):
+    assert ("materials" in analyse(question).facets) is materials
+
+
+@pytest.mark.parametrize("question", ["违法记录要往前查几年？", "欠息记录看最近几个月？", "注销登记多久办结？"])
+def test_how_many_years_asks_for_a_time(question):
+    assert "time" in analyse(question).facets
+
+
+@pytest.mark.parametrize("units,flagged", [
+    # a count of instalments against a look-back window: the line is drawn in different terms
+    (("期", "年"), True),
+    # years and months convert into each other: one dimension, compared (or not) by value
+    (("年", "个月"), False),
+    (("万元", "元"), False),
+])
+def test_limits_in_measures_that_do_not_convert_are_different_standards(units, flagged):
+    from assistant.consistency import find_conflicts
+    from ingest.readings import Limit
+    rows = [type(_row(d, None))(**{**_row(d, None).__dict__, "limits": [Limit("<=", 2, u, "", 0, 1)]})
+            for d, u in zip("ab", units)]
+    assert ("标准不同" in [c.kind for c in find_conflicts(rows)]) is flagged
