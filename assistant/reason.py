@@ -538,7 +538,9 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
             if lim.unit in _COUNT_UNITS:
                 measured |= _rule_counted(reading, lim)
             lent = _lent(stated.quantity, lim.unit)
-            said_of = _words(stated.quantity, keep) | topic_words | lent
+            # a figure governed by a verb of its own (冻结了20万, 欠了30万) measures that verb's object, not
+            # the loan the question is about: the topic's words do not link it to the loan's limits
+            said_of = _words(stated.quantity, keep) | (set() if _own_object(stated.quantity) else topic_words) | lent
             if not _words(stated.quantity, keep):
                 said_of |= _bare_figure_of(q)
             if _lead_before_event(q, stated) and re.search(_EVENT, lim.quantity):
@@ -694,6 +696,25 @@ def _refused_if(reading: Reading, lim: Limit) -> bool:
     if reading.condition is None or not (reading.condition[0] <= lim.start < reading.condition[1]):
         return False
     return any(b > reading.condition[1] for _a, b in reading.negated)
+
+
+# the verbs that ask for or grant the loan itself (想续280万, 申请300万, 贷了500万, 批了, 要200万)
+_LENDING_VERB = re.compile(r"[续贷借批放]|申请|要|办|做|报|给|定")
+
+
+def _own_object(quantity: str) -> bool:
+    """Whether the word right before a figure is a verb that is not one of lending (冻结了, 欠了, 赔了):
+    the figure is then that act's object."""
+    from ingest.tokenize import pos_tags
+    tags = [(w, t) for w, t in pos_tags(quantity.rstrip("了过到个共计约近大概")) if t != "x"]
+    if not tags:
+        return False
+    word, tag = tags[-1]
+    # a copula (评级是A级, 额度为200万) predicates the figure of its subject: it governs no object
+    return tag.startswith("v") and not _LENDING_VERB.search(word) and word not in _LINKING
+
+
+_LINKING = frozenset("是 为 有 达到 达 算 属于 在 等于 超过 低于 高于 不到 不足".split())
 
 
 def _lent(quantity: str, unit: str) -> set[str]:

@@ -283,6 +283,7 @@ MUTATIONS = {
     "近三年 is a look-back window, as 三年内 is": "import ingest.readings as m, re; m._LOOK_BACK = re.compile('(?!)')",
     "几年 asks for a time": "import assistant.question as m, re; m.FACETS['time'] = (re.compile(r'多久|多长时间|多少天|几天|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when', re.I), m.FACETS['time'][1])",
     "limits in measures that do not convert are different standards": "import assistant.consistency as m; m._DIMENSION = {u: u for u in ('年', '个月', '日', '工作日', '小时', '万元', '元', '亿元', '期', '次', '%')}",
+    "a figure governed by its own verb (冻结了20万) does not measure the loan": "import assistant.reason as m; m._own_object = lambda q: False",
     "an ordinal first (第一次申请续贷) settles the customer's total": "import assistant.reason as m, re; m._FIRST_TIME = re.compile('(?!)')",
     "a guessed prohibition (…不能挪作他用吧) asks about the act": "import ingest.readings as m; m._guessed_prohibition = lambda *a: False",
     "a question pointing at one condition (这一项, 这个数) asks whether that one is met": "import assistant.reason as m; m.points_at_one_item = lambda a: False",

@@ -1349,6 +1349,18 @@ def test_a_present_state_is_over_in_the_questions_own_word(question, over):
 
 
 @pytest.mark.parametrize("question,verdict", [
+    # a figure a verb of its own governs (冻结了20万) measures that act's object, not the loan
+    ("企业的账户被冻结了20万，还能续贷吗？", None),
+    ("企业欠了供应商30万货款，还能续贷吗？", None),
+    # a figure of the loan: lending verbs, or a copula predicating it of the loan
+    ("企业想续贷150万，能办吗？", "no"),
+    ("这笔贷款是150万，能续贷吗？", "no"),
+])
+def test_a_figure_governed_by_its_own_verb_does_not_measure_the_loan(question, verdict):
+    assert _verdict("(九)单笔贷款额度200万元(含)以上;", question, REQ) == verdict
+
+
+@pytest.mark.parametrize("question,verdict", [
     # one loan's count met, the customer's total unstated: it is only at least that count
     ("这笔贷款已经续过1次了，还能再续一次吗？", "depends"),
     # the total stated and met
