@@ -1350,14 +1350,14 @@ def test_a_present_state_is_over_in_the_questions_own_word(question, over):
 
 @pytest.mark.parametrize("question,verdict", [
     # a figure a verb of its own governs (冻结了20万) measures that act's object, not the loan
-    ("企业的账户被冻结了20万，还能续贷吗？", None),
-    ("企业欠了供应商30万货款，还能续贷吗？", None),
+    ("企业的账户被冻结了2000万，还能续贷吗？", None),
+    ("企业在供应商那边欠了2000万货款，还能续贷吗？", None),
     # a figure of the loan: lending verbs, or a copula predicating it of the loan
-    ("企业想续贷150万，能办吗？", "no"),
-    ("这笔贷款是150万，能续贷吗？", "no"),
+    ("企业想续贷2000万，能办吗？", "no"),
+    ("这笔续贷是2000万，能办吗？", "no"),
 ])
 def test_a_figure_governed_by_its_own_verb_does_not_measure_the_loan(question, verdict):
-    assert _verdict("(九)单笔贷款额度200万元(含)以上;", question, REQ) == verdict
+    assert _verdict("(五)原则上企业单笔续贷额度控制在1500万元及以下。", question, REQ) == verdict
 
 
 @pytest.mark.parametrize("question,verdict", [
