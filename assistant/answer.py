@@ -260,7 +260,7 @@ class DefaultAnswerer:
                 citations.append(cit)
                 word = verdict_word(q, sti.verdict)
                 summary = f"{word}（{sti.why}）：「{cit.quote}」" if sti.why else f"{word}：「{cit.quote}」"
-                findings.append(Finding(doc_id, unit.doc_title, sti.verdict, summary, [cit.id]))
+                findings.append(Finding(doc_id, unit.doc_title, sti.verdict, summary, [cit.id], sti.partial))
                 mark = f"{sum(1 for ln in lines if not ln.startswith('   ')) + 1}. " if k == 0 else "   另："
                 lines.append(f"{mark}《{unit.doc_title}》{unit.ref}（{LEVELS.get(unit.level, '')}）——{summary}[{n}]")
         answer = head + "\n依据：\n" + "\n".join(lines)

@@ -180,13 +180,20 @@ def verdict_question(question: str) -> str | None:
     """The yes/no question a comparison is asked about, when one of its clauses is one: 「各家文件对续贷
     资金能不能拿去买设备，口径一样吗？」 → 「文件对续贷资金能不能拿去买设备？」. The words that ask for a
     comparison (各家, 一样吗) are not part of it; a clause asking only whether documents agree is none."""
-    for clause in re.split(r"[，,。；;？?！!]", analyse(question).norm):
-        rest = COMPARING.sub("", clause).strip()
-        if len(rest) < 4:
-            continue
-        q = analyse(rest + "？")
-        if q.kind == "yesno" and q.asks_verdict and q.topic:
-            return rest + "？"
+    # the story before the asking clause in its sentence is part of it (借款人有民间借贷的，还能办续贷吗)
+    for sentence in re.split(r"[。；;？?！!]", analyse(question).norm):
+        raw = re.split(r"[，,]", sentence)
+        clauses = [COMPARING.sub("", c).strip() for c in raw]
+        for k, clause in enumerate(clauses):
+            if len(clause) < 4 or any(m.start() > 0 for m in COMPARING.finditer(raw[k].strip())):
+                # (a clause whose predicate asks whether rules agree — 对得上吗, 都这么规定 — asks no yes/no
+                # of its own; 各家 opening a clause only says whose rules the question is about)
+                continue
+            asked = "，".join(c for c in clauses[:k + 1] if c) + "？"
+            # the clause asks by its own grammar (能不能, 吗): a statement (…才能续) is part of the story
+            q = analyse(clause)
+            if q.kind == "yesno" and q.asks_verdict and q.topic and analyse(asked).kind == "yesno":
+                return asked
     return None
 
 
@@ -207,7 +214,7 @@ def answered_rows(rows: list[Row], answer, q: Question, known: Weights, readings
         kind = KIND_LABEL.get(r.kind, "") if r is not None else row.kind
         out.append(replace(row, status="规定", verdict=finding.verdict, citation=replace(cit, id=f"c{len(out) + 1}"),
                            kind=kind, why=finding.summary, values=[], categories=[], limits=[],
-                           held=held, narrowed=narrowed))
+                           held=held, narrowed=narrowed, partial=finding.partial))
     return out
 
 

@@ -69,6 +69,8 @@ class Finding:
     verdict: Verdict | None
     summary: str
     citation_ids: list[str] = field(default_factory=list)
+    # the verdict is 视情况而定 because only some kinds of what is asked are excluded (存单质押 of 质押贷款)
+    partial: bool = False
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,11 @@ from ingest.tokenize import cut_with_offsets, normalize, pos_tags, terms as toke
 _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|有何不同|有什么不同|有何区别|有什么区别|"
                       r"区别|异同|是否一致|一致吗|一样吗|相同吗|比较|对比|\bcompare\b|\bdiffer|\bdifference|"
                       # sameness asked by V-not-V, as 一样吗 asks it: 是不是相同, 有没有差别, 一致不一致
-                      r"(是不是|是否|有没有|有无)(都|也|还|完全)?(一样|一致|相同|不同|差别|差异|相反)|一样不一样|一致不一致|相同不相同")
+                      r"(是不是|是否|有没有|有无)(都|也|还|完全)?(一样|一致|相同|不同|差别|差异|相反)|一样不一样|一致不一致|相同不相同|"
+                      # whether two rules fit or clash (…跟通知的要求对得上吗, 规定冲突吗, 两边打架)
+                      r"对得上|对不上|吻合|相符|冲突|矛盾|打架|"
+                      # whether all documents rule one way (…，两家是不是都这么规定)
+                      r"(是不是|是否)都(这么|这样|如此)(规定|要求|说|办)|都(这么|这样)(规定|要求)吗")
 # the words that ask for a comparison, as a comparison reads them
 COMPARING = _COMPARE
 # yes/no by grammar: V不V / V没V (能不能, 是不是, 有没有, 需不需要), 是否/能否/可否/有无, a sentence-final

@@ -1055,6 +1055,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         denom = sum(w for _c, w in focus_group) or 1.0
         strength = sum(w * (PARTIAL_SHARE if hit[2] else 1.0) for c, w, hit in found
                        if any(c is gc for gc, _w in focus_group)) / denom
+    every_hit = [h for _c, _w, h in found]
     if groups:
         found = [f for f in found if any(f[0] is c for c, _w in focus_group) or any(m in anchors for m in f[0].members)]
     catch = _catch_all(q, reading, found, anchors) or _open_uses(q, reading, found, anchors)
@@ -1092,6 +1093,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     candidates = specific or found
     if not candidates:
         return None
+    # a word the reading holds only inside a longer phrase another asked word matches whole (民间 inside
+    # 民间高利借贷, which 高利贷 matches) is not what the reading speaks of: the longer match is
+    whole = [f for f in candidates if not _inside_longer_hit(f[2], [h for h in every_hit if h is not f[2]])]
+    candidates = whole or candidates
     # the thing asked: the most specific word; among near-equal ones the later, since a Chinese
     # question puts what it asks about last (「…对符合续贷条件的企业抽贷、断贷吗」)
     concept, weight, (pos, term, partial) = max(

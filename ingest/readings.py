@@ -483,11 +483,18 @@ def concession(text: str, start: int = 0, end: int | None = None) -> tuple[int, 
     return (m.start(), m.start(2)) if m else None
 
 
+_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
 def parse_number(num: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", num):
         return float(num)
     if num == "半":
         return 0.5   # 半个月, 半年
+    digits = [_DIGIT.get(ch) for ch in num]
+    if len(num) == 2 and None not in digits and 0 < digits[1] - digits[0] <= 2:
+        # 一两次, 两三天, 三五年: an estimate, "at most" the larger — never the number 12
+        return float(digits[1])
     try:
         import cn2an
         return float(cn2an.cn2an(num, "smart"))

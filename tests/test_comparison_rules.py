@@ -19,9 +19,14 @@ def _row(doc_id: str, verdict: str | None, why: str = ""):
     # the clause that asks yes/no, without the words asking for a comparison
     ("各家文件对续贷资金能不能拿去买设备、搞项目，口径一样吗？", "文件对续贷资金能不能拿去买设备、搞项目？"),
     ("续贷审批能不能比新贷简化？2024细则跟操作指引好像说法相反", "续贷审批能不能比新贷简化？"),
+    # the story before the asking clause in its sentence goes with it
+    ("借款人有民间借贷的，还能办续贷吗？农商行与操作指引的禁止范围一样宽吗", "借款人有民间借贷的，还能办续贷吗？"),
     # a clause asking only whether documents agree, or a topic without yes/no, is none
     ("续贷通两个版本排除的贷款品种是不是一样的？", None),
     ("质押类贷款的续贷准入，农商行办法和商业银行续贷通办法划的范围有何不同？", None),
+    # a statement is no question (…才能续), nor is asking whether two rules agree (都这么规定, 对得上吗)
+    ("原贷款必须是正常类才能续，黑龙江农信社和操作指引是不是都这么规定？", None),
+    ("农商行规定同一笔贷款最多续两次，这跟赣州通知不许断贷的要求对得上吗？", None),
 ])
 def test_the_yes_no_question_a_comparison_stands_on(question, asked):
     from assistant.consistency import verdict_question
@@ -58,3 +63,12 @@ def test_limits_in_measures_that_do_not_convert_are_different_standards(units, f
     rows = [type(_row(d, None))(**{**_row(d, None).__dict__, "limits": [Limit("<=", 2, u, "", 0, 1)]})
             for d, u in zip("ab", units)]
     assert ("标准不同" in [c.kind for c in find_conflicts(rows)]) is flagged
+
+
+@pytest.mark.parametrize("question", [
+    "2024年实施细则和操作指引对续贷资金能用在哪儿，规定冲突吗？",
+    "操作指引和赣州的抵押登记规程，续贷抵押的做法对得上吗？",
+    "原贷款必须是正常类才能续，黑龙江农信社和操作指引是不是都这么规定？",
+])
+def test_whether_rules_fit_or_clash_asks_for_a_comparison(question):
+    assert analyse(question).kind == "compare"

@@ -162,6 +162,9 @@ def test_caused_spans(text, expected):
     ("到期前半个月才交申请", "before", 0.5, "个月"),          # 半 is a half
     ("近三年无环保违法、欠缴税金等记录", "<=", 3, "年"),      # a look-back window, as 三年内 is
     ("近二年没有欠贷欠息等不良行为", "<=", 2, "年"),
+    ("客户有过一两次欠息", "=", 2, "次"),                # an estimate of two numerals: the larger, never 12
+    ("两三天就能办完", "=", 3, "日"),
+    ("十二个月", "=", 12, "个月"),
 ])
 def test_limits(text, op, value, unit):
     found = limits(text)

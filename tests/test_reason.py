@@ -1349,6 +1349,17 @@ def test_a_present_state_is_over_in_the_questions_own_word(question, over):
 
 
 @pytest.mark.parametrize("question,verdict", [
+    # 民间 is held only inside 民间高利借贷, which the stated (and denied) 高利贷 matches whole: the longer
+    # match is what the rule speaks of — met, not failed (a rarer 民间 does not take over)
+    ("老板有民间借款，不是高利贷，能续贷吗？", "depends"),
+    ("老板借过高利贷，能续贷吗？", "no"),
+])
+def test_the_longer_match_is_what_the_rule_speaks_of(question, verdict):
+    rule = "(七)企业主行为规范,未发现有涉赌、涉毒等不良习性,无参与民间高利借贷(包括借入和借出)行为;"
+    assert _verdict(rule, question, REQ, df=lambda w: 1 if w == "民间" else 3) == verdict
+
+
+@pytest.mark.parametrize("question,verdict", [
     # a figure a verb of its own governs (冻结了20万) measures that act's object, not the loan
     ("企业的账户被冻结了2000万，还能续贷吗？", None),
     ("企业在供应商那边欠了2000万货款，还能续贷吗？", None),
