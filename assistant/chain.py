@@ -72,6 +72,11 @@ class Assistant:
             self._chain = chain | RunnableLambda(lambda req: req.answer, name="result")
         return self._chain
 
+    def reading_answer(self, question: str) -> Answer:
+        """The answer from the clause readings alone — read, retrieve, answer, no LLM step: what a
+        comparison takes each document's row from (its verdict and deciding sentence), not text to show."""
+        return self._answer(self._retrieve(self.read(question))).answer
+
     def read(self, question: str) -> Request:
         """The question as the corpus reads it: the documents it names, a verb and its object split
         by a measure (欠过两期的管理费) read, once, as the documents' word (欠费), and an English

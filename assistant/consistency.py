@@ -166,11 +166,12 @@ def compare(assistant, question: str, topic: str | None = None) -> Comparison:
         per_doc, candidates = search(q)
     known = held_somewhere(q, known, candidates)
     rows = doc_rows(q, weights, per_doc, docs, idx.readings_of, idx.unit_of, known)
-    asked = verdict_question(question)
+    asked = verdict_question(topic_question(question))
     if asked is not None and asks_whether(q):
         # the comparison stands on a yes/no question (续贷资金能不能拿去买设备): each document's row is its
         # answer to that question, read as an officer's question is — the same per-document reading
-        rows = answered_rows(rows, assistant.ask(asked), q, known, idx.readings_of, idx.unit_of)
+        # (without the LLM step: only the verdicts and deciding sentences are used)
+        rows = answered_rows(rows, assistant.reading_answer(asked), q, known, idx.readings_of)
     rows, extended = extended_requirements(q, known, rows, idx)
     conflicts = find_conflicts(rows) + extended
     return Comparison(topic or question, question, rows, conflicts, agreement(rows, conflicts))
@@ -197,25 +198,33 @@ def verdict_question(question: str) -> str | None:
     return None
 
 
-def answered_rows(rows: list[Row], answer, q: Question, known: Weights, readings, unit) -> list[Row]:
-    """Rows whose document the yes/no answer decides: its verdict and its deciding sentence (the reading
-    quoted); the other rows as they were."""
+def answered_rows(rows: list[Row], answer, q: Question, known: Weights, readings) -> list[Row]:
+    """Rows whose document the yes/no answer decides: its verdict, its reason and its deciding sentence
+    (the reading quoted, with its limits); the other rows as they were. Citations are numbered afresh."""
     cites = {c.id: c for c in answer.citations}
     out = []
     for row in rows:
         finding = next((f for f in answer.findings if f.doc_id == row.doc_id and f.verdict and f.citation_ids
                         and f.citation_ids[0] in cites), None)
-        if finding is None:
-            out.append(row)
-            continue
-        cit = cites[finding.citation_ids[0]]
-        r = next((r for r in readings(cit.clause_id) if r.text == cit.quote), None)
-        held, narrowed = _terms_held(q, known, r) if r is not None else ((), ())
-        kind = KIND_LABEL.get(r.kind, "") if r is not None else row.kind
-        out.append(replace(row, status="规定", verdict=finding.verdict, citation=replace(cit, id=f"c{len(out) + 1}"),
-                           kind=kind, why=finding.summary, values=[], categories=[], limits=[],
-                           held=held, narrowed=narrowed, partial=finding.partial))
-    return out
+        if finding is not None:
+            cit = cites[finding.citation_ids[0]]
+            r = next((r for r in readings(cit.clause_id) if r.text == cit.quote), None)
+            held, narrowed = _terms_held(q, known, r) if r is not None else ((), ())
+            lims = _row_limits(q, r) if r is not None else []
+            row = replace(row, status="规定", verdict=finding.verdict, citation=cit,
+                          kind=KIND_LABEL.get(r.kind, "") if r is not None else row.kind,
+                          why=finding.summary.split("：「", 1)[0], values=[lim.describe() for lim in lims],
+                          categories=_mechanisms(q.norm, r.text) if r is not None else [], limits=lims,
+                          excluded=(), held=held, narrowed=narrowed, partial=finding.partial)
+        out.append(row)
+    return [replace(r, citation=replace(r.citation, id=f"c{k}")) if r.citation else r for k, r in enumerate(out, 1)]
+
+
+def _row_limits(q: Question, r: Reading) -> list[Limit]:
+    """A row's limits: those in the units the topic asks for, or — when it asks for none — every bound
+    (a bare number, 「二次顺位」, is no limit)."""
+    wanted = _wanted_units(q)
+    return [lim for lim in r.limits if lim.unit in wanted] if wanted else [lim for lim in r.limits if lim.op != "="]
 
 
 def prepare_topic(q: Question, weights: Weights, names: list[str], known_word) -> tuple[Question, Weights, Weights]:
@@ -391,10 +400,7 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
         u = unit(r.clause_id)
         s, e = r.start, r.end
         cit = Citation.of(len(rows) + 1, u, s, e, _score)
-        wanted = _wanted_units(q)
-        # a bare number (「二次顺位」) is no limit unless the topic asks for that unit
-        lims = [lim for lim in r.limits if (lim.unit in wanted) if wanted] if wanted else \
-            [lim for lim in r.limits if lim.op != "="]
+        lims = _row_limits(q, r)
         held, narrowed = _terms_held(q, known, r)
         rows.append(Row(doc_id, title, level, "规定", st.verdict if st else None, [lim.describe() for lim in lims],
                         _mechanisms(q.norm, r.text), cit, KIND_LABEL.get(r.kind, ""), st.why if st else "",

@@ -16,8 +16,10 @@ _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文
                       r"区别|异同|是否一致|一致吗|一样吗|相同吗|比较|对比|\bcompare\b|\bdiffer|\bdifference|"
                       # sameness asked by V-not-V, as 一样吗 asks it: 是不是相同, 有没有差别, 一致不一致
                       r"(是不是|是否|有没有|有无)(都|也|还|完全)?(一样|一致|相同|不同|差别|差异|相反)|一样不一样|一致不一致|相同不相同|"
-                      # whether two rules fit or clash (…跟通知的要求对得上吗, 规定冲突吗, 两边打架)
-                      r"对得上|对不上|吻合|相符|冲突|矛盾|打架|"
+                      # whether two rules fit or clash (…跟通知的要求对得上吗, 规定冲突吗, 两边打架): only with the
+                      # rules or the documents as what fits — 「企业跟股东有矛盾」 is a fact of the story
+                      r"(规定|要求|说法|口径|做法|文件|办法|通知|细则|指引|规程|两家|各家|两份|两边|双方规定)"
+                      r"[^，,。；;？?]{0,12}?(对得上|对不上|吻合|相符|冲突|矛盾|打架)|"
                       # whether all documents rule one way (…，两家是不是都这么规定)
                       r"(是不是|是否)都(这么|这样|如此)(规定|要求|说|办)|都(这么|这样)(规定|要求)吗")
 # the words that ask for a comparison, as a comparison reads them
@@ -79,7 +81,7 @@ def question_kind(norm: str) -> str:
 
 FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # facet: (how a question asks for it, what an answering sentence contains)
-    "time": (re.compile(r"多久|多长时间|多少天|几天|几年|几个月|多少年|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when", re.I),
+    "time": (re.compile(r"多久|多长时间|多少天|几天|(?<![好十前])几(年|个月)(?![前来了])|多少年|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when", re.I),
              re.compile(r"\d+\s*(个)?(小时|工作日|日|天|个月|月|年)|即来即办|到期前")),
     "count": (re.compile(r"几次|多少次|多少回|几回|次数|how many times", re.I), re.compile(r"\d+\s*次")),
     "amount": (re.compile(r"额度|多少钱|金额|上限|最高|how much|amount|maximum", re.I),
@@ -88,7 +90,7 @@ FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "percent": (re.compile(r"比例|百分|率要|率是|多少%|\bpercent|\bratio\b", re.I), re.compile(r"\d+\s*%")),
     # 文件 is materials only as what is handed in (带什么文件, 提交哪些文件): 「各家文件」「文件里」 are the
     # policies themselves
-    "materials": (re.compile(r"材料|资料|(哪些|什么|交|带|提供|提交|准备|出具)[^，,。；;？?]{0,3}文件|证照|表|what (materials|documents)|documents", re.I),
+    "materials": (re.compile(r"材料|资料|(交|带|提供|提交|准备|出具|需要|要)[^，,。；;？?]{0,4}文件|证照|表|what (materials|documents)|documents", re.I),
                   re.compile(r"申请书|证明|合同|材料|资料|执照|登记证|申请表|证书")),
     "definition": (re.compile(r"是什么|是指|什么是|定义|含义|指什么|what is", re.I),
                    re.compile(r"是指|所称|就是指|指")),

@@ -409,7 +409,7 @@ def _names_value(text: str, value: str) -> bool:
 def sibling_words(q: Question, known_word) -> list[str]:
     """What a question naming a value of a classification also searches for: a value (关注类) the rules
     that name its siblings (正常类); a value said with its head (中型企业) the words that name its
-    siblings with it (小微企业, 中小企业). Answers and comparisons retrieve with the same words."""
+    siblings with it (小微企业, 中小企业)."""
     siblings = [v for values in FAMILIES.values() if any(_names_value(q.norm, v) for v in values)
                 for v in values if not _names_value(q.norm, v) and len(v) >= 3]
     siblings += [w for c in q.concepts for m in c.members for w in family_words(m) if known_word(w)]
@@ -581,7 +581,7 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
             if len(said) == 1:
                 chosen = _per_one(q, said[0], stated, candidates)
                 pairs.append((chosen, stated))
-                _leave_open(chosen, stated, candidates, open_, q.norm[stated.start:stated.end])
+                _leave_open(chosen, stated, candidates, open_, q.norm[max(0, stated.start - 1):stated.end])
                 continue
             # neither side named, or both (老板 of a 个体户): whose loan it is goes unsaid
             if len(said) != 1 and len({_admits(lim, stated) for lim in tied}) > 1 and undecided is not None \
@@ -590,7 +590,7 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
                 continue
         chosen = _per_one(q, best[1], stated, candidates)
         pairs.append((chosen, stated))
-        _leave_open(chosen, stated, candidates, open_, q.norm[stated.start:stated.end])
+        _leave_open(chosen, stated, candidates, open_, q.norm[max(0, stated.start - 1):stated.end])
     return pairs
 
 
@@ -618,14 +618,14 @@ def _leave_open(paired: Limit, stated: Limit, candidates: list[Limit], open_: li
         open_.extend(_total_left_open(paired, stated, candidates, said))
 
 
-_FIRST_TIME = re.compile(r"(第一|第1|头一|首)次")
+_FIRST_TIME = re.compile(r"(第一|第1|头一|首)[次回]")
 
 
 def _total_left_open(paired: Limit, stated: Limit, candidates: list[Limit], said: str = "") -> list[tuple[Limit, Limit]]:
     """And the other way: one loan's count (这笔续过1次) is only the least the customer's total can be —
     the limit on the total (同一客户累计…不得超过4次) stays to be checked, as at least that count."""
     # an ordinal first (第一次申请续贷) says there was none before: the total is that count
-    if _AGGREGATE.search(stated.quantity) or _FIRST_TIME.match(said):
+    if _AGGREGATE.search(stated.quantity) or _FIRST_TIME.search(said):
         return []
     return [(lim, replace(stated, op=">=")) for lim in candidates if lim is not paired
             and lim.unit == paired.unit and _AGGREGATE.search(lim.quantity)]
@@ -706,7 +706,9 @@ def _own_object(quantity: str) -> bool:
     """Whether the word right before a figure is a verb that is not one of lending (冻结了, 欠了, 赔了):
     the figure is then that act's object."""
     from ingest.tokenize import pos_tags
-    tags = [(w, t) for w, t in pos_tags(quantity.rstrip("了过到个共计约近大概")) if t != "x"]
+    if re.search(r"(到|至|成|为)$", quantity):
+        return False   # 调到2000万, 增加至…: the figure the loan's own amount is brought to
+    tags = [(w, t) for w, t in pos_tags(quantity.rstrip("了过个共计约近大概")) if t != "x"]
     if not tags:
         return False
     word, tag = tags[-1]
@@ -1548,6 +1550,21 @@ _CURRENT = re.compile(r"现有|现存|目前|当前|正在|仍然?|尚")
 _ENDED = re.compile(r"^[^。；;？?]{0,10}?(?<![没未不])(还上|还清|结清|补上|补交|付清|还完|处理完|已解决)")
 
 
+def _ended_of(q: Question, after: str, word: str) -> bool:
+    """The end said right after the word (逾期过一回，早就补上了) — not one said, past a comma, of another
+    of the question's things (还欠息，之前的逾期已经还清了: 还清 is of the 逾期)."""
+    m = _ENDED.search(after)
+    if m is None:
+        return False
+    cut = max(m.group(0).rfind("，"), m.group(0).rfind(","))
+    if cut < 0:
+        return True
+    # (the ending verb itself, adverbs and time words — 已经, 早就, 后来 — name no other thing)
+    clause = m.group(0)[cut + 1:m.start(1) - m.start(0)]
+    return not any(x != word and x in clause and not q.tags.get(x, "n").startswith(("d", "t", "r"))
+                   for c in q.concepts for x in c.members if len(x) >= 2)
+
+
 def _no_longer(q: Question, text: str, k: int, term: str) -> str | None:
     """The excluded state as the rule words it, when the rule's clause marks it current and the question
     says its own instance is over; else None."""
@@ -1558,7 +1575,7 @@ def _no_longer(q: Question, text: str, k: int, term: str) -> str | None:
     # the rule's 「未结清利息」) — not another word of the part (利息已结清，但贷款已逾期: 逾期 holds on)
     part = _part_at(text, k)
     said = [term] + [m for c in q.concepts if term in c.members for m in c.members if m in q.norm]
-    if not any(_ENDED.search(q.norm[j + len(w):]) for w in said for j in [q.norm.find(w)] if j >= 0):
+    if not any(_ended_of(q, q.norm[j + len(w):], w) for w in said for j in [q.norm.find(w)] if j >= 0):
         return None
     return f"{part.strip('；;。，, ')}（现有情形）"
 

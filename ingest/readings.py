@@ -284,15 +284,17 @@ def negation_scope(text: str, start: int = 0, end: int | None = None, rule: bool
 # 是不是就不能再办续贷了？): the officer's guess about the permission, not a negation of the act — the
 # question asks whether the act is allowed, as 「能不能挪作他用」 does
 _NEGATED_PERMISSION = re.compile(r"不(能够|能|可以|可|得|准|许|允许|让|给|予)")
-_CONFIRMED = re.compile(r"(吧|吗|么|嘛)[？?！!。\s]*$")
+_CONFIRMED = re.compile(r"(吧|吗|么)[？?！!。\s]*$")
 _ASKED_BEFORE = re.compile(r"(是不是|是否)[就也都还再]?$")
 
 
 def _guessed_prohibition(text: str, s: int, pe: int) -> bool:
     """不能/不可以… confirmed by a final particle (…不能挪作他用吧) or asked by 是不是 right before it."""
     m = _NEGATED_PERMISSION.match(text, s)
-    # another modal after it asks the question (客户不能按时还款能续吗): the 不能 is then a fact of the story
-    if m is None or re.search(r"能|可以|可否|可不可|行不行|行吗", text[m.end():pe]):
+    # another modal after it asks the question (客户不能按时还款能续吗), or a later clause does (客户不能按时
+    # 还款了吧，还能续贷吗): the 不能 is then a fact of the story
+    if m is None or re.search(r"能|可以|可否|可不可|行不行|行吗", text[m.end():pe]) \
+            or re.search(r"[\u4e00-\u9fffA-Za-z0-9]", re.split(r"[。？?！!]", text[pe:], maxsplit=1)[0]):
         return False
     return _CONFIRMED.search(text[s:pe]) is not None or _ASKED_BEFORE.search(text[:s]) is not None
 
@@ -486,15 +488,20 @@ def concession(text: str, start: int = 0, end: int | None = None) -> tuple[int, 
 _DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+def is_estimate(num: str) -> bool:
+    """Two numerals side by side naming a rough count (一两, 两三, 三五): never the number they spell."""
+    digits = [_DIGIT.get(ch) for ch in num]
+    return len(num) == 2 and None not in digits and (digits[1] - digits[0] == 1 or num == "三五")
+
+
 def parse_number(num: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", num):
         return float(num)
     if num == "半":
         return 0.5   # 半个月, 半年
-    digits = [_DIGIT.get(ch) for ch in num]
-    if len(num) == 2 and None not in digits and 0 < digits[1] - digits[0] <= 2:
+    if is_estimate(num):
         # 一两次, 两三天, 三五年: an estimate, "at most" the larger — never the number 12
-        return float(digits[1])
+        return float(_DIGIT[num[1]])
     try:
         import cn2an
         return float(cn2an.cn2an(num, "smart"))
@@ -530,7 +537,7 @@ def _calendar_date(text: str, m: re.Match) -> bool:
 
 
 # 近三年, 最近两年: the time a rule looks back over (接近 is "nearly", no window)
-_LOOK_BACK = re.compile(r"(?<!接)近$")
+_LOOK_BACK = re.compile(r"(?:^|[，,；;：:（(\s]|最|在)近$")
 
 
 def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
@@ -569,9 +576,11 @@ def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
                 op = sym
                 before = before[:hit.start()]
                 break
+        if op == "=" and is_estimate(num):
+            op = "<="   # 一两次: at most two
         if op == "=" and unit in ("年", "个月", "日") and _LOOK_BACK.search(before):
             # 近三年无…: a look-back window, as 三年内 is
-            op, before = "<=", before[:-1]
+            op, before = "<=", re.sub(r"最?近$", "", before)
         quantity = re.sub(r"^(\s|[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|且|并|对|在|其|的|应|须|原则上)+", "", before)
         quantity = re.sub(r"(应当|应|须|必须|需|在|为|是|达到|不得|不能|控制在|均)+$", "", quantity.strip())
         out.append(Limit(op, value, unit, quantity[-14:], m.start(), m.end()))

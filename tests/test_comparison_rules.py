@@ -40,6 +40,8 @@ def test_the_yes_no_question_a_comparison_stands_on(question, asked):
     # the policies themselves
     ("各家文件对续贷资金用途的口径一样吗？", False),
     ("文件里对续贷次数怎么规定？", False),
+    ("哪些文件允许质押贷款续贷？", False),
+    ("什么文件规定了续贷次数？", False),
 ])
 def test_documents_are_materials_only_as_what_is_handed_in(question, materials):
     assert ("materials" in analyse(question).facets) is materials
@@ -48,6 +50,28 @@ def test_documents_are_materials_only_as_what_is_handed_in(question, materials):
 @pytest.mark.parametrize("question", ["违法记录要往前查几年？", "欠息记录看最近几个月？", "注销登记多久办结？"])
 def test_how_many_years_asks_for_a_time(question):
     assert "time" in analyse(question).facets
+
+
+@pytest.mark.parametrize("question", ["客户前几个月欠过息，能不能续贷？", "企业干了十几年了，能续贷吗？", "好几年前逾期过，能续吗？"])
+def test_an_indefinite_time_of_the_story_asks_for_none(question):
+    assert "time" not in analyse(question).facets
+
+
+def test_an_answered_row_takes_the_answers_verdict_reason_sentence_and_limits():
+    from assistant.consistency import answered_rows
+    from assistant.models import Answer, Citation, Finding
+    from ingest.readings import read_text
+    text = "(二)现有存量贷款虽未欠息,但存在连续2期或累计3期及以上欠息记录的;"
+    reading = read_text("g/a7.i2", "g", text, "下列客户的续贷申请不予受理：")[0]
+    cit = Citation("c9", "g", "g", "bank", "g/a7.i2", "第七条（二）", "", reading.text, text, 0, len(text), 1.0)
+    answer = Answer("q", "视情况而定", "depends", False, [cit],
+                    [Finding("g", "g", "depends", "视情况而定（仅部分种类被排除：x）：「…」", ["c9"], True)])
+    before = [_row("g", None), _row("h", "no")]
+    after = answered_rows(before, answer, analyse("客户有欠息记录，能续贷吗？"), [], lambda cid: [reading])
+    g, h = after
+    assert (g.verdict, g.partial, g.why) == ("depends", True, "视情况而定（仅部分种类被排除：x）")
+    assert g.citation.quote == reading.text and g.limits and h.verdict == "no"
+    assert [r.citation.id for r in after] == ["c1", "c2"]
 
 
 @pytest.mark.parametrize("units,flagged", [
@@ -72,3 +96,14 @@ def test_limits_in_measures_that_do_not_convert_are_different_standards(units, f
 ])
 def test_whether_rules_fit_or_clash_asks_for_a_comparison(question):
     assert analyse(question).kind == "compare"
+
+
+@pytest.mark.parametrize("question", [
+    # a clash of the story's parties or facts is no comparison of rules
+    "企业跟股东之间有矛盾，能续贷吗？",
+    "借款人提供的资料与实际情况不相符，还能续贷吗？",
+    "续贷用途和经营范围对不上，能办吗？",
+    "两个股东打架闹上法院了，还能续贷吗？",
+])
+def test_a_clash_in_the_story_is_no_comparison(question):
+    assert analyse(question).kind == "yesno"

@@ -162,8 +162,12 @@ def test_caused_spans(text, expected):
     ("到期前半个月才交申请", "before", 0.5, "个月"),          # 半 is a half
     ("近三年无环保违法、欠缴税金等记录", "<=", 3, "年"),      # a look-back window, as 三年内 is
     ("近二年没有欠贷欠息等不良行为", "<=", 2, "年"),
-    ("客户有过一两次欠息", "=", 2, "次"),                # an estimate of two numerals: the larger, never 12
-    ("两三天就能办完", "=", 3, "日"),
+    ("最近两年没有欠息", "<=", 2, "年"),
+    ("企业成立近3年", "=", 3, "年"),                    # 近 after a verb is "nearly", no window
+    ("经营将近5年", "=", 5, "年"),
+    ("客户有过一两次欠息", "<=", 2, "次"),               # an estimate of two numerals: at most the larger, never 12
+    ("两三天就能办完", "<=", 3, "日"),
+    ("二四年出的新规", "=", 24, "年"),                  # no estimate: numerals two apart
     ("十二个月", "=", 12, "个月"),
 ])
 def test_limits(text, op, value, unit):
@@ -327,6 +331,10 @@ def test_a_questions_negation_stops_before_a_predicate_of_its_own(text, negated,
     ("哪些贷款不能续贷？", "续贷", True),
     # a negated fact is no guessed permission
     ("客户没有逾期吧？", "逾期", True),
+    # a story clause before the one that asks is a fact, whatever particle closes it
+    ("客户这次不能按时还款了吧，还能续贷吗？", "按时还款", True),
+    ("客户不能提供抵押物吧，能续贷吗？", "提供抵押物", True),
+    ("担保人不能到场嘛，能不能办续贷？", "到场", True),
 ])
 def test_a_guessed_prohibition_asks_about_the_act(text, word, negated):
     spans = negation_scope(text, rule=False)

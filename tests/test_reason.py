@@ -1329,6 +1329,8 @@ _CURRENT_RULE = "(一)现有存量贷款已形成逾期或存在未结清利息�
     # not over: still owed, or nothing said of its end
     (_CURRENT_RULE, "原贷款逾期了还没还上，能续贷吗？", False),
     (_CURRENT_RULE, "原贷款逾期了，能续贷吗？", False),
+    # an end said past a comma of another thing of the question is not this one's
+    (_CURRENT_RULE, "客户现在还逾期着，之前的欠息已经还清了，能续吗？", False),
     # a rule on the record, with no mark of a present state: a past instance still counts
     ("(二)原贷款必须按时还款,并且没有逾期记录。", "原贷款以前逾期过，后来还清了，能续贷吗？", False),
 ])
@@ -1365,6 +1367,8 @@ def test_the_longer_match_is_what_the_rule_speaks_of(question, verdict):
     ("企业在供应商那边欠了2000万货款，还能续贷吗？", None),
     # a figure of the loan: lending verbs, or a copula predicating it of the loan
     ("企业想续贷2000万，能办吗？", "no"),
+    # a verb bringing the loan's own amount to a figure (调到, 增加至) gives the loan's figure
+    ("续贷金额能不能调到2000万？", "no"),
     ("这笔续贷是2000万，能办吗？", "no"),
 ])
 def test_a_figure_governed_by_its_own_verb_does_not_measure_the_loan(question, verdict):
@@ -1378,6 +1382,7 @@ def test_a_figure_governed_by_its_own_verb_does_not_measure_the_loan(question, v
     ("这个客户名下一共续过1次，这笔还能再续吗？", "yes"),
     # an ordinal first says there was none before: the total is known
     ("客户第一次申请续贷，次数上能办吗？", "yes"),
+    ("客户头一回申请续贷，次数上能办吗？", "yes"),
     # one loan's count failing its own limit fails
     ("这笔贷款已经续过2次了，还能再续一次吗？", "no"),
 ])
