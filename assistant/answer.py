@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from .docnames import KIND_WORDS
+from .docnames import KIND_WORDS, spoken_forms
 from .consistency import agreement, doc_rows, find_conflicts, prepare_topic
 from .evidence import Span, Weights, best_spans, coverage, idf_weights
 from ingest.records import Unit
@@ -19,6 +19,7 @@ from ingest.load import LEVELS
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse
 from .values import quantities
+from .docnames import KIND_WORDS
 from .reason import MET_ONE, Stance, asks_lent_use, best_stance, combine, family_spoken_of, lent_money_frame, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading
 
@@ -162,6 +163,14 @@ def _modifies_act(q: Question, word: str) -> bool:
     return q.tags.get(word, "").startswith("d")
 
 
+def naming_words(concepts, names: list[str]) -> frozenset[str]:
+    """The question's words that only say which rules are meant, not what is asked: a part of a word
+    that named a document (商行 of 农商行), a full institution name said short (农村商业银行 as 农商行), and
+    a document's kind word (办法里认可吗, 细则里), which points at the rules as 本办法 does in a clause."""
+    return frozenset(m for c in concepts for m in c.members
+                     if any(m in name or spoken_forms(m) in name for name in names) or m in KIND_WORDS)
+
+
 class DefaultAnswerer:
     def answer(self, text: str, hits: list[Hit], ev: Evidence, q: Question | None = None) -> Answer:
         q = q or analyse(text)
@@ -204,8 +213,7 @@ class DefaultAnswerer:
             pool = {d: hs for d, hs in pool.items() if d in ev.named} or pool
         per_doc: dict[str, tuple[Stance, Hit]] = {}
         met: dict[str, list[tuple[Stance, Hit]]] = {}
-        # words that only name a document (农商行 → 商行) are not what the question is about
-        drop = frozenset(c_m for c, _w in weights for c_m in c.members if any(c_m in name for name in ev.names))
+        drop = naming_words([c for c, _w in weights], ev.names)
         # the words naming the lent money (拿到 of 续贷拿到的钱) frame a question about its use
         frame = lent_money_frame(q)
         for doc_id, hs in pool.items():

@@ -72,6 +72,8 @@ def aliases(doc_id: str, title: str, issuer: str = "", kind: str = "", region: s
         out |= _subject_kind_names(t[:-len(kind_word)], kind_word)
     if kind_word:
         out.add(kind_word)
+        if len(kind_word) == 4:
+            out.add(kind_word[-2:])   # 操作指引 said as 指引, as compounds are shortened to their head
         for place in places:
             out.update({place + kind_word, place + "的" + kind_word, place})
     year = re.match(r"(\d{4})年", t)
@@ -117,7 +119,7 @@ class DocNamer:
 
     def find(self, norm_question: str) -> tuple[list[str], list[str]]:
         """(documents named, the words that named them)."""
-        q = _clean(norm_question)
+        q = spoken_forms(_clean(norm_question)) + " " + spoken_forms(english_rendering(norm_question))
         found = [(a, ds) for a, ds in self.owners.items() if a in q and len(ds) < max(2, len(self.names) // 2)]
         if not found:
             return [], []
@@ -145,6 +147,40 @@ class DocNamer:
                 if a in q and docs & ds and docs & ds != docs:
                     docs &= ds
         return sorted(docs), [a for a, _ds in found]
+
+
+def spoken_forms(text: str) -> str:
+    """`text` with institution names in their full form said short, as the aliases are derived
+    (农村商业银行 → 农商行): a question may use either form. Only a short form that can name (not 商行, which
+    would leave 商业银行 inside 农村商业银行 naming another bank's document)."""
+    for long, short in SHORTEN:
+        if short and long != short and short not in _GENERIC and len(short) >= 3:
+            text = text.replace(long, short)
+    return text
+
+
+_EN_WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[^\x00-\x7f]+")
+
+
+def english_rendering(norm_question: str) -> str:
+    """An English question's names in the documents' words, word by word through the glossary
+    (Heilongjiang rural credit cooperatives → 黑龙江农村信用社, the Ganzhou notice → 赣州通知, the 2024
+    rules → 2024年细则), so a document is named in English by the same derived aliases. Empty for a
+    question with no English word."""
+    from ingest.tokenize import SYNONYMS, english_stem
+    text = normalize(norm_question)
+    if not re.search(r"[a-z]{3,}", text):
+        return ""
+    out = []
+    for w in _EN_WORD.findall(text):
+        if w.isascii() and w.isalpha():
+            forms = SYNONYMS.get(w, ()) or SYNONYMS.get(english_stem(w), ())
+            out.append(forms[0] if forms else "")
+        elif re.fullmatch(r"(19|20)\d\d", w):
+            out.append(w + "年")   # a year names a document as 2024年 does
+        else:
+            out.append(w)
+    return _clean("".join(out))
 
 
 def _narrowed(ds: set[str], found: list[tuple[str, set[str]]]) -> set[str]:

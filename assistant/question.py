@@ -108,7 +108,7 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
     监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定
     不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能 限制 有何规定 怎么规定
     一定 务必 非得 非要 不到 没到 达不到
-    能行 行得通 可行 可不可行 允不允许 允许 准许 容许 没问题 有问题 没事 必要 有必要 来得及 机会 有机会 有戏 还有
+    能行 行得通 可行 可不可行 允不允许 允许 准许 容许 认可 认同 承认 接受 认不认 没问题 有问题 没事 必要 有必要 来得及 机会 有机会 有戏 还有
     不用 不必 无需 无须 不需 用不着
     allowed permitted permissible acceptable possible feasible okay ok fine""".split())
 
@@ -281,7 +281,12 @@ class Question:
         loan → 外币流动资金贷款): a run of English words whose mapped words join into a word of the
         corpus is that one word, with the words between them (currency, working) inside it."""
         by_word = {c.members[0]: c for c in self.concepts if c.members and c.members[0].isascii()}
+        own = set(by_word)
         words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[a-z0-9]+", self.norm)]
+        for _s, _e, w in words:
+            common = None if w in by_word else common_english_word(w)
+            if common is not None:
+                by_word[w] = common
         runs: list[list[str]] = []
         for k, (s, _e, w) in enumerate(words):
             if k and re.fullmatch(r"[\s\-]+", self.norm[words[k - 1][1]:s]):
@@ -291,19 +296,26 @@ class Question:
         merged: dict[int, Concept] = {}
         gone: set[int] = set()
         for run in runs:
-            mapped = [(i, by_word[w]) for i, w in enumerate(run) if w in by_word and len(by_word[w].members) > 1]
+            mapped = [(i, by_word[w]) for i, w in enumerate(run) if w in own and len(by_word[w].members) > 1]
             best = None
             for a in range(len(mapped)):
                 # a noun compound runs a few words; a longer run is a list or a repetition
-                for b in range(a + 1, min(len(mapped), a + _COMPOUND_WORDS)):
-                    for combo in itertools.product(*[[m for m in c.members[1:] if not m.isascii()] for _i, c in mapped[a:b + 1]]):
-                        word = "".join(combo)
-                        if known(word) and (best is None or len(word) > len(best[0])):
-                            best = (word, mapped[a][0], mapped[b][0], combo)
+                for b in range(a, min(len(mapped), a + _COMPOUND_WORDS)):
+                    spans = [mapped[a:b + 1]] if b > a else []
+                    nxt = mapped[b][0] + 1
+                    if nxt < len(run) and run[nxt] not in own and run[nxt] in by_word:
+                        # a word too common to be asked about alone heads a compound right after its
+                        # modifier (credit loan → 信用贷款), never bridging to a word after it
+                        spans.append(mapped[a:b + 1] + [(nxt, by_word[run[nxt]])])
+                    for span in spans:
+                        for combo in itertools.product(*[[m for m in c.members[1:] if not m.isascii()] for _i, c in span]):
+                            word = "".join(combo)
+                            if known(word) and (best is None or len(word) > len(best[0])):
+                                best = (word, span[0][0], span[-1][0], combo)
             if best is None:
                 continue
             word, i, j, combo = best
-            inside = [by_word[w] for w in run[i:j + 1] if w in by_word]
+            inside = [by_word[w] for w in run[i:j + 1] if w in own]
             merged[id(inside[0])] = Concept((word,), tuple(combo))
             gone.update(id(c) for c in inside[1:])
         if not merged:
@@ -395,11 +407,42 @@ _QUANTIFIERS = frozenset("基本 各项 相关 上述 所有 全部 这些 有�
 
 def _specific(c: "Concept", asking: str) -> bool:
     """Whether an asking clause's word says what is asked: not renewal itself, not the event that times
-    it (到期), not whether the story meets the conditions (符合条件) — unless one item is pointed at."""
+    it (到期), not whether the story meets the conditions (符合条件) — unless one item is pointed at —
+    and, when it asks that, not the loan applied for (申请流动资金贷款…符合条件吗): that is the act, as
+    续贷 is in 「能续贷吗」."""
     whole = not _ONE_ITEM.search(asking)
     return not any(m in RENEWAL or EVENT.fullmatch(m) or whole and (
-        ELIGIBLE.fullmatch(m) or m in _QUANTIFIERS and re.search(re.escape(m) + _OF_CONDITIONS, asking))
+        ELIGIBLE.fullmatch(m) or m in _QUANTIFIERS and re.search(re.escape(m) + _OF_CONDITIONS, asking)
+        or _applied_for(m, asking))
         for m in c.members)
+
+
+# applying for or taking out a loan (申请流动资金贷款, 办经营贷, 贷这笔款): its object is the act asked about
+_APPLY = re.compile(r"(申请|办理|办|贷|借)(一笔|这笔|个)?$")
+
+
+def _applied_for(word: str, asking: str) -> bool:
+    """Whether `word` is the object of applying for a loan in a clause asking whether the story meets
+    the conditions (「现在申请流动资金贷款还符合基本条件吗」): the loan is what is applied for, not a
+    condition."""
+    if not word.endswith(("贷款", "贷")) or not re.search(ELIGIBLE.pattern, asking):
+        return False
+    k = asking.find(word)
+    return k > 0 and _APPLY.search(asking[:k]) is not None
+
+
+# a situation or manner noun after a demonstrative (这种情况, 这种做法, 此类情形) points back at the story
+_SITUATIONS = ("情况", "做法", "情形", "操作", "办法")
+_DEMONSTRATIVE = re.compile(r"(这|那|此|该)(种|样的|类|个)?$")
+
+
+def refers_back(token: str, norm: str) -> bool:
+    """Whether every mention of a situation noun follows a demonstrative: 「这种做法认可吗」 asks about
+    what the story did, and 做法 names nothing a rule is about."""
+    if token not in _SITUATIONS:
+        return False
+    spots = [k for k in range(len(norm)) if norm.startswith(token, k)]
+    return bool(spots) and all(_DEMONSTRATIVE.search(norm[max(0, k - 3):k]) for k in spots)
 
 
 # one condition pointed at (这一条, 该项) or one measure of the story (这个数, 这个额度): the question asks
@@ -433,6 +476,14 @@ _EN_PHRASE_END = re.compile(r"\b(be|is|are|was|were|can|could|may|should|must|wi
 def clause_end(norm: str, k: int) -> int:
     """Where the clause holding position k ends: the next mark of a clause's end, or the text's end."""
     return min([e for e in (norm.find(ch, k) for ch in ",.;?!，。；？！") if e >= 0] or [len(norm)])
+
+
+def common_english_word(word: str) -> "Concept | None":
+    """An English word the question asks nothing by alone (loan → 贷款, too common) that may still head a
+    compound (credit loan is 信用贷款): its glossary words, or None."""
+    from ingest.tokenize import SYNONYMS, english_stem
+    forms = SYNONYMS.get(word) or SYNONYMS.get(english_stem(word))
+    return Concept((word,) + tuple(forms)) if forms else None
 
 
 def _english_negated(norm: str) -> tuple[tuple[int, int], ...]:
@@ -571,6 +622,7 @@ def analyse(text: str) -> Question:
                           if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)
                           and not _fused_negation(t)
                           and not consent_asked(t, norm)
+                          and not refers_back(t, norm)
                           and not _stated_figure(t, syns, norm, quantity_spans)])
     start = _focus_start(norm)
     alt = next((m.start() for m in re.finditer(r"[，,？?]", norm) if m.start() > start

@@ -711,7 +711,13 @@ def test_an_asking_clause_that_only_times_the_act_is_about_the_story():
 @pytest.mark.parametrize("question", ["客户一年半以前有过一次欠息，后来补齐了，行吗？",
                                       # a permission modal as the predicate (是允许的吗) is 行吗 said formally
                                       "客户一年半以前有过一次欠息，后来补齐了，是允许的吗？",
-                                      "客户一年半以前有过一次欠息，后来补齐了，准许吗？"])
+                                      "客户一年半以前有过一次欠息，后来补齐了，准许吗？",
+                                      # a verb of approval the documents never use is the same predicate
+                                      "客户一年半以前有过一次欠息，后来补齐了，认可吗？",
+                                      "客户一年半以前有过一次欠息，后来补齐了，认不认？",
+                                      # a situation noun after a demonstrative points back at the story
+                                      "客户一年半以前有过一次欠息，后来补齐了，这种情况认可吗？",
+                                      "客户一年半以前有过一次欠息，后来补齐了，允许这种做法吗？"])
 def test_an_asking_clause_with_no_content_leaves_the_story_as_topic(question):
     q = analyse(question)
     assert q.focus == () and any("欠息" in c.members for c in q.topic)
@@ -720,7 +726,9 @@ def test_an_asking_clause_with_no_content_leaves_the_story_as_topic(question):
 @pytest.mark.parametrize("question", ["企业去年有过一次欠税，现在来申请，符合条件吗？", "企业去年有过一次欠税，够不够资格？",
                                       "企业去年有过一次欠税，这样满足要求吗？",
                                       "企业去年有过一次欠税，这还符合规定吗？",          # 规定 as the conditions
-                                      "企业去年有过一次欠税，现在还符合基本条件吗？"])   # a modifier of them
+                                      "企业去年有过一次欠税，现在还符合基本条件吗？",   # a modifier of them
+                                      # the loan applied for is the act, as 续贷 is in 能续贷吗
+                                      "企业去年有过一次欠税，现在申请流动资金贷款还符合条件吗？"])
 def test_asking_whether_a_story_meets_the_conditions_makes_the_story_the_topic(question):
     q = analyse(question)
     assert any("欠税" in c.members for c in q.topic)
@@ -781,6 +789,16 @@ DOCS = {
     ("抵押登记规程对材料有什么要求？", ["gzm"]),
     ("质押贷款能否办理续贷通？", ["x1", "x2"]),
     ("续贷要哪些材料？", []),
+    # a full institution name is said short as the aliases are (农村商业银行 → 农商行), not leaving 商业银行
+    ("青禾农村商业银行的办法里质押贷款能续吗？", ["qh"]),
+    # a four-character kind word is said by its head, as compounds are (操作指引 → 指引)
+    ("指引里续贷期限怎么定？", ["zy"]),
+    # an English question names a document through the glossary's words, by the same derived aliases
+    ("Under the Heilongjiang rural credit cooperatives' rules, can a pledged loan be renewed?", ["hlj"]),
+    ("Under Xudaitong 2.0, can a pledged loan be renewed?", ["x2"]),
+    ("Does the Ganzhou notice say how long registration takes?", ["gz"]),
+    ("At the rural commercial bank, can a pledged loan be renewed?", ["qh"]),
+    ("Can a pledged loan be renewed?", []),
 ])
 def test_documents_named_by_derived_short_forms(question, docs):
     assert DocNamer(DOCS).named(analyse(question).norm) == docs
@@ -790,7 +808,10 @@ def test_documents_named_by_derived_short_forms(question, docs):
     # a word several documents share (赣州) with a word that picks one of them names that one…
     ("赣州那个续贷抵押的操作规程，抵押登记要多久？", ["gzm"]),
     # …also when the picking word is itself shared, by a document of another place (操作规程)
-    ("按赣州那个抵押登记的规程，乡镇的厂房能办吗？", ["gz", "gzm"]),
+    # (规程, the head of 操作规程, is such a word: 赣州's 规程 is its registration procedure)
+    ("按赣州那个抵押登记的规程，乡镇的厂房能办吗？", ["gzm"]),
+    # a title's subject with its kind word picks one of the documents sharing the kind word
+    ("登记规程里注销要多久？", ["gzm"]),
     # …but a comparison names each side
     ("赣州的通知和赣州的操作规程，抵押登记有什么不同？", ["gz", "gzm"]),
     # …and a list of documents each named by its own word keeps them all (操作规程 is in none of them)
@@ -995,9 +1016,13 @@ def test_naming_the_excluded_kinds_of_a_class_is_as_on_topic_as_naming_the_class
     # an English compound runs in Chinese order: its mapped words join into the corpus's one word,
     # the unmapped words between them (currency) inside it
     ("Can a foreign-currency pledge be renewed?", "外币质押贷款不得续贷", "外币质押"),
-    ("Is a foreign currency working capital loan eligible?", "外币流动资金贷款", "外币流动资金"),
+    ("Is a foreign currency working capital loan eligible?", "外币流动资金贷款", "外币流动资金贷款"),
     # words that join into nothing the corpus says stay apart
     ("Can a foreign pledge be renewed?", "外币贷款；质押贷款", None),
+    # a word too common to ask about alone (loan) heads a compound right after its modifier…
+    ("Can a pure credit loan be renewed?", "不含信用贷款", "信用贷款"),
+    # …never bridging to a word after it, nor as a compound's modifier
+    ("Is the loan approved quickly?", "贷款审批", None),
 ])
 def test_an_english_compound_is_the_corpus_word_its_parts_make(question, corpus, word):
     q = analyse(question).english_compounds(lambda w: w in corpus)
@@ -1774,3 +1799,19 @@ def test_a_value_said_with_its_head_retrieves_its_siblings_words():
     from assistant.reason import family_words
     assert {"小型企业", "中小企业"} <= set(family_words("中型企业"))
     assert family_words("保证金") == []
+
+
+@pytest.mark.parametrize("question,names,idle,kept", [
+    # a part of the word that named the document
+    ("农商行的办法里质押贷款能续吗？", ["农商行"], "农商行", "质押贷款"),
+    # a full institution name said short names the document as its short form does (an English
+    # question's compound: rural commercial bank → 农村商业银行)
+    ("At the rural commercial bank, can a pledged loan be renewed?", ["农商行"], "农村商业银行", "质押贷款"),
+    # a document's kind word points at the rules: 「办法里认可这种情况吗」 asks nothing of 办法
+    ("原来是信用贷款，续贷改成担保贷款，办法里认可吗？", [], "办法", "担保贷款"),
+])
+def test_words_that_only_say_which_rules_are_meant(question, names, idle, kept):
+    from assistant.answer import naming_words
+    q = analyse(question).english_compounds(lambda w: w in "本行为农村商业银行；不含质押贷款")
+    words = naming_words(q.concepts, names)
+    assert idle in words and kept not in words
