@@ -67,6 +67,21 @@ def _find(text: str, concept: Concept) -> tuple[int, str, bool] | None:
         k = form.find(p)
         if k >= 0:
             return _map_back(text, form, k), p, True
+    named = _value_of_class(form, concept)
+    if named is not None:
+        return _map_back(text, form, named[0]), named[1], False
+    return None
+
+
+def _value_of_class(form: str, concept: Concept) -> tuple[int, str] | None:
+    """A classification asked by its name (五级分类, or its head 分类) is spoken of by a text naming one of
+    its values (原贷款为正常类): where, and the value."""
+    for name, values in FAMILIES.items():
+        if not any(m in (name, name[-2:]) for m in concept.members):
+            continue
+        spots = [(form.find(v), v) for v in values if len(v) >= 3 and v in form]
+        if spots:
+            return min(spots)
     return None
 
 
@@ -342,9 +357,14 @@ def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
     return len(word) >= 2 and tag.startswith(_NOMINAL) and word not in q.norm
 
 
+def value_forms(value: str) -> tuple[str, ...]:
+    """A classification's value as it is said: with or without its 类 (降成次级了 = 次级类)."""
+    return (value, value[:-1]) if value.endswith("类") and len(value) > 2 else (value,)
+
+
 def _value_in(term: str, values: tuple[str, ...]) -> str | None:
-    """The value of a classification a word names, with or without its 类 (降成次级了 = 次级类)."""
-    return next((v for v in values if term.startswith(v) or v.endswith("类") and term == v[:-1]), None)
+    """The value of a classification a word names (次级 = 次级类; 中型企业 names 中型)."""
+    return next((v for v in values if term.startswith(v) or term in value_forms(v)), None)
 
 
 def _sizes(values: tuple[str, ...]) -> bool:
@@ -399,21 +419,6 @@ def _family_named(reading: Reading, term: str) -> str | None:
             if head[0] in named and _predicated(reading.text, word):
                 return word
     return None
-
-
-def _names_value(text: str, value: str) -> bool:
-    """A class is named with or without its 类 (降成次级了 = 次级类)."""
-    return value in text or value.endswith("类") and len(value) > 2 and value[:-1] in text
-
-
-def sibling_words(q: Question, known_word) -> list[str]:
-    """What a question naming a value of a classification also searches for: a value (关注类) the rules
-    that name its siblings (正常类); a value said with its head (中型企业) the words that name its
-    siblings with it (小微企业, 中小企业)."""
-    siblings = [v for values in FAMILIES.values() if any(_names_value(q.norm, v) for v in values)
-                for v in values if not _names_value(q.norm, v) and len(v) >= 3]
-    siblings += [w for c in q.concepts for m in c.members for w in family_words(m) if known_word(w)]
-    return list(dict.fromkeys(siblings))
 
 
 def family_words(term: str) -> list[str]:
@@ -698,8 +703,9 @@ def _refused_if(reading: Reading, lim: Limit) -> bool:
     return any(b > reading.condition[1] for _a, b in reading.negated)
 
 
-# the verbs that ask for or grant the loan itself (想续280万, 申请300万, 贷了500万, 批了, 要200万)
-_LENDING_VERB = re.compile(r"[续贷借批放]|申请|要|办|做|报|给|定")
+# the verbs that ask for or grant the loan itself (想续280万, 申请300万, 贷了500万, 批了, 要200万): the
+# lending characters above, and the verbs that take the asked loan's amount as their object (借, 申请, 办…)
+_LENDING_VERB = re.compile("[" + "".join(_LENDING) + "借]|申请|要|办|做|报|给|定")
 
 
 def _own_object(quantity: str) -> bool:

@@ -1815,3 +1815,20 @@ def test_words_that_only_say_which_rules_are_meant(question, names, idle, kept):
     q = analyse(question).english_compounds(lambda w: w in "本行为农村商业银行；不含质押贷款")
     words = naming_words(q.concepts, names)
     assert idle in words and kept not in words
+
+
+@pytest.mark.parametrize("word", ["是否", "能否", "可否", "有无", "要否"])
+def test_a_whether_word_asks_and_names_nothing(word):
+    q = analyse(f"质押贷款{word}续贷？")
+    assert q.kind == "yesno" and not any(word in c.members for c in q.concepts)
+
+
+@pytest.mark.parametrize("rule,question,expected", [
+    # a classification asked by its name (分类) is spoken of by a rule naming one of its values
+    ("(四)原贷款为正常类,并且通过征信查询他行融资也为正常类,符合本行新发放贷款条件和标准的。",
+     "续贷要不要查客户在别的银行的贷款分类？", "yes"),
+    # a rule naming no value of it says nothing of the classification
+    ("(四)借款人在他行融资无不良记录。", "续贷要不要查客户在别的银行的贷款分类？", None),
+])
+def test_a_classification_asked_by_name_is_spoken_of_by_its_values(rule, question, expected):
+    assert _verdict(rule, question, REQ) == expected
