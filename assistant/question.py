@@ -623,6 +623,7 @@ def analyse(text: str) -> Question:
                           and not _fused_negation(t)
                           and not consent_asked(t, norm)
                           and not refers_back(t, norm)
+                          and not glued_okay(t, norm)
                           and not _stated_figure(t, syns, norm, quantity_spans)])
     start = _focus_start(norm)
     alt = next((m.start() for m in re.finditer(r"[，,？?]", norm) if m.start() > start
@@ -833,6 +834,15 @@ def glued_modal(token: str) -> bool:
     not in its dictionary, two characters, one of them a modal. It names nothing."""
     from ingest.tokenize import in_dictionary
     return len(token) == 2 and (token[0] in _MODALS or token[1] in _MODALS) and not in_dictionary(token)
+
+
+def glued_okay(token: str, norm: str) -> bool:
+    """A word jieba made up of a verb or adverb and 行 as the predicate 「okay」 closing a clause (这样做|行吗,
+    去办|行吗, 才|行): not in its dictionary, and nothing after it but a particle or the clause's end. It asks,
+    as 可以吗 does (他行 goes on to 融资: a word)."""
+    from ingest.tokenize import in_dictionary
+    return (len(token) == 2 and token[1] == "行" and not in_dictionary(token)
+            and re.search(re.escape(token) + r"(?=[吗么呢吧啊？?，,。！!]|$)", norm) is not None)
 
 
 # verbs that only carry their object (提出申请 is 申请, 进行评估 is 评估): a word made of one and its object

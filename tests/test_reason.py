@@ -1832,3 +1832,15 @@ def test_a_whether_word_asks_and_names_nothing(word):
 ])
 def test_a_classification_asked_by_name_is_spoken_of_by_its_values(rule, question, expected):
     assert _verdict(rule, question, REQ) == expected
+
+
+@pytest.mark.parametrize("question,idle,kept", [
+    # 行 closing a clause is the predicate 「okay」: a word jieba glued to it names nothing
+    ("续贷客户必须买理财才给办，这样做行吗？", "做行", "理财"),
+    ("个体工商户能办续贷吗？还是只有公司才行？", "才行", "个体工商户"),
+    # …while 他行 going on to 融资 is a word of the story
+    ("客户在他行融资是关注类，能续贷吗？", None, "他行"),
+])
+def test_okay_glued_to_a_word_names_nothing(question, idle, kept):
+    words = {m for c in analyse(question).concepts for m in c.members}
+    assert kept in words and (idle is None or idle not in words)
