@@ -276,6 +276,27 @@ class Question:
                        focus=tuple(swap.get(id(c), c) for c in self.focus),
                        topic=tuple(swap.get(id(c), c) for c in self.topic))
 
+    def verbalized(self, known: Callable[[str], bool]) -> "Question":
+        """An adjective said comparatively (比新贷款走得简单一点, 更简便些) asks for the change the documents
+        name with the verbalizer 化 on its first character (简化): 「make it simpler」. The concept gains that
+        word when the corpus uses it."""
+        swap: dict[int, Concept] = {}
+        for c in self.concepts:
+            m = c.members[0]
+            if len(m) != 2 or not self.tags.get(m, "").startswith("a"):
+                continue
+            k = self.norm.find(m)
+            clause = self.norm[max(self.norm.rfind(ch, 0, k) for ch in "，,。；;？?！!") + 1:k]
+            comparative = "比" in clause or clause.endswith("更") or re.match(r"(一点|一些|些)", self.norm[k + 2:])
+            word = m[0] + "化"
+            if comparative and word not in c.members and known(word):
+                swap[id(c)] = Concept(c.members + (word,), c.parts)
+        if not swap:
+            return self
+        return replace(self, concepts=tuple(swap.get(id(c), c) for c in self.concepts),
+                       focus=tuple(swap.get(id(c), c) for c in self.focus),
+                       topic=tuple(swap.get(id(c), c) for c in self.topic))
+
     def english_compounds(self, known: Callable[[str], bool]) -> "Question":
         """English noun compounds run in the order Chinese ones do (foreign-currency working-capital
         loan → 外币流动资金贷款): a run of English words whose mapped words join into a word of the

@@ -1844,3 +1844,18 @@ def test_a_classification_asked_by_name_is_spoken_of_by_its_values(rule, questio
 def test_okay_glued_to_a_word_names_nothing(question, idle, kept):
     words = {m for c in analyse(question).concepts for m in c.members}
     assert kept in words and (idle is None or idle not in words)
+
+
+@pytest.mark.parametrize("question,word,gains", [
+    # an adjective said comparatively asks for the change the documents name with 化 (简单 → 简化)
+    ("续贷审批能不能比新发放贷款走得简单一点？", "简单", True),
+    ("续贷审批可以更简便些吗？", "简便", True),
+    # …not an adjective said plainly, nor a 化 word the documents never use
+    ("续贷的手续简单吗？", "简单", False),
+    ("续贷审批能不能比新贷款走得快捷一点？", "快捷", False),
+])
+def test_an_adjective_said_comparatively_asks_for_its_verbalized_change(question, word, gains):
+    corpus = "续贷审批流程应当简化；不得简化操作程序"
+    q = analyse(question).verbalized(lambda w: w in corpus)
+    members = next(c.members for c in q.concepts if word in c.members)
+    assert ("简化" in members) is gains
