@@ -528,6 +528,7 @@ def _describe(sides: list[Side]) -> str:
 
 
 # units that convert into each other measure one dimension
+_COUNT_UNITS = frozenset({"次", "期"})
 _DIMENSION = {"年": "时间", "个月": "时间", "日": "时间", "工作日": "时间", "小时": "时间",
               "万元": "金额", "元": "金额", "亿元": "金额"}
 
@@ -611,6 +612,20 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
     if apart:
         rows_apart = [r for r in stated if any(r is x for pair in apart for x in pair)]
         add("标准不同", [_side(r, "（" + "、".join(lim.describe() for lim in r.limits) + "）") for r in rows_apart])
+
+    # one document restricts a thing outright (近二年没有欠贷欠息) where another restricts it only from a count
+    # on (存在连续2期或累计3期及以上欠息记录的): the first tolerates none of it, the second some
+    def counts(r: Row) -> list[Limit]:
+        return [lim for lim in r.limits if lim.unit in _COUNT_UNITS and lim.op != "after"]
+    counted = [r for r in stated if r.held and counts(r)]
+    outright = [r for r in stated if r.held and r.kind in RESTRICTING and not counts(r)
+                and all(r.doc_id != c.doc_id for c in counted)]
+    pairs = [(a, b) for a in outright for b in counted if set(a.held) & set(b.held)]
+    if pairs:
+        strict = list({id(a): a for a, _b in pairs}.values())
+        loose = list({id(b): b for _a, b in pairs}.values())
+        add("宽严不同", [_side(r, "（凡有即限制，更严）") for r in strict]
+            + [_side(r, "（" + "、".join(lim.describe() for lim in counts(r)) + "才限制，更宽）") for r in loose])
 
     # what each excludes, when that is the topic: the kinds one document excludes and another does not
     lists = [r for r in stated if r.excluded]

@@ -38,6 +38,7 @@ MUTATIONS = {
     "a classification asked by its name is spoken of by its values (分类 → 正常类)": "import assistant.reason as m; m._value_of_class = lambda form, concept: None",
     "行 closing a clause is the predicate okay (这样做行吗)": "import assistant.question as m; m.glued_okay = lambda token, norm: False",
     "an adjective said comparatively asks for its 化 change (简单一点 → 简化)": "import assistant.question as m; m.Question.verbalized = lambda self, known: self",
+    "restricting outright is stricter than from a count on (没有欠息 vs 累计3期)": "import assistant.consistency as m; m._COUNT_UNITS = frozenset()",
     "来得及 asks as a permission does (还来得及吗)": "import assistant.question as m; m.GENERIC = m.GENERIC - {'来得及'}",
     "a carrier verb's word means its object (提出申请 = 申请)": "import assistant.question as m; m.light_object = lambda tok: ()",
     "是要…吗 asks necessity": "import assistant.question as m, re; m._NECESSITY = re.compile(m._NECESSITY.pattern.replace(r'(?<![还就不])是(都|还|一定)?(要|得)(?![到出以求])[^，,。；;？?]{1,20}吗|', ''), re.I)",

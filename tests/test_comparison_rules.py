@@ -107,3 +107,20 @@ def test_whether_rules_fit_or_clash_asks_for_a_comparison(question):
 ])
 def test_a_clash_in_the_story_is_no_comparison(question):
     assert analyse(question).kind == "yesno"
+
+
+@pytest.mark.parametrize("a_kind,a_units,b_units,flagged", [
+    # one restricts the thing outright (近二年没有欠息), the other only from a count on (累计3期以上): stricter
+    ("要求", (), ("期",), True),
+    # both restrict it from a count on: compared by value, not as outright against counted
+    ("要求", ("期",), ("期",), False),
+    # a sentence that only permits the thing restricts nothing
+    ("允许", (), ("期",), False),
+])
+def test_restricting_outright_is_stricter_than_from_a_count_on(a_kind, a_units, b_units, flagged):
+    from dataclasses import replace
+    from assistant.consistency import find_conflicts
+    from ingest.readings import Limit
+    a = replace(_row("a", None), kind=a_kind, held=("欠息",), limits=[Limit(">=", 3, u, "欠息", 0, 1) for u in a_units])
+    b = replace(_row("b", None), kind="排除", held=("欠息",), limits=[Limit(">=", 3, u, "欠息", 0, 1) for u in b_units])
+    assert ("宽严不同" in [c.kind for c in find_conflicts([a, b])]) is flagged
