@@ -19,7 +19,6 @@ from ingest.load import LEVELS
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse
 from .values import quantities
-from .docnames import KIND_WORDS
 from .reason import MET_ONE, Stance, asks_lent_use, best_stance, combine, family_spoken_of, lent_money_frame, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading
 
@@ -163,12 +162,19 @@ def _modifies_act(q: Question, word: str) -> bool:
     return q.tags.get(word, "").startswith("d")
 
 
-def naming_words(concepts, names: list[str]) -> frozenset[str]:
-    """The question's words that only say which rules are meant, not what is asked: a part of a word
-    that named a document (商行 of 农商行), a full institution name said short (农村商业银行 as 农商行), and
-    a document's kind word (办法里认可吗, 细则里), which points at the rules as 本办法 does in a clause."""
+def names_a_document(word: str, names: list[str]) -> bool:
+    """A part of a word that named a document (商行 of 农商行), or a full institution name said short
+    (农村商业银行 as 农商行)."""
+    return any(word in name or spoken_forms(word) in name for name in names)
+
+
+def naming_words(concepts, names: list[str], norm: str = "") -> frozenset[str]:
+    """The question's words that only say which rules are meant, not what is asked: those naming a
+    document, and a document's kind word where it points at the rules — a document is named, or it is
+    a place words are in (办法里认可吗, 细则中) — as 本办法 does in a clause; not 通知担保人, 征求意见."""
     return frozenset(m for c in concepts for m in c.members
-                     if any(m in name or spoken_forms(m) in name for name in names) or m in KIND_WORDS)
+                     if names_a_document(m, names)
+                     or m in KIND_WORDS and (names or re.search(re.escape(m) + "[里中内上]", norm)))
 
 
 class DefaultAnswerer:
@@ -213,7 +219,7 @@ class DefaultAnswerer:
             pool = {d: hs for d, hs in pool.items() if d in ev.named} or pool
         per_doc: dict[str, tuple[Stance, Hit]] = {}
         met: dict[str, list[tuple[Stance, Hit]]] = {}
-        drop = naming_words([c for c, _w in weights], ev.names)
+        drop = naming_words([c for c, _w in weights], ev.names, q.norm)
         # the words naming the lent money (拿到 of 续贷拿到的钱) frame a question about its use
         frame = lent_money_frame(q)
         for doc_id, hs in pool.items():

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field, replace
 
 from ingest.settings import Settings
 
-from .answer import DefaultAnswerer, Evidence
+from .answer import DefaultAnswerer, Evidence, names_a_document
 from .consistency import prepare_topic, topic_search
-from .docnames import spoken_forms
 from .evidence import idf_weights
 from .models import Answer, Hit, QueryError
 from .question import Question, analyse, strip_instructions
@@ -100,7 +99,7 @@ class Assistant:
         joined = q.rejoined(idx.known_word).verbalized(idx.known_word).english_compounds(idx.known_word)
         added = {m for c in joined.concepts for m in c.members} - {m for c in q.concepts for m in c.members}
         # a compound that is a document's name (rural commercial bank → 农村商业银行) says which rules, not what
-        added = {m for m in added if not any(m in n or spoken_forms(m) in n for n in names)}
+        added = {m for m in added if not names_a_document(m, names)}
         return Request(question, joined, named, names, joined=tuple(sorted(added)))
 
     def _retrieve(self, req: Request) -> Request:

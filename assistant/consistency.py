@@ -528,9 +528,10 @@ def _describe(sides: list[Side]) -> str:
 
 
 # units that convert into each other measure one dimension
-_COUNT_UNITS = frozenset({"次", "期"})
 _DIMENSION = {"年": "时间", "个月": "时间", "日": "时间", "工作日": "时间", "小时": "时间",
               "万元": "金额", "元": "金额", "亿元": "金额"}
+# counts a rule may restrict a thing from (累计3期以上)
+_COUNT_UNITS = frozenset({"次", "期"})
 
 
 def find_conflicts(rows: list[Row]) -> list[Conflict]:
@@ -616,8 +617,9 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
     # one document restricts a thing outright (近二年没有欠贷欠息) where another restricts it only from a count
     # on (存在连续2期或累计3期及以上欠息记录的): the first tolerates none of it, the second some
     def counts(r: Row) -> list[Limit]:
-        return [lim for lim in r.limits if lim.unit in _COUNT_UNITS and lim.op != "after"]
-    counted = [r for r in stated if r.held and counts(r)]
+        # (a lower bound of two or more: 累计3期以上 restricts from there on; ≥1次 is outright)
+        return [lim for lim in r.limits if lim.unit in _COUNT_UNITS and lim.op in (">=", ">", "=") and lim.value >= 2]
+    counted = [r for r in stated if r.held and counts(r) and r.kind in RESTRICTING]
     outright = [r for r in stated if r.held and r.kind in RESTRICTING and not counts(r)
                 and all(r.doc_id != c.doc_id for c in counted)]
     pairs = [(a, b) for a in outright for b in counted if set(a.held) & set(b.held)]

@@ -72,8 +72,6 @@ def aliases(doc_id: str, title: str, issuer: str = "", kind: str = "", region: s
         out |= _subject_kind_names(t[:-len(kind_word)], kind_word)
     if kind_word:
         out.add(kind_word)
-        if len(kind_word) == 4:
-            out.add(kind_word[-2:])   # 操作指引 said as 指引, as compounds are shortened to their head
         for place in places:
             out.update({place + kind_word, place + "的" + kind_word, place})
     year = re.match(r"(\d{4})年", t)
@@ -159,6 +157,7 @@ def spoken_forms(text: str) -> str:
     return text
 
 
+_WHEN = frozenset("in since during until by before after from of on".split())
 _EN_WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[^\x00-\x7f]+")
 
 
@@ -172,12 +171,13 @@ def english_rendering(norm_question: str) -> str:
     if not re.search(r"[a-z]{3,}", text):
         return ""
     out = []
-    for w in _EN_WORD.findall(text):
+    words = _EN_WORD.findall(text)
+    for k, w in enumerate(words):
         if w.isascii() and w.isalpha():
             forms = SYNONYMS.get(w, ()) or SYNONYMS.get(english_stem(w), ())
             out.append(forms[0] if forms else "")
-        elif re.fullmatch(r"(19|20)\d\d", w):
-            out.append(w + "年")   # a year names a document as 2024年 does
+        elif re.fullmatch(r"(19|20)\d\d", w) and (k == 0 or words[k - 1] not in _WHEN):
+            out.append(w + "年")   # a year names a document as 2024年 does — not a date of the story (in 2024)
         else:
             out.append(w)
     return _clean("".join(out))

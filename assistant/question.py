@@ -108,7 +108,7 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
     监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定
     不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能 限制 有何规定 怎么规定
     一定 务必 非得 非要 不到 没到 达不到
-    能行 行得通 可行 可不可行 允不允许 允许 准许 容许 认可 认同 承认 接受 认不认 没问题 有问题 没事 必要 有必要 来得及 机会 有机会 有戏 还有
+    能行 行得通 可行 可不可行 允不允许 允许 准许 容许 没问题 有问题 没事 必要 有必要 来得及 机会 有机会 有戏 还有
     不用 不必 无需 无须 不需 用不着
     allowed permitted permissible acceptable possible feasible okay ok fine""".split())
 
@@ -287,7 +287,7 @@ class Question:
                 continue
             k = self.norm.find(m)
             clause = self.norm[max(self.norm.rfind(ch, 0, k) for ch in "，,。；;？?！!") + 1:k]
-            comparative = "比" in clause or clause.endswith("更") or re.match(r"(一点|一些|些)", self.norm[k + 2:])
+            comparative = "比" in clause or clause.endswith(("更", "更加")) or re.match(r"(一点|一些|些|点)", self.norm[k + 2:])
             word = m[0] + "化"
             if comparative and word not in c.members and known(word):
                 swap[id(c)] = Concept(c.members + (word,), c.parts)
@@ -439,14 +439,18 @@ def _specific(c: "Concept", asking: str) -> bool:
 
 
 # applying for or taking out a loan (申请流动资金贷款, 办经营贷, 贷这笔款): its object is the act asked about
-_APPLY = re.compile(r"(申请|办理|办|贷|借)(一笔|这笔|个)?$")
+_APPLY = re.compile(r"(申请|想贷|要贷|来贷|借)(一笔|这笔|个)?$")
+
+
+# meeting the conditions (符合条件, 够格), not a bare 要求 (申请抵押贷款有什么要求)
+_MEETS = re.compile(r"(符合|满足|达到|具备|够)[^，,。？?]{0,4}(条件|要求|标准|资格|规定)|够格|合格|达标")
 
 
 def _applied_for(word: str, asking: str) -> bool:
     """Whether `word` is the object of applying for a loan in a clause asking whether the story meets
     the conditions (「现在申请流动资金贷款还符合基本条件吗」): the loan is what is applied for, not a
     condition."""
-    if not word.endswith(("贷款", "贷")) or not re.search(ELIGIBLE.pattern, asking):
+    if not word.endswith(("贷款", "贷")) or not _MEETS.search(asking):
         return False
     k = asking.find(word)
     return k > 0 and _APPLY.search(asking[:k]) is not None
@@ -454,7 +458,7 @@ def _applied_for(word: str, asking: str) -> bool:
 
 # a situation or manner noun after a demonstrative (这种情况, 这种做法, 此类情形) points back at the story
 _SITUATIONS = ("情况", "做法", "情形", "操作", "办法")
-_DEMONSTRATIVE = re.compile(r"(这|那|此|该)(种|样的|类|个)?$")
+_DEMONSTRATIVE = re.compile(r"(这|那|此|(?<!应)该)(种|样的|类|个)?$")
 
 
 def refers_back(token: str, norm: str) -> bool:
@@ -862,8 +866,10 @@ def glued_okay(token: str, norm: str) -> bool:
     去办|行吗, 才|行): not in its dictionary, and nothing after it but a particle or the clause's end. It asks,
     as 可以吗 does (他行 goes on to 融资: a word)."""
     from ingest.tokenize import in_dictionary
+    # (only a verb or adverb before 行: 他行, 县行 are banks)
     return (len(token) == 2 and token[1] == "行" and not in_dictionary(token)
-            and re.search(re.escape(token) + r"(?=[吗么呢吧啊？?，,。！!]|$)", norm) is not None)
+            and any(t.startswith(("v", "d")) for _w, t in pos_tags(token[0]))
+            and re.search(re.escape(token) + r"(?=[吗么呢吧啊？?。！!]|$)", norm) is not None)
 
 
 # verbs that only carry their object (提出申请 is 申请, 进行评估 is 评估): a word made of one and its object

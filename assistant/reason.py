@@ -77,7 +77,8 @@ def _value_of_class(form: str, concept: Concept) -> tuple[int, str] | None:
     """A classification asked by its name (五级分类, or its head 分类) is spoken of by a text naming one of
     its values (原贷款为正常类): where, and the value."""
     for name, values in FAMILIES.items():
-        if not any(m in (name, name[-2:]) for m in concept.members):
+        # (its head only where that names a classification: 分类 of 五级分类, not 用途 of 贷款用途)
+        if not any(m == name or m == name[-2:] and m.endswith("类") for m in concept.members):
             continue
         spots = [(form.find(v), v) for v in values if len(v) >= 3 and v in form]
         if spots:
@@ -705,7 +706,7 @@ def _refused_if(reading: Reading, lim: Limit) -> bool:
 
 # the verbs that ask for or grant the loan itself (想续280万, 申请300万, 贷了500万, 批了, 要200万): the
 # lending characters above, and the verbs that take the asked loan's amount as their object (借, 申请, 办…)
-_LENDING_VERB = re.compile("[" + "".join(_LENDING) + "借]|申请|要|办|做|报|给|定")
+_LENDING_VERB = re.compile(r"[续贷借批放]|申请|要|办|做|报|给|定")
 
 
 def _own_object(quantity: str) -> bool:

@@ -124,3 +124,28 @@ def test_restricting_outright_is_stricter_than_from_a_count_on(a_kind, a_units, 
     a = replace(_row("a", None), kind=a_kind, held=("欠息",), limits=[Limit(">=", 3, u, "欠息", 0, 1) for u in a_units])
     b = replace(_row("b", None), kind="排除", held=("欠息",), limits=[Limit(">=", 3, u, "欠息", 0, 1) for u in b_units])
     assert ("宽严不同" in [c.kind for c in find_conflicts([a, b])]) is flagged
+
+
+@pytest.mark.parametrize("b_kind,op,value,flagged", [
+    ("排除", ">=", 3, True),
+    # a count side that permits, or an upper bound, or from the first on (≥1, outright too): not looser
+    ("允许", ">=", 3, False),
+    ("排除", "<=", 3, False),
+    ("排除", ">=", 1, False),
+])
+def test_the_counted_side_restricts_from_two_or_more(b_kind, op, value, flagged):
+    from dataclasses import replace
+    from assistant.consistency import find_conflicts
+    from ingest.readings import Limit
+    a = replace(_row("a", None), kind="要求", held=("欠息",))
+    b = replace(_row("b", None), kind=b_kind, held=("欠息",), limits=[Limit(op, value, "期", "欠息", 0, 1)])
+    assert ("宽严不同" in [c.kind for c in find_conflicts([a, b])]) is flagged
+
+
+def test_documents_apart_on_different_things_are_not_stricter():
+    from dataclasses import replace
+    from assistant.consistency import find_conflicts
+    from ingest.readings import Limit
+    a = replace(_row("a", None), kind="要求", held=("逾期",))
+    b = replace(_row("b", None), kind="排除", held=("欠息",), limits=[Limit(">=", 3, "期", "欠息", 0, 1)])
+    assert "宽严不同" not in [c.kind for c in find_conflicts([a, b])]
