@@ -254,6 +254,15 @@ class Question:
                      and not any(m in RENEWAL for m in a.members + b.members)
                      and not _agent(self.norm, a.members[0] + b.members[0]))
 
+    def _swapped(self, swap: dict[int, "Concept"], gone: frozenset[int] | set[int] = frozenset()) -> "Question":
+        """The question with some concepts read as others (by id) and some dropped, in every role."""
+        if not swap and not gone:
+            return self
+
+        def each(cs: tuple[Concept, ...]) -> tuple[Concept, ...]:
+            return tuple(swap.get(id(c), c) for c in cs if id(c) not in gone)
+        return replace(self, concepts=each(self.concepts), focus=each(self.focus), topic=each(self.topic))
+
     def rejoined(self, known: Callable[[str], bool]) -> "Question":
         """A verb and its object split by an aspect mark and a measure (欠过两期的管理费, 欠了一期息) are
         the one word the documents use (欠息) when the verb and the object's last character make a
@@ -270,11 +279,7 @@ class Question:
                     if (0 <= k <= v.end() + 8 and word not in have and id(c) not in swap and known(word)
                             and self.tags.get(v.group(1), "").startswith("v")):
                         swap[id(c)] = Concept((word,), ())
-        if not swap:
-            return self
-        return replace(self, concepts=tuple(swap.get(id(c), c) for c in self.concepts),
-                       focus=tuple(swap.get(id(c), c) for c in self.focus),
-                       topic=tuple(swap.get(id(c), c) for c in self.topic))
+        return self._swapped(swap)
 
     def verbalized(self, known: Callable[[str], bool]) -> "Question":
         """An adjective said comparatively (比新贷款走得简单一点, 更简便些) asks for the change the documents
@@ -291,11 +296,7 @@ class Question:
             word = m[0] + "化"
             if comparative and word not in c.members and known(word):
                 swap[id(c)] = Concept(c.members + (word,), c.parts)
-        if not swap:
-            return self
-        return replace(self, concepts=tuple(swap.get(id(c), c) for c in self.concepts),
-                       focus=tuple(swap.get(id(c), c) for c in self.focus),
-                       topic=tuple(swap.get(id(c), c) for c in self.topic))
+        return self._swapped(swap)
 
     def english_compounds(self, known: Callable[[str], bool]) -> "Question":
         """English noun compounds run in the order Chinese ones do (foreign-currency working-capital
@@ -339,12 +340,7 @@ class Question:
             inside = [by_word[w] for w in run[i:j + 1] if w in own]
             merged[id(inside[0])] = Concept((word,), tuple(combo))
             gone.update(id(c) for c in inside[1:])
-        if not merged:
-            return self
-
-        def swap(cs: tuple[Concept, ...]) -> tuple[Concept, ...]:
-            return tuple(merged.get(id(c), c) for c in cs if id(c) not in gone)
-        return replace(self, concepts=swap(self.concepts), focus=swap(self.focus), topic=swap(self.topic))
+        return self._swapped(merged, gone)
 
     def grounded(self, known: Callable[[str], bool], naming: tuple[str, ...] = ()) -> "Question":
         """The question as far as the corpus can speak to it. A word no document uses that is not a
@@ -420,9 +416,11 @@ _COMPOUND_WORDS = 4
 
 
 # meeting the conditions, asked of a story (符合条件吗, 够不够格, 满足要求吗)
-ELIGIBLE = re.compile(r"(符合|满足|达到|具备|够)?(条件|要求|标准|资格|规定)|符合|满足|达标|够格|合格")
+_MEETING = r"(符合|满足|达到|具备|够)"
+_CONDITION_NOUNS = r"(条件|要求|标准|资格|规定)"
+ELIGIBLE = re.compile(rf"{_MEETING}?{_CONDITION_NOUNS}|符合|满足|达标|够格|合格")
 # a word quantifying over the conditions (基本条件, 各项要求, 相关规定) names no one of them
-_OF_CONDITIONS = r"(?:的)?(?:条件|要求|标准|资格|规定)"
+_OF_CONDITIONS = rf"(?:的)?{_CONDITION_NOUNS}"
 _QUANTIFIERS = frozenset("基本 各项 相关 上述 所有 全部 这些 有关".split())
 
 
@@ -443,7 +441,7 @@ _APPLY = re.compile(r"(申请|想贷|要贷|来贷|借)(一笔|这笔|个)?$")
 
 
 # meeting the conditions (符合条件, 够格), not a bare 要求 (申请抵押贷款有什么要求)
-_MEETS = re.compile(r"(符合|满足|达到|具备|够)[^，,。？?]{0,4}(条件|要求|标准|资格|规定)|够格|合格|达标")
+_MEETS = re.compile(rf"{_MEETING}[^，,。？?]{{0,4}}{_CONDITION_NOUNS}|够格|合格|达标")
 
 
 def _applied_for(word: str, asking: str) -> bool:
