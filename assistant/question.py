@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Callable
 
-from ingest.readings import Limit, is_negator, limits, negation_scope
+from ingest.readings import Limit, event_ages, is_negator, limits, negation_scope
 from ingest.tokenize import cut_with_offsets, normalize, pos_tags, terms as token_terms, to_simplified
 
 _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|有何不同|有什么不同|有何区别|有什么区别|"
@@ -209,6 +209,11 @@ class Question:
         speaks of no comparison, and the standard stays a word it lacks."""
         spans = [(a, b) for a, b, pred in self.standards if pred and pred in text]
         return bool(spans) and only_within(self.norm, c.members + c.parts, spans)
+
+    @cached_property
+    def ages(self) -> tuple[Limit, ...]:
+        """How long ago each stated event was (两年前欠过税): what a look-back window judges."""
+        return tuple(event_ages(self.norm))
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -767,7 +772,10 @@ def stated_counts(norm: str, english: tuple[Limit, ...] | None = None) -> tuple[
     from ingest.readings import parse_number
 
     out = []
+    ages = event_ages(norm)
     for lim in limits(norm):
+        if any(a.start <= lim.start < a.end for a in ages):
+            continue   # 两年前: when an event was, not an amount the rule measures
         value = lim.value
         before = norm[max(0, lim.start - 8):lim.start]
         # 「已经续过两次，还想再续」: the renewal asked about is the next one — only a count of renewals

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading
-from ingest.readings import TIME_LEFT, caused_spans, calendar_dates, is_negator, members as list_members, negators
+from ingest.readings import TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, is_negator, members as list_members, negators
 from ingest.tokenize import FAMILIES, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
@@ -846,6 +846,40 @@ def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | No
     return Stance("yes", reading, strength, lim.quantity or stated.unit, ("未触及" if excluding else "符合") + why)
 
 
+def said_split(word: str, text: str) -> bool:
+    """A two-character verb-object word said whole or split by an aspect mark (欠息 in 欠过一次利息, 续贷 in
+    续过两回贷), as `Question.rejoined` reads it."""
+    return word in text or (len(word) == 2 and re.search(re.escape(word[0]) + r"[过了][^，,。；;？?！!]{0,8}" + re.escape(word[1]), text) is not None)
+
+
+def _window_stance(q: Question, reading: Reading, strength: float) -> Stance | None:
+    """A stated event's age against a look-back window of the rule (近三年无环保违法 / 两年前因为环保违法
+    被处罚过): inside the window the rule of absence fails (不可以, naming it); before it, the event does
+    not bear on the rule, which the story then meets; on its edge (三年前 / 近三年) the date decides."""
+    if not q.ages or not (reading.lead == "requirement" or reading.kind in ("requirement", "obligation")):
+        return None
+    for lim, (s, e) in window_events(reading):
+        span = reading.text[:e - reading.start]
+        denied = [(c, hit[1]) for c in q.concepts if c.members[0] not in GENERIC
+                  and (hit := _find(span, c)) is not None and not hit[2] and hit[0] + reading.start >= s]
+        for age in q.ages:
+            # the event dated is the one the window denies, said in the age's clause
+            term = next((t for c, t in denied if any(said_split(m, age.quantity) for m in c.members + (t,))), None)
+            if term is None:
+                continue
+            window, ago = lim.value * TIME_YEARS[lim.unit], age.value * TIME_YEARS[age.unit]
+            said = f"问题中为{age.value:g}{age.unit}{'多' if age.op == '>=' else ''}前"
+            rule = f"要求近{lim.value:g}{lim.unit}{reading.text[s - reading.start:e - reading.start]}"
+            if ago < window:
+                return Stance("no", reading, strength, term, f"{rule}，{said}，在此期间内")
+            if ago > window or age.op == ">=":
+                if _one_of_many_conditions(q, reading):
+                    return Stance("depends", reading, strength, term, MET_ONE)
+                return Stance("yes", reading, strength, term, f"{rule}，{said}，已在此期间之外")
+            return Stance("depends", reading, strength, term, f"{rule}，{said}，是否仍在期间内要看具体日期")
+    return None
+
+
 # 「回笼率就是指…销售货款日均余额与…贷款最高余额得比例」: a rate defined as one amount over another
 _RATIO = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?)(?:就是指|是指|指)(?P<a>[^，,；;。]+?)(?:与|和|同|占)"
                     r"(?P<b>[^，,；;。]+?)[得的]?(?:比例|之比|比率|比值|比重)")
@@ -1088,6 +1122,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     lead = _lead_time_stance(q, reading, max(strength, 0.5) + 1.0)
     if lead is not None:
         return lead
+    window = _window_stance(q, reading, max(strength, 0.5) + 1.0)
+    if window is not None:
+        return window
     numeric = _limit_stance(q, reading, max(strength, 0.5) + 1.0)
     if numeric is not None:
         return numeric
@@ -1254,10 +1291,6 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     if sign > 0 and not stated_neg and _left_to_discretion(text, pos - reading.start):
         # 「可视实际情况酌情调整」: left to the bank's judgement case by case
         return Stance("depends", reading, strength, term, "由银行视实际情况酌情决定")
-    if sign < 0 and not stated_neg:
-        dated = _window(q, text, pos - reading.start, term)
-        if dated is not None:
-            return Stance(dated[0], reading, strength, term, dated[1])
     if verdict == "no" and stated_neg and sign > 0:
         other = _open_alternative(q, text, pos - reading.start)
         if other is not None:
@@ -1671,42 +1704,6 @@ def _one_of_many_conditions(q: Question, reading: Reading) -> bool:
     # a question pointing at one condition (这一项过不过, 这个数能做吗) asks about that one only
     return reading.lead in ("requirement", "exclusion") and q.topic != q.focus and q.modality != "necessity" \
         and not points_at_one_item(q.asking)
-
-
-# a rule's look-back window (近二年没有欠息, 3年内无…) and how long ago a question dates a fact
-# (三年前有过一次欠息, 一年半以前)
-_NUM = r"[0-9一二两三四五六七八九十]+"
-_WINDOW = re.compile(rf"(?:近|最近)({_NUM})(个月|年)|({_NUM})(个月|年)(?:内|以内)")
-_AGO = re.compile(rf"({_NUM})(个)?(年半|年|月|个月)(?:多)?(?:前|以前|之前)|(半)年(?:多)?(?:前|以前|之前)")
-
-
-def _months(num: str, unit: str) -> float | None:
-    from ingest.readings import parse_number
-    value = 0.5 if num == "半" else parse_number(num)
-    if value is None:
-        return None
-    return value * 12 + 6 if unit == "年半" else value * (12 if unit == "年" else 1)
-
-
-def _window(q: Question, text: str, k: int, term: str) -> tuple[Verdict, str] | None:
-    """A fact a rule requires absent within a window, dated by the question: before the window it
-    does not count (可以); inside it, it does (不可以)."""
-    part = _part_at(text, k)
-    w = _WINDOW.search(part)
-    if w is None:
-        return None
-    window = _months(w.group(1) or w.group(3), w.group(2) or w.group(4))
-    clause = next((m.group(0) for m in re.finditer(r"[^，,。；;！!？?]+", q.norm) if term in m.group(0)), "")
-    a = _AGO.search(clause)
-    if window is None or a is None:
-        return None
-    ago = _months("半", "年") if a.group(4) else _months(a.group(1), a.group(3))
-    if ago is None:
-        return None
-    said = a.group(0)
-    if ago > window:
-        return "yes", f"要求{w.group(0)}没有该情形，问题中为{said}，已在期限之外"
-    return "no", f"要求{w.group(0)}没有该情形，问题中为{said}，仍在期限之内"
 
 
 def _negates_any(q: Question, text: str) -> bool:

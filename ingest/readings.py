@@ -540,6 +540,19 @@ def _calendar_date(text: str, m: re.Match) -> bool:
 _LOOK_BACK = re.compile(r"(?:^|[，,；;：:（(\s]|最|在)近$")
 
 
+# what a look-back window may stand on before its denial (近三年内无…, 近两年来没有…)
+_WINDOW_GAP = re.compile(r"\s*(?:以内|之内|内|以来|来|中)?\s*(?:均|都|从)?\s*")
+_DENIAL = re.compile(r"无|没有|没|未|不曾|从未")
+
+
+def _denied_after(text: str, before: str, end: int) -> bool:
+    """近 after a noun with a denial right after the time (借款人近二年没有欠息) looks back over what it
+    denies; 近 after a verb (成立近3年) or as 将近/接近 is "nearly"."""
+    if not before.endswith("近") or before.endswith(("将近", "接近")):
+        return False
+    return _DENIAL.match(text, _WINDOW_GAP.match(text, end).end()) is not None
+
+
 def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
     """Numeric limits in text[start:end] with their operators."""
     end = len(text) if end is None else end
@@ -578,13 +591,75 @@ def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
                 break
         if op == "=" and is_estimate(num):
             op = "<="   # 一两次: at most two
-        if op == "=" and unit in ("年", "个月", "日") and _LOOK_BACK.search(before):
+        if op == "=" and unit in ("年", "个月", "日") and (_LOOK_BACK.search(before) or _denied_after(text, before, m.end())):
             # 近三年无…: a look-back window, as 三年内 is
             op, before = "<=", re.sub(r"最?近$", "", before)
         quantity = re.sub(r"^(\s|[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|且|并|对|在|其|的|应|须|原则上)+", "", before)
         quantity = re.sub(r"(应当|应|须|必须|需|在|为|是|达到|不得|不能|控制在|均)+$", "", quantity.strip())
         out.append(Limit(op, value, unit, quantity[-14:], m.start(), m.end()))
     return out + grade_limits(text, start, end)
+
+
+TIME_YEARS = {"年": 1.0, "个月": 1 / 12, "日": 1 / 365}
+
+
+def window_events(reading: Reading) -> list[tuple[Limit, tuple[int, int]]]:
+    """Look-back windows and the events each denies: 「近三年无环保违法、欠缴税金等记录」 is a window of
+    three years over the negated span after it (unit offsets). A rule of absence over a time: an event
+    inside the window fails it, one before the window does not bear on it."""
+    out = []
+    for lim in reading.limits:
+        if lim.op != "<=" or lim.unit not in TIME_YEARS:
+            continue
+        k = lim.start - reading.start
+        before = ITEM_MARK.sub("", reading.text[:k])
+        if k < 0 or not (_LOOK_BACK.search(before) or _denied_after(reading.text, before, lim.end - reading.start)):
+            continue
+        gap = _WINDOW_GAP.match(reading.text, lim.end - reading.start).end() + reading.start
+        span = next(((s, e) for s, e in reading.negated if s == gap), None)
+        if span is not None:
+            out.append((lim, span))
+    return out
+
+
+# 两年前欠过税, 三年多以前: how long ago a stated event was (到期一个月前 is a time before an event, no age)
+_AGO = re.compile(rf"(?P<num>\d+(?:\.\d+)?|[{_CN_NUM}]+|半)\s*(?P<unit>年半|个月|月|年|天|日|个星期|星期|周)"
+                  r"(?P<more>多)?\s*(?:以|之)?前(?![提面后])")
+_TIME_OF_EVENT = re.compile(r"(到期|届满|期满|还款|申请|放款|发放|之日|当日|日期|截止)[^，,。；;]{0,2}$")
+# the deictic years and months of speech: 去年 is an event one year back
+DEICTIC_AGES = (("大前年", 3.0, "年"), ("前年", 2.0, "年"), ("去年", 1.0, "年"), ("上个月", 1.0, "个月"), ("上月", 1.0, "个月"))
+
+
+def event_ages(text: str) -> list[Limit]:
+    """How long ago each stated event was, with the clause that states it as its quantity:
+    「企业两年前因为环保违法被处罚过」 → 2 年 ago, 「两年多前」 → more than 2 年 (op >=)."""
+    out = []
+
+    def part_of(s: int, e: int) -> str:
+        a = max(text.rfind(ch, 0, s) for ch in "，,。；;？?！!") + 1
+        ends = [k for k in (text.find(ch, e) for ch in "，,。；;？?！!") if k >= 0]
+        return text[a:s] + text[e:min(ends or [len(text)])]
+
+    for m in _AGO.finditer(text):
+        if _TIME_OF_EVENT.search(text[max(0, m.start() - 6):m.start()]):
+            continue
+        value = 0.5 if m.group("num") == "半" else parse_number(m.group("num"))
+        if value is None:
+            continue
+        unit = UNIT_CANON.get(m.group("unit"), m.group("unit"))
+        if unit in _WEEKS:
+            value, unit = value * 7, "日"
+        if unit == "年半":
+            value, unit = value + 0.5, "年"   # 一年半前
+        out.append(Limit(">=" if m.group("more") else "=", value, unit, part_of(m.start(), m.end()), m.start(), m.end()))
+    taken: list[tuple[int, int]] = []
+    for word, value, unit in DEICTIC_AGES:
+        for m in re.finditer(word, text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue   # 前年 inside 大前年
+            taken.append((m.start(), m.end()))
+            out.append(Limit("=", value, unit, part_of(m.start(), m.end()), m.start(), m.end()))
+    return sorted(out, key=lambda lim: lim.start)
 
 
 _GRADE = re.compile(r"(?<![A-Za-z])([A-Da-d])(\1{0,2})\s*级(?P<incl>\s*[(（]含[)）])?(?P<after>\s*(?:及|或)?\s*(?:以上|以下))?")
@@ -809,5 +884,5 @@ def format_reading(r: Reading) -> str:
     return "  ".join(bits) + f"\n      「{r.text}」"
 
 
-__all__ = ["Limit", "Reading", "read_units", "read_text", "negators", "negation_scope", "limits",
+__all__ = ["Limit", "Reading", "read_units", "read_text", "negators", "negation_scope", "limits", "window_events", "event_ages",
            "lead_kind", "exception_span", "condition_span", "concession", "format_reading"]

@@ -163,6 +163,7 @@ def test_caused_spans(text, expected):
     ("近三年无环保违法、欠缴税金等记录", "<=", 3, "年"),      # a look-back window, as 三年内 is
     ("近二年没有欠贷欠息等不良行为", "<=", 2, "年"),
     ("最近两年没有欠息", "<=", 2, "年"),
+    ("企业最近两年的平均销售收入", "<=", 2, "年"),       # a window over a measure, with no denial after it
     ("企业成立近3年", "=", 3, "年"),                    # 近 after a verb is "nearly", no window
     ("经营将近5年", "=", 5, "年"),
     ("客户有过一两次欠息", "<=", 2, "次"),               # an estimate of two numerals: at most the larger, never 12
@@ -173,6 +174,38 @@ def test_caused_spans(text, expected):
 def test_limits(text, op, value, unit):
     found = limits(text)
     assert [(lim.op, lim.value, lim.unit) for lim in found][-1] == (op, value, unit)
+
+
+@pytest.mark.parametrize("text,window,denied", [
+    ("(三)近两年内无逾期、欠息等不良记录。", (2, "年"), "无逾期、欠息等不良记录"),
+    ("申请人最近三十六个月没有被行政处罚的记录;", (36, "个月"), "没有被行政处罚的记录"),
+    ("近一年来均未发生挪用贷款的情况。", (1, "年"), "未发生挪用贷款的情况"),
+    ("借款人近二年没有欠贷欠息等不良行为;", (2, "年"), "没有欠贷欠息等不良行为"),   # 近 after a noun, a denial after the time
+    ("企业成立近3年,没有欠息。", None, None),          # 近 after a verb is "nearly": no window
+    ("近两年经营收入增长20%以上。", None, None),        # a window over no denial: nothing denied
+])
+def test_a_look_back_window_denies_the_events_after_it(text, window, denied):
+    from ingest.readings import read_text, window_events
+    found = [(lim, r.text[s - r.start:e - r.start]) for r in read_text("x/a1", "x", text, "须符合以下条件：")
+             for lim, (s, e) in window_events(r)]
+    assert [((lim.value, lim.unit), d) for lim, d in found] == ([(window, denied)] if window else [])
+
+
+@pytest.mark.parametrize("text,ages", [
+    ("企业两年前因为环保违法被处罚过", [("=", 2, "年", "环保违法")]),
+    ("客户三年多以前欠过一次息", [(">=", 3, "年", "欠过一次息")]),     # 多: more than three years
+    ("去年有一期利息晚交了", [("=", 1, "年", "利息晚交")]),           # deictic years of speech
+    ("大前年被起诉过", [("=", 3, "年", "被起诉")]),                  # 前年 inside 大前年 is not read again
+    ("十八个月前逾期过一次", [("=", 18, "个月", "逾期")]),
+    ("一年半以前欠过息", [("=", 1.5, "年", "欠过息")]),
+    ("须在原贷款到期一个月前提出申请", []),                       # a time before an event is no age
+    ("两年前面的那笔贷款", []),                                   # 前面 is a place
+])
+def test_the_age_of_a_stated_event(text, ages):
+    from ingest.readings import event_ages
+    found = event_ages(text)
+    assert [(a.op, a.value, a.unit) for a in found] == [x[:3] for x in ages]
+    assert all(x[3] in a.quantity for a, x in zip(found, ages))
 
 
 @pytest.mark.parametrize("text", ["企业成立满三周年", "等额周转两次", "孩子两周岁"])

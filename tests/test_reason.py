@@ -1895,3 +1895,28 @@ def test_a_year_in_an_english_story_names_no_document():
     both = dict(DOCS, y24={"title": "2024年小微企业续贷实施细则", "issuer": "未注明", "kind": "实施细则"})
     assert DocNamer(both).named(analyse("Under the 2024 renewal rules, can a pledged loan be renewed?").norm) == ["y24"]
     assert DocNamer(both).named(analyse("The client was overdue in 2024; can the loan be renewed?").norm) == []
+
+
+WINDOW = "(三)申请人近三年内无偷税漏税、拖欠工资等不良记录。"
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("企业两年前偷税漏税被查过，还能续贷吗？", "no"),          # inside the window: the rule of absence fails
+    ("企業半年前拖欠過工資，能續貸嗎？", "no"),
+    ("企业五年前偷税漏税被查过，偷税漏税这条能过吗？", "yes"),   # before the window: the event does not bear on it
+    ("企业三年多以前拖欠工资，这一条还卡不卡？", "yes"),
+    ("企业五年前偷税漏税被查过，现在能续贷吗？", "depends"),     # …and the other conditions are still to check
+    ("企业三年前偷税漏税，还能续贷吗？", "depends"),           # on the window's edge the date decides
+    ("企业两年前被起诉过，能续贷吗？", None),                  # the dated event is another than the one denied
+])
+def test_a_stated_event_is_dated_against_the_look_back_window(question, expected):
+    assert _verdict(WINDOW, question, REQ) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("客户一年前欠过一期利息，欠息这条能过吗？", "no"),       # 欠息 said split by an aspect mark: 欠过…息
+    ("客户五年前欠了两期利息，欠息这条能过吗？", "yes"),
+    ("客户一年前欠过一期管理费，还清了利息，欠息这条能过吗？", "no"),
+])
+def test_the_event_a_window_denies_may_be_said_split(question, expected):
+    assert _verdict("(三)近两年无欠息记录。", question, REQ) == expected
