@@ -513,6 +513,8 @@ def _counts_renewals(before: str, after: str) -> bool:
 _AGGREGATE = re.compile(r"累计|合计|总计|共计|一共|总共|加起来")
 # a count said of one loan (这笔贷款总共续过2次) is that loan's, whatever adverb sums it
 _ONE_LOAN = re.compile(r"[这该那此]一?笔|同一笔|单笔")
+# one loan counted by its classifier (一笔1800万的流贷, 这笔, 每笔): its amount is what a 单笔 limit measures
+_BY_CLASSIFIER = re.compile(r"(?<![第])(?:[一这该那此每]|同一)笔")
 
 
 def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
@@ -549,6 +551,8 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
             said_of = _words(stated.quantity, keep) | (set() if _own_object(stated.quantity) else topic_words) | lent
             if not _words(stated.quantity, keep):
                 said_of |= _bare_figure_of(q)
+            if lim.unit in _AMOUNT_UNITS and _BY_CLASSIFIER.search(stated.quantity):
+                said_of |= {"单笔"}
             if _lead_before_event(q, stated) and re.search(_EVENT, lim.quantity):
                 # 到期前20个工作日 against 距原贷款到期不足15个工作日: both measure the time left to the event
                 said_of |= set(re.findall(_EVENT, lim.quantity))

@@ -400,6 +400,9 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     (SPLIT_AMOUNT, REQ, "老板想续250万，额度批得了吗？", "depends"),
     # …or the borrower's genus, told by the head of the noun naming it: a 公司/厂 is an 企业, a 个体户 an 个人经营户
     (SPLIT_AMOUNT, REQ, "一家贸易公司想续900万，单笔额度够吗？", "yes"),
+    # one loan counted by its classifier (一笔, 这笔) is what a 单笔 limit measures
+    (SPLIT_AMOUNT, REQ, "企业客户一笔1800万的流贷想整笔续，可以吗？", "no"),
+    (SPLIT_AMOUNT, REQ, "企业客户这笔1200万的流贷想整笔续，可以吗？", "depends"),   # met; the other conditions remain
     (SPLIT_AMOUNT, REQ, "开了一家纸箱厂，想续1500万，单笔额度够吗？", "yes"),
     (SPLIT_AMOUNT, REQ, "个体户想续900万，单笔额度够吗？", "no"),
     (SPLIT_AMOUNT, REQ, "客户想续900万，单笔额度够吗？", "depends"),
