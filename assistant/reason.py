@@ -2032,7 +2032,7 @@ def _open_alternative(q: Question, text: str, k: int) -> str | None:
     denied = [c for c in q.concepts if q.concept_negated(c) and any(m in own for m in c.members)]
     # the question denies it of the original party (原保证人不肯再保了) and the other alternative
     # names a new one (新设立的保证人承担…): the denial does not reach the new party
-    of_original = _PRIOR.search(own) and _denied_of_prior(q) and not _REPLACEMENT.search(q.norm)
+    of_original = _PRIOR.search(own) and _denied_of_prior(q) and not _replacement_denied(q)
     for a, b in zip(bounds, bounds[1:]):
         if a <= k < b:
             continue
@@ -2043,6 +2043,19 @@ def _open_alternative(q: Question, text: str, k: int) -> str | None:
     return None
 
 
+def _replacement_denied(q: Question) -> bool:
+    """Whether the question denies the replacement it names (新的保证人也找不到, 没有新的保证人) — then no
+    other alternative is open; one it affirms (另找一家公司来当保证人) leaves that alternative to hold."""
+    for m in _REPLACEMENT.finditer(q.norm):
+        a = max(q.norm.rfind(ch, 0, m.start()) for ch in "，,。；;？?！!") + 1
+        ends = [k for k in (q.norm.find(ch, m.end()) for ch in "，,。；;？?！!") if k >= 0]
+        if _CLAUSE_DENIAL.search(q.norm, a, min(ends or [len(q.norm)])):
+            return True
+    return False
+
+
+# a denial anywhere in a clause, a potential complement's too (找不到)
+_CLAUSE_DENIAL = re.compile(r"不|没|无|未")
 # the original party or thing (原保证人, 原来的, 之前的) against a replacement (新的保证人, 另行提供)
 _PRIOR = re.compile(r"原(?!因|则|材料)|之前|以前|先前")
 # in a question, the original party: 原贷款 is the loan every story names, no party

@@ -183,6 +183,7 @@ MUTATIONS = {
     "the window's denial is read from the rule (近三年无…)": "import ingest.readings as m, assistant.reason as r; m.window_events = r.window_events = lambda reading: []",
     "the age of a stated event (两年前, 去年)": "import ingest.readings as m, assistant.question as q; m.event_ages = q.event_ages = lambda text: []",
     "one loan counted by its classifier is what a 单笔 limit measures (一笔1800万的流贷)": "import assistant.reason as m, re; m._BY_CLASSIFIER = re.compile('(?!x)x')",
+    "a replacement the question names is denied only in a clause that denies it (新的保证人也找不到)": "import assistant.reason as m; m._replacement_denied = lambda q: bool(m._REPLACEMENT.search(q.norm))",
     "a verb-object word said split (欠过一次利息 is 欠息)": "import assistant.reason as m; m.said_split = lambda word, text: word in text",
     "limits left blank": "import assistant.reason as m; m._blank_limit = lambda *a: None",
     "a phrase's first word names its kind": "import assistant.question as m; m.Question.phrases = property(lambda self: ())",
