@@ -482,6 +482,16 @@ def points_at_one_item(asking: str) -> bool:
     return _ONE_ITEM.search(asking) is not None
 
 
+# the story vouching for the conditions it does not name (其他条件都满足, 别的方面也都没问题): what it states
+# is then the one open point, and meeting it settles the case
+_REST_MET = re.compile(r"(其他|其它|其余|别的|剩下的?|另外的?)(的)?(条件|方面|要求|指标|手续|材料)?(也|倒)?(都|均|全|全部|一概)"
+                       r"(满足|符合|具备|达到|达标|合格|没有?问题|没毛病|齐全|齐了|ok|行)")
+
+
+def vouches_for_the_rest(norm: str) -> bool:
+    return _REST_MET.search(norm) is not None
+
+
 # a passive's agent (被法院冻结, 遭银行抽贷, 由法院查封): the noun does what the verb says; it does not
 # name a kind of it as a modifier does (房地产开发)
 _PASSIVE = "被遭由"

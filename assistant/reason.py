@@ -20,7 +20,7 @@ from ingest.readings import TIME_LEFT, TIME_YEARS, caused_spans, window_events, 
 from ingest.tokenize import FAMILIES, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import EVENT, GENERIC, RENEWAL, Concept, Question, extent_match, match_form, points_at_one_item
+from .question import EVENT, GENERIC, RENEWAL, Concept, Question, extent_match, match_form, points_at_one_item, vouches_for_the_rest
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -1707,7 +1707,7 @@ def _one_of_many_conditions(q: Question, reading: Reading) -> bool:
     # (whether a thing is required — 要不要书面同意 — is answered by the item itself: 需要)
     # a question pointing at one condition (这一项过不过, 这个数能做吗) asks about that one only
     return reading.lead in ("requirement", "exclusion") and q.topic != q.focus and q.modality != "necessity" \
-        and not points_at_one_item(q.asking)
+        and not points_at_one_item(q.asking) and not vouches_for_the_rest(q.norm)
 
 
 def _negates_any(q: Question, text: str) -> bool:

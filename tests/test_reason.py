@@ -250,6 +250,10 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # a story asking whether renewal is possible: meeting one listed condition settles nothing
     ("(三)生产经营正常且能按时支付利息;", REQ, "客户开服装店的，生产经营正常，能续贷吗？", "depends"),
     ("(三)生产经营正常且能按时支付利息;", REQ, "生产经营正常是续贷的条件吗？", "yes"),
+    # …unless the story vouches for the conditions it does not name
+    ("(三)生产经营正常且能按时支付利息;", REQ, "客户开服装店的，生产经营正常，其他条件也都符合，能续贷吗？", "yes"),
+    ("(三)生产经营正常且能按时支付利息;", REQ, "客户开服装店的，生产经营正常，别的方面都没问题，能续贷吗？", "yes"),
+    ("(三)生产经营正常且能按时支付利息;", REQ, "客户开服装店的，生产经营正常，其他条件不清楚，能续贷吗？", "depends"),
     # a fact a rule requires absent within a window, dated by the question
     ("(三)借款人近二年没有欠贷欠息等不良行为;", REQ, "客户三年前有过一次欠息，最近一直正常，欠息这条能过吗？", "yes"),
     ("(三)借款人近二年没有欠贷欠息等不良行为;", REQ, "客户一年半以前有过一次欠息，欠息这条能过吗？", "no"),
