@@ -17,7 +17,7 @@ from typing import Literal
 
 from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading
 from ingest.readings import TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, is_negator, members as list_members, negators
-from ingest.tokenize import FAMILIES, terms as token_terms
+from ingest.tokenize import FAMILIES, cut_with_offsets, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
 from .question import EVENT, GENERIC, RENEWAL, Concept, Question, extent_match, match_form, points_at_one_item, vouches_for_the_rest
@@ -128,6 +128,26 @@ def _narrowed_by_asked(text: str, concept: Concept, words: list[str]) -> tuple[i
                     j = form.find(m[:k] + x + m[k:])
                     if j >= 0:
                         return _map_back(text, form, j), m[:k] + x + m[k:], False
+    return None
+
+
+def _narrower_kind(q: Question, text: str, k: int, term: str) -> str | None:
+    """The rule's compound that opens with the asked word, when it holds a modifier between that word and
+    its head which the question does not say: 民间 in 「民间高利借贷」 (高利) for 借过些民间的钱 — a narrower kind
+    than the story states. 「民间借贷」 (the word and its head only) is the kind the story states. Returns the
+    compound. (Only rightwards: words before the asked one are verbs and adverbs as often as modifiers.)"""
+    toks = cut_with_offsets(text)
+    i = next((j for j, (t, s, e) in enumerate(toks) if s <= k < e), None)
+    if i is None or toks[i][0] != term:
+        return None
+    run = [term]
+    for t, _s, _e in toks[i + 1:]:
+        if len(t) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", t):
+            break
+        run.append(t)
+    said = q.norm + "".join(q.glossed)
+    if any(t not in said for t in run[1:-1]):
+        return "".join(run)
     return None
 
 
@@ -1292,6 +1312,11 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             return None
         return Stance("depends", reading, strength, term, f"仅在「{ITEM_MARK.sub('', cond_text)}」时适用")
     verdict: Verdict = "yes" if (sign > 0) != stated_neg else "no"
+    if verdict == "no" and sign < 0 and not partial:
+        kind_barred = _narrower_kind(q, text, pos - reading.start, term)
+        if kind_barred is not None:
+            # 「无参与民间高利借贷」 for 借过些民间的钱: the rule bars a narrower kind than the story states
+            return Stance("depends", reading, strength, term, f"规定针对「{kind_barred}」，问题没有说明是否属于此类")
     if sign > 0 and not stated_neg and _left_to_discretion(text, pos - reading.start):
         # 「可视实际情况酌情调整」: left to the bank's judgement case by case
         return Stance("depends", reading, strength, term, "由银行视实际情况酌情决定")

@@ -185,6 +185,7 @@ MUTATIONS = {
     "one loan counted by its classifier is what a 单笔 limit measures (一笔1800万的流贷)": "import assistant.reason as m, re; m._BY_CLASSIFIER = re.compile('(?!x)x')",
     "a replacement the question names is denied only in a clause that denies it (新的保证人也找不到)": "import assistant.reason as m; m._replacement_denied = lambda q: bool(m._REPLACEMENT.search(q.norm))",
     "a story vouching for the rest of the conditions (其他条件都满足) is settled by the one it states": "import assistant.reason as m; m.vouches_for_the_rest = lambda norm: False",
+    "a rule barring a narrower kind than the story states (民间高利借贷 for 民间的钱)": "import assistant.reason as m; m._narrower_kind = lambda *a: None",
     "a verb-object word said split (欠过一次利息 is 欠息)": "import assistant.reason as m; m.said_split = lambda word, text: word in text",
     "limits left blank": "import assistant.reason as m; m._blank_limit = lambda *a: None",
     "a phrase's first word names its kind": "import assistant.question as m; m.Question.phrases = property(lambda self: ())",

@@ -1930,3 +1930,15 @@ def test_a_stated_event_is_dated_against_the_look_back_window(question, expected
 ])
 def test_the_event_a_window_denies_may_be_said_split(question, expected):
     assert _verdict("(三)近两年无欠息记录。", question, REQ) == expected
+
+
+@pytest.mark.parametrize("rule,question,expected", [
+    # a modifier inside the rule's compound (高息) the story does not say: a narrower kind is barred
+    ("(七)企业主无参与民间高息借贷行为;", "老板借过些民间的钱，还能续贷吗？", "depends"),
+    ("(七)企业主无参与民间高息借贷行为;", "老板借过民间高息借贷，还能续贷吗？", "no"),
+    # the word and its head only (民间借贷): the kind the story states is the one barred
+    ("(七)企业主无参与民间借贷行为;", "老板借过些民间的钱，还能续贷吗？", "no"),
+    ("(四)企业无对外违规担保行为;", "企业做过对外违规担保，能续贷吗？", "no"),
+])
+def test_a_rule_barring_a_narrower_kind_than_the_story_states_leaves_it_open(rule, question, expected):
+    assert _verdict(rule, question, REQ) == expected
