@@ -485,7 +485,9 @@ def points_at_one_item(asking: str) -> bool:
 # the story vouching for the conditions it does not name (其他条件都满足, 别的方面也都没问题): what it states
 # is then the one open point, and meeting it settles the case
 _REST_MET = re.compile(r"(其他|其它|其余|别的|剩下的?|另外的?)(的)?(条件|方面|要求|指标|手续|材料)?(也|倒)?(都|均|全|全部|一概)"
-                       r"(满足|符合|具备|达到|达标|合格|没有?问题|没毛病|齐全|齐了|ok|行)")
+                       r"(满足|符合|具备|达到|达标|合格|没有?问题|没毛病|齐全|齐了|ok|行)"
+                       # …not 满足不了, and not asked (其他条件也都满足吗)
+                       r"(?!不|[吗么嘛]|[\u4e00-\u9fff]?[吗么][？?]?$)")
 
 
 def vouches_for_the_rest(norm: str) -> bool:

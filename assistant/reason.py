@@ -146,7 +146,13 @@ def _narrower_kind(q: Question, text: str, k: int, term: str) -> str | None:
             break
         run.append(t)
     said = q.norm + "".join(q.glossed)
-    if any(t not in said for t in run[1:-1]):
+    unsaid = [t for t in run[1:-1] if t not in said]
+    if not unsaid:
+        return None
+    # a modifier is a noun or an adjective (高利); a verb there (逾期欠息不良记录) lists another event
+    from ingest.tokenize import pos_tags
+    tags = dict(pos_tags("".join(run)))
+    if all(tags.get(t, "")[:1] in ("n", "a", "b") for t in unsaid):
         return "".join(run)
     return None
 
@@ -534,7 +540,7 @@ _AGGREGATE = re.compile(r"累计|合计|总计|共计|一共|总共|加起来")
 # a count said of one loan (这笔贷款总共续过2次) is that loan's, whatever adverb sums it
 _ONE_LOAN = re.compile(r"[这该那此]一?笔|同一笔|单笔")
 # one loan counted by its classifier (一笔1800万的流贷, 这笔, 每笔): its amount is what a 单笔 limit measures
-_BY_CLASSIFIER = re.compile(r"(?<![第])(?:[一这该那此每]|同一)笔")
+_BY_CLASSIFIER = re.compile(r"(?:(?<![第十百千万0-9两二三四五六七八九几多])一|[这该那此每]|同一)笔")
 
 
 def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
@@ -873,7 +879,10 @@ def _limit_stance(q: Question, reading: Reading, strength: float) -> Stance | No
 def said_split(word: str, text: str) -> bool:
     """A two-character verb-object word said whole or split by an aspect mark (欠息 in 欠过一次利息, 续贷 in
     续过两回贷), as `Question.rejoined` reads it."""
-    return word in text or (len(word) == 2 and re.search(re.escape(word[0]) + r"[过了][^，,。；;？?！!]{0,8}" + re.escape(word[1]), text) is not None)
+    # between them only a count and its measure, and one character of the object (欠过一期利息): 欠过一期管理费但
+    # 利息… is two objects
+    gap = r"[过了][0-9一二两三四五六七八九十几]*[次期笔个回]?的?[\u4e00-\u9fff]?"
+    return word in text or (len(word) == 2 and re.search(re.escape(word[0]) + gap + re.escape(word[1]), text) is not None)
 
 
 def _window_stance(q: Question, reading: Reading, strength: float) -> Stance | None:
@@ -884,13 +893,16 @@ def _window_stance(q: Question, reading: Reading, strength: float) -> Stance | N
         return None
     for lim, (s, e) in window_events(reading):
         span = reading.text[:e - reading.start]
-        denied = [(c, hit[1]) for c in q.concepts if c.members[0] not in GENERIC
+        # a word the question denies (一年前没欠过息) dates no event
+        denied = [(c, hit[1]) for c in q.concepts if c.members[0] not in GENERIC and not q.concept_negated(c)
                   and (hit := _find(span, c)) is not None and not hit[2] and hit[0] + reading.start >= s]
-        for age in q.ages:
-            # the event dated is the one the window denies, said in the age's clause
-            term = next((t for c, t in denied if any(said_split(m, age.quantity) for m in c.members + (t,))), None)
-            if term is None:
-                continue
+        dated = [(age, term) for age in q.ages
+                 # the event dated is the one the window denies, said in the age's clause
+                 for term in [next((t for c, t in denied if any(said_split(m, age.quantity) for m in c.members + (t,))), None)]
+                 if term is not None and not _clause_denied(age.quantity)]
+        if dated:
+            # of several dated instances (三年前…，上个月又…) the latest decides
+            age, term = min(dated, key=lambda d: d[0].value * TIME_YEARS[d[0].unit])
             window, ago = lim.value * TIME_YEARS[lim.unit], age.value * TIME_YEARS[age.unit]
             said = f"问题中为{age.value:g}{age.unit}{'多' if age.op == '>=' else ''}前"
             rule = f"要求近{lim.value:g}{lim.unit}{reading.text[s - reading.start:e - reading.start]}"
@@ -2074,13 +2086,19 @@ def _replacement_denied(q: Question) -> bool:
     for m in _REPLACEMENT.finditer(q.norm):
         a = max(q.norm.rfind(ch, 0, m.start()) for ch in "，,。；;？?！!") + 1
         ends = [k for k in (q.norm.find(ch, m.end()) for ch in "，,。；;？?！!") if k >= 0]
-        if _CLAUSE_DENIAL.search(q.norm, a, min(ends or [len(q.norm)])):
+        if _clause_denied(q.norm[a:min(ends or [len(q.norm)])]):
             return True
     return False
 
 
-# a denial anywhere in a clause, a potential complement's too (找不到)
-_CLAUSE_DENIAL = re.compile(r"不|没|无|未")
+# a potential complement's 不 denies as well (找不到, 满足不了)
+_POTENTIAL_NOT = re.compile(r"[\u4e00-\u9fff]不(到|着|了|起|成|上|出|来)")
+
+
+def _clause_denied(text: str) -> bool:
+    """Whether a clause denies something: a negation word (没有, 不愿意; not 不错, 无论) or a potential
+    complement's 不."""
+    return bool(negators(text)) or _POTENTIAL_NOT.search(text) is not None
 # the original party or thing (原保证人, 原来的, 之前的) against a replacement (新的保证人, 另行提供)
 _PRIOR = re.compile(r"原(?!因|则|材料)|之前|以前|先前")
 # in a question, the original party: 原贷款 is the loan every story names, no party

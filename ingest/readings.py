@@ -542,7 +542,6 @@ _LOOK_BACK = re.compile(r"(?:^|[，,；;：:（(\s]|最|在)近$")
 
 # what a look-back window may stand on before its denial (近三年内无…, 近两年来没有…)
 _WINDOW_GAP = re.compile(r"\s*(?:以内|之内|内|以来|来|中)?\s*(?:均|都|从)?\s*")
-_DENIAL = re.compile(r"无|没有|没|未|不曾|从未")
 
 
 def _denied_after(text: str, before: str, end: int) -> bool:
@@ -550,7 +549,9 @@ def _denied_after(text: str, before: str, end: int) -> bool:
     denies; 近 after a verb (成立近3年) or as 将近/接近 is "nearly"."""
     if not before.endswith("近") or before.endswith(("将近", "接近")):
         return False
-    return _DENIAL.match(text, _WINDOW_GAP.match(text, end).end()) is not None
+    k = _WINDOW_GAP.match(text, end).end()
+    # the denial as a word of its own (未 of 未分配利润 is no denial)
+    return any(s == 0 for s, _e, _w in negators(text[k:k + 8]))
 
 
 def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
@@ -623,7 +624,7 @@ def window_events(reading: Reading) -> list[tuple[Limit, tuple[int, int]]]:
 
 
 # 两年前欠过税, 三年多以前: how long ago a stated event was (到期一个月前 is a time before an event, no age)
-_AGO = re.compile(rf"(?P<num>\d+(?:\.\d+)?|[{_CN_NUM}]+|半)\s*(?P<unit>年半|个月|月|年|天|日|个星期|星期|周)"
+_AGO = re.compile(rf"(?<!\d)(?P<num>\d{{1,3}}(?:\.\d+)?|[{_CN_NUM}]+|半)\s*(?P<unit>年半|个半月|个月|月|年|天|日|个星期|星期|周)"
                   r"(?P<more>多)?\s*(?:以|之)?前(?![提面后])")
 _TIME_OF_EVENT = re.compile(r"(到期|届满|期满|还款|申请|放款|发放|之日|当日|日期|截止)[^，,。；;]{0,2}$")
 # the deictic years and months of speech: 去年 is an event one year back
@@ -651,12 +652,15 @@ def event_ages(text: str) -> list[Limit]:
             value, unit = value * 7, "日"
         if unit == "年半":
             value, unit = value + 0.5, "年"   # 一年半前
+        elif unit == "个半月":
+            value, unit = value + 0.5, "个月"
         out.append(Limit(">=" if m.group("more") else "=", value, unit, part_of(m.start(), m.end()), m.start(), m.end()))
     taken: list[tuple[int, int]] = []
     for word, value, unit in DEICTIC_AGES:
         for m in re.finditer(word, text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue   # 前年 inside 大前年
+            if any(a <= m.start() < b for a, b in taken) or text[m.start() - 1:m.start()] in ("以", "过") \
+                    or text[m.end():m.end() + 1] == "度":
+                continue   # 前年 inside 大前年; 以前年度, 过去年度 are accounting years, no event's date
             taken.append((m.start(), m.end()))
             out.append(Limit("=", value, unit, part_of(m.start(), m.end()), m.start(), m.end()))
     return sorted(out, key=lambda lim: lim.start)

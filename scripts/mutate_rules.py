@@ -186,6 +186,7 @@ MUTATIONS = {
     "a replacement the question names is denied only in a clause that denies it (新的保证人也找不到)": "import assistant.reason as m; m._replacement_denied = lambda q: bool(m._REPLACEMENT.search(q.norm))",
     "a story vouching for the rest of the conditions (其他条件都满足) is settled by the one it states": "import assistant.reason as m; m.vouches_for_the_rest = lambda norm: False",
     "a rule barring a narrower kind than the story states (民间高利借贷 for 民间的钱)": "import assistant.reason as m; m._narrower_kind = lambda *a: None",
+    "近 after a noun before a denial is a window (借款人近二年没有…)": "import ingest.readings as m; m._denied_after = lambda *a: False",
     "a verb-object word said split (欠过一次利息 is 欠息)": "import assistant.reason as m; m.said_split = lambda word, text: word in text",
     "limits left blank": "import assistant.reason as m; m._blank_limit = lambda *a: None",
     "a phrase's first word names its kind": "import assistant.question as m; m.Question.phrases = property(lambda self: ())",

@@ -198,6 +198,9 @@ def test_a_look_back_window_denies_the_events_after_it(text, window, denied):
     ("大前年被起诉过", [("=", 3, "年", "被起诉")]),                  # 前年 inside 大前年 is not read again
     ("十八个月前逾期过一次", [("=", 18, "个月", "逾期")]),
     ("一年半以前欠过息", [("=", 1.5, "年", "欠过息")]),
+    ("一个半月前欠过息", [("=", 1.5, "个月", "欠过息")]),
+    ("2024年以前有过一次欠息", []),                             # a calendar year, no age
+    ("以前年度的亏损和过去年度的欠息", []),                       # accounting years: 前年, 去年 inside other words
     ("须在原贷款到期一个月前提出申请", []),                       # a time before an event is no age
     ("两年前面的那笔贷款", []),                                   # 前面 is a place
 ])

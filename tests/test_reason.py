@@ -206,6 +206,7 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # …and stays open when the question names the new party without denying it
     ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，客户另找一家公司来当保证人，可以吗？", "depends"),
     ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，也没有新的保证人，还能续贷吗？", "no"),
+    ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，客户另找了一家实力不错的公司当保证人，可以吗？", "depends"),   # 不错 denies nothing
     # 「A，且B，或C」 is A and (B or C): failing A fails it
     ("(六)已取得股东会书面决议,且原保证人同意继续担保,或新的保证人承担担保责任;", REQ, "股东会没有出书面决议，还能续贷吗？", "no"),
     # an amount as the object of a lending verb (要续, 想贷) is the loan's amount
@@ -254,6 +255,8 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     ("(三)生产经营正常且能按时支付利息;", REQ, "客户开服装店的，生产经营正常，其他条件也都符合，能续贷吗？", "yes"),
     ("(三)生产经营正常且能按时支付利息;", REQ, "客户开服装店的，生产经营正常，别的方面都没问题，能续贷吗？", "yes"),
     ("(三)生产经营正常且能按时支付利息;", REQ, "客户开服装店的，生产经营正常，其他条件不清楚，能续贷吗？", "depends"),
+    ("(三)生产经营正常且能按时支付利息;", REQ, "客户开服装店的，生产经营正常，其他条件都满足不了，能续贷吗？", "depends"),
+    ("(三)生产经营正常且能按时支付利息;", REQ, "客户开服装店的，生产经营正常，其他条件也都满足吗？", "depends"),
     # a fact a rule requires absent within a window, dated by the question
     ("(三)借款人近二年没有欠贷欠息等不良行为;", REQ, "客户三年前有过一次欠息，最近一直正常，欠息这条能过吗？", "yes"),
     ("(三)借款人近二年没有欠贷欠息等不良行为;", REQ, "客户一年半以前有过一次欠息，欠息这条能过吗？", "no"),
@@ -410,6 +413,7 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # one loan counted by its classifier (一笔, 这笔) is what a 单笔 limit measures
     (SPLIT_AMOUNT, REQ, "企业客户一笔1800万的流贷想整笔续，可以吗？", "no"),
     (SPLIT_AMOUNT, REQ, "企业客户这笔1200万的流贷想整笔续，可以吗？", "depends"),   # met; the other conditions remain
+    (SPLIT_AMOUNT, REQ, "企业客户有十一笔贷款合计1800万想续，可以吗？", None),   # 十一笔 counts loans: no one loan's amount
     (SPLIT_AMOUNT, REQ, "开了一家纸箱厂，想续1500万，单笔额度够吗？", "yes"),
     (SPLIT_AMOUNT, REQ, "个体户想续900万，单笔额度够吗？", "no"),
     (SPLIT_AMOUNT, REQ, "客户想续900万，单笔额度够吗？", "depends"),
@@ -1918,6 +1922,7 @@ WINDOW = "(三)申请人近三年内无偷税漏税、拖欠工资等不良记�
     ("企业五年前偷税漏税被查过，现在能续贷吗？", "depends"),     # …and the other conditions are still to check
     ("企业三年前偷税漏税，还能续贷吗？", "depends"),           # on the window's edge the date decides
     ("企业两年前被起诉过，能续贷吗？", None),                  # the dated event is another than the one denied
+    ("企业五年前偷税漏税，去年又拖欠过工资，还能续贷吗？", "no"),  # the latest instance decides
 ])
 def test_a_stated_event_is_dated_against_the_look_back_window(question, expected):
     assert _verdict(WINDOW, question, REQ) == expected
@@ -1926,7 +1931,7 @@ def test_a_stated_event_is_dated_against_the_look_back_window(question, expected
 @pytest.mark.parametrize("question,expected", [
     ("客户一年前欠过一期利息，欠息这条能过吗？", "no"),       # 欠息 said split by an aspect mark: 欠过…息
     ("客户五年前欠了两期利息，欠息这条能过吗？", "yes"),
-    ("客户一年前欠过一期管理费，还清了利息，欠息这条能过吗？", "no"),
+    ("客户三年前欠过一次息，上个月又欠了一次息，欠息这条能过吗？", "no"),   # of two dated instances the latest decides
 ])
 def test_the_event_a_window_denies_may_be_said_split(question, expected):
     assert _verdict("(三)近两年无欠息记录。", question, REQ) == expected
@@ -1939,6 +1944,8 @@ def test_the_event_a_window_denies_may_be_said_split(question, expected):
     # the word and its head only (民间借贷): the kind the story states is the one barred
     ("(七)企业主无参与民间借贷行为;", "老板借过些民间的钱，还能续贷吗？", "no"),
     ("(四)企业无对外违规担保行为;", "企业做过对外违规担保，能续贷吗？", "no"),
+    # a verb after the asked word lists another event, no modifier (逾期欠息不良记录)
+    ("(三)借款人无逾期欠息不良记录;", "借款人有过逾期，能续贷吗？", "no"),
 ])
 def test_a_rule_barring_a_narrower_kind_than_the_story_states_leaves_it_open(rule, question, expected):
     assert _verdict(rule, question, REQ) == expected
