@@ -197,7 +197,7 @@ def _in_measure(q: Question, reading: Reading, pos: int) -> bool:
 # scope to it (仅适用于小微企业; 同样适用于 adds a scope and demands nothing)
 # (an attributive phrase ending in 的 may stand between the copula and its noun: 「对象为专注实体经济、资质
 # 良好的小微企业」)
-_COPULA = re.compile(r"(为|是|属于|限于|系|分类为|仅适用于|只适用于)(?:[^，,；;。的]{1,20}的)?[^，,；;。]{0,6}$")
+_COPULA = re.compile(r"(为|是|属于|限于|系|分类为|仅适用于|只适用于|仅指|只指)(?:[^，,；;。的]{1,20}的)?[^，,；;。]{0,6}$")
 
 
 def _polarity_of(reading: Reading, pos: int, word: str) -> int:

@@ -301,6 +301,18 @@ def test_sentence_kind(text, kind):
     assert read_text("x/a1", "x", text)[0].kind == kind
 
 
+@pytest.mark.parametrize("text,kinds", [
+    # after a comma, the text naming itself as a subject (本细则中的…) opens a proposition of its own
+    ("第三条本细则所称企业主是指企业实际控制人,本细则中的贷款业务仅指流动资金贷款。", ["definition", "scope"]),
+    ("本办法所称续贷是指借新还旧的贷款,本办法的规定不适用于个人消费贷款。", ["definition", "exclusion"]),
+    # 本办法 as an object (依照本办法) or inside a phrase opens nothing
+    ("续贷是指借新还旧的贷款,依照本办法办理。", ["definition"]),
+    ("贷款到期前,按本办法第五条的规定办理续贷。", ["time_limit"]),
+])
+def test_the_text_as_a_new_subject_opens_a_proposition(text, kinds):
+    assert [r.kind for r in read_text("x/a1", "x", text)] == kinds
+
+
 @pytest.mark.parametrize("item,kind", [
     # a list item opening with a modal and closing with 的 + a short noun names a thing
     ("能够证明抵押物价值的材料", "statement"),

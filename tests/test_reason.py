@@ -80,6 +80,9 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # …or when a scope is limited to it (仅适用于); a scope added (同样适用于) demands nothing
     ("续贷仅适用于保证贷款和抵押贷款。", "", "质押贷款能续贷吗？", "no"),
     ("本办法同样适用于保证贷款和抵押贷款。", "", "质押贷款能续贷吗？", None),
+    # 仅指 limits what the text covers as 仅适用于 does
+    ("本细则中的贷款业务仅指流动资金贷款。", "", "固定资产贷款能办吗？", "no"),
+    ("本细则中的贷款业务仅指流动资金贷款。", "", "流动资金贷款能办吗？", "yes"),
     # a value the rule says of a head (流动资金|贷款) excludes the question's other value only when the
     # question says it of the same head (固定资产贷款), not of another thing (固定资产做抵押)
     ("第九条续贷业务仅适用于小微企业流动资金贷款。", "", "企业的固定资产贷款能续贷吗？", "no"),
