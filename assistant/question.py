@@ -899,6 +899,27 @@ def light_object(tok: str) -> tuple[str, ...]:
     return tuple(tok[len(v):] for v in _CARRIERS if tok.startswith(v) and len(tok) - len(v) >= 2)
 
 
+@lru_cache(maxsize=4096)
+def compound_head(word: str) -> str | None:
+    """The head of a compound, its last word (基本存款账户 → 账户): Chinese compounds are head-final, so
+    the compound names a kind of its head, and a rule on the head speaks of it."""
+    if len(word) < 4 or len(cut_with_offsets(word)) < 2:
+        return None
+    tags = pos_tags(word)
+    if len(tags) < 2:
+        return None
+    head, tag = tags[-1]
+    # only a noun's classifying modifiers (基本, 存款; 重大) make a kind of it: a verb's object (改变|用途),
+    # a determiner (其他|用途) or a coordinated verb (生产|经营) does not
+    if not tag.startswith(_NOMINAL_HEAD) or not all(t.startswith(_CLASSIFIER_TAGS) for _w, t in tags[:-1]):
+        return None
+    return head if len(head) >= 2 and head not in GENERIC else None
+
+
+_NOMINAL_HEAD = ("n", "vn")
+_CLASSIFIER_TAGS = ("n", "a", "b")
+
+
 def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[Concept, ...]:
     """One concept per maximal word: jieba's search mode also yields the parts of a
     compound (多长, 长时间, 多长时间), which must not count three times; they become
@@ -917,6 +938,7 @@ def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[Concept, ...]:
         if tok in GENERIC:
             members = members[1:]
         parts = tuple(p for p in dict.fromkeys(words) if p != tok and p in tok and len(p) >= 2 and p not in GENERIC)
+        parts += tuple(h for h in dict.fromkeys(compound_head(m) for m in members) if h and h not in parts)
         if members:
             out.append(Concept(members, parts))
         seen.add(tok)

@@ -20,7 +20,7 @@ from ingest.readings import TIME_LEFT, TIME_YEARS, caused_spans, window_events, 
 from ingest.tokenize import FAMILIES, cut_with_offsets, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import EVENT, GENERIC, RENEWAL, Concept, Question, extent_match, match_form, points_at_one_item, vouches_for_the_rest
+from .question import EVENT, GENERIC, RENEWAL, Concept, Question, compound_head, extent_match, match_form, points_at_one_item, vouches_for_the_rest
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -66,7 +66,8 @@ def _find(text: str, concept: Concept) -> tuple[int, str, bool] | None:
     for p in concept.parts:
         k = form.find(p)
         if k >= 0:
-            return _map_back(text, form, k), p, True
+            # 基本存款账户 asked, 账户 ruled: a rule on a compound's head covers each kind of it
+            return _map_back(text, form, k), p, not any(compound_head(m) == p for m in concept.members)
     named = _value_of_class(form, concept)
     if named is not None:
         return _map_back(text, form, named[0]), named[1], False

@@ -455,6 +455,9 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     ("(六)续贷额度不得高于原贷款额度。", "", "续贷额度能比原贷款额度高吗？", "no"),
     # …but a rule without the comparison's predicate speaks of no comparison: the standard is missed there
     ("(六)贷款担保有效;", REQ, "续贷的担保能比原来弱吗？", None),
+    # a rule on a compound's head covers each kind of it (基本户, the glossary's 基本存款账户, is an 账户)
+    ("(七)借款人账户被有关部门冻结、查封、保全的;", EXCL, "客户的基本户被冻结了，还能续贷吗？", "no"),
+    ("(七)借款人在我行账户未处于冻结或止付状态;", REQ, "客户的基本户被冻结了，还能续贷吗？", "no"),
 ])
 def test_verdict_from_one_reading(rule, lead, question, expected):
     assert _verdict(rule, question, lead) == expected
@@ -472,6 +475,20 @@ def test_verdict_from_one_reading(rule, lead, question, expected):
 def test_narrower_kinds(member, asked, expected):
     from assistant.reason import narrower
     assert narrower(member, asked) is expected
+
+
+@pytest.mark.parametrize("word,head", [
+    ("基本存款账户", "账户"),     # nouns classify their head
+    ("重大诉讼", "诉讼"),         # so does an adjective
+    ("其他用途", None),           # a determiner makes no kind
+    ("改变贷款用途", None),       # a verb and its object
+    ("生产经营", None),           # two coordinated verbs
+    ("个人经营性贷款", None),     # the head is too general to rule on (贷款)
+    ("账户", None),
+])
+def test_the_head_of_a_compound(word, head):
+    from assistant.question import compound_head
+    assert compound_head(word) == head
 
 
 def _st(verdict: str, partial: bool = False) -> Stance:
