@@ -315,6 +315,7 @@ MUTATIONS = {
     "an estimate (一两次) is at most the larger": "import ingest.readings as m; m.is_estimate = lambda num: False",
     "an ordinal first (第一次申请续贷) settles the customer's total": "import assistant.reason as m, re; m._FIRST_TIME = re.compile('(?!)')",
     "a guessed prohibition (…不能挪作他用吧) asks about the act": "import ingest.readings as m; m._guessed_prohibition = lambda *a: False",
+    "a measure's attainment asked alone (这算达标吗, 算不算够) is of that measure": "import assistant.question as m, re; m._ATTAINED = re.compile('(?!x)x')",
     "a question pointing at one condition (这一项, 这个数) asks whether that one is met": "import assistant.reason as m; m.points_at_one_item = lambda a: False",
     "a rule on a present state is not met by an instance that is over (现有…逾期 vs 后来还清了)": "import assistant.reason as m; m._no_longer = lambda *a: None",
     "a class is of the loan it is stated of (他行 vs 原贷款)": "import assistant.reason as m; m._other_banks = lambda holder: False",

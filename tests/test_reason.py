@@ -1447,6 +1447,11 @@ def test_one_loans_count_leaves_the_customers_total_to_be_checked(question, verd
     # pointing at one condition (这一项, 这个数) asks whether that one is met
     ("客户资金回笼率正好5%，这一项过不过？", "yes"),
     ("客户资金回笼率正好5%，这个数能过吗？", "yes"),
+    # …and so does a measure's attainment (达标, 够) asked with no act and no whole condition named
+    ("客户资金回笼率正好5%，这算达标吗？", "yes"),
+    ("客户资金回笼率正好5%，算不算够？", "yes"),
+    ("客户资金回笼率只有3%，这算达标吗？", "no"),
+    ("客户资金回笼率正好5%，够续贷条件吗？", "depends"),
     # asking whether renewal is possible, met by one condition of many: the others must still be checked
     ("客户资金回笼率正好5%，能续贷吗？", "depends"),
     # failing the pointed-at condition still fails
