@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Callable
 
-from ingest.readings import Limit, event_ages, is_negator, limits, negation_scope
+from ingest.readings import Limit, clause_bounds, event_ages, is_negator, limits, negation_scope
 from ingest.tokenize import cut_with_offsets, normalize, pos_tags, terms as token_terms, to_simplified
 
 _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|有何不同|有什么不同|有何区别|有什么区别|"
@@ -275,7 +275,7 @@ class Question:
         have = {m for c in self.concepts for m in c.members}
         swap: dict[int, Concept] = {}
         for v in _SPLIT_VERB.finditer(self.norm):
-            clause_end = min([k for k in (self.norm.find(ch, v.end()) for ch in "，,。；;？?！!") if k >= 0] or [len(self.norm)])
+            clause_end = clause_bounds(self.norm, v.end())[1]
             for c in self.concepts:
                 for m in c.members:
                     k = self.norm.find(m, v.end(), clause_end)
@@ -296,7 +296,7 @@ class Question:
             if len(m) != 2 or not self.tags.get(m, "").startswith("a"):
                 continue
             k = self.norm.find(m)
-            clause = self.norm[max(self.norm.rfind(ch, 0, k) for ch in "，,。；;？?！!") + 1:k]
+            clause = self.norm[clause_bounds(self.norm, k)[0]:k]
             comparative = "比" in clause or clause.endswith(("更", "更加")) or re.match(r"(一点|一些|些|点)", self.norm[k + 2:])
             word = m[0] + "化"
             if comparative and word not in c.members and known(word):

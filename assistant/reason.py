@@ -15,7 +15,7 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading
+from ingest.readings import ASSIGNED, clause_bounds, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading
 from ingest.readings import TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, is_negator, members as list_members, negators
 from ingest.tokenize import FAMILIES, cut_with_offsets, terms as token_terms
 
@@ -1771,9 +1771,8 @@ def _left_to_discretion(text: str, k: int) -> bool:
 
 def _part_at(text: str, k: int) -> str:
     """The comma part of `text` that holds offset k."""
-    s = max(text.rfind(ch, 0, k) for ch in "，,；;：:") + 1
-    ends = [i for i in (text.find(ch, k) for ch in "，,；;。") if i >= 0]
-    return text[s:min(ends) if ends else len(text)]
+    s, e = clause_bounds(text, k, stops="，,；;：:", end_stops="，,；;。")
+    return text[s:e]
 
 
 def _conjunct_groups(q: Question, specific: list) -> list[list]:
@@ -2085,9 +2084,8 @@ def _replacement_denied(q: Question) -> bool:
     """Whether the question denies the replacement it names (新的保证人也找不到, 没有新的保证人) — then no
     other alternative is open; one it affirms (另找一家公司来当保证人) leaves that alternative to hold."""
     for m in _REPLACEMENT.finditer(q.norm):
-        a = max(q.norm.rfind(ch, 0, m.start()) for ch in "，,。；;？?！!") + 1
-        ends = [k for k in (q.norm.find(ch, m.end()) for ch in "，,。；;？?！!") if k >= 0]
-        if _clause_denied(q.norm[a:min(ends or [len(q.norm)])]):
+        a, b = clause_bounds(q.norm, m.start(), m.end())
+        if _clause_denied(q.norm[a:b]):
             return True
     return False
 

@@ -631,15 +631,28 @@ _TIME_OF_EVENT = re.compile(r"(到期|届满|期满|还款|申请|放款|发放|
 DEICTIC_AGES = (("大前年", 3.0, "年"), ("前年", 2.0, "年"), ("去年", 1.0, "年"), ("上个月", 1.0, "个月"), ("上月", 1.0, "个月"))
 
 
+# what closes a clause of a question or a rule: a comma or a sentence's end
+CLAUSE_STOPS = "，,。；;？?！!"
+
+
+def clause_bounds(text: str, s: int, e: int | None = None, stops: str = CLAUSE_STOPS,
+                  end_stops: str | None = None) -> tuple[int, int]:
+    """Where the clause holding text[s:e] starts and ends (after the stop before s, at the first stop
+    from e on); `end_stops`, when given, closes it on the right instead of `stops`."""
+    e = s if e is None else e
+    a = max(text.rfind(ch, 0, s) for ch in stops) + 1
+    ends = [k for k in (text.find(ch, e) for ch in (stops if end_stops is None else end_stops)) if k >= 0]
+    return a, min(ends or [len(text)])
+
+
 def event_ages(text: str) -> list[Limit]:
     """How long ago each stated event was, with the clause that states it as its quantity:
     「企业两年前因为环保违法被处罚过」 → 2 年 ago, 「两年多前」 → more than 2 年 (op >=)."""
     out = []
 
     def part_of(s: int, e: int) -> str:
-        a = max(text.rfind(ch, 0, s) for ch in "，,。；;？?！!") + 1
-        ends = [k for k in (text.find(ch, e) for ch in "，,。；;？?！!") if k >= 0]
-        return text[a:s] + text[e:min(ends or [len(text)])]
+        a, b = clause_bounds(text, s, e)
+        return text[a:s] + text[e:b]
 
     for m in _AGO.finditer(text):
         if _TIME_OF_EVENT.search(text[max(0, m.start() - 6):m.start()]):
@@ -893,5 +906,5 @@ def format_reading(r: Reading) -> str:
     return "  ".join(bits) + f"\n      「{r.text}」"
 
 
-__all__ = ["Limit", "Reading", "read_units", "read_text", "negators", "negation_scope", "limits", "window_events", "event_ages",
+__all__ = ["CLAUSE_STOPS", "Limit", "Reading", "clause_bounds", "read_units", "read_text", "negators", "negation_scope", "limits", "window_events", "event_ages",
            "lead_kind", "exception_span", "condition_span", "concession", "format_reading"]
