@@ -119,6 +119,7 @@ MUTATIONS = {
     "仅指 limits a scope as 仅适用于 does": "import assistant.reason as m, re; m._COPULA = re.compile(m._COPULA.pattern.replace('|仅指|只指', ''))",
     "the text naming itself after a comma opens a proposition (,本细则中的…)": "import ingest.readings as m, re; m.OWN_SUBJECT = re.compile('(?!x)x')",
     "a rule on a compound's head covers its kinds (基本存款账户 → 账户)": "import assistant.question as q, assistant.reason as r; q.compound_head = r.compound_head = lambda word: None",
+    "different as an attribute compares only documents (across different loans)": "import assistant.question as m, re; m._COMPARE = re.compile(m._COMPARE.pattern.replace(r'\\bdiffer(?!ent\\s+(?!from\\b|(documents?|banks?|rules|policies|versions)\\b)[a-z])', r'\\bdiffer'))",
     "a classification value is demanded by predication": "import assistant.reason as m; m._predicated = lambda text, word: True",
     "stated numbers vs limits": "import assistant.reason as m; m._limit_stance = lambda *a, **k: None",
     "stated conditions": "import assistant.reason as m; m._stated = lambda *a, **k: False",
