@@ -18,7 +18,7 @@ from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
 from .question import COMPARING, FACETS, RENEWAL, RULES_COMPARED, Question, analyse, match_form, only_within
-from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, narrowed_form, polarity_at, stance
+from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, narrowed_form, narrower, polarity_at, stance
 
 TOPICS: list[tuple[str, str]] = [
     ("适用贷款种类", "续贷适用于哪些贷款种类"),
@@ -84,6 +84,7 @@ class Row:
     excluded: tuple[str, ...] = ()    # what the sentence excludes, when the topic is exclusions
     held: tuple[str, ...] = ()        # topic words the deciding sentence holds as they are
     narrowed: tuple[tuple[str, str], ...] = ()   # topic words it holds only as a narrower kind (民间借贷 → 民间高利借贷)
+    held_kinds: tuple[tuple[str, str], ...] = ()  # a held word with the kind phrase it opens (民间 → 民间高利借贷)
 
     @property
     def cell(self) -> str:
@@ -209,13 +210,14 @@ def answered_rows(rows: list[Row], answer, q: Question, known: Weights, readings
         if finding is not None:
             cit = cites[finding.citation_ids[0]]
             r = next((r for r in readings(cit.clause_id) if r.text == cit.quote), None)
-            held, narrowed = _terms_held(q, known, r) if r is not None else ((), ())
+            held, narrowed, held_kinds = _terms_held(q, known, r) if r is not None else ((), (), ())
             lims = _row_limits(q, r) if r is not None else []
             row = replace(row, status="规定", verdict=finding.verdict, citation=cit,
                           kind=KIND_LABEL.get(r.kind, "") if r is not None else row.kind,
                           why=finding.summary.split("：「", 1)[0], values=[lim.describe() for lim in lims],
                           categories=_mechanisms(q.norm, r.text) if r is not None else [], limits=lims,
-                          excluded=(), held=held, narrowed=narrowed, partial=finding.partial)
+                          excluded=(), held=held, narrowed=narrowed, held_kinds=held_kinds,
+                          partial=finding.partial)
         out.append(row)
     return [replace(r, citation=replace(r.citation, id=f"c{k}")) if r.citation else r for k, r in enumerate(out, 1)]
 
@@ -315,20 +317,40 @@ def _narrowed_denied(r: Reading, form: str, term: str) -> str | None:
     return found if found and _denied(r, form, found) else None
 
 
-def _terms_held(q: Question, weights: Weights, r: Reading) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+# what closes the kind a word opens (民间|高利借贷(包括…), 民间借贷,): punctuation, a conjunction, 的
+_KIND_END = re.compile(r"[、，,。；;：:()（）和及与或等的]")
+
+
+def _kind_phrase(form: str, word: str) -> str:
+    """The kind phrase a denied word opens: 民间 in 「无参与民间高利借贷(包括…)」 → 民间高利借贷."""
+    k = form.find(word)
+    end = _KIND_END.search(form, k + len(word))
+    return form[k:end.start() if end else len(form)]
+
+
+def _kind_of(phrase: str, wide: str) -> bool:
+    """Whether a phrase names a narrower kind of a wider one: a modifier inserted, the head (借贷) kept —
+    a noun added after it (挪用贷款 / 挪用贷款资金) names the same thing, not a narrower kind."""
+    return narrower(phrase, wide) and phrase[-2:] == wide[-2:]
+
+
+def _terms_held(q: Question, weights: Weights, r: Reading) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...],
+                                                                    tuple[tuple[str, str], ...]]:
     """The topic's words a sentence denies as they are, and those it denies only as a narrower kind:
-    what a restriction reaches."""
+    what a restriction reaches; and each held word with the kind phrase it opens there."""
     form = match_form(r.text)
-    held, narrowed = [], []
+    held, narrowed, kinds = [], [], []
     for c, _w in _topic(q, weights):
         if c.match(r.text) == 1.0:
-            if any(_denied(r, form, m) for m in c.members):
+            denied = next((m for m in c.members if _denied(r, form, m)), None)
+            if denied is not None:
                 held.append(c.members[0])
+                kinds.append((c.members[0], _kind_phrase(form, denied)))
             continue
         found = next((n for n in (_narrowed_denied(r, form, m) for m in c.members) if n), None)
         if found:
             narrowed.append((c.members[0], found))
-    return tuple(held), tuple(narrowed)
+    return tuple(held), tuple(narrowed), tuple(kinds)
 
 
 # an alternative question (「A还是B？」) asks which way a thing is done, whatever the dimension
@@ -401,12 +423,12 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
         s, e = r.start, r.end
         cit = Citation.of(len(rows) + 1, u, s, e, _score)
         lims = _row_limits(q, r)
-        held, narrowed = _terms_held(q, known, r)
+        held, narrowed, held_kinds = _terms_held(q, known, r)
         rows.append(Row(doc_id, title, level, "规定", st.verdict if st else None, [lim.describe() for lim in lims],
                         _mechanisms(q.norm, r.text), cit, KIND_LABEL.get(r.kind, ""), st.why if st else "",
                         bool(st and st.partial), lims,
                         _excluded(r) if _asks_exclusions(q, known) and r.kind == "exclusion" else (),
-                        held, narrowed))
+                        held, narrowed, held_kinds))
     rows.sort(key=lambda r: (r.status != "规定", LEVEL_ORDER.get(r.level, len(LEVEL_ORDER)), r.doc_id))
     return rows
 
@@ -577,6 +599,16 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
         if whole and kinds:
             add("宽严不同", [_side(r, f"（凡{term}均在限制之内，更严）") for r in whole]
                 + [_side(r, f"（只限{n}，更宽）") for r, n in kinds])
+    # both deny the word asked, one as a kind the other's phrase holds with a modifier inserted
+    # (无民间借贷 / 无参与民间高利借贷): the first restricts more
+    kind_of = _kind_of
+    for term in dict.fromkeys(t for r in restricting for t, _k in r.held_kinds):
+        phrases = [(r, k) for r in restricting for t, k in r.held_kinds if t == term]
+        wider = [(r, k) for r, k in phrases if any(kind_of(k2, k) for r2, k2 in phrases if r2.doc_id != r.doc_id)]
+        narrow = [(r, k) for r, k in phrases if any(kind_of(k, k2) for _r, k2 in wider)]
+        if wider and narrow and not any(c.kind == "宽严不同" for c in conflicts):
+            add("宽严不同", [_side(r, f"（凡{k}均在限制之内，更严）") for r, k in wider]
+                + [_side(r, f"（只限{k}，更宽）") for r, k in narrow])
 
     # different limits in one unit and direction
     groups: dict[str, list[tuple[Row, Limit]]] = {}

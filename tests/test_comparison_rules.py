@@ -128,3 +128,33 @@ def test_restricting_outright_is_stricter_than_from_a_count_on(a_kind, a_held, b
     a = replace(_row("a", None), kind=a_kind, held=(a_held,))
     b = replace(_row("b", None), kind=b_kind, held=("欠息",), limits=[Limit(b_op, b_value, "期", "欠息", 0, 1)])
     assert ("宽严不同" in [c.kind for c in find_conflicts([a, b])]) is flagged
+
+
+@pytest.mark.parametrize("a_kind,a_phrase,b_kind,b_phrase,flagged", [
+    # both deny the word asked; one as a kind the other's phrase holds with a modifier inserted: stricter
+    ("要求", "民间借贷", "排除", "民间高利借贷", True),
+    ("排除", "民间借贷", "要求", "民间高利借贷", True),
+    # the same phrase on both sides, or phrases of two different things: neither is stricter
+    ("要求", "民间借贷", "排除", "民间借贷", False),
+    ("要求", "民间借贷", "排除", "民间资本", False),
+    # a noun added after the phrase (挪用贷款资金) names the same thing, not a narrower kind
+    ("要求", "挪用贷款", "排除", "挪用贷款资金", False),
+    # a side that only permits restricts nothing
+    ("允许", "民间借贷", "排除", "民间高利借贷", False),
+])
+def test_denying_a_whole_kind_is_stricter_than_denying_a_narrower_one(a_kind, a_phrase, b_kind, b_phrase, flagged):
+    from dataclasses import replace
+    from assistant.consistency import find_conflicts
+    a = replace(_row("a", None), kind=a_kind, held=("民间",), held_kinds=(("民间", a_phrase),))
+    b = replace(_row("b", None), kind=b_kind, held=("民间",), held_kinds=(("民间", b_phrase),))
+    assert ("宽严不同" in [c.kind for c in find_conflicts([a, b])]) is flagged
+
+
+@pytest.mark.parametrize("text,word,phrase", [
+    ("借款人具有持续经营能力,无民间借贷,社会信用良好;", "民间", "民间借贷"),
+    ("无参与民间高利借贷(包括借入和借出)行为;", "民间", "民间高利借贷"),
+    ("不得用于房地产开发和股票投资", "房地产", "房地产开发"),
+])
+def test_the_kind_phrase_a_denied_word_opens(text, word, phrase):
+    from assistant.consistency import _kind_phrase
+    assert _kind_phrase(text, word) == phrase

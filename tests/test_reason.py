@@ -1265,7 +1265,7 @@ def test_what_a_restriction_reaches_is_what_its_negation_covers(text, held, narr
     q = analyse("民间借贷和流动资金贷款各家怎么规定？")
     weights = [(c, 1.0) for c in q.concepts]
     r = read_text("x/a1", "x", text)[0]
-    got_held, got_narrowed = _terms_held(q, weights, r)
+    got_held, got_narrowed, _kinds = _terms_held(q, weights, r)
     assert set(held) <= set(got_held) and set(got_narrowed) == set(narrowed)
     assert not held or "流动资金贷款" not in got_held
 
