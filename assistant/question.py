@@ -13,10 +13,7 @@ from ingest.readings import Limit, clause_bounds, event_ages, is_negator, limits
 from ingest.tokenize import cut_with_offsets, normalize, pos_tags, terms as token_terms, to_simplified
 
 _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|有何不同|有什么不同|有何区别|有什么区别|"
-                      r"区别|异同|是否一致|一致吗|一样吗|相同吗|比较|对比|\bcompare\b|\bdifference|"
-                      # differ, different (from); as an attribute (across different loans) only of the
-                      # documents, as 不同文件, 不同银行 are
-                      r"\bdiffer(?!ent\s+(?!from\b|(documents?|banks?|rules|policies|versions)\b)[a-z])|"
+                      r"区别|异同|是否一致|一致吗|一样吗|相同吗|比较|对比|\bcompare\b|\bdiffer|\bdifference|"
                       # sameness asked by V-not-V, as 一样吗 asks it: 是不是相同, 有没有差别, 一致不一致
                       r"(是不是|是否|有没有|有无)(都|也|还|完全)?(一样|一致|相同|不同|差别|差异|相反)|一样不一样|一致不一致|相同不相同|"
                       # whether two rules fit or clash (…跟通知的要求对得上吗, 规定冲突吗, 两边打架): only with the

@@ -119,7 +119,6 @@ MUTATIONS = {
     "仅指 limits a scope as 仅适用于 does": "import assistant.reason as m, re; m._COPULA = re.compile(m._COPULA.pattern.replace('|仅指|只指', ''))",
     "the text naming itself after a comma opens a proposition (,本细则中的…)": "import ingest.readings as m, re; m.OWN_SUBJECT = re.compile('(?!x)x')",
     "a rule on a compound's head covers its kinds (基本存款账户 → 账户)": "import assistant.question as q, assistant.reason as r; q.compound_head = r.compound_head = lambda word: None",
-    "different as an attribute compares only documents (across different loans)": "import assistant.question as m, re; m._COMPARE = re.compile(m._COMPARE.pattern.replace(r'\\bdiffer(?!ent\\s+(?!from\\b|(documents?|banks?|rules|policies|versions)\\b)[a-z])', r'\\bdiffer'))",
     "denying a whole kind is stricter than denying a narrower one (无民间借贷 / 民间高利借贷)": "import assistant.consistency as m; m.narrower = lambda a, b: False",
     "the kind phrase a denied word opens ends at punctuation, a conjunction or 的": "import assistant.consistency as m, re; m._KIND_END = re.compile(r'[。；;]')",
     "a narrower kind keeps its head (挪用贷款资金 is no kind of 挪用贷款)": "import assistant.consistency as m; m._kind_of = lambda k, w: m.narrower(k, w)",
