@@ -601,11 +601,11 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
                 + [_side(r, f"（只限{n}，更宽）") for r, n in kinds])
     # both deny the word asked, one as a kind the other's phrase holds with a modifier inserted
     # (无民间借贷 / 无参与民间高利借贷): the first restricts more
-    kind_of = _kind_of
     for term in dict.fromkeys(t for r in restricting for t, _k in r.held_kinds):
         phrases = [(r, k) for r in restricting for t, k in r.held_kinds if t == term]
-        wider = [(r, k) for r, k in phrases if any(kind_of(k2, k) for r2, k2 in phrases if r2.doc_id != r.doc_id)]
-        narrow = [(r, k) for r, k in phrases if any(kind_of(k, k2) for _r, k2 in wider)]
+        wider = [(r, k) for r, k in phrases if any(_kind_of(k2, k) for r2, k2 in phrases if r2.doc_id != r.doc_id)]
+        wide_docs = {r.doc_id for r, _k in wider}
+        narrow = [(r, k) for r, k in phrases if r.doc_id not in wide_docs and any(_kind_of(k, k2) for _r, k2 in wider)]
         if wider and narrow and not any(c.kind == "宽严不同" for c in conflicts):
             add("宽严不同", [_side(r, f"（凡{k}均在限制之内，更严）") for r, k in wider]
                 + [_side(r, f"（只限{k}，更宽）") for r, k in narrow])

@@ -478,15 +478,15 @@ def refers_back(token: str, norm: str) -> bool:
 _ONE_ITEM = re.compile(r"(这|该|此)一?(条|项|点|个条件|个要求)|这个(数|额度|金额|数额|比例|比率)")
 
 
-# a measure's attainment (够, 达标) asked with no act and no condition named (这算达标吗, 算不算够): of the
-# stated measure; 够条件, 够格 and 达标 of 续贷 name the whole case
-_ATTAINED = re.compile(r"达标|够(?!格|条件|资格)")
-_ACT_OR_WHOLE = re.compile(r"续|贷|办|做|批|条件|资格|要求|客户|企业")
+# a measure's attainment (够, 达标) as the whole asking clause, its subject a demonstrative or left out
+# (这算达标吗, 算不算够, 够不够): of the stated measure. A subject (这家公司达标吗), an act (能续吗), a
+# quantifier (都达标吗) or a noun after 够 (够格, 够条件) makes it of the whole case
+_ATTAINED = re.compile(r"(这|那|此)?(个|样)?(算|算是)?(不算)?(达标|够)(不够|了|没有|没)?(吗|么|呢)?")
 
 
 def points_at_one_item(asking: str) -> bool:
-    return _ONE_ITEM.search(asking) is not None or (
-        _ATTAINED.search(asking) is not None and _ACT_OR_WHOLE.search(asking) is None)
+    bare = re.sub(r"[\s，,。？?！!]", "", asking)
+    return _ONE_ITEM.search(asking) is not None or _ATTAINED.fullmatch(bare) is not None
 
 
 # the story vouching for the conditions it does not name (其他条件都满足, 别的方面也都没问题): what it states

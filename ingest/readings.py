@@ -724,14 +724,22 @@ def lead_kind(lead: str) -> LeadKind:
 
 # --- one sentence ---------------------------------------------------------------------------------
 
-# 「…所称企业主是指…,本实施细则中的贷款业务仅指流动资金贷款」: after a comma the text naming itself
-# (本 + its kind) as a subject opens a proposition of its own, read by itself
-OWN_SUBJECT = re.compile(r"[，,](?=本[^，,。；;]{0,4}?(办法|细则|规程|规定|通知|指引|制度|范本)(所称|中的|的|对|适用))")
+# 「…所称企业主是指…,本实施细则中的贷款业务仅指流动资金贷款」: a definition, whole at its comma, joined to
+# a second proposition whose subject is the text naming itself (本 + its kind): read each by itself. Only
+# after a definition — a condition, an exception or a topic before the comma (借款人有逾期的，除…外，对于…)
+# belongs to what follows
+OWN_SUBJECT = re.compile(r"[，,](?=本[^，,。；;行]{0,4}?(办法|细则|规程|规定|通知|指引|制度|范本)(所称|中的|的|对|适用))")
+
+
+def _after_definition(text: str, m: re.Match) -> bool:
+    start = max([e.end() for e in SENTENCE_END.finditer(text, 0, m.start())] or [0])
+    return DEFINITION.search(text, start, m.start()) is not None
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
-    for m in sorted([*SENTENCE_END.finditer(text), *OWN_SUBJECT.finditer(text)], key=lambda m: m.start()):
+    joints = [m for m in OWN_SUBJECT.finditer(text) if _after_definition(text, m)]
+    for m in sorted([*SENTENCE_END.finditer(text), *joints], key=lambda m: m.start()):
         out.append((pos, m.end() if m.group(0).strip() else m.start()))
         pos = m.end()
     out.append((pos, len(text)))

@@ -305,6 +305,12 @@ def test_sentence_kind(text, kind):
     # after a comma, the text naming itself as a subject (本细则中的…) opens a proposition of its own
     ("第三条本细则所称企业主是指企业实际控制人,本细则中的贷款业务仅指流动资金贷款。", ["definition", "scope"]),
     ("本办法所称续贷是指借新还旧的贷款,本办法的规定不适用于个人消费贷款。", ["definition", "exclusion"]),
+    # only after a definition: a condition, an exception or a topic before the comma goes with what follows
+    ("借款人有逾期的,本细则中的续贷不予办理。", ["prohibition"]),
+    ("除法律法规另有规定外,本办法适用于小微企业流动资金贷款。", ["scope"]),
+    ("对于个人经营性贷款,本办法的规定不适用。", ["exclusion"]),
+    # 本行 is the bank, not the text
+    ("续贷是指借新还旧的贷款,本行规定的其他材料须一并提交。", ["definition"]),
     # 本办法 as an object (依照本办法) or inside a phrase opens nothing
     ("续贷是指借新还旧的贷款,依照本办法办理。", ["definition"]),
     ("贷款到期前,按本办法第五条的规定办理续贷。", ["time_limit"]),

@@ -456,8 +456,7 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # …but a rule without the comparison's predicate speaks of no comparison: the standard is missed there
     ("(六)贷款担保有效;", REQ, "续贷的担保能比原来弱吗？", None),
     # a rule on a compound's head covers each kind of it (基本户, the glossary's 基本存款账户, is an 账户)
-    ("(七)借款人账户被有关部门冻结、查封、保全的;", EXCL, "客户的基本户被冻结了，还能续贷吗？", "no"),
-    ("(七)借款人在我行账户未处于冻结或止付状态;", REQ, "客户的基本户被冻结了，还能续贷吗？", "no"),
+    ("(七)借款人账户被有关部门冻结、查封、保全的;", EXCL, "客户的基本户被法院冻结了，还能续贷吗？", "no"),
 ])
 def test_verdict_from_one_reading(rule, lead, question, expected):
     assert _verdict(rule, question, lead) == expected
@@ -1452,6 +1451,8 @@ def test_one_loans_count_leaves_the_customers_total_to_be_checked(question, verd
     ("客户资金回笼率正好5%，算不算够？", "yes"),
     ("客户资金回笼率只有3%，这算达标吗？", "no"),
     ("客户资金回笼率正好5%，够续贷条件吗？", "depends"),
+    ("客户资金回笼率正好5%，都达标吗？", "depends"),
+    ("客户资金回笼率正好5%，够不够格？", "depends"),
     # asking whether renewal is possible, met by one condition of many: the others must still be checked
     ("客户资金回笼率正好5%，能续贷吗？", "depends"),
     # failing the pointed-at condition still fails
