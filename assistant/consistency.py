@@ -18,7 +18,7 @@ from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
 from .question import COMPARING, FACETS, RENEWAL, RULES_COMPARED, Question, analyse, match_form, only_within
-from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, narrowed_form, narrower, polarity_at, stance
+from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, narrowed_form, polarity_at, stance
 
 TOPICS: list[tuple[str, str]] = [
     ("适用贷款种类", "续贷适用于哪些贷款种类"),
@@ -328,12 +328,6 @@ def _kind_phrase(form: str, word: str) -> str:
     return form[k:end.start() if end else len(form)]
 
 
-def _kind_of(phrase: str, wide: str) -> bool:
-    """Whether a phrase names a narrower kind of a wider one: a modifier inserted, the head (借贷) kept —
-    a noun added after it (挪用贷款 / 挪用贷款资金) names the same thing, not a narrower kind."""
-    return narrower(phrase, wide) and phrase[-2:] == wide[-2:]
-
-
 def _terms_held(q: Question, weights: Weights, r: Reading) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...],
                                                                     tuple[tuple[str, str], ...]]:
     """The topic's words a sentence denies as they are, and those it denies only as a narrower kind:
@@ -603,9 +597,13 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
     # (无民间借贷 / 无参与民间高利借贷): the first restricts more
     for term in dict.fromkeys(t for r in restricting for t, _k in r.held_kinds):
         phrases = [(r, k) for r in restricting for t, k in r.held_kinds if t == term]
-        wider = [(r, k) for r, k in phrases if any(_kind_of(k2, k) for r2, k2 in phrases if r2.doc_id != r.doc_id)]
+        # (a narrower kind is the wider phrase with a modifier inserted, as the topic's own narrowed
+        # forms are: 挪用贷款资金, the phrase itself and a noun after it, is none)
+        wider = [(r, k) for r, k in phrases
+                 if any(narrowed_form(k2, k) == k2 for r2, k2 in phrases if r2.doc_id != r.doc_id)]
         wide_docs = {r.doc_id for r, _k in wider}
-        narrow = [(r, k) for r, k in phrases if r.doc_id not in wide_docs and any(_kind_of(k, k2) for _r, k2 in wider)]
+        narrow = [(r, k) for r, k in phrases
+                  if r.doc_id not in wide_docs and any(narrowed_form(k, k2) == k for _r, k2 in wider)]
         if wider and narrow and not any(c.kind == "宽严不同" for c in conflicts):
             add("宽严不同", [_side(r, f"（凡{k}均在限制之内，更严）") for r, k in wider]
                 + [_side(r, f"（只限{k}，更宽）") for r, k in narrow])

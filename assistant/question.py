@@ -918,13 +918,14 @@ def compound_head(word: str) -> str | None:
     head, tag = tags[-1]
     # only a noun's classifying modifiers (基本, 存款; 重大) make a kind of it: a verb's object (改变|用途),
     # a determiner (其他|用途) or a coordinated verb (生产|经营) does not
-    if not tag.startswith(_NOMINAL_HEAD) or not all(t.startswith(_CLASSIFIER_TAGS) for _w, t in tags[:-1]):
+    if not tag.startswith(_NOMINAL_HEAD) or not all(t.startswith(CLASSIFIER_TAGS) for _w, t in tags[:-1]):
         return None
     return head if len(head) >= 2 and head not in GENERIC else None
 
 
 _NOMINAL_HEAD = ("n", "vn")
-_CLASSIFIER_TAGS = ("n", "a", "b")
+# the parts of speech that classify a noun as its modifier: nouns, adjectives, distinguishing words
+CLASSIFIER_TAGS = ("n", "a", "b")
 
 
 def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[Concept, ...]:

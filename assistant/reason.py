@@ -15,12 +15,12 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ingest.readings import ASSIGNED, clause_bounds, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading
+from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading, clause_bounds
 from ingest.readings import TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, is_negator, members as list_members, negators
-from ingest.tokenize import FAMILIES, cut_with_offsets, terms as token_terms
+from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import EVENT, GENERIC, RENEWAL, Concept, Question, compound_head, extent_match, match_form, points_at_one_item, vouches_for_the_rest
+from .question import CLASSIFIER_TAGS, EVENT, GENERIC, RENEWAL, Concept, Question, compound_head, extent_match, match_form, points_at_one_item, vouches_for_the_rest
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -151,9 +151,8 @@ def _narrower_kind(q: Question, text: str, k: int, term: str) -> str | None:
     if not unsaid:
         return None
     # a modifier is a noun or an adjective (高利); a verb there (逾期欠息不良记录) lists another event
-    from ingest.tokenize import pos_tags
     tags = dict(pos_tags("".join(run)))
-    if all(tags.get(t, "")[:1] in ("n", "a", "b") for t in unsaid):
+    if all(tags.get(t, "").startswith(CLASSIFIER_TAGS) for t in unsaid):
         return "".join(run)
     return None
 
@@ -304,7 +303,6 @@ def _activity_head(q: Question, a, b) -> bool:
         return False
     # used as a noun — the object of a verb (做|房地产开发) or a modifier (房地产开发|的企业) — not a
     # subject and its predicate (把利息|结清)
-    from ingest.tokenize import pos_tags
     words = [(w, t) for w, t in pos_tags(q.norm) if w.strip()]
     phrase = (a.members[0], b.members[0])
     for i in range(len(words) - 1):
@@ -375,7 +373,6 @@ def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
     """Whether the reading puts its own modifier before the word (续贷产品的开发): then it is another
     kind of the thing than the question's 房地产开发. A possessor the question also names (我行账户
     for 我行的结算账户) is no other kind."""
-    from ingest.tokenize import pos_tags
     before = re.sub(r"的$", "", text[max(0, hit[0] - 8):hit[0]])
     words = [(w, t) for w, t in pos_tags(before) if w.strip()]
     if not words:
@@ -743,7 +740,6 @@ _LENDING_VERB = re.compile(r"[续贷借批放]|申请|要|办|做|报|给|定")
 def _own_object(quantity: str) -> bool:
     """Whether the word right before a figure is a verb that is not one of lending (冻结了, 欠了, 赔了):
     the figure is then that act's object."""
-    from ingest.tokenize import pos_tags
     if re.search(r"(到|至|成|为)$", quantity):
         return False   # 调到2000万, 增加至…: the figure the loan's own amount is brought to
     tags = [(w, t) for w, t in pos_tags(quantity.rstrip("了过个共计约近大概")) if t != "x"]
@@ -1410,7 +1406,6 @@ _NOMINAL = ("n", "nr", "ns", "nt", "nz", "l", "j")
 
 
 def _opens_with_subject(part: str) -> bool:
-    from ingest.tokenize import pos_tags
     words = [(w, t) for w, t in pos_tags(part.strip(" ，,；;：:")) if w.strip()]
     return bool(words) and words[0][1].startswith(_NOMINAL) and bool(_AGENT.search(words[0][0]))
 
@@ -1427,7 +1422,6 @@ def _modifies_subject(form: str, k: int, term: str, others=()) -> bool:
     governed = part[m.end():]
     if any(mem in governed for c, _w, _h in others for mem in c.members):
         return False
-    from ingest.tokenize import pos_tags
     after = [(w, t) for w, t in pos_tags(form[k + len(term):part_start + m.start()]) if w.strip()]
     return bool(after) and after[0][1].startswith(_NOMINAL) and len(after) <= 2
 
@@ -1861,7 +1855,6 @@ def asks_a_use(q: Question) -> bool:
 def _money_modified(q: Question) -> bool:
     """「资金来源能不能…」: a noun right after the money makes it a modifier of another thing (its
     source), which is what the modal asks about — not the money put to a use."""
-    from ingest.tokenize import pos_tags
     tags = pos_tags(q.asking)
     for k, (w, _t) in enumerate(tags):
         if re.fullmatch(_MODALS, w):
@@ -1905,7 +1898,6 @@ def _allowed_use_asked(q: Question, allowed: str, anchors: frozenset[str]) -> bo
 @lru_cache(maxsize=512)
 def _allowed_things(allowed: str, anchors: frozenset[str]) -> frozenset[str]:
     """The things of an allowed use, read once per rule (the tagger is slow)."""
-    from ingest.tokenize import pos_tags
     # the use itself follows the verb that allows it (用于归还原贷款); before it stands what is used
     allowed = re.split(r"用于|限于|用来|只能用于", allowed)[-1]
     runs, run = [], ""
