@@ -35,7 +35,8 @@ _FINAL_V_NOT = re.compile(r"(可以|行|能|对|是|要|用|够)[不没]?[不没
 # an English auxiliary opening the question, a clause of it (「Under the notice, can a …」) or a
 # sentence after a story (「The loan is 20 days overdue. Can we …」)
 _EN_YESNO = re.compile(r"(^|[,;:]\s*|[.?!]\s+)(can|may|is|are|does|do|should|must|could|will|would|shall|has|have)\b", re.I)
-_WH = re.compile(r"什么|哪些|哪几|哪个|哪种|多少|几[次天个年月种项条]|多久|多长|怎么|怎样|如何|为何|为什么|谁|何时|何种|"
+# 几 after 过/没/好/这/前… is indefinite (过几天就到期, 好几次, 前几年), no question word
+_WH = re.compile(r"什么|哪些|哪几|哪个|哪种|多少|(?<![过没好这那前隔近])几[次天个年月种项条]|多久|多长|怎么|怎样|如何|为何|为什么|谁|何时|何种|"
                  r"\b(what|which|how|who|when|why)\b", re.I)
 _LIST = re.compile(r"哪些|哪几|有什么条件|什么条件|包括什么|几种|\bwhich\b|\bwhat (are|conditions|materials)", re.I)
 # necessity: the verdict words are 需要/不需要 rather than 可以/不可以

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading, clause_bounds
-from ingest.readings import TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, is_negator, members as list_members, negators
+from ingest.readings import TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, deictic_dates, is_negator, members as list_members, negators
 from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
@@ -1469,15 +1469,22 @@ _PENDING = re.compile(r"(快|即将|将要|就要|马上|还没|还未|尚未|�
 _DAYS = {"小时": (1 / 24, 1 / 24), "日": (1.0, 1.0), "工作日": (1.0, 1.5), "个月": (28.0, 31.0), "年": (365.0, 366.0)}
 
 
-# the act a lead time is of, in the clause of the time left (离到期只剩两周才来交申请)
-_ACT_IN = re.compile(r"申请|提出|递交|交|办理|来办|办(?!法)")
+# the act a lead time is of, in the clause of the time left (离到期只剩两周才来交申请); a word of the
+# present (今天才来说要续贷) times the act at today, from which the time left is counted
+_ACT_IN = re.compile(r"申请|提出|递交|交|办理|来办|办(?!法)|今天|今日|现在|眼下|这会儿")
+
+
+def _from_now(text: str, n: Limit) -> bool:
+    """10天后到期: a time after which the event comes, counted from today — the time left."""
+    return text[n.end - 1:n.end] == "后"
 
 
 def _lead_before_event(q: Question, n: Limit) -> bool:
     """A stated time before the event (到期前10天), or the time left to it when the act is done (离到期只剩
     两周才来交申请; 还有10天就到期，今天才来交申请 — the act in the clause or the one after it)."""
-    left = TIME_LEFT.search(q.norm[:n.start]) is not None or (
-        _LEFT_BEFORE.search(q.norm[:n.start]) is not None and re.match(r"(就|便|才)?(要)?" + _EVENT, q.norm[n.end:]) is not None)
+    ahead = re.match(r"(就|便|才)?(要)?" + _EVENT, q.norm[n.end:]) is not None
+    left = TIME_LEFT.search(q.norm[:n.start]) is not None or ahead and (
+        _LEFT_BEFORE.search(q.norm[:n.start]) is not None or _from_now(q.norm, n))
     return n.unit in _DAYS and (n.op == "before" or re.search(_EVENT + r"(之|以)?前(的)?$", q.norm[:n.start]) is not None
                                 or left and _ACT_IN.search(_two_clauses_after(q.norm, n.end)) is not None)
 
@@ -1487,7 +1494,8 @@ _WEEKDAY = "[一二三四五六日天]?"
 _RELATIVE_DAYS = ((r"明天|明日", (1.0, 1.0)), (r"后天", (2.0, 2.0)), (r"大后天", (3.0, 3.0)),
                   (rf"(下周|下星期|下礼拜){_WEEKDAY}", (1.0, 13.0)), (rf"(这周|本周|这星期|这礼拜){_WEEKDAY}", (0.0, 6.0)),
                   (r"下个?月(初|中|底)?", (1.0, 61.0)))
-_RELATIVE_EVENT = re.compile("(?P<when>" + "|".join(p for p, _s in _RELATIVE_DAYS) + r")(就|便|才)?(要)?" + _EVENT)
+# the event's subject may stand after the time word (下周五贷款就到期), as a time word may head a clause
+_RELATIVE_EVENT = re.compile("(?P<when>" + "|".join(p for p, _s in _RELATIVE_DAYS) + r")[^，,。；;？?！!0-9]{0,4}?(就|便|才)?(要)?" + _EVENT)
 
 
 # the time left said before the event (还有10天就到期, 只剩两周到期)
@@ -1505,27 +1513,52 @@ def _lead_days(q: Question) -> tuple[float, float] | None:
     for n in q.numbers:
         if _lead_before_event(q, n):
             return n.value * _DAYS[n.unit][0], n.value * _DAYS[n.unit][1]
+    # two days of the calendar, or two of this month and the next (下个月10号到期，这个月底才交): the
+    # act's and the event's, when both are said the same way
+    for dates in (calendar_dates(q.norm), deictic_dates(q.norm)):
+        event = [d for d in dates if _EVENT_AFTER.match(q.norm, d[1])]
+        acts = [d for d in dates if d not in event]
+        if len(event) == 1 and len(acts) == 1:
+            (_s, _e, em, ed), (_s2, _e2, am, ad) = event[0], acts[0]
+            days = (em - am) * 30.5 + (ed - ad)
+            return days, days
     relative = _RELATIVE_EVENT.search(q.norm)
     if relative is not None and _ACT_IN.search(_two_clauses_after(q.norm, relative.end())) is not None:
         return next(span for pattern, span in _RELATIVE_DAYS if re.fullmatch(pattern, relative.group("when")))
-    dates = calendar_dates(q.norm)
-    event = [d for d in dates if re.match(r"\s*" + _EVENT, q.norm[d[1]:d[1] + 6])]
-    acts = [d for d in dates if d not in event]
-    if len(event) != 1 or len(acts) != 1:
-        return None
-    (_s, _e, em, ed), (_s2, _e2, am, ad) = event[0], acts[0]
-    days = (em - am) * 30.5 + (ed - ad)
-    return days, days
+    return None
+
+
+# the event right after a date, its subject between (6月30日到期, 下个月10号贷款就到期)
+_EVENT_AFTER = re.compile(r"[^，,。；;？?！!0-9]{0,4}?(就|便|才)?(要)?" + _EVENT)
+
+
+# a time said of the event (月底到期, 周末就到期, 过两天到期): the question dates it
+_DATED_EVENT = re.compile(r"(天|日|号|周|星期|礼拜|月|年|底|初|末|中旬)[^，,。；;？?！!0-9]{0,4}?(就|便|才)?(要)?" + _EVENT + "(?![前后])")
+
+
+_BEFORE_EVENT = re.compile(_EVENT + r"(?:[(（][^)）]{0,12}[)）])?(之|以)?前\s*$|提前\s*$")
+
+
+def _times_the_event(q: Question) -> bool:
+    dated = _DATED_EVENT.search(q.norm)
+    return dated is not None and _ACT_IN.search(_two_clauses_after(q.norm, dated.end())) is not None
 
 
 def _lead_time_stance(q: Question, reading: Reading, strength: float) -> Stance | None:
     """A lead time the rule requires (到期前1个月提出申请) against the one the question states: shorter,
     or after the event, 不可以; as long or longer, 可以."""
-    lim = next((x for x in reading.limits if x.op == "before" and x.unit in _DAYS), None)
+    # …a time before the event the question dates (到期前1个月, 提前10天), not before another act (续贷前一年)
+    lim = next((x for x in reading.limits if x.op == "before" and x.unit in _DAYS and
+                _BEFORE_EVENT.search(reading.text[:max(0, x.start - reading.start)])), None)
     if lim is None:
         return None
     lead = _lead_days(q)
     if lead is None:
+        # (上周五已经到期了: an event past is judged by the rule's time frame, 到期前 against 到期后)
+        if _times_the_event(q) and not (_HAPPENED.search(q.norm) and not _PENDING.search(q.norm)):
+            # the story dates the event in words no reckoning here reads: the rule's time is the answer
+            # to check, never a 可以 the time limit does not give
+            return Stance("depends", reading, strength, lim.quantity or "时间", f"要求提前{_num(lim.value)}{lim.unit}，须按问题所述日期核对")
         return None
     need = (lim.value * _DAYS[lim.unit][0], lim.value * _DAYS[lim.unit][1])
     same = next((n for n in q.numbers if _lead_before_event(q, n) and n.unit == lim.unit), None)
@@ -1537,10 +1570,10 @@ def _lead_time_stance(q: Question, reading: Reading, strength: float) -> Stance 
             f"提前约{_num(round(low))}天" if low >= 0 else f"晚于到期约{_num(round(-low))}天")
     if lead[0] >= need[1] or lead[1] < need[0]:
         return Stance("yes" if lead[0] >= need[1] else "no", reading, strength, lim.quantity or "时间",
-                      f"要求{lim.describe()}，问题中为{said}")
+                      f"要求提前{_num(lim.value)}{lim.unit}，问题中为{said}")
     # 20个工作日 against 1个月: as long or not, by the calendar of the actual dates
     return Stance("depends", reading, strength, lim.quantity or "时间",
-                  f"要求{lim.describe()}，问题所述时间与之相当，须按实际日期核对")
+                  f"要求提前{_num(lim.value)}{lim.unit}，问题所述时间与之相当，须按实际日期核对")
 
 
 def _defining_element(q: Question, reading: Reading, pos: int, term: str, strength: float) -> Stance | None:

@@ -531,6 +531,23 @@ def calendar_dates(text: str, start: int = 0, end: int | None = None) -> list[tu
     return out
 
 
+# a day of this month or the next, as speech dates it (下个月10号, 这个月底, 月初): the month an offset from now
+_DEICTIC_DATE = re.compile(r"(?P<month>这个?月|本月|当月|下个?月|(?<![0-9０-９一二三四五六七八九十两个])月)"
+                           r"(?P<day>初|中旬?|底|末|[0-9０-９一二三四五六七八九十]{1,3}(?:号|日))")
+_MONTH_OFFSET = {"下": 1}
+_MONTH_PART = {"初": 1, "中": 15, "中旬": 15, "底": 30, "末": 30}
+
+
+def deictic_dates(text: str) -> list[tuple[int, int, int, int]]:
+    """Days named by a month of speech (下个月10号, 这个月底): (start, end, months from now, day)."""
+    out = []
+    for d in _DEICTIC_DATE.finditer(text):
+        day = _MONTH_PART.get(d.group("day")) or parse_number(d.group("day")[:-1])
+        if day:
+            out.append((d.start(), d.end(), _MONTH_OFFSET.get(d.group("month")[0], 0), int(day)))
+    return out
+
+
 def _calendar_date(text: str, m: re.Match) -> bool:
     """Whether the number at m is the month or the day of a calendar date, not a duration."""
     return any(a <= m.start() < b for a, b, _m, _d in calendar_dates(text, max(0, m.start() - 4), m.end() + 4))
@@ -595,7 +612,7 @@ def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
         if op == "=" and unit in ("年", "个月", "日") and (_LOOK_BACK.search(before) or _denied_after(text, before, m.end())):
             # 近三年无…: a look-back window, as 三年内 is
             op, before = "<=", re.sub(r"最?近$", "", before)
-        quantity = re.sub(r"^(\s|[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|且|并|对|在|其|的|应|须|原则上)+", "", before)
+        quantity = re.sub(r"^(\s|第[一二三四五六七八九十百零〇]+条|[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|且|并|对|在|其|的|应|须|原则上)+", "", before)
         quantity = re.sub(r"(应当|应|须|必须|需|在|为|是|达到|不得|不能|控制在|均)+$", "", quantity.strip())
         out.append(Limit(op, value, unit, quantity[-14:], m.start(), m.end()))
     return out + grade_limits(text, start, end)
@@ -914,5 +931,5 @@ def format_reading(r: Reading) -> str:
     return "  ".join(bits) + f"\n      「{r.text}」"
 
 
-__all__ = ["CLAUSE_STOPS", "Limit", "Reading", "clause_bounds", "read_units", "read_text", "negators", "negation_scope", "limits", "window_events", "event_ages",
+__all__ = ["CLAUSE_STOPS", "Limit", "Reading", "clause_bounds", "deictic_dates", "read_units", "read_text", "negators", "negation_scope", "limits", "window_events", "event_ages",
            "lead_kind", "exception_span", "condition_span", "concession", "format_reading"]

@@ -216,6 +216,12 @@ def test_a_word_beginning_with_周_is_no_week(text):
     assert all(lim.unit != "日" for lim in limits(text))
 
 
+def test_a_limits_quantity_leaves_out_the_article_number():
+    # 第十五条 numbers the article; what is measured starts after it
+    lim = limits("第十五条有续贷需求的客户须在原贷款到期前1个月提出书面续贷申请")[0]
+    assert lim.op == "before" and not lim.quantity.startswith("条")
+
+
 def test_limit_admits_by_operator():
     lim = limits("单笔贷款额度200万元(含)以上")[0]
     assert lim.admits(200) and lim.admits(300) and not lim.admits(150)

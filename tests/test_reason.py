@@ -601,6 +601,10 @@ def test_a_stated_word_inside_a_longer_match_is_no_fact_of_its_own(hit, others, 
     # a wh-word before 也/都 is indefinite and asks nothing
     ("担保人说什么也不肯再签字了，这笔还能续吗？", "yesno"),
     ("担保人不肯再签字了，什么材料能代替？", "fact"),
+    # 几 after 过/好/前… is indefinite (过几天, 好几次) and asks nothing; alone it asks a number
+    ("客户贷款过几天就到期，还能续贷吗？", "yesno"),
+    ("客户前几年欠过息，能续贷吗？", "yesno"),
+    ("续贷要提前几天申请？", "fact"),
     # an English auxiliary opening the sentence that asks, after a story
     ("The firm has a pledge on its stock. Can it renew the loan?", "yesno"),
     ("The firm has a pledge on its stock. What must it provide?", "fact"),
@@ -1771,6 +1775,49 @@ def test_a_relative_time_word_dates_the_event(question, expected):
 def test_a_comparison_asking_no_quantity_or_mechanism_asks_whether(question, whether):
     from assistant.consistency import asks_whether
     assert asks_whether(analyse(question)) is whether
+
+
+@pytest.mark.parametrize("question,expected", [
+    # a time after which the event comes, from today (10天后到期), is the time left
+    ("客户贷款10天后到期，今天才来交书面续贷申请，可以吗？", "no"),
+    ("客户贷款两个月后才到期，今天来交申请，可以吗？", "yes"),
+])
+def test_a_time_from_now_to_the_event_is_the_time_left(question, expected):
+    assert _verdict(LEAD_TIME, question) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # the event's subject may stand between the time word and the event (下周五贷款就到期)
+    ("客户下周五贷款就到期，今天才来交申请，可以吗？", "no"),
+    # a word of the present times the act at today, though no verb of applying is said
+    ("客户下周五就到期，今天才来说要续贷，可以吗？", "no"),
+])
+def test_a_relative_time_word_dates_the_event_across_its_subject(question, expected):
+    assert _verdict(LEAD_TIME, question) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # two days of this month and the next, said the same way, reckon the lead
+    ("原贷款下个月10号到期，客户这个月底才交申请，可以吗？", "no"),
+    ("原贷款下个月底到期，客户这个月初就交申请，可以吗？", "yes"),
+])
+def test_days_of_this_month_and_the_next_reckon_the_lead(question, expected):
+    assert _verdict(LEAD_TIME, question) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # the event dated in words no reckoning reads: the rule's time is to be checked, never 可以
+    ("客户贷款月底就到期，今天才来交申请，可以吗？", "depends"),
+    ("客户贷款过几天就到期，今天才来交申请，可以吗？", "depends"),
+])
+def test_a_time_limit_against_an_undated_lead_is_to_be_checked(question, expected):
+    assert _verdict(LEAD_TIME, question) == expected
+
+
+def test_a_time_before_another_act_is_no_lead_before_the_event():
+    # 续贷前一年 is a period the ratio is measured over, not a lead time before maturity
+    rule = "(十)资金回笼率在5%(含)以上,资金回笼率是指续贷客户在续贷前一年销售货款日均余额与续贷前贷款最高余额的比例;"
+    assert _verdict(rule, "客户资金回笼率8%，贷款两个月后到期，今天来交申请，符合吗？") == "yes"
 
 
 @pytest.mark.parametrize("question,expected", [
