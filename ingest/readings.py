@@ -299,14 +299,21 @@ def _guessed_prohibition(text: str, s: int, pe: int) -> bool:
     return _CONFIRMED.search(text[s:pe]) is not None or _ASKED_BEFORE.search(text[:s]) is not None
 
 
+def _verb_after_first(tags) -> bool:
+    return any(tag == "v" for _w, tag in tags[1:])
+
+
 def _own_predicate(text: str, k: int, end: int) -> int:
     """Where, after offset k, a 、-item opening with a verb (改成, 委托) starts a predicate of its own."""
     from .tokenize import pos_tags
     for m in re.finditer("、", text[k:end]):
         item = re.split(r"、", text[k + m.end():end])[0]
         tags = [t for t in pos_tags(item) if t[1] != "x"] if item else []
-        # a verb with more after it (改成|少续一点); a lone word (担保) may be a listed thing
-        if len(tags) >= 2 and tags[0][1].startswith("v") and not is_negator(tags[0][0][:1]):
+        # a verb with more after it (改成|少续一点); a lone word (担保) may be a listed thing; a verb
+        # after the item's first word (委托代理人|去办) gives it a predicate of its own, however the
+        # tagger took the word before it
+        if len(tags) >= 2 and not is_negator(tags[0][0][:1]) and (
+                tags[0][1].startswith("v") or _verb_after_first(tags)):
             return k + m.start()
     return end
 

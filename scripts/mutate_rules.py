@@ -344,6 +344,7 @@ MUTATIONS = {
     "a rule naming other banks too reaches them (在我行及他行均无逾期)": "import assistant.reason as m; m._other_banks = lambda holder: False",
     "renewal itself after 不 is the permission asked, not a skipped step (是不是不给续)": "import ingest.readings as m, re; m._RENEWAL_ACT = re.compile('(?!x)x')",
     "a question's negation stops before a 、-item with its own verb (不追加抵押物、改成少续)": "import ingest.readings as m; m._own_predicate = lambda text, k, end: end",
+    "a verb after a 、-item's first word gives it a predicate of its own (委托代理人去办)": "import ingest.readings as m; m._verb_after_first = lambda tags: False",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py", "tests/test_comparison_rules.py"]

@@ -369,6 +369,10 @@ def test_reading_round_trips_through_json():
 @pytest.mark.parametrize("text,negated,free", [
     # in a question, an item after 、 that opens with its own verb is a predicate outside the negation
     ("抵押物不够值了,不追加抵押物、改成少续一点额度可以吗?", "追加抵押物", "少续"),
+    # …or has a verb after its first word, however the tagger took that word (委托|代理人|去办)
+    ("续贷抵押登记不用本人到场、委托代理人去办行吗?", "本人到场", "委托代理人"),
+    # a list of things, no verb in the item, stays under the negation
+    ("客户不提供营业执照、财务报表,能续贷吗?", "财务报表", None),
     # a listed thing (one word, even one the tagger calls a verb) stays under it
     ("没有抵押、担保,能续贷吗?", "担保", None),
 ])
