@@ -243,7 +243,10 @@ class Question:
         return k >= 0 and sum(1 for s, e in self.negated if s <= k < e and not _parallel(self.norm, s, k)) % 2 == 1
 
     def concept_negated(self, concept: "Concept") -> bool:
-        return any(self.term_negated(m) for m in concept.members if m in self.norm)
+        # the word the question says is its mention; a corpus word it maps to (高息 → 高利) may occur
+        # in the question only inside another word (没借高利贷), which is no mention of this one
+        said = [m for m in concept.members if m in self.norm]
+        return any(self.term_negated(m) for m in (said[:1] if said and said[0] == concept.members[0] else said))
 
     @cached_property
     def tags(self) -> dict[str, str]:

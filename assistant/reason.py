@@ -1192,7 +1192,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         if later >= 0:
             pos = later
     pos += reading.start
-    stated_neg = q.concept_negated(concept)
+    stated_neg = q.concept_negated(concept) and not _affirmed_after_but(q, concept, found)
     if reading.lead == "requirement" or reading.kind in ("requirement", "obligation"):
         elsewhere = _held_elsewhere(q, text, pos - reading.start, concept, polarity_at(reading, pos) < 0)
         if elsewhere is not None:
@@ -1542,6 +1542,24 @@ _BEFORE_EVENT = re.compile(_EVENT + r"(?:[(（][^)）]{0,12}[)）])?(之|以)?�
 def _times_the_event(q: Question) -> bool:
     dated = _DATED_EVENT.search(q.norm)
     return dated is not None and _ACT_IN.search(_two_clauses_after(q.norm, dated.end())) is not None
+
+
+# an adversative turns the story round (没借高利贷，但把钱高息借给了别人): what it says after stands
+_BUT = re.compile(r"(但是|但|可是|不过|然而|却)")
+
+
+def _affirmed_after_but(q: Question, concept: Concept, found) -> bool:
+    """Whether, after a negated mention of the thing the rule speaks of, an adversative clause affirms
+    another word of the question the reading also holds: 「自己没借高利贷，但把钱高息借给了别人」
+    states the lending the rule forbids, though its first word denies the borrowing."""
+    first = min((q.norm.find(m) for m in concept.members if m in q.norm), default=-1)
+    if first < 0:
+        return False
+    turn = _BUT.search(q.norm, first)
+    if turn is None:
+        return False
+    return any(c is not concept and not q.concept_negated(c) and
+               any(q.norm.find(m, turn.end()) >= 0 for m in c.members) for c, _w, _hit in found)
 
 
 def _lead_time_stance(q: Question, reading: Reading, strength: float) -> Stance | None:

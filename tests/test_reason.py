@@ -1778,6 +1778,30 @@ def test_a_comparison_asking_no_quantity_or_mechanism_asks_whether(question, whe
 
 
 @pytest.mark.parametrize("question,expected", [
+    # after a negated mention, an adversative clause affirming what the rule forbids states it
+    ("老板没借高利贷，但把钱高息借给了别人，能续贷吗？", "no"),
+    # without the turn, both denied: the condition is met
+    ("老板没借高利贷，也没有高息借给别人，能续贷吗？", "depends"),
+    # a turn to something the rule does not hold leaves the denial standing
+    ("老板没借高利贷，但是企业经营一般，能续贷吗？", "depends"),
+])
+def test_an_adversative_clause_states_what_it_affirms(question, expected):
+    assert _verdict("(七)企业主行为规范,无参与民间高利借贷(包括借入和借出)行为;", question, lead=REQ) == expected
+
+
+@pytest.mark.parametrize("question,word,negated", [
+    # a corpus word a question word maps to (高息 → 高利) inside another, negated word (没借高利贷) is
+    # no mention of it
+    ("老板没借高利贷，但把钱高息借给了别人，能续贷吗？", "高息", False),
+    ("老板没借高利贷，能续贷吗？", "高利贷", True),
+    ("老板没有高息借钱给别人，能续贷吗？", "高息", True),
+])
+def test_a_concept_is_negated_where_the_question_says_it(question, word, negated):
+    q = analyse(question)
+    assert q.concept_negated(next(c for c in q.concepts if word in c.members)) is negated
+
+
+@pytest.mark.parametrize("question,expected", [
     # a time after which the event comes, from today (10天后到期), is the time left
     ("客户贷款10天后到期，今天才来交书面续贷申请，可以吗？", "no"),
     ("客户贷款两个月后才到期，今天来交申请，可以吗？", "yes"),
