@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 from typing import Callable
 
 from ingest.readings import Limit, clause_bounds, event_ages, is_negator, limits, negation_scope
-from ingest.tokenize import cut_with_offsets, normalize, pos_tags, terms as token_terms, to_simplified
+from ingest.tokenize import cut_with_offsets, in_dictionary, normalize, pos_tags, terms as token_terms, to_simplified
 
 _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|有何不同|有什么不同|有何区别|有什么区别|"
                       r"区别|异同|是否一致|一致吗|一样吗|相同吗|比较|对比|\bcompare\b|\bdiffer|\bdifference|"
@@ -932,6 +932,20 @@ _NOMINAL_HEAD = ("n", "vn")
 CLASSIFIER_TAGS = ("n", "a", "b")
 
 
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+@lru_cache(maxsize=4096)
+def involvement_forms(word: str) -> tuple[str, ...]:
+    """涉赌, 涉毒: a noun of 涉 and one morpheme names involvement in what that morpheme names, so a word
+    holding the morpheme (赌博, 赌债, 吸毒) is a case of it. Only a dictionary noun is such a form: the
+    verbs 涉及, 涉嫌, 涉外 are no involvement in 及时, 嫌疑 or 外地."""
+    if not _CJK_WORD.fullmatch(word):
+        return ()
+    forms = ("涉" + ch for ch in dict.fromkeys(word) if ch != "涉")
+    return tuple(f for f in forms if in_dictionary(f) and pos_tags(f) == ((f, "n"),))
+
+
 def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[Concept, ...]:
     """One concept per maximal word: jieba's search mode also yields the parts of a
     compound (多长, 长时间, 多长时间), which must not count three times; they become
@@ -949,6 +963,8 @@ def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[Concept, ...]:
         members = tuple(dict.fromkeys((tok,) + tuple(s for s in syns if s not in GENERIC) + light_object(tok)))
         if tok in GENERIC:
             members = members[1:]
+        else:
+            members += tuple(f for f in involvement_forms(tok) if f not in members)
         parts = tuple(p for p in dict.fromkeys(words) if p != tok and p in tok and len(p) >= 2 and p not in GENERIC)
         parts += tuple(h for h in dict.fromkeys(compound_head(m) for m in members) if h and h not in parts)
         if members:

@@ -1777,6 +1777,29 @@ def test_a_comparison_asking_no_quantity_or_mechanism_asks_whether(question, whe
     assert asks_whether(analyse(question)) is whether
 
 
+@pytest.mark.parametrize("word,forms", [
+    # a noun of 涉 and a morpheme names involvement in it: a word holding the morpheme is a case of it
+    ("赌博", ("涉赌",)),
+    ("赌债", ("涉赌",)),
+    ("吸毒", ("涉毒",)),
+    # the verbs 涉及, 涉外, 涉嫌 name no involvement in 及时, 外地, 嫌疑
+    ("及时", ()),
+    ("外地", ()),
+    ("嫌疑", ()),
+])
+def test_a_noun_of_she_and_a_morpheme_names_involvement(word, forms):
+    from assistant.question import involvement_forms
+    assert involvement_forms(word) == forms
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("老板经常去澳门赌博，能续贷吗？", "no"),
+    ("老板从不赌博，能续贷吗？", "depends"),
+])
+def test_a_case_of_an_involvement_the_rule_denies_fails_it(question, expected):
+    assert _verdict("(七)企业主行为规范,未发现有涉赌、涉毒等不良习性;", question, lead=REQ) == expected
+
+
 @pytest.mark.parametrize("question,expected", [
     # after a negated mention, an adversative clause affirming what the rule forbids states it
     ("老板没借高利贷，但把钱高息借给了别人，能续贷吗？", "no"),
