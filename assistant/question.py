@@ -932,6 +932,17 @@ _NOMINAL_HEAD = ("n", "vn")
 CLASSIFIER_TAGS = ("n", "a", "b")
 
 
+@lru_cache(maxsize=4096)
+def fused_object(word: str) -> tuple[str, ...]:
+    """A one-character verb the dictionary fused with a glossary word as its object (放高利贷, 借高利贷):
+    the act is about its object, which the documents word their own way (民间高利借贷)."""
+    from ingest.tokenize import SYNONYMS
+    obj = word[1:]
+    if len(obj) < 2 or obj not in SYNONYMS or not _CJK_WORD.fullmatch(word) or pos_tags(word[0])[0][1] != "v":
+        return ()
+    return (obj,) + SYNONYMS[obj]
+
+
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
@@ -964,7 +975,7 @@ def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[Concept, ...]:
         if tok in GENERIC:
             members = members[1:]
         else:
-            members += tuple(f for f in involvement_forms(tok) if f not in members)
+            members += tuple(f for f in involvement_forms(tok) + fused_object(tok) if f not in members)
         parts = tuple(p for p in dict.fromkeys(words) if p != tok and p in tok and len(p) >= 2 and p not in GENERIC)
         parts += tuple(h for h in dict.fromkeys(compound_head(m) for m in members) if h and h not in parts)
         if members:

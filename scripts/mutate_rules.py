@@ -68,6 +68,7 @@ MUTATIONS = {
     "an adversative clause states what it affirms (没借高利贷，但把钱高息借给了别人)": "import assistant.reason as m; m._affirmed_after_but = lambda q, c, found: False",
     "a concept is negated where the question says it, not inside another word (高息 in 没借高利贷)": "import assistant.question as m; m.Question.concept_negated = lambda self, c: any(self.term_negated(w) for w in c.members if w in self.norm)",
     "a noun of 涉 and a morpheme names involvement in it (涉赌 for 赌博)": "import assistant.question as m; m.involvement_forms = lambda word: ()",
+    "a one-character verb fused with a glossary word is about its object (放高利贷)": "import assistant.question as m; m.fused_object = lambda word: ()",
     "几 after 过/好/前 is indefinite (过几天就到期)": "import assistant.question as m, re; m._WH = re.compile(m._WH.pattern.replace('(?<![过没好这那前隔近])', ''), re.I)",
     "a total (累计) leaves each one's own limit open": "import assistant.reason as m; m._leave_open = lambda *a: None",
     "a number without the total's mark counts one (这笔续过1次, 累计3次)": "import assistant.reason as m; m._per_one = lambda q, chosen, *a: chosen",

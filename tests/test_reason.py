@@ -1792,6 +1792,23 @@ def test_a_noun_of_she_and_a_morpheme_names_involvement(word, forms):
     assert involvement_forms(word) == forms
 
 
+@pytest.mark.parametrize("word,forms", [
+    # a one-character verb fused with a glossary word as its object is about its object
+    ("放高利贷", ("高利贷", "民间高利借贷")),
+    # no glossary word after the verb, or no verb before it: nothing
+    ("放款项", ()),
+    ("民间借贷", ()),
+])
+def test_a_verb_fused_with_its_object_is_about_the_object(word, forms):
+    from assistant.question import fused_object
+    assert fused_object(word) == forms
+
+
+def test_a_fused_verb_object_meets_the_rule_on_its_object():
+    rule = "(七)企业主行为规范,无参与民间高利借贷(包括借入和借出)行为;"
+    assert _verdict(rule, "企业老板私下往外放高利贷，续贷能批吗？", lead=REQ) == "no"
+
+
 @pytest.mark.parametrize("question,expected", [
     ("老板经常去澳门赌博，能续贷吗？", "no"),
     ("老板从不赌博，能续贷吗？", "depends"),
