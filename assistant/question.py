@@ -254,6 +254,19 @@ class Question:
         return {w: tag for w, tag in pos_tags(self.norm)}
 
     @cached_property
+    def agents(self) -> frozenset[int]:
+        """The concepts (by id) said as a passive's agent (被法院冻结, 遭银行抽贷): who did the act, which a
+        rule on the act (账户被有关部门冻结) speaks of whoever did it."""
+        out = set()
+        for c in self.concepts:
+            word = c.members[0]
+            k = self.norm.find(word)
+            if k > 0 and self.norm[k - 1] in "被遭" and self.tags.get(word, "").startswith("n") and \
+                    self.tags.get(_next_word(self.norm, k + len(word)), "").startswith("v"):
+                out.add(id(c))
+        return frozenset(out)
+
+    @cached_property
     def phrases(self) -> tuple[tuple["Concept", "Concept"], ...]:
         """(first, second) for two words the question writes as one phrase (房地产开发, 资金回笼率达到):
         the second alone may name another thing (产品的开发), so a reading holding it without the
@@ -505,6 +518,10 @@ def vouches_for_the_rest(norm: str) -> bool:
     return _REST_MET.search(norm) is not None
 
 
+def _next_word(norm: str, k: int) -> str:
+    return next((w for w, s, _e in cut_with_offsets(norm[k:k + 6]) if s == 0), "")
+
+
 # a passive's agent (被法院冻结, 遭银行抽贷, 由法院查封): the noun does what the verb says; it does not
 # name a kind of it as a modifier does (房地产开发)
 _PASSIVE = "被遭由"
@@ -668,7 +685,8 @@ def analyse(text: str) -> Question:
     # a stated English figure (10 days, RMB 3 million) is a value to check against a limit, not a word a
     # clause must contain; its unit word, mapped (万元, 工作日), still says what the clause measures
     english = english_quantities(norm)
-    quantity_spans = [(n.start, n.end) for n in english]
+    # …and when a stated event was (前两天, 两年前) is a time of the story, no word a clause must hold
+    quantity_spans = [(n.start, n.end) for n in english] + [(a.start, a.end) for a in event_ages(norm)]
     concepts = _concepts([(t, syns) for t, syns in pairs
                           if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)
                           and not _fused_negation(t)

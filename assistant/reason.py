@@ -1067,6 +1067,12 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             hit = None
         if hit is not None:
             found.append((c, w, hit))
+    if q.agents:
+        # a passive's agent the reading does not name (被法院冻结 against 账户被…冻结) is who acted, not
+        # what is asked: it is not missed
+        held = {id(c) for c, _w, _h in found}
+        focus = [(c, w) for c, w in focus if id(c) in held or id(c) not in q.agents] or focus
+        total = sum(w for _c, w in focus) or 1.0
     if frame and _USES.search(text):
         # only in a rule on uses is the money a frame the rule may word its own way (续贷资金, 贷款)
         held = {id(c) for c, _w, _h in found}

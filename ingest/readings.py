@@ -649,7 +649,9 @@ def window_events(reading: Reading) -> list[tuple[Limit, tuple[int, int]]]:
 
 # 两年前欠过税, 三年多以前: how long ago a stated event was (到期一个月前 is a time before an event, no age)
 _AGO = re.compile(rf"(?<!\d)(?P<num>\d{{1,3}}(?:\.\d+)?|[{_CN_NUM}]+|半)\s*(?P<unit>年半|个半月|个月|月|年|天|日|个星期|星期|周)"
-                  r"(?P<more>多)?\s*(?:以|之)?前(?![提面后])")
+                  r"(?P<more>多)?\s*(?:以|之)?前(?![提面后])"
+                  # 前两天, 前三个月: the same time said with 前 first (a couple of days ago)
+                  rf"|(?<![到期满之以提])前(?P<num2>[{_CN_NUM}]{{1,2}})(?P<unit2>个月|天|日|年|个星期|星期|周)(?![内里以之前后])")
 _TIME_OF_EVENT = re.compile(r"(到期|届满|期满|还款|申请|放款|发放|之日|当日|日期|截止)[^，,。；;]{0,2}$")
 # the deictic years and months of speech: 去年 is an event one year back
 DEICTIC_AGES = (("大前年", 3.0, "年"), ("前年", 2.0, "年"), ("去年", 1.0, "年"), ("上个月", 1.0, "个月"), ("上月", 1.0, "个月"))
@@ -681,10 +683,11 @@ def event_ages(text: str) -> list[Limit]:
     for m in _AGO.finditer(text):
         if _TIME_OF_EVENT.search(text[max(0, m.start() - 6):m.start()]):
             continue
-        value = 0.5 if m.group("num") == "半" else parse_number(m.group("num"))
+        num, unit_said = m.group("num") or m.group("num2"), m.group("unit") or m.group("unit2")
+        value = 0.5 if num == "半" else parse_number(num)
         if value is None:
             continue
-        unit = UNIT_CANON.get(m.group("unit"), m.group("unit"))
+        unit = UNIT_CANON.get(unit_said, unit_said)
         if unit in _WEEKS:
             value, unit = value * 7, "日"
         if unit == "年半":

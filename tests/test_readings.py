@@ -203,6 +203,9 @@ def test_a_look_back_window_denies_the_events_after_it(text, window, denied):
     ("以前年度的亏损和过去年度的欠息", []),                       # accounting years: 前年, 去年 inside other words
     ("须在原贷款到期一个月前提出申请", []),                       # a time before an event is no age
     ("两年前面的那笔贷款", []),                                   # 前面 is a place
+    ("账户前两天被冻结了", [("=", 2, "日", "被冻结")]),              # 前 first: a couple of days ago
+    ("前三个月内无逾期", []),                                     # a window, no event's age
+    ("须在到期前两天提出申请", []),                               # before an event, no age
 ])
 def test_the_age_of_a_stated_event(text, ages):
     from ingest.readings import event_ages

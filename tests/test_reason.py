@@ -1777,6 +1777,27 @@ def test_a_comparison_asking_no_quantity_or_mechanism_asks_whether(question, whe
     assert asks_whether(analyse(question)) is whether
 
 
+@pytest.mark.parametrize("question,agent", [
+    # the noun of a passive before its verb is who acted (被法院冻结)
+    ("客户的结算账户被法院冻结了，续贷还能办吗？", "法院"),
+    ("客户的账户被冻结了，续贷还能办吗？", None),
+])
+def test_a_passives_agent_is_who_acted(question, agent):
+    q = analyse(question)
+    assert [c.members[0] for c in q.concepts if id(c) in q.agents] == ([agent] if agent else [])
+
+
+def test_a_passives_agent_the_rule_does_not_name_is_not_missed():
+    rule = "(七)借款人在我行账户未处于冻结或止付状态;"
+    assert _verdict(rule, "客户在我行的结算账户被法院冻结了，续贷还能办吗？", lead=REQ) == "no"
+
+
+def test_when_a_stated_event_was_is_no_word_a_clause_must_hold():
+    q = analyse("客户的账户前两天被冻结了，续贷还能办吗？")
+    assert not any("前两天" in c.members for c in q.concepts)
+    assert not any(n.unit == "日" for n in q.numbers)
+
+
 @pytest.mark.parametrize("word,forms", [
     # a noun of 涉 and a morpheme names involvement in it: a word holding the morpheme is a case of it
     ("赌博", ("涉赌",)),
