@@ -403,8 +403,14 @@ PENALTY = re.compile(r"(监管约谈|通报批评|监管意见书|追究[^，,�
 _PENALISED = re.compile(r"对([^，,。；;]{2,60}?)的(机构|单位|人员|行为|企业|客户|借款人|个人)")
 
 
+# …or the object of a verb of penalising, up to the conduct it names (严厉查处…违规收费、附加不合理条件等违规行为)
+_PENALISING = re.compile(r"(查处|处罚|问责|整治|纠正|打击)([^，,。；;]{2,80}?(行为|乱象))")
+
+
 def sanctioned(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Conduct a rule penalises: the 对…的 phrase before a penalty verb, read as negated."""
+    """Conduct a rule penalises: the 对…的 phrase before a penalty verb, or a penalising verb's object,
+    read as negated. Of an object modified by a 的-phrase (机构在办理续贷业务中的违规收费), only the head
+    is the conduct: the frame before it (办理续贷业务) is not penalised."""
     end = len(text) if end is None else end
     out = []
     for part_s, part_e in _parts(text, start, end):
@@ -415,6 +421,13 @@ def sanctioned(text: str, start: int = 0, end: int | None = None) -> list[tuple[
         m = _PENALISED.search(part, 0, pen.start())
         if m:
             out.append((part_s + m.start(1), part_s + m.end(1)))
+            continue
+        obj = _PENALISING.search(part)
+        if obj:
+            head = part.rfind("的", obj.start(2), obj.end(2)) + 1 or obj.start(2)
+            if re.fullmatch(r"(等)?(违规|违法|不当)?(行为|乱象)", part[head:obj.end(2)]):
+                head = obj.start(2)   # 处罚违规发放贷款的行为: the 的-phrase is the conduct itself
+            out.append((part_s + head, part_s + obj.end(2)))
     return out
 
 
@@ -822,6 +835,8 @@ def classify(text: str, s: int, e: int, lead: LeadKind, negated: list[tuple[int,
         return "exclusion", -1
     if main_negated and re.search(r"不得|不予|严禁|禁止|不准|不能|不可|不应|不宜|不办理|不受理|不再|一律不|无法", body):
         return "prohibition", -1
+    if sanctioned(text, s, e):
+        return "prohibition", -1   # conduct penalised is conduct forbidden
     if SCOPE.search(body):
         return "scope", 1
     if any(lim.unit in TIME_UNITS for lim in lims):

@@ -20,6 +20,7 @@ MUTATIONS = {
     "a restrictive 对…的 clause is a condition": "import ingest.readings as m, re; m._RESTRICTED = re.compile(r'(?!)')",
     "a possessor is not a condition": "import ingest.readings as m, re; m._POSSESSOR = re.compile(r'(?!)')",
     "penalised conduct is not a condition": "import ingest.readings as m; f = m.condition_span; m.sanctioned = lambda *a, **k: []",
+    "a penalising verb's object is forbidden conduct (查处…违规收费等行为)": "import ingest.readings as m, re; m._PENALISING = re.compile('(?!x)x')",
     "concession 虽…但": "import ingest.readings as m; m.concession = lambda *a, **k: None",
     "limit operators after the number (以上/以下)": "import ingest.readings as m; m.OP_AFTER.clear()",
     "limit operators before the number (不超过)": "import ingest.readings as m; m.OP_BEFORE.clear()",

@@ -271,6 +271,17 @@ def test_sanctioned_conduct_reads_as_negated():
     assert not sanctioned("对符合续贷条件的小微企业做好续贷服务")
 
 
+@pytest.mark.parametrize("text,penalised,frame", [
+    # a penalising verb's object, up to the conduct it names; the 的-frame before its head is not penalised
+    ("严厉查处银行业机构在办理续贷业务中的违规收费、附加不合理条件等违规行为。", "附加不合理条件", "办理续贷业务"),
+    ("依法处罚违规发放贷款的行为。", "违规发放贷款", None),
+])
+def test_a_penalising_verbs_object_is_forbidden_conduct(text, penalised, frame):
+    r = read_text("x/a1", "x", text)[0]
+    covered = lambda w: any(a <= text.find(w) < b for a, b in r.negated)
+    assert r.kind == "prohibition" and covered(penalised) and (frame is None or not covered(frame))
+
+
 # --- kinds of whole sentences ------------------------------------------------------------------------
 @pytest.mark.parametrize("text,kind", [
     ("第二条续贷贷款(以下简称续贷)就是指借款人在原有的贷款到期后不能按时收回,又重新发放贷款的行为。", "definition"),
