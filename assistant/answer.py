@@ -19,7 +19,7 @@ from ingest.load import LEVELS
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse
 from .values import quantities
-from .reason import MET_ONE, Stance, asks_lent_use, best_stance, combine, family_spoken_of, lent_money_frame, out_of_scope, stance
+from .reason import MET_ONE, Stance, asks_lent_use, best_stance, carried_words, combine, family_spoken_of, lent_money_frame, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
@@ -226,11 +226,13 @@ class DefaultAnswerer:
             found: list[tuple[Stance, Hit]] = []
             seen: set[tuple[str, int]] = set()
             for h in hs:
+                previous = None
                 for r in ev.readings(h.clause_id):
+                    before, previous = previous, r
                     if (r.clause_id, r.start) in seen:
                         continue
                     seen.add((r.clause_id, r.start))
-                    st = stance(q, r, weights, RENEWAL, drop, frame)
+                    st = stance(q, r, weights, RENEWAL, drop, frame, carried_words(q, r, before))
                     if st is not None:
                         found.append((st, h))
             if doc_id in ev.named:

@@ -18,7 +18,7 @@ from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
 from .question import COMPARING, FACETS, RENEWAL, RULES_COMPARED, Question, analyse, match_form, only_within
-from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, narrowed_form, polarity_at, stance
+from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, carried_words, narrowed_form, polarity_at, stance
 
 TOPICS: list[tuple[str, str]] = [
     ("适用贷款种类", "续贷适用于哪些贷款种类"),
@@ -293,13 +293,15 @@ def _topic(q: Question, weights: Weights) -> Weights:
             and not any(m in RENEWAL for m in c.members)] or weights
 
 
-def _about(q: Question, weights: Weights, r: Reading) -> float:
+def _about(q: Question, weights: Weights, r: Reading, carried: frozenset[str] = frozenset()) -> float:
     """Share of the topic's specific words (not 续贷 itself) the sentence holds in full — or as a
-    narrower kind, a modifier inserted between a compound's parts (民间高利借贷 holds 民间借贷)."""
+    narrower kind, a modifier inserted between a compound's parts (民间高利借贷 holds 民间借贷), or
+    through the sentence it continues (期间…: `carried`)."""
     topic = _topic(q, weights)
     total = sum(w for _c, w in topic) or 1.0
     form = match_form(r.text)
-    return sum(w for c, w in topic if c.match(r.text) == 1.0 or any(_narrowed_denied(r, form, m) for m in c.members)) / total
+    return sum(w for c, w in topic if c.match(r.text) == 1.0 or c.members[0] in carried
+               or any(_narrowed_denied(r, form, m) for m in c.members)) / total
 
 
 def _denied(r: Reading, form: str, word: str) -> bool:
@@ -384,12 +386,16 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
         best: tuple[float, Reading, Stance | None] | None = None
         seen: set[tuple[str, int]] = set()
         for h in per_doc.get(doc_id, []):
+            previous = None
             for r in readings(h.clause_id):
+                before, previous = previous, r
                 if (r.clause_id, r.start) in seen:
                     continue
                 seen.add((r.clause_id, r.start))
-                about = _about(q, known, r)
-                st = stance(q, r, weights, RENEWAL) if q.asks_verdict or q.numbers or whether else None
+                carried = carried_words(q, r, before)
+                about = _about(q, known, r, carried)
+                st = (stance(q, r, weights, RENEWAL, carried=carried) if q.asks_verdict or q.numbers or whether
+                      else None)
                 mech = _mechanisms(q.norm, r.text)
                 wanted = _wanted_units(q)
                 # a limit in the unit asked, on the measure asked — held whole or by its head (额度 of 续贷额度)

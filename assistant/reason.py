@@ -1043,8 +1043,22 @@ def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance
     return None
 
 
+# an opening that refers back to the sentence before (期间因特殊情况…: during the period that sentence set)
+_CONTINUES = re.compile(r"^\s*(在此期间|期间|其间|此间|届时|此时)")
+
+
+def carried_words(q: Question, reading: Reading, previous: Reading | None) -> frozenset[str]:
+    """The question's words a sentence opening with a back-reference (期间…) leaves to the sentence
+    before it in its clause: held there (实行名单制管理), they are what it speaks of too, and are not
+    missed in it."""
+    if previous is None or not _CONTINUES.match(ITEM_MARK.sub("", reading.text)):
+        return frozenset()
+    return frozenset(c.members[0] for c in q.concepts if c.match(previous.text) > 0 and c.match(reading.text) == 0)
+
+
 def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], anchors: frozenset[str],
-           drop: frozenset[str] = frozenset(), frame: frozenset[str] = frozenset()) -> Stance | None:
+           drop: frozenset[str] = frozenset(), frame: frozenset[str] = frozenset(),
+           carried: frozenset[str] = frozenset()) -> Stance | None:
     """What one reading says about the thing the question asks, or None. Words of `drop` name nothing
     asked; words of `frame` (the lent money of a question about its use) count where the reading has
     them and are not missed where it lacks them."""
@@ -1059,6 +1073,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     words = [m for c, _w in focus for m in c.members]
     for c, w in focus:
         hit = _find(text, c)
+        if hit is None and c.members[0] in carried:
+            # held by the sentence this one continues: what the sentence speaks of from its start
+            hit = (0, c.members[0], False)
         if hit is not None and hit[2]:
             hit = _narrowed_by_asked(text, c, words) or hit
         if hit is not None and _attribute_of_norm(text, hit) and not _attribute_of_norm(q.norm, (q.norm.find(hit[1]), hit[1], False)):

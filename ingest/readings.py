@@ -65,6 +65,10 @@ OBLIGATION = re.compile(r"必须|应当|(?<![相适对响供答])应(?![收付�
                         r"|(?<![需主重必只纲概首紧想摘])要(?![求素件点])")
 PERMISSION = re.compile(r"可以|(?<![不许])可(?![能行])|允许|准予|有权|能够|予以")
 # a rule that says who settles a thing (由借贷双方协商确定, 由金融机构…确定) empowers them to
+def _modal_of_main(text: str, s: int, e: int) -> bool:
+    return bool(OBLIGATION.search(text, s, e) or PERMISSION.search(text, s, e))
+
+
 ASSIGNED = re.compile(r"由[^，,。；;]{1,24}?(确定|决定|认定)")
 PROCEDURE = re.compile(r"流程|程序|审批|审查|受理|提交|提出|签订|办理|发放|登记|调查|评估")
 TIME_UNITS = ("小时", "工作日", "日", "天", "个月", "月", "年")
@@ -820,8 +824,10 @@ def _inside_noun_phrase(body: str, k: int) -> bool:
 
 
 def classify(text: str, s: int, e: int, lead: LeadKind, negated: list[tuple[int, int]],
-             lims: Sequence[Limit]) -> tuple[ReadingKind, int]:
+             lims: Sequence[Limit], cond: tuple[int, int] | None = None) -> tuple[ReadingKind, int]:
     body = text[s:e]
+    # the modal of the main clause, not of its condition (需要临时申请办理的，可视实际情况酌情调整)
+    main = text[cond[1]:e] if cond and _modal_of_main(text, cond[1], e) else body
     main_negated = bool(negated)
     definition = DEFINITION.search(body)
     scope = SCOPE.search(body)
@@ -845,7 +851,7 @@ def classify(text: str, s: int, e: int, lead: LeadKind, negated: list[tuple[int,
         return "statement", 1   # when the text itself takes effect sets no deadline for anyone
     if re.search(r"即来即办|到期前|届满前|之日起", body):
         return "time_limit", 1
-    if OBLIGATION.search(body):
+    if OBLIGATION.search(main):
         return "obligation", 1
     # a list entry (its last one ends in 。 too), or an entry with no sentence end; not a sentence
     fragment = lead or not body.rstrip().endswith(("。", "；", ";"))
@@ -882,8 +888,8 @@ def read_text(clause_id: str, doc_id: str, text: str, lead: str = "",
                    if not (conceded and conceded[0] <= sp[0] < conceded[1])]
         negated = [sp for sp in negated if sp[1] > sp[0]]
         lims = limits(text, body_start, e)
-        kind, polarity = classify(text, body_start, e, lk, negated, lims)
         cond = condition_span(text, body_start, e)
+        kind, polarity = classify(text, body_start, e, lk, negated, lims, cond)
         exc = exception_span(text, body_start, e)
         mem_start = body_start
         if negated:

@@ -286,6 +286,8 @@ def test_a_penalising_verbs_object_is_forbidden_conduct(text, penalised, frame):
 @pytest.mark.parametrize("text,kind", [
     ("第二条续贷贷款(以下简称续贷)就是指借款人在原有的贷款到期后不能按时收回,又重新发放贷款的行为。", "definition"),
     ("本办法不适用风险贷款。", "exclusion"),
+    # the modal of the main clause, not of its condition (需要…的，可视…)
+    ("期间因特殊情况需要临时申请办理的,可视实际情况酌情调整。", "permission"),
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", "prohibition"),
     ("续贷业务适用的对象为小微企业流动资金贷款。", "scope"),
     ("对材料齐全的抵押权注销登记申请即来即办，在1小时内办结。", "time_limit"),

@@ -1777,6 +1777,24 @@ def test_a_comparison_asking_no_quantity_or_mechanism_asks_whether(question, whe
     assert asks_whether(analyse(question)) is whether
 
 
+@pytest.mark.parametrize("question,expected", [
+    # 期间… continues the sentence before it: 名单 held there is what it speaks of too
+    ("没进名单的客户能办续贷吗？", "depends"),
+    ("客户没进名单库，临时要办，能办吗？", "depends"),
+])
+def test_a_sentence_opening_with_a_back_reference_carries_the_words_before_it(question, expected):
+    from assistant.reason import carried_words
+    first, then = read_text("x/a3", "x", "(五)业务实行名单制管理,每年初上报名单。期间因特殊情况需要临时申请办理的,可视实际情况酌情调整。")
+    q = analyse(question)
+    carried = carried_words(q, then, first)
+    assert any("名单" in w for w in carried)
+    st = stance(q, then, idf_weights(q, lambda _t: 3, 100), RENEWAL, carried=carried)
+    assert st is not None and st.verdict == expected
+    # no back-reference, nothing carried
+    other = read_text("x/a3", "x", "(五)业务实行名单制管理。因特殊情况需要临时申请办理的,可视实际情况酌情调整。")
+    assert carried_words(q, other[1], other[0]) == frozenset()
+
+
 @pytest.mark.parametrize("question,agent", [
     # the noun of a passive before its verb is who acted (被法院冻结)
     ("客户的结算账户被法院冻结了，续贷还能办吗？", "法院"),
