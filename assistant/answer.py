@@ -19,7 +19,7 @@ from ingest.load import LEVELS
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse
 from .values import quantities
-from .reason import MET_ONE, Stance, asks_lent_use, best_stance, carried_words, combine, family_spoken_of, lent_money_frame, out_of_scope, stance
+from .reason import MET_ONE, Stance, asks_lent_use, best_stance, carried_words, combine, with_previous, family_spoken_of, lent_money_frame, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
@@ -226,9 +226,7 @@ class DefaultAnswerer:
             found: list[tuple[Stance, Hit]] = []
             seen: set[tuple[str, int]] = set()
             for h in hs:
-                previous = None
-                for r in ev.readings(h.clause_id):
-                    before, previous = previous, r
+                for r, before in with_previous(ev.readings(h.clause_id)):
                     if (r.clause_id, r.start) in seen:
                         continue
                     seen.add((r.clause_id, r.start))

@@ -18,7 +18,7 @@ from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
 from .question import COMPARING, FACETS, RENEWAL, RULES_COMPARED, Question, analyse, match_form, only_within
-from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, carried_words, narrowed_form, polarity_at, stance
+from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, carried_words, narrowed_form, polarity_at, stance, with_previous
 
 TOPICS: list[tuple[str, str]] = [
     ("适用贷款种类", "续贷适用于哪些贷款种类"),
@@ -386,9 +386,7 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
         best: tuple[float, Reading, Stance | None] | None = None
         seen: set[tuple[str, int]] = set()
         for h in per_doc.get(doc_id, []):
-            previous = None
-            for r in readings(h.clause_id):
-                before, previous = previous, r
+            for r, before in with_previous(readings(h.clause_id)):
                 if (r.clause_id, r.start) in seen:
                     continue
                 seen.add((r.clause_id, r.start))

@@ -35,8 +35,9 @@ _FINAL_V_NOT = re.compile(r"(可以|行|能|对|是|要|用|够)[不没]?[不没
 # an English auxiliary opening the question, a clause of it (「Under the notice, can a …」) or a
 # sentence after a story (「The loan is 20 days overdue. Can we …」)
 _EN_YESNO = re.compile(r"(^|[,;:]\s*|[.?!]\s+)(can|may|is|are|does|do|should|must|could|will|would|shall|has|have)\b", re.I)
-# 几 after 过/没/好/这/前… is indefinite (过几天就到期, 好几次, 前几年), no question word
-_WH = re.compile(r"什么|哪些|哪几|哪个|哪种|多少|(?<![过没好这那前隔近])几[次天个年月种项条]|多久|多长|怎么|怎样|如何|为何|为什么|谁|何时|何种|"
+# 几 after 过/没/好/这/前… is indefinite (过几天就到期, 好几次, 前几年), no question word; 十几 is a number
+INDEFINITE_JI = r"(?<![过没好这那前隔十])几"
+_WH = re.compile(r"什么|哪些|哪几|哪个|哪种|多少|" + INDEFINITE_JI + r"[次天个年月种项条]|多久|多长|怎么|怎样|如何|为何|为什么|谁|何时|何种|"
                  r"\b(what|which|how|who|when|why)\b", re.I)
 _LIST = re.compile(r"哪些|哪几|有什么条件|什么条件|包括什么|几种|\bwhich\b|\bwhat (are|conditions|materials)", re.I)
 # necessity: the verdict words are 需要/不需要 rather than 可以/不可以
@@ -82,7 +83,7 @@ def question_kind(norm: str) -> str:
 
 FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # facet: (how a question asks for it, what an answering sentence contains)
-    "time": (re.compile(r"多久|多长时间|多少天|几天|(?<![好十前])几(年|个月)(?![前来了])|多少年|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when", re.I),
+    "time": (re.compile(r"多久|多长时间|多少天|" + INDEFINITE_JI + r"天|" + INDEFINITE_JI + r"(年|个月)(?![前来了])|多少年|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when", re.I),
              re.compile(r"\d+\s*(个)?(小时|工作日|日|天|个月|月|年)|即来即办|到期前")),
     "count": (re.compile(r"几次|多少次|多少回|几回|次数|how many times", re.I), re.compile(r"\d+\s*次")),
     "amount": (re.compile(r"额度|多少钱|金额|上限|最高|how much|amount|maximum", re.I),
@@ -257,13 +258,16 @@ class Question:
     def agents(self) -> frozenset[int]:
         """The concepts (by id) said as a passive's agent (被法院冻结, 遭银行抽贷): who did the act, which a
         rule on the act (账户被有关部门冻结) speaks of whoever did it."""
+        # (由 is left out: 由担保公司担保 names who must act, which is what such a question asks)
         out = set()
         for c in self.concepts:
             word = c.members[0]
-            k = self.norm.find(word)
-            if k > 0 and self.norm[k - 1] in "被遭" and self.tags.get(word, "").startswith("n") and \
-                    self.tags.get(_next_word(self.norm, k + len(word)), "").startswith("v"):
-                out.add(id(c))
+            if not self.tags.get(word, "").startswith("n"):
+                continue
+            for m in re.finditer(re.escape(word), self.norm):
+                if _agent(self.norm, word, m.start(), "被遭") and \
+                        self.tags.get(_next_word(self.norm, m.end()), "").startswith("v"):
+                    out.add(id(c))
         return frozenset(out)
 
     @cached_property
@@ -527,9 +531,9 @@ def _next_word(norm: str, k: int) -> str:
 _PASSIVE = "被遭由"
 
 
-def _agent(norm: str, pair: str) -> bool:
-    k = norm.find(pair)
-    return k > 0 and norm[k - 1] in _PASSIVE
+def _agent(norm: str, pair: str, k: int | None = None, marks: str = _PASSIVE) -> bool:
+    k = norm.find(pair) if k is None else k
+    return k > 0 and norm[k - 1] in marks
 
 
 # English negation: its scope runs to the end of the clause (not downgraded, rather than downgraded)
@@ -956,23 +960,15 @@ def fused_object(word: str) -> tuple[str, ...]:
     the act is about its object, which the documents word their own way (民间高利借贷)."""
     from ingest.tokenize import SYNONYMS
     obj = word[1:]
-    if len(obj) < 2 or obj not in SYNONYMS or not _CJK_WORD.fullmatch(word) or pos_tags(word[0])[0][1] != "v":
+    # an object of three characters or more stands as a word of its own (高利贷); a two-character one may
+    # be cut out of another word (存续期 is 存续|期, no 存 of 续期); a negator (没商量) is no verb
+    if len(obj) < 3 or obj not in SYNONYMS or not _CJK_WORD.fullmatch(word) or pos_tags(word[0])[0][1] != "v" \
+            or is_negator(word[0]) or obj in GENERIC or obj in RENEWAL:
         return ()
     return (obj,) + SYNONYMS[obj]
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
-
-
-@lru_cache(maxsize=4096)
-def involvement_forms(word: str) -> tuple[str, ...]:
-    """涉赌, 涉毒: a noun of 涉 and one morpheme names involvement in what that morpheme names, so a word
-    holding the morpheme (赌博, 赌债, 吸毒) is a case of it. Only a dictionary noun is such a form: the
-    verbs 涉及, 涉嫌, 涉外 are no involvement in 及时, 嫌疑 or 外地."""
-    if not _CJK_WORD.fullmatch(word):
-        return ()
-    forms = ("涉" + ch for ch in dict.fromkeys(word) if ch != "涉")
-    return tuple(f for f in forms if in_dictionary(f) and pos_tags(f) == ((f, "n"),))
 
 
 def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[Concept, ...]:
@@ -993,7 +989,7 @@ def _concepts(pairs: list[tuple[str, tuple[str, ...]]]) -> tuple[Concept, ...]:
         if tok in GENERIC:
             members = members[1:]
         else:
-            members += tuple(f for f in involvement_forms(tok) + fused_object(tok) if f not in members)
+            members += tuple(f for f in fused_object(tok) if f not in members)
         parts = tuple(p for p in dict.fromkeys(words) if p != tok and p in tok and len(p) >= 2 and p not in GENERIC)
         parts += tuple(h for h in dict.fromkeys(compound_head(m) for m in members) if h and h not in parts)
         if members:

@@ -1047,13 +1047,21 @@ def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance
 _CONTINUES = re.compile(r"^\s*(在此期间|期间|其间|此间|届时|此时)")
 
 
+def with_previous(readings: list[Reading]):
+    """Each reading of a clause with the one before it (None for the first): a back-reference needs it."""
+    return zip(readings, [None] + readings[:-1])
+
+
 def carried_words(q: Question, reading: Reading, previous: Reading | None) -> frozenset[str]:
     """The question's words a sentence opening with a back-reference (期间…) leaves to the sentence
     before it in its clause: held there (实行名单制管理), they are what it speaks of too, and are not
     missed in it."""
     if previous is None or not _CONTINUES.match(ITEM_MARK.sub("", reading.text)):
         return frozenset()
-    return frozenset(c.members[0] for c in q.concepts if c.match(previous.text) > 0 and c.match(reading.text) == 0)
+    # (a word held there in part, 名单 of 进名单, is carried whole: the back-reference makes that
+    # sentence's subject, the list, this one's, and 进名单 is asked of it)
+    return frozenset(c.members[0] for c in q.concepts if c.match(previous.text) > 0 and c.match(reading.text) == 0
+                     and not any(m in RENEWAL for m in c.members))
 
 
 def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], anchors: frozenset[str],
@@ -1215,7 +1223,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         if later >= 0:
             pos = later
     pos += reading.start
-    stated_neg = q.concept_negated(concept) and not _affirmed_after_but(q, concept, found)
+    stated_neg = q.concept_negated(concept) and not _affirmed_after_but(q, concept, found, reading)
     if reading.lead == "requirement" or reading.kind in ("requirement", "obligation"):
         elsewhere = _held_elsewhere(q, text, pos - reading.start, concept, polarity_at(reading, pos) < 0)
         if elsewhere is not None:
@@ -1514,7 +1522,7 @@ def _lead_before_event(q: Question, n: Limit) -> bool:
 
 # days from today a relative time word puts the event at (下周五就到期: one to thirteen days)
 _WEEKDAY = "[一二三四五六日天]?"
-_RELATIVE_DAYS = ((r"明天|明日", (1.0, 1.0)), (r"后天", (2.0, 2.0)), (r"大后天", (3.0, 3.0)),
+_RELATIVE_DAYS = ((r"今天|今日", (0.0, 0.0)), (r"明天|明日", (1.0, 1.0)), (r"后天", (2.0, 2.0)), (r"大后天", (3.0, 3.0)),
                   (rf"(下周|下星期|下礼拜){_WEEKDAY}", (1.0, 13.0)), (rf"(这周|本周|这星期|这礼拜){_WEEKDAY}", (0.0, 6.0)),
                   (r"下个?月(初|中|底)?", (1.0, 61.0)))
 # the event's subject may stand after the time word (下周五贷款就到期), as a time word may head a clause
@@ -1559,7 +1567,8 @@ _EVENT_AFTER = re.compile(r"[^，,。；;？?！!0-9]{0,4}?(就|便|才)?(要)?"
 _DATED_EVENT = re.compile(r"(天|日|号|周|星期|礼拜|月|年|底|初|末|中旬)[^，,。；;？?！!0-9]{0,4}?(就|便|才)?(要)?" + _EVENT + "(?![前后])")
 
 
-_BEFORE_EVENT = re.compile(_EVENT + r"(?:[(（][^)）]{0,12}[)）])?(之|以)?前\s*$|提前\s*$")
+_BEFORE_EVENT = re.compile(_EVENT + r"(?:[(（][^)）]{0,12}[)）])?(?:日|之日)?(之|以)?前\s*(?:至少|不少于|最少)?\s*$"
+                           r"|提前\s*(?:至少|不少于|最少)?\s*$")
 
 
 def _times_the_event(q: Question) -> bool:
@@ -1571,18 +1580,19 @@ def _times_the_event(q: Question) -> bool:
 _BUT = re.compile(r"(但是|但|可是|不过|然而|却)")
 
 
-def _affirmed_after_but(q: Question, concept: Concept, found) -> bool:
-    """Whether, after a negated mention of the thing the rule speaks of, an adversative clause affirms
-    another word of the question the reading also holds: 「自己没借高利贷，但把钱高息借给了别人」
-    states the lending the rule forbids, though its first word denies the borrowing."""
+def _affirmed_after_but(q: Question, concept: Concept, found, reading: Reading) -> bool:
+    """Whether, after a negated mention of the thing the rule speaks of, the clause an adversative opens
+    affirms another word of the question that the reading forbids too: 「自己没借高利贷，但把钱高息借给了
+    别人」 states the lending the rule forbids, though its first word denies the borrowing."""
     first = min((q.norm.find(m) for m in concept.members if m in q.norm), default=-1)
     if first < 0:
         return False
     turn = _BUT.search(q.norm, first)
     if turn is None:
         return False
-    return any(c is not concept and not q.concept_negated(c) and
-               any(q.norm.find(m, turn.end()) >= 0 for m in c.members) for c, _w, _hit in found)
+    after = _clause_after(q.norm, turn.end())
+    return any(c is not concept and not q.concept_negated(c) and any(m in after for m in c.members)
+               and polarity_at(reading, reading.start + hit[0]) < 0 for c, _w, hit in found)
 
 
 def _lead_time_stance(q: Question, reading: Reading, strength: float) -> Stance | None:

@@ -64,11 +64,13 @@ OBLIGATION = re.compile(r"必须|应当|(?<![相适对响供答])应(?![收付�
                         # 要 as a modal before a verb (机构要及时改进…), not inside a word (主要, 必要, 只要)
                         r"|(?<![需主重必只纲概首紧想摘])要(?![求素件点])")
 PERMISSION = re.compile(r"可以|(?<![不许])可(?![能行])|允许|准予|有权|能够|予以")
-# a rule that says who settles a thing (由借贷双方协商确定, 由金融机构…确定) empowers them to
+
+
 def _modal_of_main(text: str, s: int, e: int) -> bool:
     return bool(OBLIGATION.search(text, s, e) or PERMISSION.search(text, s, e))
 
 
+# a rule that says who settles a thing (由借贷双方协商确定, 由金融机构…确定) empowers them to
 ASSIGNED = re.compile(r"由[^，,。；;]{1,24}?(确定|决定|认定)")
 PROCEDURE = re.compile(r"流程|程序|审批|审查|受理|提交|提出|签订|办理|发放|登记|调查|评估")
 TIME_UNITS = ("小时", "工作日", "日", "天", "个月", "月", "年")
@@ -76,6 +78,8 @@ TIME_UNITS = ("小时", "工作日", "日", "天", "个月", "月", "年")
 # --- numbers ----------------------------------------------------------------------------------
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
+# an article's number (第十五条, 第15条) numbers the text; it is never what a limit measures
+ARTICLE_NUMBER = r"第[0-9一二三四五六七八九十百零〇]+条"
 _NUMBER = re.compile(
     rf"(?P<num>\d+(?:\.\d+)?|[{_CN_NUM}]+|半(?=个|年|天|日|小时))\s*"
     r"(?P<unit>个工作日|工作日|小时|个月|万元|亿元|元|万|%|％|月|年|日|天|个星期|星期|周(?![转期年岁])|次|回|期|岁|级)"
@@ -269,7 +273,8 @@ def negation_scope(text: str, start: int = 0, end: int | None = None, rule: bool
         if k is not None and not text[m.start() - 1:m.start()] == "除":
             spans.append((parts[k][0], m.end()))
     if rule:
-        spans += sanctioned(text, start, end)
+        # penalised conduct a negation already covers (依法查处…未按规定的程序抽贷) is not denied twice
+        spans += [sp for sp in sanctioned(text, start, end) if not any(a < sp[1] and sp[0] < b for a, b in spans)]
     # 「X以外的其他信贷业务」「中心城区以外」: what stands before 以外/之外 is excepted
     for m in _OUTSIDE.finditer(text, start, end):
         ps = max(text.rfind(ch, start, m.start()) for ch in "，,：:、；;(（") + 1
@@ -409,6 +414,8 @@ _PENALISED = re.compile(r"对([^，,。；;]{2,60}?)的(机构|单位|人员|行
 
 # …or the object of a verb of penalising, up to the conduct it names (严厉查处…违规收费、附加不合理条件等违规行为)
 _PENALISING = re.compile(r"(查处|处罚|问责|整治|纠正|打击)([^，,。；;]{2,80}?(行为|乱象))")
+# …unless the penalty is suffered or denied (未受到行政处罚或有违法违规行为): then it is no verb of penalising
+_SUFFERED = re.compile(r"(受到|受|被|遭到|遭|未|没有|没|无|不)[^，,。；;]{0,4}$")
 
 
 def sanctioned(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -427,10 +434,10 @@ def sanctioned(text: str, start: int = 0, end: int | None = None) -> list[tuple[
             out.append((part_s + m.start(1), part_s + m.end(1)))
             continue
         obj = _PENALISING.search(part)
-        if obj:
-            head = part.rfind("的", obj.start(2), obj.end(2)) + 1 or obj.start(2)
-            if re.fullmatch(r"(等)?(违规|违法|不当)?(行为|乱象)", part[head:obj.end(2)]):
-                head = obj.start(2)   # 处罚违规发放贷款的行为: the 的-phrase is the conduct itself
+        if obj and not _SUFFERED.search(part[:obj.start()]):
+            # a frame closing in 中的/时的 (在办理续贷业务中的) sets where the conduct happens, not what it is
+            frame = [m.end() for m in re.finditer(r"(中|时)的", part[obj.start(2):obj.end(2)])]
+            head = obj.start(2) + (frame[-1] if frame else 0)
             out.append((part_s + head, part_s + obj.end(2)))
     return out
 
@@ -556,9 +563,9 @@ def calendar_dates(text: str, start: int = 0, end: int | None = None) -> list[tu
 
 
 # a day of this month or the next, as speech dates it (下个月10号, 这个月底, 月初): the month an offset from now
-_DEICTIC_DATE = re.compile(r"(?P<month>这个?月|本月|当月|下个?月|(?<![0-9０-９一二三四五六七八九十两个])月)"
+_DEICTIC_DATE = re.compile(r"(?P<month>这个?月|本月|当月|下个?月|上个?月|(?<![0-9０-９一二三四五六七八九十两个上下每按本当这])月)"
                            r"(?P<day>初|中旬?|底|末|[0-9０-９一二三四五六七八九十]{1,3}(?:号|日))")
-_MONTH_OFFSET = {"下": 1}
+_MONTH_OFFSET = {"下": 1, "上": -1}
 _MONTH_PART = {"初": 1, "中": 15, "中旬": 15, "底": 30, "末": 30}
 
 
@@ -636,7 +643,7 @@ def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
         if op == "=" and unit in ("年", "个月", "日") and (_LOOK_BACK.search(before) or _denied_after(text, before, m.end())):
             # 近三年无…: a look-back window, as 三年内 is
             op, before = "<=", re.sub(r"最?近$", "", before)
-        quantity = re.sub(r"^(\s|第[一二三四五六七八九十百零〇]+条|[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|且|并|对|在|其|的|应|须|原则上)+", "", before)
+        quantity = re.sub(r"^(\s|" + ARTICLE_NUMBER + r"|[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|且|并|对|在|其|的|应|须|原则上)+", "", before)
         quantity = re.sub(r"(应当|应|须|必须|需|在|为|是|达到|不得|不能|控制在|均)+$", "", quantity.strip())
         out.append(Limit(op, value, unit, quantity[-14:], m.start(), m.end()))
     return out + grade_limits(text, start, end)
@@ -666,9 +673,10 @@ def window_events(reading: Reading) -> list[tuple[Limit, tuple[int, int]]]:
 
 # 两年前欠过税, 三年多以前: how long ago a stated event was (到期一个月前 is a time before an event, no age)
 _AGO = re.compile(rf"(?<!\d)(?P<num>\d{{1,3}}(?:\.\d+)?|[{_CN_NUM}]+|半)\s*(?P<unit>年半|个半月|个月|月|年|天|日|个星期|星期|周)"
-                  r"(?P<more>多)?\s*(?:以|之)?前(?![提面后])"
-                  # 前两天, 前三个月: the same time said with 前 first (a couple of days ago)
-                  rf"|(?<![到期满之以提])前(?P<num2>[{_CN_NUM}]{{1,2}})(?P<unit2>个月|天|日|年|个星期|星期|周)(?![内里以之前后])")
+                  r"(?P<more>多)?\s*(?:以|之)?前(?![提面后])")
+# 前两天, 前三个月: the same time said with 前 first (a couple of days ago) — not 目前, nor 到期前两天
+_AGO_FIRST = re.compile(rf"(?<![到期满之以提目日])前(?P<num>\d{{1,2}}|[{_CN_NUM}]{{1,2}})(?P<unit>个月|天|日|年|个星期|星期|周)"
+                        r"(?![内里以之前后])")
 _TIME_OF_EVENT = re.compile(r"(到期|届满|期满|还款|申请|放款|发放|之日|当日|日期|截止)[^，,。；;]{0,2}$")
 # the deictic years and months of speech: 去年 is an event one year back
 DEICTIC_AGES = (("大前年", 3.0, "年"), ("前年", 2.0, "年"), ("去年", 1.0, "年"), ("上个月", 1.0, "个月"), ("上月", 1.0, "个月"))
@@ -697,10 +705,11 @@ def event_ages(text: str) -> list[Limit]:
         a, b = clause_bounds(text, s, e)
         return text[a:s] + text[e:b]
 
-    for m in _AGO.finditer(text):
+    for m in sorted([*_AGO.finditer(text), *_AGO_FIRST.finditer(text)], key=lambda x: x.start()):
         if _TIME_OF_EVENT.search(text[max(0, m.start() - 6):m.start()]):
             continue
-        num, unit_said = m.group("num") or m.group("num2"), m.group("unit") or m.group("unit2")
+        num, unit_said = m.group("num"), m.group("unit")
+        more = m.re is _AGO and m.group("more")
         value = 0.5 if num == "半" else parse_number(num)
         if value is None:
             continue
@@ -711,7 +720,7 @@ def event_ages(text: str) -> list[Limit]:
             value, unit = value + 0.5, "年"   # 一年半前
         elif unit == "个半月":
             value, unit = value + 0.5, "个月"
-        out.append(Limit(">=" if m.group("more") else "=", value, unit, part_of(m.start(), m.end()), m.start(), m.end()))
+        out.append(Limit(">=" if more else "=", value, unit, part_of(m.start(), m.end()), m.start(), m.end()))
     taken: list[tuple[int, int]] = []
     for word, value, unit in DEICTIC_AGES:
         for m in re.finditer(word, text):

@@ -204,6 +204,8 @@ def test_a_look_back_window_denies_the_events_after_it(text, window, denied):
     ("须在原贷款到期一个月前提出申请", []),                       # a time before an event is no age
     ("两年前面的那笔贷款", []),                                   # 前面 is a place
     ("账户前两天被冻结了", [("=", 2, "日", "被冻结")]),              # 前 first: a couple of days ago
+    ("账户前3天被冻结了", [("=", 3, "日", "被冻结")]),
+    ("目前两天内没有消息", []),                                    # 目前 is now
     ("前三个月内无逾期", []),                                     # a window, no event's age
     ("须在到期前两天提出申请", []),                               # before an event, no age
 ])
@@ -221,8 +223,9 @@ def test_a_word_beginning_with_周_is_no_week(text):
 
 def test_a_limits_quantity_leaves_out_the_article_number():
     # 第十五条 numbers the article; what is measured starts after it
-    lim = limits("第十五条有续贷需求的客户须在原贷款到期前1个月提出书面续贷申请")[0]
-    assert lim.op == "before" and not lim.quantity.startswith("条")
+    for text in ("第十五条有续贷需求的客户须在原贷款到期前1个月提出书面续贷申请", "第15条客户须在原贷款到期前1个月提出申请"):
+        lim = limits(text)[0]
+        assert lim.op == "before" and not lim.quantity.startswith(("条", "第"))
 
 
 def test_limit_admits_by_operator():
@@ -271,10 +274,19 @@ def test_sanctioned_conduct_reads_as_negated():
     assert not sanctioned("对符合续贷条件的小微企业做好续贷服务")
 
 
+def test_a_suffered_or_denied_penalty_penalises_nothing():
+    # 未受到行政处罚: the borrower suffers no penalty; the conduct after it is denied once, not twice
+    text = "(五)借款人近三年未受到行政处罚或有违法违规行为;"
+    r = read_text("x/a1", "x", text)[0]
+    assert not sanctioned(text) and len(r.negated) == 1
+
+
 @pytest.mark.parametrize("text,penalised,frame", [
     # a penalising verb's object, up to the conduct it names; the 的-frame before its head is not penalised
     ("严厉查处银行业机构在办理续贷业务中的违规收费、附加不合理条件等违规行为。", "附加不合理条件", "办理续贷业务"),
     ("依法处罚违规发放贷款的行为。", "违规发放贷款", None),
+    # the last 的 that closes no frame leaves the whole list penalised
+    ("严厉查处违规收取费用、附加不合理的贷款条件等行为。", "违规收取费用", None),
 ])
 def test_a_penalising_verbs_object_is_forbidden_conduct(text, penalised, frame):
     r = read_text("x/a1", "x", text)[0]

@@ -1807,7 +1807,10 @@ def test_a_passives_agent_is_who_acted(question, agent):
 
 def test_a_passives_agent_the_rule_does_not_name_is_not_missed():
     rule = "(七)借款人在我行账户未处于冻结或止付状态;"
-    assert _verdict(rule, "客户在我行的结算账户被法院冻结了，续贷还能办吗？", lead=REQ) == "no"
+    # the agent weighs most (a word the corpus seldom uses): counted as missed, the reading would hold
+    # too little of the question
+    df = lambda t: 1 if t == "法院" else 20
+    assert _verdict(rule, "客户在我行的结算账户被法院冻结了，续贷还能办吗？", lead=REQ, df=df) == "no"
 
 
 def test_when_a_stated_event_was_is_no_word_a_clause_must_hold():
@@ -1817,26 +1820,14 @@ def test_when_a_stated_event_was_is_no_word_a_clause_must_hold():
 
 
 @pytest.mark.parametrize("word,forms", [
-    # a noun of 涉 and a morpheme names involvement in it: a word holding the morpheme is a case of it
-    ("赌博", ("涉赌",)),
-    ("赌债", ("涉赌",)),
-    ("吸毒", ("涉毒",)),
-    # the verbs 涉及, 涉外, 涉嫌 name no involvement in 及时, 外地, 嫌疑
-    ("及时", ()),
-    ("外地", ()),
-    ("嫌疑", ()),
-])
-def test_a_noun_of_she_and_a_morpheme_names_involvement(word, forms):
-    from assistant.question import involvement_forms
-    assert involvement_forms(word) == forms
-
-
-@pytest.mark.parametrize("word,forms", [
     # a one-character verb fused with a glossary word as its object is about its object
     ("放高利贷", ("高利贷", "民间高利借贷")),
     # no glossary word after the verb, or no verb before it: nothing
     ("放款项", ()),
     ("民间借贷", ()),
+    # a two-character object may be cut out of another word (存续|期); a negator is no verb
+    ("存续期", ()),
+    ("没商量", ()),
 ])
 def test_a_verb_fused_with_its_object_is_about_the_object(word, forms):
     from assistant.question import fused_object
@@ -1849,20 +1840,14 @@ def test_a_fused_verb_object_meets_the_rule_on_its_object():
 
 
 @pytest.mark.parametrize("question,expected", [
-    ("老板经常去澳门赌博，能续贷吗？", "no"),
-    ("老板从不赌博，能续贷吗？", "depends"),
-])
-def test_a_case_of_an_involvement_the_rule_denies_fails_it(question, expected):
-    assert _verdict("(七)企业主行为规范,未发现有涉赌、涉毒等不良习性;", question, lead=REQ) == expected
-
-
-@pytest.mark.parametrize("question,expected", [
     # after a negated mention, an adversative clause affirming what the rule forbids states it
     ("老板没借高利贷，但把钱高息借给了别人，能续贷吗？", "no"),
     # without the turn, both denied: the condition is met
     ("老板没借高利贷，也没有高息借给别人，能续贷吗？", "depends"),
     # a turn to something the rule does not hold leaves the denial standing
     ("老板没借高利贷，但是企业经营一般，能续贷吗？", "depends"),
+    # …and so does a turn to a word the rule holds outside what it forbids
+    ("老板没借高利贷，但企业主行为规范，能续贷吗？", "depends"),
 ])
 def test_an_adversative_clause_states_what_it_affirms(question, expected):
     assert _verdict("(七)企业主行为规范,无参与民间高利借贷(包括借入和借出)行为;", question, lead=REQ) == expected
@@ -1906,6 +1891,25 @@ def test_a_relative_time_word_dates_the_event_across_its_subject(question, expec
 ])
 def test_days_of_this_month_and_the_next_reckon_the_lead(question, expected):
     assert _verdict(LEAD_TIME, question) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # last month's day (上月20号) is before this month's: the act comes after the event
+    ("原贷款上月20号到期，客户这个月5号才来申请，可以吗？", "no"),
+    # today, said of the event, is no lead at all
+    ("贷款今天到期，客户今天才来申请，可以吗？", "no"),
+])
+def test_last_month_and_today_date_the_event(question, expected):
+    assert _verdict(LEAD_TIME, question) == expected
+
+
+@pytest.mark.parametrize("rule", [
+    # the event's day (到期日前) and a bound after 前 (前至少30天) still time the act before the event
+    "客户应于原贷款到期日前30天提出书面续贷申请。",
+    "客户应在原贷款到期前至少30天提出书面续贷申请。",
+])
+def test_a_lead_before_the_events_day_or_with_a_bound(rule):
+    assert _verdict(rule, "贷款还有10天就到期，客户今天才来交申请，可以吗？") == "no"
 
 
 @pytest.mark.parametrize("question,expected", [
