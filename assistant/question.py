@@ -660,6 +660,16 @@ def comparison_standards(norm: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# an English term, hyphenated or quoted, then its Chinese in brackets: 'normal' (正常类), special-mention (关注类)
+_GLOSSED = re.compile(r"(?P<term>'[a-z][a-z \-]{0,30}'|[a-z]+(?:-[a-z]+)+|[a-z]+)\s*[(（][\u4e00-\u9fff0-9.]+[)）]")
+
+
+def glossed_terms(norm: str) -> list[tuple[int, int]]:
+    """Spans of English terms the question glosses in Chinese: the Chinese names the thing, and the
+    English words, which the glossary may not know (special, mention), are no further content."""
+    return [(m.start("term"), m.end("term")) for m in _GLOSSED.finditer(norm)]
+
+
 def _stated_figure(token: str, syns: tuple, norm: str, spans: list[tuple[int, int]]) -> bool:
     """A word of a stated figure (20, rmb) with no mapping: the figure is checked against a limit, and
     no clause need contain it."""
@@ -691,13 +701,17 @@ def analyse(text: str) -> Question:
     english = english_quantities(norm)
     # …and when a stated event was (前两天, 两年前) is a time of the story, no word a clause must hold
     quantity_spans = [(n.start, n.end) for n in english] + [(a.start, a.end) for a in event_ages(norm)]
+    # an English term glossed in Chinese right after it (special-mention (关注类)): the gloss says it,
+    # mapped or not
+    glossed = glossed_terms(norm)
     concepts = _concepts([(t, syns) for t, syns in pairs
                           if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)
                           and not _fused_negation(t)
                           and not consent_asked(t, norm)
                           and not refers_back(t, norm)
                           and not glued_okay(t, norm)
-                          and not _stated_figure(t, syns, norm, quantity_spans)])
+                          and not _stated_figure(t, syns, norm, quantity_spans)
+                          and not (t.isascii() and only_within(norm, [t], glossed))])
     start = _focus_start(norm)
     alt = next((m.start() for m in re.finditer(r"[，,？?]", norm) if m.start() > start
                 and _ALTERNATIVE.match(norm[m.start() + 1:]) and _asked_before(norm, start, m.start() + 1)), len(norm))

@@ -76,6 +76,7 @@ MUTATIONS = {
     "a sentence's kind is its main clause's modal, not its condition's (需要…的，可视…)": "import ingest.readings as m; m._modal_of_main = lambda text, s, e: False",
     "前 first times a stated event (前两天被冻结)": "import ingest.readings as m, re; m._AGO_FIRST = re.compile('(?!x)x')",
     "an article's number is no quantity a limit measures (第十五条)": "import ingest.readings as m; m.ARTICLE_NUMBER = '(?!x)x'",
+    "an English term glossed in Chinese is said by the gloss (special-mention (关注类))": "import assistant.question as m; m.glossed_terms = lambda norm: []",
     "几 after 过/好/前 is indefinite (过几天就到期)": "import assistant.question as m, re; m._WH = re.compile(m._WH.pattern.replace(m.INDEFINITE_JI, '几'), re.I)",
     "a total (累计) leaves each one's own limit open": "import assistant.reason as m; m._leave_open = lambda *a: None",
     "a number without the total's mark counts one (这笔续过1次, 累计3次)": "import assistant.reason as m; m._per_one = lambda q, chosen, *a: chosen",

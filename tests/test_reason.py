@@ -1813,6 +1813,18 @@ def test_a_passives_agent_the_rule_does_not_name_is_not_missed():
     assert _verdict(rule, "客户在我行的结算账户被法院冻结了，续贷还能办吗？", lead=REQ, df=df) == "no"
 
 
+@pytest.mark.parametrize("question,gone,kept", [
+    # an English term glossed in Chinese right after it: the gloss names the thing
+    ("The original loan is classified as special-mention (关注类). Can it still be renewed?", ["special", "mention"], ["关注类"]),
+    ("Is a loan graded 'sub standard' (次级类) eligible?", ["sub", "standard"], ["次级类"]),
+    # no gloss, the English words stay
+    ("The original loan is classified as special mention. Can it still be renewed?", [], ["special", "mention"]),
+])
+def test_an_english_term_glossed_in_chinese_is_said_by_the_gloss(question, gone, kept):
+    words = {m for c in analyse(question).concepts for m in c.members}
+    assert not words & set(gone) and set(kept) <= words
+
+
 def test_when_a_stated_event_was_is_no_word_a_clause_must_hold():
     q = analyse("客户的账户前两天被冻结了，续贷还能办吗？")
     assert not any("前两天" in c.members for c in q.concepts)
