@@ -259,7 +259,9 @@ class Question:
         """The concepts (by id) said as a passive's agent (被法院冻结, 遭银行抽贷): who did the act, which a
         rule on the act (账户被有关部门冻结) speaks of whoever did it."""
         # (由 is left out: 由担保公司担保 names who must act, which is what such a question asks)
-        out = set()
+        out: set[int] = set()
+        if not any(mark in self.norm for mark in "被遭"):
+            return frozenset()   # no passive: no tagging on every answer's path
         for c in self.concepts:
             word = c.members[0]
             if not self.tags.get(word, "").startswith("n"):

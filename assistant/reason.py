@@ -1489,6 +1489,8 @@ def _governing_modal(form: str, k: int) -> str | None:
 # an event a rule times an act by (到期, 届满), and whether the act comes before or after it; a
 # parenthesis may sit between (到期(含展期后到期)后)
 _EVENT = f"({EVENT.pattern})"
+# the event right after a time said of it, its subject and an adverb between (下周五贷款就到期, 10号到期)
+_THEN_EVENT = r"[^，,。；;？?！!0-9]{0,4}?(?:就|便|才)?(?:要)?" + _EVENT
 _EVENT_FRAME = re.compile(_EVENT + r"(?:[(（][^)）]{0,12}[)）])?(之前|以前|前|之后|以后|后)")
 # what a question says of the event: it has happened (已经到期了, 到期后) or not yet (快到期, 还没到期)
 _HAPPENED = re.compile(r"(已经|已|都|过了)[^，,。；;]{0,6}" + _EVENT + r"|" + _EVENT + r"(了|之后|以后|后)")
@@ -1526,7 +1528,7 @@ _RELATIVE_DAYS = ((r"今天|今日", (0.0, 0.0)), (r"明天|明日", (1.0, 1.0))
                   (rf"(下周|下星期|下礼拜){_WEEKDAY}", (1.0, 13.0)), (rf"(这周|本周|这星期|这礼拜){_WEEKDAY}", (0.0, 6.0)),
                   (r"下个?月(初|中|底)?", (1.0, 61.0)))
 # the event's subject may stand after the time word (下周五贷款就到期), as a time word may head a clause
-_RELATIVE_EVENT = re.compile("(?P<when>" + "|".join(p for p, _s in _RELATIVE_DAYS) + r")[^，,。；;？?！!0-9]{0,4}?(就|便|才)?(要)?" + _EVENT)
+_RELATIVE_EVENT = re.compile("(?P<when>" + "|".join(p for p, _s in _RELATIVE_DAYS) + ")" + _THEN_EVENT)
 
 
 # the time left said before the event (还有10天就到期, 只剩两周到期)
@@ -1560,11 +1562,11 @@ def _lead_days(q: Question) -> tuple[float, float] | None:
 
 
 # the event right after a date, its subject between (6月30日到期, 下个月10号贷款就到期)
-_EVENT_AFTER = re.compile(r"[^，,。；;？?！!0-9]{0,4}?(就|便|才)?(要)?" + _EVENT)
+_EVENT_AFTER = re.compile(_THEN_EVENT)
 
 
 # a time said of the event (月底到期, 周末就到期, 过两天到期): the question dates it
-_DATED_EVENT = re.compile(r"(天|日|号|周|星期|礼拜|月|年|底|初|末|中旬)[^，,。；;？?！!0-9]{0,4}?(就|便|才)?(要)?" + _EVENT + "(?![前后])")
+_DATED_EVENT = re.compile(r"(天|日|号|周|星期|礼拜|月|年|底|初|末|中旬)" + _THEN_EVENT + "(?![前后])")
 
 
 _BEFORE_EVENT = re.compile(_EVENT + r"(?:[(（][^)）]{0,12}[)）])?(?:日|之日)?(之|以)?前\s*(?:至少|不少于|最少)?\s*$"
