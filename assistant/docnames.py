@@ -111,6 +111,7 @@ class DocNamer:
         # …but it still narrows what other words name: 「赣州那个…操作规程」 is the one of 赣州's that is one
         self.kinds = {a: ds for a, ds in owners.items() if a not in self.owners}
         self.names = [DocName(d, tuple(sorted(n, key=len, reverse=True))) for d, n in raw.items()]
+        self.titles = {d: spoken_forms(_clean(m.get("title", ""))) for d, m in docs.items()}
 
     def named(self, norm_question: str) -> list[str]:
         return self.find(norm_question)[0]
@@ -144,7 +145,22 @@ class DocNamer:
             for a, ds in self.kinds.items():
                 if a in q and docs & ds and docs & ds != docs:
                     docs &= ds
-        return sorted(docs), [a for a, _ds in found]
+        return sorted(docs), [w for a, ds in found for w in self._as_titled(a, ds, q)]
+
+    def _as_titled(self, alias: str, docs: set[str], q: str) -> list[str]:
+        """The alias, and the words said right before it that its document's title has right before it
+        too (XX农商行 from 「XX农商银行…办法」, 玉泉蒙银村镇银行): they are part of the name, not of what is asked."""
+        out = [alias]
+        titles = [self.titles.get(d, "") for d in docs]
+        k = q.find(alias)
+        while k >= 0:
+            j = k
+            while j > 0 and any(q[j - 1:k + len(alias)] in t for t in titles):
+                j -= 1
+            if j < k:
+                out.append(q[j:k + len(alias)])
+            k = q.find(alias, k + 1)
+        return out
 
 
 def spoken_forms(text: str) -> str:

@@ -68,9 +68,17 @@ def _may_differ(norm: str) -> bool:
 _INDEFINITE = re.compile(r"(什么|怎么|谁|哪儿|哪里)[^，,。；;？?]{0,2}?(也|都)")
 
 
+def _rather(norm: str, m: re.Match) -> bool:
+    """比较 before an adjective (比较合适, 比较稳妥) is the adverb 'rather', not 'compare'."""
+    if m.group(0) != "比较":
+        return False
+    after = pos_tags(norm[m.end():m.end() + 4])
+    return bool(after) and after[0][1].startswith("a")
+
+
 def question_kind(norm: str) -> str:
     norm = _INDEFINITE.sub("", norm)
-    if _COMPARE.search(norm) and not _may_differ(norm):
+    if any(not _rather(norm, m) for m in _COMPARE.finditer(norm)) and not _may_differ(norm):
         return "compare"
     yesno = bool(_A_NOT_A.search(norm) or _WHETHER.search(norm) or _EN_YESNO.search(norm.strip())
                  or _FINAL_V_NOT.search(norm))
@@ -86,10 +94,12 @@ FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "time": (re.compile(r"多久|多长时间|多少天|" + INDEFINITE_JI + r"天|" + INDEFINITE_JI + r"(年|个月)(?![前来了])|多少年|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when", re.I),
              re.compile(r"\d+\s*(个)?(小时|工作日|日|天|个月|月|年)|即来即办|到期前")),
     "count": (re.compile(r"几次|多少次|多少回|几回|次数|how many times", re.I), re.compile(r"\d+\s*次")),
-    "amount": (re.compile(r"额度|多少钱|金额|上限|最高|how much|amount|maximum", re.I),
+    # 多少 before a money noun (交多少登记费, 多少利息) asks an amount as 多少钱 does
+    "amount": (re.compile(r"额度|多少钱|金额|上限|最高|多少[^，,。；;？?\d]{0,3}?(费|钱|利息)|how much|amount|maximum", re.I),
                re.compile(r"\d+\s*万元|额度|金额")),
     # English words whole: ratio is no part of registration
-    "percent": (re.compile(r"比例|百分|率要|率是|多少%|\bpercent|\bratio\b", re.I), re.compile(r"\d+\s*%")),
+    # 几成 (tenths) and 基点 (basis points) ask a ratio in other units
+    "percent": (re.compile(r"比例|百分|率要|率是|多少%|几成|(多少|几)个?基点|\bpercent|\bratio\b", re.I), re.compile(r"\d+\s*%")),
     # 文件 is materials only as what is handed in (带什么文件, 提交哪些文件): 「各家文件」「文件里」 are the
     # policies themselves
     "materials": (re.compile(r"材料|资料|(交|带|提供|提交|准备|出具|需要|要)[^，,。；;？?]{0,4}文件|证照|表|what (materials|documents)|documents", re.I),
@@ -712,6 +722,7 @@ def analyse(text: str) -> Question:
                           and not consent_asked(t, norm)
                           and not refers_back(t, norm)
                           and not glued_okay(t, norm)
+                          and not rules_stance_verb(t, norm)
                           and not _stated_figure(t, syns, norm, quantity_spans)
                           and not (t.isascii() and only_within(norm, [t], glossed))])
     start = _focus_start(norm)
@@ -926,6 +937,19 @@ def glued_modal(token: str) -> bool:
     not in its dictionary, two characters, one of them a modal. It names nothing."""
     from ingest.tokenize import in_dictionary
     return len(token) == 2 and (token[0] in _MODALS or token[1] in _MODALS) and not in_dictionary(token)
+
+
+# the rules as a verb's subject (办法里认可…吗, 细则认不认, 指引是否接受): the verb asks the rules' stance on
+# the story, as 允许 does — it names nothing a rule is about
+_RULES_AS_SUBJECT = re.compile(r"(?:办法|细则|规程|指引|范本|通知)(?:里|中|上|里面)?(?:也|是否|是不是|会|就|还)?$")
+
+
+def rules_stance_verb(token: str, norm: str) -> bool:
+    """Whether every mention of a verb has the rules as its subject (办法里认可这种情况吧)."""
+    from ingest.tokenize import pos_tags as tags
+    spots = [k for k in range(len(norm)) if norm.startswith(token, k)]
+    return (bool(spots) and all(_RULES_AS_SUBJECT.search(norm[max(0, k - 8):k]) for k in spots)
+            and any(t.startswith("v") for _w, t in tags(token)))
 
 
 def glued_okay(token: str, norm: str) -> bool:

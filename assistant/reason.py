@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading, clause_bounds
-from ingest.readings import TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, deictic_dates, is_negator, members as list_members, negators
+from ingest.readings import TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, deictic_dates, is_negator, members as list_members, negation_scope, negators
 from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
@@ -537,6 +537,7 @@ def _counts_renewals(before: str, after: str) -> bool:
 _AGGREGATE = re.compile(r"累计|合计|总计|共计|一共|总共|加起来")
 # a count said of one loan (这笔贷款总共续过2次) is that loan's, whatever adverb sums it
 _ONE_LOAN = re.compile(r"[这该那此]一?笔|同一笔|单笔")
+_ONE_BY_DETERMINER = re.compile(r"(?:[这该那此某]|(?<![没])有)笔")
 # one loan counted by its classifier (一笔1800万的流贷, 这笔, 每笔): its amount is what a 单笔 limit measures
 _BY_CLASSIFIER = re.compile(r"(?:(?<![第十百千万0-9两二三四五六七八九几多])一|[这该那此每]|同一)笔")
 
@@ -604,8 +605,9 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
         if best is None:
             continue
         if len(tied) > 1:
-            # 这笔/该笔/那笔 is 一笔: a demonstrative before the classifier picks one loan as 一笔 does
-            said_text = re.sub(r"[这该那此]笔", "一笔", q.norm)
+            # 这笔/该笔/那笔 is 一笔: a demonstrative before the classifier picks one loan as 一笔 does, and so
+            # does the existential 有笔/某笔 (有一笔 with its numeral dropped, as speech drops it)
+            said_text = re.sub(_ONE_BY_DETERMINER, "一笔", q.norm)
             # a limit's own word the question says outright (以个人经营户身份) outweighs a genus guessed
             # from another noun (公司老板)
             literal = [lim for lim in tied if any(w in q.words and w not in GENERIC for w in _own_words(lim, tied))]
@@ -1183,7 +1185,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     ratio = _ratio_stance(q, reading, max(strength, 0.5) + 1.0)
     if ratio is not None:
         return ratio
-    lead = _lead_time_stance(q, reading, max(strength, 0.5) + 1.0)
+    lead = _lead_time_stance(q, reading, max(strength, 0.5) + 1.0, strength)
     if lead is not None:
         return lead
     window = _window_stance(q, reading, max(strength, 0.5) + 1.0)
@@ -1597,9 +1599,10 @@ def _affirmed_after_but(q: Question, concept: Concept, found, reading: Reading) 
                and polarity_at(reading, reading.start + hit[0]) < 0 for c, _w, hit in found)
 
 
-def _lead_time_stance(q: Question, reading: Reading, strength: float) -> Stance | None:
+def _lead_time_stance(q: Question, reading: Reading, strength: float, topical: float) -> Stance | None:
     """A lead time the rule requires (到期前1个月提出申请) against the one the question states: shorter,
-    or after the event, 不可以; as long or longer, 可以."""
+    or after the event, 不可以; as long or longer, 可以. `strength` weighs a comparison made; `topical`,
+    how much the clause is about the question, weighs a reminder where no comparison could be made."""
     # …a time before the event the question dates (到期前1个月, 提前10天), not before another act (续贷前一年)
     lim = next((x for x in reading.limits if x.op == "before" and x.unit in _DAYS and
                 _BEFORE_EVENT.search(reading.text[:max(0, x.start - reading.start)])), None)
@@ -1610,8 +1613,9 @@ def _lead_time_stance(q: Question, reading: Reading, strength: float) -> Stance 
         # (上周五已经到期了: an event past is judged by the rule's time frame, 到期前 against 到期后)
         if _times_the_event(q) and not (_HAPPENED.search(q.norm) and not _PENDING.search(q.norm)):
             # the story dates the event in words no reckoning here reads: the rule's time is the answer
-            # to check, never a 可以 the time limit does not give
-            return Stance("depends", reading, strength, lim.quantity or "时间", f"要求提前{_num(lim.value)}{lim.unit}，须按问题所述日期核对")
+            # to check, never a 可以 the time limit does not give; nothing was compared, so it weighs no more
+            # than its clause is about the question (a date told in passing must not outweigh the clause asked about)
+            return Stance("depends", reading, topical, lim.quantity or "时间", f"要求提前{_num(lim.value)}{lim.unit}，须按问题所述日期核对")
         return None
     need = (lim.value * _DAYS[lim.unit][0], lim.value * _DAYS[lim.unit][1])
     same = next((n for n in q.numbers if _lead_before_event(q, n) and n.unit == lim.unit), None)
@@ -1660,6 +1664,23 @@ def _defining_element(q: Question, reading: Reading, pos: int, term: str, streng
     return Stance("yes", reading, strength, term, "按定义即包括此项")
 
 
+def _asked_beside_the_event(q: Question, term: str) -> list[Concept]:
+    """The things (nouns) a question asks about besides the event that times it, renewal and the event's date."""
+    return [c for c in q.topic if term not in c.members and not any(m in RENEWAL for m in c.members)
+            and not all(EVENT.fullmatch(m) for m in c.members)
+            and any(q.tags.get(m, "").startswith("n") and not _dates_the_event(q.norm, m) for m in c.members)]
+
+
+def _dates_the_event(norm: str, word: str) -> bool:
+    """Whether the word is the time the event is said at (上周五 of 上周五已经到期了): a date, not a thing asked."""
+    k = norm.find(word)
+    return k >= 0 and word[-1] in _TIME_ENDS and re.match(_THEN_EVENT, norm[k + len(word):]) is not None
+
+
+# the last character of a time word (上周五, 下个月, 10号, 年底)
+_TIME_ENDS = "天日号周一二三四五六月年底初末旬"
+
+
 def _timing(q: Question, reading: Reading, term: str, strength: float) -> Stance | None:
     """An act timed by an event (「须在原贷款到期前1个月提出申请」; 续贷 defined as what happens 「到期
     (含展期后到期)后」) against what the question says of the event (已经到期了 / 快到期了): the same
@@ -1677,6 +1698,11 @@ def _timing(q: Question, reading: Reading, term: str, strength: float) -> Stance
     pending = any(m.group(0).find(term) >= 0 for m in _PENDING.finditer(q.norm))
     happened = any(m.group(0).find(term) >= 0 for m in _HAPPENED.finditer(q.norm)) and not pending
     if not pending and not happened:
+        return None
+    # the event only times what is asked about (存单质押的贷款快到期了想续): a rule that speaks of none of
+    # the things asked says when renewal happens, not whether this one may
+    asked = _asked_beside_the_event(q, term)
+    if asked and all(_find(reading.text, c) is None for c in asked):
         return None
     said = "after" if happened else "before"
     side = {"before": "前", "after": "后"}
@@ -1829,14 +1855,23 @@ def _one_of_many_conditions(q: Question, reading: Reading) -> bool:
 
 
 def _negates_any(q: Question, text: str) -> bool:
-    """Whether the question negates a word of `text` at some mention (能不重新评估)."""
+    """Whether the question negates a word of `text` at some mention (能不重新评估) — one the text does not
+    negate itself: 「在第一顺位还没注销的情况下」 against 「在第一顺位抵押权未注销的情况下」 says what it says."""
+    own = negation_scope(text)
     for word in {t for t, _s in token_terms(text) if len(t) >= 2}:
+        spots = _mentions(text, word)
+        if spots and all(any(a <= j < b for a, b in own) for j in spots):
+            continue
         k = q.norm.find(word)
         while k >= 0:
             if any(a <= k < b for a, b in q.negated):
                 return True
             k = q.norm.find(word, k + 1)
     return False
+
+
+def _mentions(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def _left_to_discretion(text: str, k: int) -> bool:

@@ -47,6 +47,8 @@ WIDENING = re.compile(r"^(不限于|不仅限于|不仅|不止|不只)")
 # a negation inside an attributive 的-phrase whose noun is the subject of a modal predicate
 # (没有担保的信用贷款能续吗); 「没有逾期的记录」 ending its clause negates the whole noun phrase
 _RELATIVE_SUBJECT = re.compile(r"[^，,。；;的]{1,12}(的)(?=[^，,。；;的]{1,10}?(能|可以|可否|能否|可不可以|是否|还能|也能))")
+# a circumstance frame closing an adverbial clause (…的情况下, …的时候): a negation inside it stays inside
+_FRAME = re.compile(r"的(情况下|情形下|时候|前提下|条件下)")
 # (「，并在…」 opens a new predicate — 并 joins verbs, not the nouns of a negated list)
 CONTINUES_LIST = re.compile(r"^\s*(及|以及|和|与|或|或者|或是|乃至)")
 # a part ends at a comma or colon, and at a sentence's end (a question may hold two: 「…吗？比如…？」)
@@ -258,6 +260,11 @@ def negation_scope(text: str, start: int = 0, end: int | None = None, rule: bool
             # 「不追加抵押物、改成少续一点」: in a question an item after 、 that opens with its own verb is a
             # predicate of its own, outside the negation (a rule's 、 list of things stays under it)
             scope_end = _own_predicate(text, e, scope_end)
+        frame = _FRAME.search(text, e, scope_end)
+        if frame is not None:
+            # 「在第一顺位还没注销的情况下先办二押」: a negation inside a circumstance frame ends with the frame;
+            # what is done in it is affirmed
+            scope_end = frame.start()
         modifier = _RELATIVE_SUBJECT.match(text, s, scope_end) if not rule else None
         if modifier is not None:
             # 「没有担保的信用贷款能续吗」: the negation is inside the 的-phrase that modifies the subject

@@ -43,3 +43,16 @@ def test_a_glossary_word_comes_out_whole(question, word):
 def test_an_inflected_english_word_is_looked_up_by_its_base_form(word, base):
     from ingest.tokenize import english_stem
     assert english_stem(word) == base
+
+
+@pytest.mark.parametrize("question,word", [
+    # a negative contraction's stem (hasn of hasn't) is its auxiliary, a function word; n't is read as the negation
+    ("The loan hasn't been repaid. Can it be renewed?", "hasn"),
+    ("The guarantor doesn't agree. Can we renew?", "doesn"),
+    # time determiners (last week, next month) and instead say when or how, not what
+    ("The loan matured last week. Can it be renewed?", "last"),
+    ("Can the money be used for equipment instead?", "instead"),
+])
+def test_english_function_words_are_no_concepts(question, word):
+    from assistant.question import analyse
+    assert not any(word in c.members for c in analyse(question).concepts)

@@ -410,6 +410,18 @@ def test_a_questions_negation_stops_before_a_predicate_of_its_own(text, negated,
     assert covered(negated) and (free is None or not covered(free))
 
 
+@pytest.mark.parametrize("text,rule,negated,free", [
+    # a negation inside a circumstance frame (…的情况下, …的时候) ends with the frame
+    ("能不能在第一顺位还没注销的情况下先办第二顺位抵押？", False, "注销", "第二顺位抵押"),
+    ("客户没到场的时候代理人去办行吗？", False, "到场", "代理人去办"),
+    ("在原抵押权未注销的情况下办理二次抵押登记。", True, "注销", "二次抵押登记"),
+])
+def test_a_negation_inside_a_circumstance_frame_stays_inside_it(text, rule, negated, free):
+    spans = negation_scope(text, rule=rule)
+    covered = lambda w: any(a <= text.find(w) < b for a, b in spans)
+    assert covered(negated) and not covered(free)
+
+
 @pytest.mark.parametrize("text,word,negated", [
     # a negated permission modal confirmed by a final particle, or asked by 是不是, is the officer's guess:
     # the act is asked about, not negated

@@ -608,6 +608,10 @@ def test_a_stated_word_inside_a_longer_match_is_no_fact_of_its_own(hit, others, 
     # an English auxiliary opening the sentence that asks, after a story
     ("The firm has a pledge on its stock. Can it renew the loan?", "yesno"),
     ("The firm has a pledge on its stock. What must it provide?", "fact"),
+    # 比较 before an adjective is the adverb 'rather', asking no comparison
+    ("续贷利率加多少个基点比较合适？", "fact"),
+    ("续贷材料怎么准备比较稳妥？", "fact"),
+    ("农商行和续贷通比较，哪个宽松？", "compare"),
 ])
 def test_question_kind_by_grammar(question, kind):
     assert question_kind(analyse(question).norm) == kind
@@ -757,6 +761,24 @@ def test_an_asking_clause_with_no_content_leaves_the_story_as_topic(question):
     assert q.focus == () and any("欠息" in c.members for c in q.topic)
 
 
+@pytest.mark.parametrize("question,verb", [
+    # a verb whose subject is the rules (办法认可, 细则接受) asks their stance on the story, as 允许 does
+    ("客户一年半以前有过一次欠息，后来补齐了，办法里认可这种情况吧？", "认可"),
+    ("客户一年半以前有过一次欠息，后来补齐了，细则接受吗？", "接受"),
+])
+def test_a_verb_with_the_rules_as_subject_leaves_the_story_as_topic(question, verb):
+    q = analyse(question)
+    assert not any(verb in c.members for c in q.concepts)
+    # with the rules' own name dropped as naming words are, the story is the topic
+    grounded = q.grounded(lambda _w: True, ("办法", "细则"))
+    assert any("欠息" in c.members for c in grounded.topic)
+
+
+def test_a_verb_with_another_subject_stays_what_is_asked():
+    q = analyse("客户一年半以前有过一次欠息，担保人认可吗？")
+    assert any("认可" in c.members for c in q.concepts)
+
+
 @pytest.mark.parametrize("question", ["企业去年有过一次欠税，现在来申请，符合条件吗？", "企业去年有过一次欠税，够不够资格？",
                                       "企业去年有过一次欠税，这样满足要求吗？",
                                       "企业去年有过一次欠税，这还符合规定吗？",          # 规定 as the conditions
@@ -834,6 +856,20 @@ DOCS = {
 ])
 def test_documents_named_by_derived_short_forms(question, docs):
     assert DocNamer(DOCS).named(analyse(question).norm) == docs
+
+
+@pytest.mark.parametrize("question,word", [
+    # the words before an alias that its title has before it too are part of the name, not of the question
+    ("没有抵押，纯信用的贷款，在XX农商行能走续贷吗？", "xx农商行"),
+    ("玉泉蒙银村镇银行那边纯信用贷款能续吗？", "玉泉蒙银村镇银行"),
+])
+def test_the_words_a_title_has_before_its_alias_name_the_document(question, word):
+    docs = {k: v for k, v in DOCS.items() if k != "qh"}
+    docs["xx"] = {"title": "XX农商银行小微企业续贷贷款业务管理办法", "issuer": "XX农商银行", "kind": "管理办法"}
+    docs["cz"] = {"title": "____市玉泉蒙银村镇银行小微企业贷款实施细则", "issuer": "", "kind": "细则"}
+    _named, names = DocNamer(docs).find(analyse(question).norm)
+    assert word in names
+    assert not any("纯" in n or "在" in n or "那" in n for n in names)
 
 
 @pytest.mark.parametrize("question,docs", [
@@ -1931,6 +1967,81 @@ def test_a_lead_before_the_events_day_or_with_a_bound(rule):
 ])
 def test_a_time_limit_against_an_undated_lead_is_to_be_checked(question, expected):
     assert _verdict(LEAD_TIME, question) == expected
+
+
+@pytest.mark.parametrize("question,text,skipped", [
+    # a word the rule negates itself, negated in the question too, agrees with the rule: nothing is skipped
+    ("抵押权还没注销，能先办二押吗？", "在第一顺位抵押权未注销的情况下,进行二次顺位抵押", False),
+    # …while a word the rule requires, negated in the question, is asked to be skipped
+    ("能不重新评估吗？", "需重新对抵押物价值进行评估", True),
+    ("抵押权还没注销，能不办二次顺位抵押吗？", "在第一顺位抵押权未注销的情况下,进行二次顺位抵押", True),
+])
+def test_a_question_skips_only_what_the_rule_does_not_negate_itself(question, text, skipped):
+    from assistant.reason import _negates_any
+    assert _negates_any(analyse(question), text) is skipped
+
+
+@pytest.mark.parametrize("question,expected", [
+    # 有笔/某笔 (有一笔 with its numeral dropped) picks one loan as 这笔 does: the per-loan count decides
+    ("有笔贷款已经续过2次了，想再续一次，行吗？", "no"),
+    ("某笔贷款已经续过两次了，还能再续吗？", "no"),
+    ("这笔贷款已经续过两次了，还能再续吗？", "no"),
+])
+def test_an_existential_classifier_picks_one_loan(question, expected):
+    assert _verdict(COUNTS, question) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # the event only times what is asked about: a rule on when renewal happens that speaks of none of
+    # the things asked (存单质押) gives no verdict on them
+    ("客户拿存单质押贷的款，快到期了想续，能做吗？", None),
+    ("做项目贷款的客户，到期了能续贷吗？", None),
+    # …while the event alone, or dated by a time word (上周五), is what the rule speaks to
+    ("贷款快到期了想续，能做吗？", "yes"),
+    ("客户的贷款已经到期了，还能办吗？", "no"),
+])
+def test_an_event_times_what_is_asked_and_a_rule_on_when_speaks_only_to_it(question, expected):
+    assert _verdict("续贷是指借款人在原贷款到期前办理的贷款业务。", question) == expected
+
+
+@pytest.mark.parametrize("question,facet", [
+    # 多少 before a money noun asks an amount; 几成 and 基点 ask a ratio in other units
+    ("续贷抵押登记要交多少登记费？", "amount"),
+    ("续贷要付多少利息？", "amount"),
+    ("抵押率最高能做到几成？", "percent"),
+    ("续贷利率在LPR上加多少个基点？", "percent"),
+])
+def test_quantity_facets_asked_in_other_words(question, facet):
+    assert facet in analyse(question).facets
+
+
+@pytest.mark.parametrize("question,asked", [
+    # the time the event is said at (上周五, 下个月) dates it: no thing asked besides it
+    ("客户的贷款上周五已经到期了，还能办吗？", []),
+    ("客户的贷款下个月到期，能续贷吗？", []),
+    ("客户拿存单质押贷的款，快到期了想续，能做吗？", ["存单质押"]),
+])
+def test_the_time_an_event_is_said_at_is_no_thing_asked(question, asked):
+    from assistant.reason import _asked_beside_the_event
+    assert [m for c in _asked_beside_the_event(analyse(question), "到期") for m in c.members] == asked
+
+
+def _verdict_among(rules: list[str], question: str) -> str | None:
+    q = analyse(question)
+    weights = idf_weights(q, lambda _t: 3, 100)
+    found = [st for i, rule in enumerate(rules) for r in read_text(f"x/a{i + 1}", "x", rule, "")
+             if (st := stance(q, r, weights, RENEWAL)) is not None]
+    return max(found, key=lambda st: st.strength).verdict if found else None
+
+
+@pytest.mark.parametrize("question,expected", [
+    # a date told in passing: the clause on what is asked decides, the undated lead does not outweigh it
+    ("客户贷款年底到期，个体工商户也能办续贷吗？", "yes"),
+    ("经营贷下个季度到期，个体工商户能不能续贷？", "yes"),
+])
+def test_an_undated_lead_weighs_as_much_as_its_clause_is_about_the_question(question, expected):
+    rules = [LEAD_TIME, "本办法适用于小微企业及个体工商户的流动资金贷款续贷。"]
+    assert _verdict_among(rules, question) == expected
 
 
 def test_a_time_before_another_act_is_no_lead_before_the_event():
