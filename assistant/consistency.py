@@ -62,6 +62,9 @@ MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
 ABOUT = 0.5   # share of the topic's specific words a deciding sentence must hold
 # what a sentence that restricts is (its KIND_LABEL): a requirement, a prohibition, an exclusion
 RESTRICTING = frozenset({"要求", "禁止", "排除"})
+# refusing a firm credit, in the words banking uses for it (断贷 cuts it, 抽贷 withdraws it, 停贷 stops it,
+# 压贷 squeezes it)
+REFUSALS = re.compile(r"断贷|抽贷|停贷|压贷|拒贷")
 KIND_LABEL = {"permission": "允许", "prohibition": "禁止", "exclusion": "排除", "requirement": "要求",
               "scope": "适用范围", "time_limit": "时限", "obligation": "应当", "procedure": "程序",
               "statement": "规定", "definition": "定义"}
@@ -672,6 +675,15 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
         if any(only.values()):
             add("排除范围不同", [_side(r, "（另排除" + "、".join(only[r.doc_id][:6]) + "）" if only[r.doc_id] else "")
                               for r in lists])
+
+    # the notice forbids refusing eligible firms renewal (盲目断贷、抽贷、停贷) and caps nothing; a bank's own
+    # cap on renewal (续贷次数≤2次, 单笔≥200万元) refuses some of them: stricter than the notice
+    refusing = [r for r in stated if r.level == "regulator" and r.kind == KIND_LABEL["prohibition"]
+                and r.citation is not None and REFUSALS.search(r.citation.quote) and not r.limits]
+    capped = [r for r in stated if r.level != "regulator" and r.limits]
+    if refusing and capped and not any(c.kind.startswith("比监管通知") for c in conflicts):
+        add("比监管通知更严", [_side(r, "（不得对符合条件的企业断贷）") for r in refusing]
+            + [_side(r, "（" + "、".join(lim.describe() for lim in r.limits) + "，更严）") for r in capped])
 
     # different mechanisms
     mechs: dict[str, list[Row]] = {}

@@ -183,8 +183,13 @@ def match_form(text: str) -> str:
 
 
 def _fused_negation(word: str) -> bool:
-    """A negation the segmenter fused with its verb (没开, 没报) negates; it names nothing."""
-    return len(word) == 2 and word[0] == "没" and is_negator(word)
+    """A negation the segmenter fused with its verb (没开, 没报) negates; it names nothing — nor does a
+    negated permission modal (不让, 不给, 不准): it asks whether the act is allowed, as 不能 does."""
+    return (len(word) == 2 and word[0] == "没" and is_negator(word)
+            or _NEGATED_MODAL.fullmatch(word) is not None)
+
+
+_NEGATED_MODAL = re.compile(r"不(让|给|准|许|允许|容许|能够)")
 
 
 def _asked_mention(norm: str, asking: str, term: str) -> int:

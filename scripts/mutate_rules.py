@@ -76,6 +76,8 @@ MUTATIONS = {
     "比较 before an adjective is no comparison (比较合适)": "import assistant.question as m; m._rather = lambda norm, mt: False",
     "quantity facets asked in other words (多少登记费, 几成, 基点)": "import assistant.question as m, re; m.FACETS['amount'] = (re.compile(r'额度|多少钱|金额|上限|最高|how much|amount|maximum', re.I), m.FACETS['amount'][1]); m.FACETS['percent'] = (re.compile(r'比例|百分|率要|率是|多少%|\\bpercent|\\bratio\\b', re.I), m.FACETS['percent'][1])",
     "English function words are no concepts (hasn, last, instead)": "import ingest.tokenize as m; m.STOPWORDS = m.STOPWORDS - {'aren', 'couldn', 'didn', 'doesn', 'don', 'hadn', 'hasn', 'haven', 'isn', 'mustn', 'needn', 'shouldn', 'wasn', 'weren', 'won', 'wouldn', 'instead', 'ago', 'last', 'next'}",
+    "a negated permission modal is no concept (不让, 不给)": "import assistant.question as m, re; m._NEGATED_MODAL = re.compile('(?!x)x')",
+    "a bank's cap is stricter than a notice forbidding refusal (断贷)": "import assistant.consistency as m, re; m.REFUSALS = re.compile('(?!x)x')",
     "an undated lead weighs as much as its clause is about the question": "import assistant.reason as m; f = m._lead_time_stance; m._lead_time_stance = lambda q, r, s, t: f(q, r, s, s)",
     "a time before another act is no lead before the event (续贷前一年)": "import assistant.reason as m, re; m._BEFORE_EVENT = re.compile('')",
     "an adversative clause states what it affirms (没借高利贷，但把钱高息借给了别人)": "import assistant.reason as m; m._affirmed_after_but = lambda q, c, found: False",

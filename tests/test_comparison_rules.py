@@ -158,3 +158,25 @@ def test_denying_a_whole_kind_is_stricter_than_denying_a_narrower_one(a_kind, a_
 def test_the_kind_phrase_a_denied_word_opens(text, word, phrase):
     from assistant.consistency import _kind_phrase
     assert _kind_phrase(text, word) == phrase
+
+
+@pytest.mark.parametrize("reg_quote,bank_limits,flagged", [
+    # the notice forbids refusing eligible firms and caps nothing; a bank's cap refuses some: stricter
+    ("对符合续贷条件的小微企业盲目断贷、抽贷的机构下发监管意见书", True, True),
+    # a bank row without a cap restricts nothing the notice forbids refusing
+    ("对符合续贷条件的小微企业盲目断贷、抽贷的机构下发监管意见书", False, False),
+    # a prohibition of something else is no stand against refusing renewal
+    ("严禁违规收费", True, False),
+])
+def test_a_banks_cap_is_stricter_than_a_notice_forbidding_refusal(reg_quote, bank_limits, flagged):
+    from assistant.consistency import find_conflicts
+    from assistant.models import Citation
+    from ingest.readings import Limit
+    cit = Citation("1", "notice", "notice", "regulator", "notice/s6", "六、", "", reg_quote, reg_quote, 0, 2, 1.0)
+    reg = type(_row("notice", None))(**{**_row("notice", None).__dict__, "level": "regulator", "kind": "禁止",
+                                         "citation": cit})
+    lim = Limit("<=", 2.0, "次", "续贷次数", 0, 4)
+    bank = type(_row("bank", None))(**{**_row("bank", None).__dict__, "kind": "要求",
+                                        "limits": [lim] if bank_limits else []})
+    kinds = [c.kind for c in find_conflicts([reg, bank])]
+    assert ("比监管通知更严" in kinds) is flagged

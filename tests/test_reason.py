@@ -2004,6 +2004,16 @@ def test_an_event_times_what_is_asked_and_a_rule_on_when_speaks_only_to_it(quest
     assert _verdict("续贷是指借款人在原贷款到期前办理的贷款业务。", question) == expected
 
 
+@pytest.mark.parametrize("question,modal", [
+    # a negated permission modal (不让, 不给, 不准) asks whether the act is allowed; it names nothing
+    ("客户年初没进名单，两家是不是都不让办？", "不让"),
+    ("客户有欠息，银行是不是就不给续了？", "不给"),
+    ("个体户是不是不准续贷？", "不准"),
+])
+def test_a_negated_permission_modal_is_no_concept(question, modal):
+    assert not any(modal in c.members for c in analyse(question).concepts)
+
+
 @pytest.mark.parametrize("question,facet", [
     # 多少 before a money noun asks an amount; 几成 and 基点 ask a ratio in other units
     ("续贷抵押登记要交多少登记费？", "amount"),
