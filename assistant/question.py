@@ -473,10 +473,24 @@ def _specific(c: "Concept", asking: str) -> bool:
     and, when it asks that, not the loan applied for (申请流动资金贷款…符合条件吗): that is the act, as
     续贷 is in 「能续贷吗」."""
     whole = not _ONE_ITEM.search(asking)
+    if _modifies_the_act(c, asking):
+        return False
     return not any(m in RENEWAL or EVENT.fullmatch(m) or whole and (
         ELIGIBLE.fullmatch(m) or m in _QUANTIFIERS and re.search(re.escape(m) + _OF_CONDITIONS, asking)
         or _applied_for(m, asking))
         for m in c.members)
+
+
+def _modifies_the_act(c: "Concept", asking: str) -> bool:
+    """A distinguishing word or adverb right before the asked verb (临时|要续贷, 临时|给他办) says how the act
+    is done, not what is asked about: the story says which case it is."""
+    tags = pos_tags(asking)
+    for k, (w, tag) in enumerate(tags[:-1]):
+        if w in c.members and tag in ("b", "d"):
+            rest = [t for _w, t in tags[k + 1:k + 4] if t not in ("p", "r")]
+            if rest and rest[0].startswith("v"):
+                return True
+    return False
 
 
 # applying for or taking out a loan (申请流动资金贷款, 办经营贷, 贷这笔款): its object is the act asked about

@@ -2014,6 +2014,21 @@ def test_a_negated_permission_modal_is_no_concept(question, modal):
     assert not any(modal in c.members for c in analyse(question).concepts)
 
 
+@pytest.mark.parametrize("question,story_word", [
+    # a distinguishing word or adverb before the asked verb (临时|要续贷) says how, not what: the story is the topic
+    ("客户没进名单，临时要续贷行不行？", "名单"),
+    ("客户有欠息，临时给他办续贷行吗？", "欠息"),
+])
+def test_a_word_modifying_the_asked_act_leaves_the_story_in_the_topic(question, story_word):
+    q = analyse(question)
+    assert any(story_word in m for c in q.topic for m in c.members)
+
+
+def test_a_distinguishing_word_before_a_noun_is_what_is_asked():
+    # 临时 of 临时展期 names a kind of extension
+    assert any("展期" in c.members for c in analyse("客户办过展期，临时展期的贷款能续贷吗？").focus)
+
+
 @pytest.mark.parametrize("question,facet", [
     # 多少 before a money noun asks an amount; 几成 and 基点 ask a ratio in other units
     ("续贷抵押登记要交多少登记费？", "amount"),
