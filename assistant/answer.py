@@ -162,6 +162,9 @@ def _modifies_act(q: Question, word: str) -> bool:
     return q.tags.get(word, "").startswith("d")
 
 
+RULES_WORDING = ("说法", "口径", "提法")
+
+
 def names_a_document(word: str, names: list[str]) -> bool:
     """A part of a word that named a document (商行 of 农商行), or a full institution name said short
     (农村商业银行 as 农商行)."""
@@ -194,7 +197,8 @@ class DefaultAnswerer:
         if q.kind == "compare":
             return self._compare(q, hits, ev, weights)
         if q.kind == "yesno":
-            grounded = q.grounded(ev.known, KIND_WORDS + tuple(ev.names))
+            # (…有没有尽职免责的说法: 说法 and 口径 are the rules' wording, naming which rules, not what)
+            grounded = q.grounded(ev.known, KIND_WORDS + RULES_WORDING + tuple(ev.names))
             answer = self._yesno(grounded, hits, ev, idf_weights(grounded, ev.df, ev.n_units))
             if answer is not None:
                 return answer

@@ -79,6 +79,7 @@ MUTATIONS = {
     "a negated permission modal is no concept (不让, 不给)": "import assistant.question as m, re; m._NEGATED_MODAL = re.compile('(?!x)x')",
     "a bank's cap is stricter than a notice forbidding refusal (断贷)": "import assistant.consistency as m, re; m.REFUSALS = re.compile('(?!x)x')",
     "a word modifying the asked act leaves the story in the topic (临时要续贷)": "import assistant.question as m; m._modifies_the_act = lambda c, asking: False",
+    "the rules' wording is no thing asked (…的说法)": "import assistant.answer as m; m.RULES_WORDING = ()",
     "an undated lead weighs as much as its clause is about the question": "import assistant.reason as m; f = m._lead_time_stance; m._lead_time_stance = lambda q, r, s, t: f(q, r, s, s)",
     "a time before another act is no lead before the event (续贷前一年)": "import assistant.reason as m, re; m._BEFORE_EVENT = re.compile('')",
     "an adversative clause states what it affirms (没借高利贷，但把钱高息借给了别人)": "import assistant.reason as m; m._affirmed_after_but = lambda q, c, found: False",

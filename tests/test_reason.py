@@ -2029,6 +2029,17 @@ def test_a_distinguishing_word_before_a_noun_is_what_is_asked():
     assert any("展期" in c.members for c in analyse("客户办过展期，临时展期的贷款能续贷吗？").focus)
 
 
+@pytest.mark.parametrize("question,wording", [
+    # the rules' wording (说法, 口径) says which rules are spoken of, not what is asked
+    ("赣州的通知对办续贷的信贷员有没有尽职免责的说法？", "说法"),
+    ("续贷资金能不能挪作他用，这家的口径是什么？", "口径"),
+])
+def test_the_rules_wording_is_no_thing_asked(question, wording):
+    from assistant.answer import KIND_WORDS, RULES_WORDING
+    grounded = analyse(question).grounded(lambda _w: True, KIND_WORDS + RULES_WORDING)
+    assert not any(wording in c.members for c in grounded.concepts)
+
+
 @pytest.mark.parametrize("question,facet", [
     # 多少 before a money noun asks an amount; 几成 and 基点 ask a ratio in other units
     ("续贷抵押登记要交多少登记费？", "amount"),
