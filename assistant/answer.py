@@ -19,7 +19,7 @@ from ingest.load import LEVELS
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse
 from .values import quantities
-from .reason import MET_ONE, Stance, asks_lent_use, best_stance, carried_words, combine, with_previous, family_spoken_of, lent_money_frame, out_of_scope, stance
+from .reason import MET_ONE, Stance, asks_lent_use, best_stance, beyond_timing, carried_words, combine, with_previous, family_spoken_of, lent_money_frame, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
@@ -247,6 +247,8 @@ class DefaultAnswerer:
             if best is not None:
                 per_doc[doc_id] = next((st, h) for st, h in found if st is best)
                 met[doc_id] = _other_met(best, found)
+        kept = beyond_timing({d: st for d, (st, _h) in per_doc.items()})
+        per_doc = {d: v for d, v in per_doc.items() if d in kept}
         if not per_doc or all(st.why == MET_ONE for st, _h in per_doc.values()):
             # nothing decides, or the story only meets a condition here and there: list what must hold
             listed = self._conditions(q, pool, ev)

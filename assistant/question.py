@@ -70,8 +70,8 @@ _INDEFINITE = re.compile(r"(什么|怎么|谁|哪儿|哪里)[^，,。；;？?]{0
 
 def _rather(norm: str, m: re.Match) -> bool:
     """比较 before an adjective (比较合适, 比较稳妥) is the adverb 'rather', not 'compare'."""
-    if m.group(0) != "比较":
-        return False
+    if m.group(0) != "比较" or re.search(r"哪|谁|还是", norm):
+        return False   # (哪个比较宽松: 比较 + adjective under a wh-word or an alternative still compares)
     after = pos_tags(norm[m.end():m.end() + 4])
     return bool(after) and after[0][1].startswith("a")
 
@@ -95,7 +95,8 @@ FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
              re.compile(r"\d+\s*(个)?(小时|工作日|日|天|个月|月|年)|即来即办|到期前")),
     "count": (re.compile(r"几次|多少次|多少回|几回|次数|how many times", re.I), re.compile(r"\d+\s*次")),
     # 多少 before a money noun (交多少登记费, 多少利息) asks an amount as 多少钱 does
-    "amount": (re.compile(r"额度|多少钱|金额|上限|最高|多少[^，,。；;？?\d]{0,3}?(费|钱|利息)|how much|amount|maximum", re.I),
+    "amount": (re.compile(r"额度|多少钱|金额|上限|最高|多少(?!年)[^，,。；;？?\d]{0,3}?(费|钱|利息)|(费|利息)[^，,。；;？?]{0,4}多少"
+                          r"|how much|amount|maximum", re.I),
                re.compile(r"\d+\s*万元|额度|金额")),
     # English words whole: ratio is no part of registration
     # 几成 (tenths) and 基点 (basis points) ask a ratio in other units
@@ -960,7 +961,7 @@ def glued_modal(token: str) -> bool:
 
 # the rules as a verb's subject (办法里认可…吗, 细则认不认, 指引是否接受): the verb asks the rules' stance on
 # the story, as 允许 does — it names nothing a rule is about
-_RULES_AS_SUBJECT = re.compile(r"(?:办法|细则|规程|指引|范本|通知)(?:里|中|上|里面)?(?:也|是否|是不是|会|就|还)?$")
+_RULES_AS_SUBJECT = re.compile(r"(?<!按)(?<!照)(?<!据)(?:办法|细则|规程|指引|范本)(?:里|中|上|里面)?(?:也|是否|是不是|会|就|还)?$")
 
 
 def rules_stance_verb(token: str, norm: str) -> bool:

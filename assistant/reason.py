@@ -537,7 +537,7 @@ def _counts_renewals(before: str, after: str) -> bool:
 _AGGREGATE = re.compile(r"累计|合计|总计|共计|一共|总共|加起来")
 # a count said of one loan (这笔贷款总共续过2次) is that loan's, whatever adverb sums it
 _ONE_LOAN = re.compile(r"[这该那此]一?笔|同一笔|单笔")
-_ONE_BY_DETERMINER = re.compile(r"(?:[这该那此某]|(?<![没])有)笔")
+_ONE_BY_DETERMINER = re.compile(r"(?:[这该那此某]|(?<![没所])有)笔(?!数)")
 # one loan counted by its classifier (一笔1800万的流贷, 这笔, 每笔): its amount is what a 单笔 limit measures
 _BY_CLASSIFIER = re.compile(r"(?:(?<![第十百千万0-9两二三四五六七八九几多])一|[这该那此每]|同一)笔")
 
@@ -1664,21 +1664,18 @@ def _defining_element(q: Question, reading: Reading, pos: int, term: str, streng
     return Stance("yes", reading, strength, term, "按定义即包括此项")
 
 
-def _asked_beside_the_event(q: Question, term: str) -> list[Concept]:
-    """The things (nouns) a question asks about besides the event that times it, renewal and the event's date."""
-    return [c for c in q.topic if term not in c.members and not any(m in RENEWAL for m in c.members)
-            and not all(EVENT.fullmatch(m) for m in c.members)
-            and any(q.tags.get(m, "").startswith("n") and not _dates_the_event(q.norm, m) for m in c.members)]
+def timed_only(st: Stance) -> bool:
+    """A verdict on when the act happens (到期前/后), not on the thing asked."""
+    return EVENT.fullmatch(st.term or "") is not None
 
 
-def _dates_the_event(norm: str, word: str) -> bool:
-    """Whether the word is the time the event is said at (上周五 of 上周五已经到期了): a date, not a thing asked."""
-    k = norm.find(word)
-    return k >= 0 and word[-1] in _TIME_ENDS and re.match(_THEN_EVENT, norm[k + len(word):]) is not None
-
-
-# the last character of a time word (上周五, 下个月, 10号, 年底)
-_TIME_ENDS = "天日号周一二三四五六月年底初末旬"
+def beyond_timing(per_doc: dict[str, Stance]) -> dict[str, Stance]:
+    """The documents' verdicts that vote. A kind a document excludes (存单质押) is renewed neither before nor
+    after the loan falls due: where one excludes what is asked, the others' rules on when renewal happens do
+    not speak to it. (A 可以 on the thing asked leaves them standing: when to renew is still part of it.)"""
+    if any(st.verdict == "no" and not timed_only(st) for st in per_doc.values()):
+        return {d: st for d, st in per_doc.items() if not timed_only(st)}
+    return per_doc
 
 
 def _timing(q: Question, reading: Reading, term: str, strength: float) -> Stance | None:
@@ -1698,11 +1695,6 @@ def _timing(q: Question, reading: Reading, term: str, strength: float) -> Stance
     pending = any(m.group(0).find(term) >= 0 for m in _PENDING.finditer(q.norm))
     happened = any(m.group(0).find(term) >= 0 for m in _HAPPENED.finditer(q.norm)) and not pending
     if not pending and not happened:
-        return None
-    # the event only times what is asked about (存单质押的贷款快到期了想续): a rule that speaks of none of
-    # the things asked says when renewal happens, not whether this one may
-    asked = _asked_beside_the_event(q, term)
-    if asked and all(_find(reading.text, c) is None for c in asked):
         return None
     said = "after" if happened else "before"
     side = {"before": "前", "after": "后"}
@@ -1860,7 +1852,10 @@ def _negates_any(q: Question, text: str) -> bool:
     own = negation_scope(text)
     for word in {t for t, _s in token_terms(text) if len(t) >= 2}:
         spots = _mentions(text, word)
-        if spots and all(any(a <= j < b for a, b in own) for j in spots):
+        # (negated an odd number of times, and not as what must come first: 未经重新评估不予续贷 requires
+        # the assessment)
+        if spots and all(sum(a <= j < b for a, b in own) % 2 == 1 and not _required_first(text, j, word)
+                         for j in spots):
             continue
         k = q.norm.find(word)
         while k >= 0:
@@ -1868,6 +1863,13 @@ def _negates_any(q: Question, text: str) -> bool:
                 return True
             k = q.norm.find(word, k + 1)
     return False
+
+
+def _required_first(text: str, j: int, word: str) -> bool:
+    """未经X… / 未X前…: the negation makes X a condition that must come first, not a thing denied."""
+    before, after = text[max(0, j - 4):j], text[j + len(word):j + len(word) + 2]
+    return re.search(r"未经[^，,。；;]{0,2}$", before) is not None or (
+        re.search(r"未[^，,。；;]{0,2}$", before) is not None and after.startswith(("前", "之前", "以前")))
 
 
 def _mentions(text: str, word: str) -> list[int]:

@@ -261,7 +261,8 @@ def negation_scope(text: str, start: int = 0, end: int | None = None, rule: bool
             # predicate of its own, outside the negation (a rule's 、 list of things stays under it)
             scope_end = _own_predicate(text, e, scope_end)
         frame = _FRAME.search(text, e, scope_end)
-        if frame is not None:
+        # (a negator before 在/当 governs the framed act: 不得在借款人逾期的情况下办理 forbids what follows)
+        if frame is not None and text[e:e + 1] not in ("在", "当"):
             # 「在第一顺位还没注销的情况下先办二押」: a negation inside a circumstance frame ends with the frame;
             # what is done in it is affirmed
             scope_end = frame.start()

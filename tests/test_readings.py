@@ -422,6 +422,15 @@ def test_a_negation_inside_a_circumstance_frame_stays_inside_it(text, rule, nega
     assert covered(negated) and not covered(free)
 
 
+@pytest.mark.parametrize("text,act", [
+    # a negator before 在/当 governs the framed act: the frame is inside what it forbids
+    ("不得在借款人逾期的情况下办理续贷。", "办理续贷"),
+    ("续贷时无需在原贷款到期的时候重新评估抵押物。", "重新评估"),
+])
+def test_a_negator_before_the_frame_governs_the_framed_act(text, act):
+    assert any(a <= text.find(act) < b for a, b in negation_scope(text))
+
+
 @pytest.mark.parametrize("text,word,negated", [
     # a negated permission modal confirmed by a final particle, or asked by 是不是, is the officer's guess:
     # the act is asked about, not negated

@@ -612,6 +612,9 @@ def test_a_stated_word_inside_a_longer_match_is_no_fact_of_its_own(hit, others, 
     ("续贷利率加多少个基点比较合适？", "fact"),
     ("续贷材料怎么准备比较稳妥？", "fact"),
     ("农商行和续贷通比较，哪个宽松？", "compare"),
+    # …but under a wh-word or an alternative 比较 + adjective still compares
+    ("黑龙江的办法和农商行的办法，对欠息哪家比较严？", "compare"),
+    ("续贷通比较严还是农商行比较严？", "compare"),
 ])
 def test_question_kind_by_grammar(question, kind):
     assert question_kind(analyse(question).norm) == kind
@@ -774,9 +777,68 @@ def test_a_verb_with_the_rules_as_subject_leaves_the_story_as_topic(question, ve
     assert any("欠息" in c.members for c in grounded.topic)
 
 
-def test_a_verb_with_another_subject_stays_what_is_asked():
-    q = analyse("客户一年半以前有过一次欠息，担保人认可吗？")
-    assert any("认可" in c.members for c in q.concepts)
+@pytest.mark.parametrize("question,word", [
+    ("客户一年半以前有过一次欠息，担保人认可吗？", "认可"),
+    # after 按/根据 the rules are what the act is measured by, not the verb's subject
+    ("按办法欠息的客户能续贷吗？", "欠息"),
+    ("根据细则冻结的账户能续贷吗？", "冻结"),
+    # a notice another sender sends is no document's stance
+    ("客户收到银行通知逾期了，能续贷吗？", "逾期"),
+])
+def test_a_verb_with_another_subject_stays_what_is_asked(question, word):
+    assert any(word in c.members for c in analyse(question).concepts)
+
+
+@pytest.mark.parametrize("question,modal", [
+    # a negated permission modal (不让, 不给, 不准) asks whether the act is allowed; it names nothing
+    ("客户年初没进名单，两家是不是都不让办？", "不让"),
+    ("客户有欠息，银行是不是就不给续了？", "不给"),
+    ("个体户是不是不准续贷？", "不准"),
+])
+def test_a_negated_permission_modal_is_no_concept(question, modal):
+    assert not any(modal in c.members for c in analyse(question).concepts)
+
+
+@pytest.mark.parametrize("question,story_word", [
+    # a distinguishing word or adverb before the asked verb (临时|要续贷) says how, not what: the story is the topic
+    ("客户没进名单，临时要续贷行不行？", "名单"),
+    ("客户有欠息，临时给他办续贷行吗？", "欠息"),
+])
+def test_a_word_modifying_the_asked_act_leaves_the_story_in_the_topic(question, story_word):
+    q = analyse(question)
+    assert any(story_word in m for c in q.topic for m in c.members)
+
+
+def test_a_distinguishing_word_before_a_noun_is_what_is_asked():
+    # 临时 of 临时展期 names a kind of extension
+    assert any("展期" in c.members for c in analyse("客户办过展期，临时展期的贷款能续贷吗？").focus)
+
+
+@pytest.mark.parametrize("question,wording", [
+    # the rules' wording (说法, 口径) says which rules are spoken of, not what is asked
+    ("赣州的通知对办续贷的信贷员有没有尽职免责的说法？", "说法"),
+    ("续贷资金能不能挪作他用，这家的口径是什么？", "口径"),
+])
+def test_the_rules_wording_is_no_thing_asked(question, wording):
+    from assistant.answer import KIND_WORDS, RULES_WORDING
+    grounded = analyse(question).grounded(lambda _w: True, KIND_WORDS + RULES_WORDING)
+    assert not any(wording in c.members for c in grounded.concepts)
+
+
+@pytest.mark.parametrize("question,facet", [
+    # 多少 before or after a money noun asks an amount; 几成 and 基点 ask a ratio in other units
+    ("续贷抵押登记要交多少登记费？", "amount"),
+    ("续贷要付多少利息？", "amount"),
+    ("登记费是多少？", "amount"),
+    ("抵押率最高能做到几成？", "percent"),
+    ("续贷利率在LPR上加多少个基点？", "percent"),
+])
+def test_quantity_facets_asked_in_other_words(question, facet):
+    assert facet in analyse(question).facets
+
+
+def test_how_many_years_is_no_amount():
+    assert "amount" not in analyse("贷了多少年的钱能续？").facets
 
 
 @pytest.mark.parametrize("question", ["企业去年有过一次欠税，现在来申请，符合条件吗？", "企业去年有过一次欠税，够不够资格？",
@@ -1975,6 +2037,9 @@ def test_a_time_limit_against_an_undated_lead_is_to_be_checked(question, expecte
     # …while a word the rule requires, negated in the question, is asked to be skipped
     ("能不重新评估吗？", "需重新对抵押物价值进行评估", True),
     ("抵押权还没注销，能不办二次顺位抵押吗？", "在第一顺位抵押权未注销的情况下,进行二次顺位抵押", True),
+    # 未经X不予… requires X: a question skipping X skips what the rule requires
+    ("能不重新评估就续贷吗？", "未经重新评估不予续贷。", True),
+    ("能不重新评估就续贷吗？", "未重新评估前不发放续贷。", True),
 ])
 def test_a_question_skips_only_what_the_rule_does_not_negate_itself(question, text, skipped):
     from assistant.reason import _negates_any
@@ -1986,80 +2051,25 @@ def test_a_question_skips_only_what_the_rule_does_not_negate_itself(question, te
     ("有笔贷款已经续过2次了，想再续一次，行吗？", "no"),
     ("某笔贷款已经续过两次了，还能再续吗？", "no"),
     ("这笔贷款已经续过两次了，还能再续吗？", "no"),
+    # …not 所有笔 (every loan) nor 笔数
+    ("客户所有笔贷款续贷次数合起来是3次，还能续吗？", "depends"),
 ])
 def test_an_existential_classifier_picks_one_loan(question, expected):
     assert _verdict(COUNTS, question) == expected
 
 
-@pytest.mark.parametrize("question,expected", [
-    # the event only times what is asked about: a rule on when renewal happens that speaks of none of
-    # the things asked (存单质押) gives no verdict on them
-    ("客户拿存单质押贷的款，快到期了想续，能做吗？", None),
-    ("做项目贷款的客户，到期了能续贷吗？", None),
-    # …while the event alone, or dated by a time word (上周五), is what the rule speaks to
-    ("贷款快到期了想续，能做吗？", "yes"),
-    ("客户的贷款已经到期了，还能办吗？", "no"),
+@pytest.mark.parametrize("verdicts,voting", [
+    # one document excludes the kind asked: the others' rules on when renewal happens do not vote
+    ({"x1": ("no", "存单质押"), "x2": ("yes", "到期"), "x3": ("no", "到期")}, ["x1"]),
+    # a 可以 on the thing asked leaves them voting: when to renew is still part of the answer
+    ({"x1": ("yes", "抵押贷款"), "x2": ("yes", "到期"), "x3": ("no", "到期")}, ["x1", "x2", "x3"]),
+    ({"x2": ("yes", "到期"), "x3": ("no", "到期")}, ["x2", "x3"]),
 ])
-def test_an_event_times_what_is_asked_and_a_rule_on_when_speaks_only_to_it(question, expected):
-    assert _verdict("续贷是指借款人在原贷款到期前办理的贷款业务。", question) == expected
-
-
-@pytest.mark.parametrize("question,modal", [
-    # a negated permission modal (不让, 不给, 不准) asks whether the act is allowed; it names nothing
-    ("客户年初没进名单，两家是不是都不让办？", "不让"),
-    ("客户有欠息，银行是不是就不给续了？", "不给"),
-    ("个体户是不是不准续贷？", "不准"),
-])
-def test_a_negated_permission_modal_is_no_concept(question, modal):
-    assert not any(modal in c.members for c in analyse(question).concepts)
-
-
-@pytest.mark.parametrize("question,story_word", [
-    # a distinguishing word or adverb before the asked verb (临时|要续贷) says how, not what: the story is the topic
-    ("客户没进名单，临时要续贷行不行？", "名单"),
-    ("客户有欠息，临时给他办续贷行吗？", "欠息"),
-])
-def test_a_word_modifying_the_asked_act_leaves_the_story_in_the_topic(question, story_word):
-    q = analyse(question)
-    assert any(story_word in m for c in q.topic for m in c.members)
-
-
-def test_a_distinguishing_word_before_a_noun_is_what_is_asked():
-    # 临时 of 临时展期 names a kind of extension
-    assert any("展期" in c.members for c in analyse("客户办过展期，临时展期的贷款能续贷吗？").focus)
-
-
-@pytest.mark.parametrize("question,wording", [
-    # the rules' wording (说法, 口径) says which rules are spoken of, not what is asked
-    ("赣州的通知对办续贷的信贷员有没有尽职免责的说法？", "说法"),
-    ("续贷资金能不能挪作他用，这家的口径是什么？", "口径"),
-])
-def test_the_rules_wording_is_no_thing_asked(question, wording):
-    from assistant.answer import KIND_WORDS, RULES_WORDING
-    grounded = analyse(question).grounded(lambda _w: True, KIND_WORDS + RULES_WORDING)
-    assert not any(wording in c.members for c in grounded.concepts)
-
-
-@pytest.mark.parametrize("question,facet", [
-    # 多少 before a money noun asks an amount; 几成 and 基点 ask a ratio in other units
-    ("续贷抵押登记要交多少登记费？", "amount"),
-    ("续贷要付多少利息？", "amount"),
-    ("抵押率最高能做到几成？", "percent"),
-    ("续贷利率在LPR上加多少个基点？", "percent"),
-])
-def test_quantity_facets_asked_in_other_words(question, facet):
-    assert facet in analyse(question).facets
-
-
-@pytest.mark.parametrize("question,asked", [
-    # the time the event is said at (上周五, 下个月) dates it: no thing asked besides it
-    ("客户的贷款上周五已经到期了，还能办吗？", []),
-    ("客户的贷款下个月到期，能续贷吗？", []),
-    ("客户拿存单质押贷的款，快到期了想续，能做吗？", ["存单质押"]),
-])
-def test_the_time_an_event_is_said_at_is_no_thing_asked(question, asked):
-    from assistant.reason import _asked_beside_the_event
-    assert [m for c in _asked_beside_the_event(analyse(question), "到期") for m in c.members] == asked
+def test_an_excluded_kind_outweighs_rules_on_when_renewal_happens(verdicts, voting):
+    from assistant.reason import Stance, beyond_timing
+    r = read_text("x/a1", "x", "续贷是指在原贷款到期后办理的贷款业务。", "")[0]
+    per_doc = {d: Stance(v, r, 0.5, term, "") for d, (v, term) in verdicts.items()}
+    assert sorted(beyond_timing(per_doc)) == voting
 
 
 def _verdict_among(rules: list[str], question: str) -> str | None:
