@@ -256,7 +256,10 @@ SEALED_SETS = [("compare_sealed.jsonl", 6, 1), ("compare_sealed3.jsonl", 8, 0), 
                ("compare_sealed14.jsonl", 11, 0), ("compare_sealed15.jsonl", 6, 0), ("compare_sealed16.jsonl", 12, 2),
                ("compare_sealed17.jsonl", 13, 0), ("compare_sealed18.jsonl", 10, 0),
                ("compare_sealed19.jsonl", 8, 0), ("compare_sealed20.jsonl", 12, 0),
-               ("compare_sealed21.jsonl", 9, 0)]
+               ("compare_sealed21.jsonl", 9, 0),
+               # written at the start of the third 2026-12-04 session, committed unread, run once at its end:
+               # 11 flagged, no agreement (the starting code: 10, none)
+               ("compare_sealed22.jsonl", 11, 0)]
 
 
 @pytest.mark.parametrize("name,min_flagged,max_wrong", SEALED_SETS)
