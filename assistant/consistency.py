@@ -17,7 +17,7 @@ from ingest.readings import members as list_members
 from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
-from .question import COMPARING, FACETS, RENEWAL, RULES_COMPARED, Question, analyse, match_form, only_within
+from .question import COMPARING, FACETS, RENEWAL, RULES_COMPARED, Concept, Question, analyse, match_form, only_within
 from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, carried_words, narrowed_form, polarity_at, stance, with_previous
 
 TOPICS: list[tuple[str, str]] = [
@@ -238,12 +238,23 @@ def prepare_topic(q: Question, weights: Weights, names: list[str], known_word) -
     # …nor the words that say the documents' rules are compared (做法, 口径, 说法): they name the rules, not
     # what the rules are about
     weights = [(c, w) for c, w in weights if not any(m in n for m in c.members for n in names)
-               and not all(m in _KIND_WORDS or m in RULES_COMPARED for m in c.members)]
+               and not all(m in _KIND_WORDS or m in RULES_COMPARED for m in c.members)
+               and not contrasted_kind(q, c)]
     known = [(c, w) for c, w in weights if any(known_word(m) for m in c.members)]
     if not any(c in q.topic for c, _w in known if not any(m in RENEWAL for m in c.members)):
         # the asking clause is only 「各家怎么把握」: the topic is the rest of the question
         q = replace(q, topic=q.concepts, focus=q.concepts)
     return q, weights, known
+
+
+def contrasted_kind(q: Question, c: Concept) -> bool:
+    """A narrower kind the question denies of what it asks about (民间借款（不是高利贷）: 民间高利借贷 is
+    民间借贷 with a modifier inserted): it says which kind is not meant, so it is no word a document's
+    sentence on the topic must hold — the sentence on the whole kind (无民间借贷) is as much about it."""
+    if not q.concept_negated(c):
+        return False
+    return any(narrowed_form(m, w) is not None for m in c.members
+               for other in q.concepts if other is not c and not q.concept_negated(other) for w in other.members)
 
 
 def held_somewhere(q: Question, known: Weights, candidates: list[Reading]) -> Weights:

@@ -364,6 +364,7 @@ MUTATIONS = {
     "a word of the base subject names no 也 extension (五级分类)": "import assistant.consistency as m; m._base_asked = lambda text, terms, pred: False",
     "原贷款 is no original party": "import assistant.reason as m; m._denied_of_prior = lambda q: bool(m._PRIOR.search(q.norm))",
     "a comparison asking no quantity or mechanism asks whether (谁卡得紧)": "import assistant.consistency as m; m.asks_whether = lambda q: False",
+    "a narrower kind the question denies is no topic word (民间借款（不是高利贷）)": "import assistant.consistency as m; m.contrasted_kind = lambda q, c: False",
     "a chance asked is a permission asked (还有机会吗, 还有戏吗)": "import assistant.question as m; m.GENERIC = m.GENERIC - {'机会', '有机会', '有戏', '还有'}",
     "a compound abbreviates two values of a classification (小微企业, 中小企业)": "import assistant.reason as m; m._abbreviated = lambda *a: []",
     "a value's classification is spoken of through its family (中型企业 by 小微企业)": "import assistant.reason as m, assistant.answer as a; m.family_spoken_of = a.family_spoken_of = lambda t, x: False",

@@ -180,3 +180,21 @@ def test_a_banks_cap_is_stricter_than_a_notice_forbidding_refusal(reg_quote, ban
                                         "limits": [lim] if bank_limits else []})
     kinds = [c.kind for c in find_conflicts([reg, bank])]
     assert ("比监管通知更严" in kinds) is flagged
+
+
+@pytest.mark.parametrize("question,word,contrasted", [
+    # a narrower kind the question denies of what it asks (民间高利借贷 is 民间借贷 with 高利 inserted)
+    ("企业主有点民间借贷（不是高利贷），农商行和操作指引谁卡得更严？", "高利贷", True),
+    ("老板有民间借贷，但不是高利贷，两家要求一样吗？", "高利贷", True),
+    # said, not denied: it is part of what is asked
+    ("企业主有民间借贷和高利贷的，两家要求一样吗？", "高利贷", False),
+    # denied, but no kind of another word asked: it is the topic itself (没有抵押)
+    ("客户没有抵押物的，两家续贷要求一样吗？", "抵押物", False),
+    # the wider kind denied of a narrower one asked is no contrast of this form
+    ("客户借的是高利贷，不是一般的民间借贷，两家谁更严？", "民间借贷", False),
+])
+def test_a_denied_narrower_kind_is_no_topic_word(question, word, contrasted):
+    from assistant.consistency import contrasted_kind
+    q = analyse(question)
+    c = next(c for c in q.concepts if word in c.members)
+    assert contrasted_kind(q, c) is contrasted
