@@ -474,7 +474,7 @@ def _specific(c: "Concept", asking: str) -> bool:
     and, when it asks that, not the loan applied for (申请流动资金贷款…符合条件吗): that is the act, as
     续贷 is in 「能续贷吗」."""
     whole = not _ONE_ITEM.search(asking)
-    if _modifies_the_act(c, asking):
+    if modifies_the_act(c, asking):
         return False
     return not any(m in RENEWAL or EVENT.fullmatch(m) or whole and (
         ELIGIBLE.fullmatch(m) or m in _QUANTIFIERS and re.search(re.escape(m) + _OF_CONDITIONS, asking)
@@ -482,7 +482,7 @@ def _specific(c: "Concept", asking: str) -> bool:
         for m in c.members)
 
 
-def _modifies_the_act(c: "Concept", asking: str) -> bool:
+def modifies_the_act(c: "Concept", asking: str) -> bool:
     """A distinguishing word or adverb right before the asked verb (临时|要续贷, 临时|给他办) says how the act
     is done, not what is asked about: the story says which case it is."""
     tags = pos_tags(asking)

@@ -20,7 +20,7 @@ from ingest.readings import TIME_LEFT, TIME_YEARS, caused_spans, window_events, 
 from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import CLASSIFIER_TAGS, EVENT, GENERIC, RENEWAL, Concept, Question, compound_head, extent_match, match_form, points_at_one_item, vouches_for_the_rest
+from .question import CLASSIFIER_TAGS, EVENT, GENERIC, RENEWAL, Concept, Question, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -1100,6 +1100,12 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         held = {id(c) for c, _w, _h in found}
         focus = [(c, w) for c, w in focus if id(c) in held or id(c) not in q.agents] or focus
         total = sum(w for _c, w in focus) or 1.0
+    if reading.kind in ("prohibition", "exclusion") and len(found) < len(focus):
+        # a rule forbidding an act forbids it however it is done: a word saying how the asked act is done
+        # (临时|办, 直接|放款) that the rule does not hold is not missed
+        held = {id(c) for c, _w, _h in found}
+        focus = [(c, w) for c, w in focus if id(c) in held or not manner_of_act(q, c)] or focus
+        total = sum(w for _c, w in focus) or 1.0
     if frame and _USES.search(text):
         # only in a rule on uses is the money a frame the rule may word its own way (续贷资金, 贷款)
         held = {id(c) for c, _w, _h in found}
@@ -2153,6 +2159,12 @@ def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors
         if any(a <= hit[0] < b for a, b in caused_spans(reading.text)):
             continue
         yield c, hit, _polarity_of(reading, reading.start + hit[0], hit[1])
+
+
+def manner_of_act(q: Question, c: Concept) -> bool:
+    """Whether the question's word says how the asked act is done (临时|办续贷): a distinguishing word or
+    adverb right before the asking clause's verb."""
+    return bool(q.asking) and modifies_the_act(c, q.asking)
 
 
 def _adverb(q: Question, c: Concept) -> bool:

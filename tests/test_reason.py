@@ -2298,3 +2298,19 @@ def test_the_event_a_window_denies_may_be_said_split(question, expected):
 ])
 def test_a_rule_barring_a_narrower_kind_than_the_story_states_leaves_it_open(rule, question, expected):
     assert _verdict(rule, question, REQ) == expected
+
+
+# 临时 is rarer in the documents than 名单: missed, it would outweigh what the rule holds
+_MANNER_DF = {"临时": 1}
+
+
+@pytest.mark.parametrize("rule,question,expected", [
+    # a rule forbidding the act forbids it however it is done: 临时 before the verb is not missed
+    ("续贷业务应实行名单制管理,未纳入名单范围的客户不得办理续贷业务。", "没进续贷名单的客户能不能临时办续贷？", "no"),
+    # said of the loan asked for (临时贷款), not of how the act is done, the word is what is asked: missed
+    ("续贷业务应实行名单制管理,未纳入名单范围的客户不得办理续贷业务。", "没进名单的客户能不能办临时贷款？", None),
+    # a permission is of the act as it words it: the manner it does not hold stays missed
+    ("名单内客户可以办理续贷业务。", "名单内的客户能不能临时办续贷？", None),
+])
+def test_a_prohibition_of_an_act_reaches_every_manner_of_it(rule, question, expected):
+    assert _verdict(rule, question, df=lambda t: _MANNER_DF.get(t, 20)) == expected
