@@ -225,8 +225,14 @@ class Question:
         predicate the rule's text states (不得简化): the rule then speaks of that comparison, and may state
         the baseline (视同新增业务) or not. A rule without the predicate (贷款担保有效, for 担保能比原先差吗)
         speaks of no comparison, and the standard stays a word it lacks."""
-        spans = [(a, b) for a, b, pred in self.standards if pred and pred in text]
+        spans = [(a, b) for a, b, pred in self.standards if pred and self._predicate_stated(pred, text)]
         return bool(spans) and only_within(self.norm, c.members + c.parts, spans)
+
+    def _predicate_stated(self, pred: str, text: str) -> bool:
+        """A comparison's predicate is stated by a rule in the question's word or in a word that word
+        maps to (简单 said comparatively asks for 简化: 「不得简化」 states it)."""
+        return pred in text or any(c.members[0] == pred and any(m in text for m in c.members[1:])
+                                   for c in self.concepts)
 
     @cached_property
     def ages(self) -> tuple[Limit, ...]:

@@ -2314,3 +2314,17 @@ _MANNER_DF = {"临时": 1}
 ])
 def test_a_prohibition_of_an_act_reaches_every_manner_of_it(rule, question, expected):
     assert _verdict(rule, question, df=lambda t: _MANNER_DF.get(t, 20)) == expected
+
+
+@pytest.mark.parametrize("question,rule,standard_word,in_standard", [
+    # the comparison's predicate said by the rule in the word the question's adjective asks for (简单 →
+    # 简化): the words of the standard (比新放一笔贷款) are the comparison's, not missed by the rule
+    ("续贷审批能不能比新放一笔贷款走得简单些？", "续贷审批流程应当简化、规范。", "一笔", True),
+    ("续贷审批能不能比新放一笔贷款走得简单些？", "续贷业务须如实进行审批,不得简化操作程序。", "一笔", True),
+    # a rule without the predicate in either word speaks of no comparison
+    ("续贷审批能不能比新放一笔贷款走得简单些？", "续贷审批由分行负责。", "一笔", False),
+])
+def test_a_comparison_is_stated_in_the_verbalized_word(question, rule, standard_word, in_standard):
+    q = analyse(question).verbalized(lambda w: w == "简化")
+    c = next(c for c in q.concepts if standard_word in c.members)
+    assert q.in_standard(c, rule) is in_standard
