@@ -627,7 +627,20 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
         chosen = _per_one(q, best[1], stated, candidates)
         pairs.append((chosen, stated))
         _leave_open(chosen, stated, candidates, open_, q.norm[max(0, stated.start - 1):stated.end])
-    return pairs
+    return _own_figure_first(pairs)
+
+
+def _own_figure_first(pairs: list[tuple[Limit, Limit]]) -> list[tuple[Limit, Limit]]:
+    """Of the question's figures going with one limit, those said of what the limit measures in their
+    own words (贷款300万 for 单笔贷款额度) are its figures: one linked only through the question's topic
+    (销售货款日均余额30万, when the topic asks about 金额) measures something else."""
+    def own(lim: Limit, stated: Limit) -> bool:
+        measured = _words(lim.quantity, ("贷款",))
+        said = _words(stated.quantity, ("贷款",)) | _lent(stated.quantity, lim.unit)
+        return any(w == x or w in x or x in w for w in measured for x in said)
+    # (amounts only: a story's counts — 续过两次, 第三次 — each count the renewals, as their own rules read)
+    owned = {id(lim) for lim, stated in pairs if lim.unit in _AMOUNT_UNITS and own(lim, stated)}
+    return [(lim, stated) for lim, stated in pairs if id(lim) not in owned or own(lim, stated)]
 
 
 def _per_one(q: Question, chosen: Limit, stated: Limit, candidates: list[Limit]) -> Limit:

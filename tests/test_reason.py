@@ -2328,3 +2328,15 @@ def test_a_comparison_is_stated_in_the_verbalized_word(question, rule, standard_
     q = analyse(question).verbalized(lambda w: w == "简化")
     c = next(c for c in q.concepts if standard_word in c.members)
     assert q.in_standard(c, rule) is in_standard
+
+
+@pytest.mark.parametrize("question,expected", [
+    # the loan's own figure (贷款300万) is the one the amount limit measures; a figure said of another
+    # thing (销售货款日均余额30万) joins it only through the topic's 金额, and is not the loan's amount
+    ("某企业在我行贷款300万，前一年销售货款日均余额30万，金额够不够续贷门槛？", "yes"),
+    ("某企业在我行贷款150万，前一年销售货款日均余额300万，金额够不够续贷门槛？", "no"),
+    # with no figure said of the loan, the one the topic links is still read
+    ("客户这笔续贷金额150万，够不够门槛？", "no"),
+])
+def test_the_loans_own_figure_is_the_one_its_limit_measures(question, expected):
+    assert _verdict("(九)单笔贷款额度200万元(含)以上;", question, REQ) == expected
