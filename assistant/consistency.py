@@ -199,6 +199,31 @@ def verdict_question(question: str) -> str | None:
             q = analyse(clause)
             if q.kind == "yesno" and q.asks_verdict and q.topic and analyse(asked).kind == "yesno":
                 return asked
+    return intended_act_question(question)
+
+
+# an act the story says someone means to do (客户想把续贷的钱拿去买设备), and a comparing clause pointing
+# back at it (对这事的态度一样吗, 对这种做法规定一致吗)
+_INTENDS = re.compile(r"(想|打算|准备|计划|希望)")
+_POINTS_BACK = re.compile(r"(这种|这样|这事|这件事|这个|此事|此类|这类|此种|该)")
+
+
+def intended_act_question(question: str) -> str | None:
+    """A comparison of the documents' stance on an act the story means to do, pointed back at: 「客户想把
+    续贷的钱拿一部分去买设备，农商行的办法和2024细则对这事的态度一样吗？」 stands on 「客户想把续贷的钱
+    拿一部分去买设备，可以吗？」 — whether each allows it."""
+    for sentence in re.split(r"[。；;？?！!]", analyse(question).norm):
+        raw = [c.strip() for c in re.split(r"[，,]", sentence)]
+        for k, clause in enumerate(raw):
+            if k == 0 or not COMPARING.search(clause) or not _POINTS_BACK.search(clause):
+                continue
+            story = [c for c in raw[:k] if c]
+            if not any(_INTENDS.search(c) for c in story):
+                continue
+            asked = "，".join(story) + "，可以吗？"
+            q = analyse(asked)
+            if q.kind == "yesno" and q.asks_verdict and q.topic:
+                return asked
     return None
 
 
