@@ -895,6 +895,9 @@ DOCS = {
     ("农信社要求什么条件？", ["hlj"]),                  # 农村信用社 → 农信社
     ("续贷通2.0适用哪些贷款？", ["x2"]),
     ("续贷通适用哪些贷款？", ["x1", "x2"]),
+    # the title's version said alone with 版 names it (2.0版), a bare figure does not
+    ("中型企业能不能续贷？2.0版和操作指引覆盖的范围一样吗？", ["x2", "zy"]),
+    ("续贷额度上浮2.0%可以吗？", []),
     ("续贷通跟续贷通2.0，不适用的贷款品种一样吗？", ["x1", "x2"]),   # compared: the short alias stands alone
     ("按续贷通2.0，客户有过欠息，能办续贷通吗？", ["x2"]),               # not compared: it refers back
     ("操作指引里续贷期限怎么定？", ["zy"]),
