@@ -2141,6 +2141,10 @@ def _stated_facts(q: Question, reading: Reading, asked: Concept, anchors) -> tup
     for c, hit, sign in _stated_facts_against(q, reading, asked, anchors):
         if (sign > 0) != q.concept_negated(c):
             continue
+        if _subject_of_obligation(reading, hit[0]):
+            # 「审批流程应当简化」: what the obligation is laid on (流程) is no fact the story must have — a
+            # story denying it (不用走全流程) fails nothing; the facts it asks for follow the modal
+            continue
         if sign < 0 and _no_longer(q, reading.text, hit[0], hit[1]) is not None:
             # the rule excludes a state that holds now (现有…存在未结清利息) and the question's instance is
             # over (欠过息，早就结清了): the stated fact is not the excluded one
@@ -2156,6 +2160,14 @@ def _stated_facts(q: Question, reading: Reading, asked: Concept, anchors) -> tup
             return f"{rule}，{said}", None
         other_way = other_way or f"问题所述不满足「{hit[1]}」一项，但也可以：{other}"
     return None, other_way
+
+
+def _subject_of_obligation(reading: Reading, k: int) -> bool:
+    """Whether offset k of an obligation's text stands before its modal (审批流程|应当|简化): in its subject."""
+    if reading.kind != "obligation" or reading.lead:
+        return False
+    modal = OBLIGATION.search(reading.text)
+    return modal is not None and k < modal.start()
 
 
 def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors):

@@ -2343,3 +2343,14 @@ def test_a_comparison_is_stated_in_the_verbalized_word(question, rule, standard_
 ])
 def test_the_loans_own_figure_is_the_one_its_limit_measures(question, expected):
     assert _verdict("(九)单笔贷款额度200万元(含)以上;", question, REQ) == expected
+
+
+@pytest.mark.parametrize("rule,question,expected", [
+    # what an obligation is laid on (审批流程) is no fact the story must have: denying it fails nothing
+    ("续贷审批流程应当简化、规范。", "续贷审批是不是可以简化一点，不用像新贷款那样走全流程？", "yes"),
+    # a fact after the modal is what the obligation asks for: denied, it fails the rule
+    ("续贷须经原担保人书面同意。", "原担保人没有书面同意，能续贷吗？", "no"),
+])
+def test_an_obligations_subject_is_no_stated_fact(rule, question, expected):
+    # (简化 and 同意 rarer in the documents than 流程 and 担保人, as they are)
+    assert _verdict(rule, question, df=lambda t: 1 if t in ("简化", "同意", "书面") else 10) == expected
