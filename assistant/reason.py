@@ -66,12 +66,38 @@ def _find(text: str, concept: Concept) -> tuple[int, str, bool] | None:
     for p in concept.parts:
         k = form.find(p)
         if k >= 0:
+            bare = _bare_value(form, p, concept.members)
+            if bare is not None:
+                return _map_back(text, form, bare), p, False
             # 基本存款账户 asked, 账户 ruled: a rule on a compound's head covers each kind of it
             return _map_back(text, form, k), p, not any(compound_head(m) == p for m in concept.members)
     named = _value_of_class(form, concept)
     if named is not None:
         return _map_back(text, form, named[0]), named[1], False
     return None
+
+
+# what may stand before a classification's value said bare (、质押贷款, 的质押贷款): no modifier of its own
+_BEFORE_BARE = "的和及或与含、，,；;：:（(「“ "
+
+
+def _bare_value(form: str, part: str, members: tuple[str, ...]) -> int | None:
+    """A word ending in a classification's value (存单质押, 股权质押) names a kind of that value: a text
+    saying the value bare as a loan's (不含信用贷款、质押贷款) speaks of it whole. Where, or None — also where the
+    value stands only with a modifier of its own (应收账款质押、存单质押: other kinds, not the whole)."""
+    if not any(part in values for values in FAMILIES.values()):
+        return None
+    if not any(m.endswith(part) and len(m) > len(part) for m in members):
+        return None
+    for at in re.finditer(re.escape(part), form):
+        k = at.start()
+        # (the loan of that way: 质押贷款 — 质押合同, 质押登记 are other things)
+        if (k == 0 or form[k - 1] in _BEFORE_BARE) and _LOAN_OF_WAY.match(form, at.end()):
+            return k
+    return None
+
+
+_LOAN_OF_WAY = re.compile(r"(类|方式)?贷款")
 
 
 def _value_of_class(form: str, concept: Concept) -> tuple[int, str] | None:

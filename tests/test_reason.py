@@ -2355,3 +2355,16 @@ def test_the_loans_own_figure_is_the_one_its_limit_measures(question, expected):
 def test_an_obligations_subject_is_no_stated_fact(rule, question, expected):
     # (简化 and 同意 rarer in the documents than 流程 and 担保人, as they are)
     assert _verdict(rule, question, df=lambda t: 1 if t in ("简化", "同意", "书面") else 10) == expected
+
+
+@pytest.mark.parametrize("rule,question,expected", [
+    # a kind of a way of securing (存单质押) is excluded with the way said bare as a loan's (质押贷款)
+    ("第五条续贷适用得范围只限于保证与抵押方式贷款,不含信用贷款、质押贷款。", "存单质押贷款能续贷吗？", "no"),
+    ("第五条续贷适用得范围只限于保证与抵押方式贷款,不含信用贷款、质押贷款。", "客户是应收账款质押的贷款，能续贷吗？", "no"),
+    # the way said only with another kind's modifier (应收账款质押) is that kind, not the whole
+    ("不包括应收账款质押、银行承兑汇票质押等贷款业务。", "股权质押贷款能续贷吗？", None),
+    # …and said of another thing than the loan (质押合同) it is not the loan's way
+    ("抵、质押合同签订后,应重新办理合法抵、质押登记手续。", "存单质押贷款能续贷吗？", None),
+])
+def test_a_kind_of_a_way_of_securing_falls_under_the_way_said_bare(rule, question, expected):
+    assert _verdict(rule, question) == expected
