@@ -1256,8 +1256,11 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     candidates = whole or candidates
     # the thing asked: the most specific word; among near-equal ones the later, since a Chinese
     # question puts what it asks about last (「…对符合续贷条件的企业抽贷、断贷吗」)
+    # — and of an obligation, a word it asks for (after its modal) before one of what it is laid on
+    # (对审批通过的续贷业务,…必须与借款人重新签订借款合同: 借款合同, not 审批通过)
     concept, weight, (pos, term, partial) = max(
-        candidates, key=lambda f: (not f[2][2], round(f[1] * 2) / 2, max(q.norm.rfind(m) for m in f[0].members)))
+        candidates, key=lambda f: (not f[2][2], not _subject_of_obligation(reading, f[2][0]),
+                                   round(f[1] * 2) / 2, max(q.norm.rfind(m) for m in f[0].members)))
     pos = _with_the_others(text, term, pos, [f for f in found if f[0] is not concept])
     top_specific = max((w for c, w in focus if not any(m in anchors for m in c.members)), default=0.0)
     if full < MIN_STRENGTH and not (partial and weight >= top_specific):

@@ -369,7 +369,7 @@ MUTATIONS = {
     "the loan's own figure is the one its amount limit measures (贷款300万, not 日均余额30万)": "import assistant.reason as m; m._own_figure_first = lambda pairs: pairs",
     "a comparison on an act the story means to do asks whether it is allowed (对这事的态度一样吗)": "import assistant.consistency as m; m.intended_act_question = lambda question: None",
     "a title's version said alone with 版 names it (2.0版)": "import assistant.docnames as m; f = m.aliases; m.aliases = lambda *a, **k: {x for x in f(*a, **k) if not (x[0].isdigit() and x.endswith(('版', '版本')))}",
-    "an obligation's subject is no stated fact (审批流程应当简化 vs 不用走全流程)": "import assistant.reason as m; m._subject_of_obligation = lambda reading, k: False",
+    "an obligation's subject is no stated fact, nor what it answers for (审批流程应当简化; 对审批通过的…必须签订借款合同)": "import assistant.reason as m; m._subject_of_obligation = lambda reading, k: False",
     "a kind of a way of securing falls under the way said bare (存单质押 under 质押贷款)": "import assistant.reason as m; m._bare_value = lambda form, part, members: None",
     "a narrower kind the question denies is no topic word (民间借款（不是高利贷）)": "import assistant.consistency as m; m.contrasted_kind = lambda q, c: False",
     "a chance asked is a permission asked (还有机会吗, 还有戏吗)": "import assistant.question as m; m.GENERIC = m.GENERIC - {'机会', '有机会', '有戏', '还有'}",

@@ -2368,3 +2368,14 @@ def test_an_obligations_subject_is_no_stated_fact(rule, question, expected):
 ])
 def test_a_kind_of_a_way_of_securing_falls_under_the_way_said_bare(rule, question, expected):
     assert _verdict(rule, question) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # what an obligation asks for (借款合同, after its modal) is what it answers, however rare the word
+    # of what it is laid on (审批通过, in 对…的续贷业务)
+    ("续贷批下来以后要不要跟借款人重新签一份借款合同？", "yes"),
+    ("续贷批下来以后是不是不用跟借款人重新签借款合同了？", "no"),
+])
+def test_an_obligation_answers_for_what_it_asks_not_what_it_is_laid_on(question, expected):
+    rule = "第十八条对审批通过的续贷业务,在落实审批意见后,经办行社必须与借款人重新签订借款合同。"
+    assert _verdict(rule, question, df=lambda t: 1 if t == "审批通过" else 5) == expected
