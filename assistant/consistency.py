@@ -205,7 +205,7 @@ def verdict_question(question: str) -> str | None:
 # an act the story says someone means to do (客户想把续贷的钱拿去买设备), and a comparing clause pointing
 # back at it (对这事的态度一样吗, 对这种做法规定一致吗)
 _INTENDS = re.compile(r"(想|打算|准备|计划|希望)")
-_POINTS_BACK = re.compile(r"(这种|这样|这事|这件事|这个|此事|此类|这类|此种|该)")
+_POINTS_BACK = re.compile(r"(这事|这件事|此事|这种(做法|用法|操作|安排|情况)|这样(做|办|用)|这么(做|办|用))")
 
 
 def intended_act_question(question: str) -> str | None:

@@ -62,8 +62,7 @@ def aliases(doc_id: str, title: str, issuer: str = "", kind: str = "", region: s
         name, version = m.group(1), m.group(2)
         out.add(name)
         if version:
-            # (the version said alone with 版, 「2.0版」, names it too: it is the title's own mark)
-            out.update({f"{name}{version}", f"{name}{version}版", f"{name}{version}版本", f"{version}版", f"{version}版本"})
+            out.update({f"{name}{version}", f"{name}{version}版", f"{name}{version}版本"})
     kind_word = next((k for k in _KIND_WORDS if t.endswith(k)), kind or "")
     places = set(re.findall(r"([\u4e00-\u9fff]{2,4}?)(?:省|市|自治区|县)", _clean(region or "")))
     head = _INSTITUTION.match(iss)

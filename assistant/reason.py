@@ -85,7 +85,7 @@ def _bare_value(form: str, part: str, members: tuple[str, ...]) -> int | None:
     """A word ending in a classification's value (存单质押, 股权质押) names a kind of that value: a text
     saying the value bare as a loan's (不含信用贷款、质押贷款) speaks of it whole. Where, or None — also where the
     value stands only with a modifier of its own (应收账款质押、存单质押: other kinds, not the whole)."""
-    if not any(part in values for values in FAMILIES.values()):
+    if not any(part in values for values in FAMILIES.values()) or part not in _NAMED_BY_COLLATERAL:
         return None
     if not any(m.endswith(part) and len(m) > len(part) for m in members):
         return None
@@ -98,6 +98,9 @@ def _bare_value(form: str, part: str, members: tuple[str, ...]) -> int | None:
 
 
 _LOAN_OF_WAY = re.compile(r"(类|方式)?贷款")
+# the ways of securing a loan named by what secures it (存单质押, 房产抵押); a word before 信用 or 保证 says
+# whose credit or guarantee it is (企业信用, 个人保证), no kind of loan
+_NAMED_BY_COLLATERAL = frozenset({"抵押", "质押"})
 
 
 def _value_of_class(form: str, concept: Concept) -> tuple[int, str] | None:
@@ -783,12 +786,18 @@ def _own_object(quantity: str) -> bool:
     the figure is then that act's object."""
     if re.search(r"(到|至|成|为)$", quantity):
         return False   # 调到2000万, 增加至…: the figure the loan's own amount is brought to
+    if _MEASURED_NOUN.search(quantity):
+        return True    # 年销售金额2000万, 评估价值300万: the figure is of what its own noun measures
     tags = [(w, t) for w, t in pos_tags(quantity.rstrip("了过个共计约近大概")) if t != "x"]
     if not tags:
         return False
     word, tag = tags[-1]
     # a copula (评级是A级, 额度为200万) predicates the figure of its subject: it governs no object
     return tag.startswith("v") and not _LENDING_VERB.search(word) and word not in _LINKING
+
+
+# a measure noun after a noun other than the loan (销售|金额, 评估|价值, 日均|余额): what the figure measures
+_MEASURED_NOUN = re.compile(r"(?<!贷款)(?<!续贷)(?<!借款)(销售|营业|评估|估值|日均|存款|资产|收入|利润|缴税|纳税)[^，,。]{0,2}(金额|价值|余额|额|收入)$")
 
 
 _LINKING = frozenset("是 为 有 达到 达 算 属于 在 等于 超过 低于 高于 不到 不足".split())
@@ -1139,7 +1148,8 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         held = {id(c) for c, _w, _h in found}
         focus = [(c, w) for c, w in focus if id(c) in held or id(c) not in q.agents] or focus
         total = sum(w for _c, w in focus) or 1.0
-    if reading.kind in ("prohibition", "exclusion") and len(found) < len(focus):
+    if reading.kind in ("prohibition", "exclusion") and len(found) < len(focus) and found and all(
+            _said_denied(reading, h[1]) for _c, _w, h in found if not any(m in anchors for m in _c.members)):
         # a rule forbidding an act forbids it however it is done: a word saying how the asked act is done
         # (临时|办, 直接|放款) that the rule does not hold is not missed
         held = {id(c) for c, _w, _h in found}
@@ -2196,7 +2206,16 @@ def _subject_of_obligation(reading: Reading, k: int) -> bool:
     if reading.kind != "obligation" or reading.lead:
         return False
     modal = OBLIGATION.search(reading.text)
-    return modal is not None and k < modal.start()
+    if modal is None or k >= modal.start():
+        return False
+    # a condition before the modal (若…的, 对审批通过的续贷业务, …的，) is what the obligation holds under,
+    # not what it is laid on: a story denying it fails the rule
+    if reading.condition and k < reading.condition[1] - reading.start:
+        return False
+    return not _CONDITION_BEFORE.search(reading.text[:modal.start()])
+
+
+_CONDITION_BEFORE = re.compile(r"若|如果|凡|对[^，,。；;]*的|的[，,]")
 
 
 def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors):
@@ -2213,6 +2232,13 @@ def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors
         if any(a <= hit[0] < b for a, b in caused_spans(reading.text)):
             continue
         yield c, hit, _polarity_of(reading, reading.start + hit[0], hit[1])
+
+
+def _said_denied(reading: Reading, word: str) -> bool:
+    """Whether the reading says the word inside what it denies (未纳入名单…不得办理), at one mention of it."""
+    text = reading.text
+    return any(a <= reading.start + k < b for k in (m.start() for m in re.finditer(re.escape(word), text))
+               for a, b in reading.negated)
 
 
 def manner_of_act(q: Question, c: Concept) -> bool:

@@ -207,6 +207,8 @@ def test_a_denied_narrower_kind_is_no_topic_word(question, word, contrasted):
     # no act meant (a fact of the story), or nothing pointed back at: no yes/no of its own
     ("客户的抵押物贬值了，各家对这种情况的处理一样吗？", None),
     ("企业想续贷，各家规定一样吗？", None),
+    # a pointer to a person or a kind (该企业, 此类客户) with a topic of the clause's own is no act pointed at
+    ("企业打算续贷，各家对该企业的审批流程要求一样吗？", None),
 ])
 def test_a_comparison_on_an_intended_act_asks_whether_it_is_allowed(question, asked):
     from assistant.consistency import verdict_question

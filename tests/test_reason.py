@@ -895,9 +895,6 @@ DOCS = {
     ("农信社要求什么条件？", ["hlj"]),                  # 农村信用社 → 农信社
     ("续贷通2.0适用哪些贷款？", ["x2"]),
     ("续贷通适用哪些贷款？", ["x1", "x2"]),
-    # the title's version said alone with 版 names it (2.0版), a bare figure does not
-    ("中型企业能不能续贷？2.0版和操作指引覆盖的范围一样吗？", ["x2", "zy"]),
-    ("续贷额度上浮2.0%可以吗？", []),
     ("续贷通跟续贷通2.0，不适用的贷款品种一样吗？", ["x1", "x2"]),   # compared: the short alias stands alone
     ("按续贷通2.0，客户有过欠息，能办续贷通吗？", ["x2"]),               # not compared: it refers back
     ("操作指引里续贷期限怎么定？", ["zy"]),
@@ -2315,6 +2312,8 @@ _MANNER_DF = {"临时": 1}
     ("续贷业务应实行名单制管理,未纳入名单范围的客户不得办理续贷业务。", "没进名单的客户能不能办临时贷款？", None),
     # a permission is of the act as it words it: the manner it does not hold stays missed
     ("名单内客户可以办理续贷业务。", "名单内的客户能不能临时办续贷？", None),
+    # …and so it is where a prohibition's words held lie outside what it forbids (须…审批, 不得简化)
+    ("续贷业务须视同新增业务如实进行调查、审查和审批,不得简化操作程序。", "续贷审批能不能临时加急？", None),
 ])
 def test_a_prohibition_of_an_act_reaches_every_manner_of_it(rule, question, expected):
     assert _verdict(rule, question, df=lambda t: _MANNER_DF.get(t, 20)) == expected
@@ -2339,6 +2338,7 @@ def test_a_comparison_is_stated_in_the_verbalized_word(question, rule, standard_
     # thing (销售货款日均余额30万) joins it only through the topic's 金额, and is not the loan's amount
     ("某企业在我行贷款300万，前一年销售货款日均余额30万，金额够不够续贷门槛？", "yes"),
     ("某企业在我行贷款150万，前一年销售货款日均余额300万，金额够不够续贷门槛？", "no"),
+    ("某企业在我行贷款300万，资金缺口30万，金额够不够续贷门槛？", "yes"),
     # with no figure said of the loan, the one the topic links is still read
     ("客户这笔续贷金额150万，够不够门槛？", "no"),
 ])
@@ -2351,6 +2351,8 @@ def test_the_loans_own_figure_is_the_one_its_limit_measures(question, expected):
     ("续贷审批流程应当简化、规范。", "续贷审批是不是可以简化一点，不用像新贷款那样走全流程？", "yes"),
     # a fact after the modal is what the obligation asks for: denied, it fails the rule
     ("续贷须经原担保人书面同意。", "原担保人没有书面同意，能续贷吗？", "no"),
+    # a condition before the modal (若…) is no subject: a story denying it is outside the obligation
+    ("若抵押类贷款评估报告超过有效时限,需重新对抵押物价值进行评估;", "评估报告还没超过有效时限，需要重新评估吗？", "no"),
 ])
 def test_an_obligations_subject_is_no_stated_fact(rule, question, expected):
     # (简化 and 同意 rarer in the documents than 流程 and 担保人, as they are)
@@ -2365,6 +2367,8 @@ def test_an_obligations_subject_is_no_stated_fact(rule, question, expected):
     ("不包括应收账款质押、银行承兑汇票质押等贷款业务。", "股权质押贷款能续贷吗？", None),
     # …and said of another thing than the loan (质押合同) it is not the loan's way
     ("抵、质押合同签订后,应重新办理合法抵、质押登记手续。", "存单质押贷款能续贷吗？", None),
+    # a word before 信用 says whose credit it is (企业信用), no kind of credit loan
+    ("第五条续贷适用得范围只限于保证与抵押方式贷款,不含信用贷款、质押贷款。", "企业信用很好，没有不良记录，能续贷吗？", None),
 ])
 def test_a_kind_of_a_way_of_securing_falls_under_the_way_said_bare(rule, question, expected):
     assert _verdict(rule, question) == expected
@@ -2372,10 +2376,20 @@ def test_a_kind_of_a_way_of_securing_falls_under_the_way_said_bare(rule, questio
 
 @pytest.mark.parametrize("question,expected", [
     # what an obligation asks for (借款合同, after its modal) is what it answers, however rare the word
-    # of what it is laid on (审批通过, in 对…的续贷业务)
-    ("续贷批下来以后要不要跟借款人重新签一份借款合同？", "yes"),
-    ("续贷批下来以后是不是不用跟借款人重新签借款合同了？", "no"),
+    # of whom it is laid on (经办行社)
+    ("经办行社续贷时要不要跟借款人重新签借款合同？", "yes"),
 ])
 def test_an_obligation_answers_for_what_it_asks_not_what_it_is_laid_on(question, expected):
-    rule = "第十八条对审批通过的续贷业务,在落实审批意见后,经办行社必须与借款人重新签订借款合同。"
-    assert _verdict(rule, question, df=lambda t: 1 if t == "审批通过" else 5) == expected
+    rule = "经办行社必须与借款人重新签订借款合同。"
+    assert _verdict(rule, question, df=lambda t: 1 if t == "经办行社" else 5) == expected
+
+
+@pytest.mark.parametrize("question,expected", [
+    # a figure said of a measure noun of its own (年销售金额, 评估价值) measures that thing, not the loan
+    # (the loan's own 1000万 meets the cap; the rest of the story is unsettled: 视情况而定, never 不可以)
+    ("企业贷款1000万，年销售金额2000万，能续贷吗？", "depends"),
+    ("企业贷款1000万，抵押物评估价值2000万，能续贷吗？", "depends"),
+    ("企业这笔续贷金额2000万，能续贷吗？", "no"),
+])
+def test_a_figure_of_its_own_measure_noun_is_not_the_loans(question, expected):
+    assert _verdict("企业单笔续贷额度控制在1500万元及以下。", question, REQ) == expected
