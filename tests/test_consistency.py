@@ -261,7 +261,8 @@ SEALED_SETS = [("compare_sealed.jsonl", 6, 1), ("compare_sealed3.jsonl", 8, 0), 
                # 11 flagged, no agreement (the starting code: 10, none)
                ("compare_sealed22.jsonl", 11, 0),
                # written at the start of the fourth 2026-12-04 session, committed unread, run once at its end:
-               # 8 flagged, 2 agreements flagged (the starting code: 8, 1 — v23 lost to the 2.0版 alias)
+               # 8 flagged, 2 agreements flagged (the starting code: 8, 1; v23 was flagged through the 2.0版 alias,
+               # withdrawn after the review)
                ("compare_sealed23.jsonl", 8, 2)]
 
 
