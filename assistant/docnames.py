@@ -74,10 +74,18 @@ def aliases(doc_id: str, title: str, issuer: str = "", kind: str = "", region: s
         out.add(kind_word)
         for place in places:
             out.update({place + kind_word, place + "的" + kind_word, place})
-    year = re.match(r"(\d{4})年", t)
-    if year:
-        out.add(year.group(1) + "年")
+    out |= _dated_names(t, kind_word)
     return {a for a in out if a and a not in _GENERIC and len(a) >= 2}
+
+
+def _dated_names(title: str, kind_word: str) -> set[str]:
+    """A title opening with its year is said by the year (2024年), and by the year with its kind word, the 年
+    often dropped (2024细则, 2024实施细则)."""
+    year = re.match(r"(\d{4})年", title)
+    if not year:
+        return set()
+    kinds = {kind_word, kind_word[-2:]} if kind_word else set()
+    return {year.group(1) + "年"} | {year.group(1) + k for k in kinds}
 
 
 def _subject_kind_names(before: str, kind_word: str) -> set[str]:

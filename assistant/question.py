@@ -743,7 +743,7 @@ def analyse(text: str) -> Question:
     # mapped or not
     glossed = glossed_terms(norm)
     concepts = _concepts([(t, syns) for t, syns in pairs
-                          if (t not in function or syns) and not glued_modal(t) and not in_a_not_a(t, norm)
+                          if (t not in function or syns) and not glued_modal(t) and not modal_and_verb(t) and not in_a_not_a(t, norm)
                           and not _fused_negation(t)
                           and not consent_asked(t, norm)
                           and not refers_back(t, norm)
@@ -963,6 +963,21 @@ def glued_modal(token: str) -> bool:
     not in its dictionary, two characters, one of them a modal. It names nothing."""
     from ingest.tokenize import in_dictionary
     return len(token) == 2 and (token[0] in _MODALS or token[1] in _MODALS) and not in_dictionary(token)
+
+
+def modal_and_verb(token: str) -> bool:
+    """A word the dictionary barely knows made of a modal and a one-character verb (能用, 要办, 会用):
+    in a question it is the asking modal and its verb (续贷资金|能|用在产品研发上吗), naming nothing a rule
+    is about — unlike the common words of the same shape (可用, 需求, 要求, 应用)."""
+    from ingest.tokenize import dictionary_frequency, pos_tags as tags
+    if len(token) != 2 or token[0] not in _MODALS:
+        return False
+    return 0 < dictionary_frequency(token) < RARE_WORD and tags(token[1])[0][1] in ("v", "p")
+
+
+# jieba lists words it has seen only a handful of times at frequency 3: such an entry is no evidence that
+# the two characters are one word rather than two
+RARE_WORD = 10
 
 
 # the rules as a verb's subject (办法里认可…吗, 细则认不认, 指引是否接受): the verb asks the rules' stance on

@@ -1062,13 +1062,20 @@ def _said_of_same_head(norm: str, term: str, text: str, after: int) -> bool:
     return re.search(re.escape(term) + r"[^，,。；;？?]{0,4}?" + re.escape(head.group()), norm) is not None
 
 
+def _values_inside(c: Concept) -> tuple[str, ...]:
+    """The classification values a compound of the question holds whole (掉到|关注类, 降成|次级类): the word
+    states that value as well as what it maps to."""
+    return tuple(p for p in c.parts if len(p) >= 3 and p not in c.members
+                 and any(p == v for values in FAMILIES.values() for v in values))
+
+
 def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance | None:
     """A value of a classification the reading does not name (关注类) against the value a
     requirement or scope demands (正常类)."""
     if reading.kind not in ("requirement", "scope", "exclusion"):
         return None
     for c, w in focus:
-        for term in c.members:
+        for term in c.members + _values_inside(c):
             sibling = _family_sibling(reading, term)
             if sibling and sibling not in term and term not in reading.text:
                 # the value is of one loan: the customer's loan at another bank (他行融资) or its own

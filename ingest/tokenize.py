@@ -118,6 +118,13 @@ def in_dictionary(word: str) -> bool:
     return bool(jieba.dt.FREQ.get(word))
 
 
+def dictionary_frequency(word: str) -> int:
+    """How often jieba's dictionary (or ours) has seen the word; 0 when it has not."""
+    _init()
+    import jieba
+    return int(jieba.dt.FREQ.get(word) or 0)
+
+
 @lru_cache(maxsize=4096)
 def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part-of-speech tag) in precise mode: tells a noun the corpus lacks (外汇, 车险) from

@@ -75,6 +75,8 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # a value of a classification against the value a requirement demands
     ("(四)原贷款五级分类为正常类;", REQ, "关注类贷款能续贷吗？", "no"),
     ("(四)原贷款五级分类为正常类;", REQ, "贷款已经掉到可疑了，还能续吗？", "no"),   # a class named without 类
+    # a glossary phrase holding a value (掉到关注类 → 下调贷款风险分类) states the value too
+    ("(四)原贷款五级分类为正常类;", REQ, "原贷款已经掉到关注类了，还能续贷吗？", "no"),
     # a value is demanded when predicated (为正常类), not when merely named
     ("(八)续贷能使信用贷款转化为担保贷款;", REQ, "质押贷款能续贷吗？", None),
     # …or when a scope is limited to it (仅适用于); a scope added (同样适用于) demands nothing
@@ -648,6 +650,22 @@ def test_a_comparisons_topic_runs_up_to_the_clause_that_asks_for_the_comparison(
     # a question ending in ？ before 「各家怎么说？」 is part of the topic
     q = analyse("续贷拿到的钱，除了还旧贷之外，能不能拿去买设备？各家怎么说？")
     assert any("设备" in c.members for c in q.topic)
+
+
+@pytest.mark.parametrize("token,split", [
+    ("能用", True), ("要办", True), ("会用", True),          # modal + verb, barely a dictionary word
+    ("要求", False), ("需求", False), ("可用", False), ("应用", False), ("能力", False), ("能够", False),
+    ("能源", False),
+])
+def test_a_rare_word_of_a_modal_and_a_verb_is_the_two(token, split):
+    from assistant.question import modal_and_verb
+    assert modal_and_verb(token) is split
+
+
+def test_the_verb_after_a_fused_modal_leaves_the_use_asked():
+    q = analyse("按2024年细则，续贷资金能用在产品研发上吗？")
+    assert not any("能用" in c.members for c in q.concepts)
+    assert any("研发" in c.members for c in q.concepts)
 
 
 @pytest.mark.parametrize("token,glued", [("贷能", True), ("才能", False), ("可能", False), ("能否", False), ("贷款", False)])
@@ -2259,6 +2277,17 @@ def test_a_year_in_an_english_story_names_no_document():
     both = dict(DOCS, y24={"title": "2024年小微企业续贷实施细则", "issuer": "未注明", "kind": "实施细则"})
     assert DocNamer(both).named(analyse("Under the 2024 renewal rules, can a pledged loan be renewed?").norm) == ["y24"]
     assert DocNamer(both).named(analyse("The client was overdue in 2024; can the loan be renewed?").norm) == []
+
+
+@pytest.mark.parametrize("question,docs", [
+    ("2024细则里，续贷资金能买设备吗？", ["y24"]),        # the year and the kind word, 年 dropped
+    ("按2024实施细则，续贷资金能买设备吗？", ["y24"]),
+    ("2024年细则里，续贷资金能买设备吗？", ["y24"]),
+    ("客户有2024笔流水，细则里能续贷吗？", []),           # the year's digits alone name nothing
+])
+def test_a_dated_title_is_named_by_its_year_and_kind(question, docs):
+    both = dict(DOCS, y24={"title": "2024年小微企业续贷实施细则", "issuer": "未注明", "kind": "实施细则"})
+    assert DocNamer(both).named(analyse(question).norm) == docs
 
 
 WINDOW = "(三)申请人近三年内无偷税漏税、拖欠工资等不良记录。"
