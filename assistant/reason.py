@@ -383,19 +383,30 @@ def _names_business(q: Question, concept: Concept) -> bool:
         return True
     for m in spelled:
         if any(len(m) > len(h) + 1 and m.endswith(h) for h in _FIRM_HEADS) and any(
-                not re.search(r"[在去到从跟向给找]", q.norm[max(0, k.start() - 2):k.start()])
+                not _third_party(q.norm, k.start())
                 and not q.norm.startswith("的", k.end()) for k in re.finditer(re.escape(m), q.norm)):
             return True   # the borrower is a firm named by its trade (一家典当行想续贷), not a place (在典当行当过东西)
     for m in spelled:
         for hit in re.finditer(re.escape(m), q.norm):
             before, after = q.norm[max(0, hit.start() - 3):hit.start()], q.norm[hit.end():hit.end() + 8]
-            # a compound names the trade (担保公司, 担保业务); 「有民间借贷的企业」 is what a firm has
-            if after.startswith(_BUSINESS_NOUN):
+            # a compound names the trade (担保公司, 担保业务); 「有民间借贷的企业」 is what a firm has — unless
+            # the firm is one the story goes to or brings in (找一家担保公司做保证): another party, not the borrower
+            if after.startswith(_BUSINESS_NOUN) and not _third_party(q.norm, hit.start()):
                 return True
             # engaged in it, the phrase then modifying or ending in 的: 搞房地产开发的企业, 是做担保的
             if any(v in before for v in _ENGAGE) and re.match(r"[^，,。；;？?的]{0,4}的", after):
                 return True
     return False
+
+
+# a verb or preposition taking a firm as another party (找|一家|担保公司, 在|典当行, 由|一家|融资担保公司): a
+# numeral with its measure word and up to one modifier word may stand between
+_TO_A_PARTY = re.compile(r"[在去到从跟向给找由请让][一这那另某][家个位]?[^，,。；;？?]{0,2}$|[在去到从跟向给找由请让][^，,。；;？?]{0,2}$")
+
+
+def _third_party(norm: str, k: int) -> bool:
+    """Whether the firm named from position k is one the story goes to or brings in, not its borrower."""
+    return _TO_A_PARTY.search(norm[max(0, k - 6):k]) is not None
 
 
 def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
@@ -1276,7 +1287,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     # — and of an obligation, a word it asks for (after its modal) before one of what it is laid on
     # (对审批通过的续贷业务,…必须与借款人重新签订借款合同: 借款合同, not 审批通过)
     concept, weight, (pos, term, partial) = max(
-        candidates, key=lambda f: (not f[2][2], not _subject_of_obligation(reading, f[2][0]),
+        candidates, key=lambda f: (not f[2][2], not (_subject_of_obligation(reading, f[2][0]) or _subject_of_item(reading, f[2][0])),
                                    round(f[1] * 2) / 2, max(q.norm.rfind(m) for m in f[0].members)))
     pos = _with_the_others(text, term, pos, [f for f in found if f[0] is not concept])
     top_specific = max((w for c, w in focus if not any(m in anchors for m in c.members)), default=0.0)
@@ -2220,6 +2231,26 @@ def _subject_of_obligation(reading: Reading, k: int) -> bool:
     if reading.condition and k < reading.condition[1] - reading.start:
         return False
     return not _CONDITION_BEFORE.search(reading.text[:modal.start()])
+
+
+def _subject_of_item(reading: Reading, k: int) -> bool:
+    """Whether offset k of a listed condition or exclusion stands in the item's subject, the nouns before its
+    first verb (现有存量贷款|已形成逾期或存在未结清利息的): the item is about what its predicate says of them."""
+    if not reading.lead or reading.kind not in ("exclusion", "requirement"):
+        return False
+    mark = ITEM_MARK.match(reading.text)
+    at = mark.end() if mark else 0
+    if k < at:
+        return False
+    for word, tag in pos_tags(reading.text[at:]):
+        if not tag.startswith(_SUBJECT_TAGS) or tag == "vn":
+            break
+        at += len(word)
+    return k < at
+
+
+# what a subject's words are tagged: nouns (n, nr, nz…), distinguishing words (现有), adjectives
+_SUBJECT_TAGS = ("n", "b", "a")
 
 
 _CONDITION_BEFORE = re.compile(r"若|如果|凡|对[^，,。；;]*的|的[，,]")

@@ -378,6 +378,10 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     (TRADES, "下列贷款不纳入续贷范围：", "客户是一家典当行的老客户，能续贷吗？", None),  # its customer
     (TRADES, "下列贷款不纳入续贷范围：", "保证人退出了，客户想找一家公司来担保，能续贷吗？", None),
     (TRADES, "下列贷款不纳入续贷范围：", "续贷时换成亲戚开的公司做担保可以吗？", None),
+    # a firm of the trade the story brings in (找一家担保公司做保证) is the guarantor, not the borrower
+    (TRADES, "下列贷款不纳入续贷范围：", "续贷时客户想改成找一家担保公司做保证，行不行？", None),
+    (TRADES, "下列贷款不纳入续贷范围：", "续贷想改成由一家融资担保公司做保证，可以吗？", None),
+    (TRADES, "下列贷款不纳入续贷范围：", "客户自己就是一家融资担保公司，能续贷吗？", "no"),
     (TRADES, "下列贷款不纳入续贷范围：", "原保证人不愿意了，客户想换亲戚开的公司来保证，可以吗？", None),
     (TRADES, "下列贷款不纳入续贷范围：", "Can a loan to a company whose business is pawnbroking be renewed?", "no"),
     # the money renewal lends, asked about with a modal, is asked to be put to a use: an only-rule answers
@@ -650,6 +654,17 @@ def test_a_comparisons_topic_runs_up_to_the_clause_that_asks_for_the_comparison(
     # a question ending in ？ before 「各家怎么说？」 is part of the topic
     q = analyse("续贷拿到的钱，除了还旧贷之外，能不能拿去买设备？各家怎么说？")
     assert any("设备" in c.members for c in q.topic)
+
+
+@pytest.mark.parametrize("question,expected", [
+    # the item's subject (现有存量贷款) is whom it speaks of; its predicate (未结清利息) is what it excludes
+    ("客户存量贷款去年有过一期欠息，已经补上了，能续吗？", "depends"),
+    ("客户存量贷款现在还欠着利息没结清，能续吗？", "no"),
+])
+def test_a_listed_items_predicate_is_what_it_is_about(question, expected):
+    # 存量 the rarer word in the corpus: rarity alone would make it what the item is about
+    rare = lambda w: 1 if w == "存量" else 3
+    assert _verdict("(一)现有存量贷款已形成逾期或存在未结清利息的;", question, EXCL, df=rare) == expected
 
 
 @pytest.mark.parametrize("token,split", [
