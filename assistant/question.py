@@ -749,6 +749,7 @@ def analyse(text: str) -> Question:
                           and not refers_back(t, norm)
                           and not glued_okay(t, norm)
                           and not rules_stance_verb(t, norm)
+                          and not renewal_as_manner(t, norm)
                           and not _stated_figure(t, syns, norm, quantity_spans)
                           and not (t.isascii() and only_within(norm, [t], glossed))])
     start = _focus_start(norm)
@@ -991,6 +992,21 @@ def rules_stance_verb(token: str, norm: str) -> bool:
     spots = [k for k in range(len(norm)) if norm.startswith(token, k)]
     return (bool(spots) and all(_RULES_AS_SUBJECT.search(norm[max(0, k - 8):k]) for k in spots)
             and any(t.startswith("v") for _w, t in tags(token)))
+
+
+# 「按续贷的路子办」, 「按小微企业续贷的政策来办」, 「走续贷来处理」: renewal taken as the way an act is done —
+# the noun after it (路子, 政策) is that way and the verb (来办) the doing; the act asked is renewal
+_AS_RENEWAL = re.compile(r"(按照|按|照|走)(?P<np>[^，,。；;？?]{0,10}?(?:" + "|".join(sorted(RENEWAL, key=len, reverse=True))
+                         + r")[^，,。；;？?]{0,5}?)(来|去)?(办理|办|处理|操作|做|走)(?=[吗么呢吧]?\s*([，,。？?！!]|$))")
+
+
+def renewal_as_manner(token: str, norm: str) -> bool:
+    """Whether every mention of a word is inside 「按…续贷的X来办」: the way renewal is done, naming nothing a
+    rule is about (the story before it is what is asked)."""
+    spans = [m.span() for m in _AS_RENEWAL.finditer(norm)]
+    spots = [k for k in range(len(norm)) if norm.startswith(token, k)]
+    return (bool(spans) and bool(spots) and token not in RENEWAL
+            and all(any(a <= k and k + len(token) <= b for a, b in spans) for k in spots))
 
 
 def glued_okay(token: str, norm: str) -> bool:

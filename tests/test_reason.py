@@ -667,6 +667,24 @@ def test_a_listed_items_predicate_is_what_it_is_about(question, expected):
     assert _verdict("(一)现有存量贷款已形成逾期或存在未结清利息的;", question, EXCL, df=rare) == expected
 
 
+@pytest.mark.parametrize("question,word,manner", [
+    ("个人消费性贷款到期了，可以按小微企业续贷的政策来办吗？", "政策", True),
+    ("客户的贷款到期了，能按续贷的路子办吗？", "路子", True),
+    ("这笔贷款能不能走续贷来处理？", "处理", True),
+    ("续贷的政策有哪些？", "政策", False),                  # the policy asked about, no act done by it
+    ("按操作指引的流程来办，续贷要多久？", "流程", False),     # a document's procedure, not renewal's
+])
+def test_renewal_taken_as_the_way_of_an_act_names_nothing(question, word, manner):
+    from assistant.question import renewal_as_manner
+    q = analyse(question)
+    assert renewal_as_manner(word, q.norm) is manner
+    assert any(word in c.members for c in q.concepts) is (not manner)
+
+
+def test_the_story_before_renewal_as_a_way_is_what_is_asked():
+    assert _verdict("(三)个人消费性贷款;", "个人消费性贷款到期了，可以按小微企业续贷的政策来办吗？", EXCL) == "no"
+
+
 @pytest.mark.parametrize("token,split", [
     ("能用", True), ("要办", True), ("会用", True),          # modal + verb, barely a dictionary word
     ("要求", False), ("需求", False), ("可用", False), ("应用", False), ("能力", False), ("能够", False),
