@@ -1332,7 +1332,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # as denied as its head
         # 「全省农村信用社(含农村商业银行,下同)」: what the parenthesis includes is covered as its head is
         return Stance("yes", reading, strength, term, f"明确包括：「{included}」")
-    if reading.kind not in DECIDING and not reading.negated:
+    if reading.kind not in DECIDING and not reading.negated and not _states_the_practice(q, reading, full, groups):
         return None
     if reading.exception and reading.exception[0] <= pos < reading.exception[1]:
         return Stance("depends", reading, strength, term, "属于除外情形，需满足例外条件")
@@ -1394,7 +1394,8 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             kind = modal
         else:
             return None  # the subject or context of a prohibition, not what it forbids
-    if sign > 0 and reading.kind not in DECIDING:
+    practice = reading.kind not in DECIDING and _states_the_practice(q, reading, full, groups)
+    if sign > 0 and reading.kind not in DECIDING and not practice:
         return None
     if sign > 0 and kind in ("obligation", "permission"):
         # trust first: a modal is read as governing its own clause only — 「各银行业机构应…，加快续贷产品
@@ -1458,6 +1459,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             # matched word that the rule does not speak of — the rule is about the word, not that
             return None
     why = {"exclusion": "列为不适用/不属于", "prohibition": "明确禁止", "requirement": "列为必备条件",
+           "procedure": "文件规定的做法", "statement": "文件规定的做法",
            "scope": "列为适用范围", "obligation": "规定须办理", "permission": "规定可以办理",
            "time_limit": "规定了时限"}.get(kind, "")
     if sign > 0 and kind in ("exclusion", "prohibition"):
@@ -1471,6 +1473,14 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
 
 # an inclusion in brackets right after a term: 农村信用社(含农村商业银行,下同), 客户(含个体工商户)
 _INCLUSION = re.compile(r"[(（](含|包括)([^()（）]+)[)）]")
+
+
+def _states_the_practice(q: Question, reading: Reading, full: float, groups) -> bool:
+    """A sentence stating how the document's business is done (我行客户经理实行首问负责制受理客户贷款申请) is its
+    rule as much as one with a modal: it answers 「是不是实行首问负责制」 when it holds every word asked, as a
+    whole sentence of its own — not a heading, not a list entry — and the question tells no story."""
+    return (reading.kind in ("procedure", "statement") and not reading.negated and full >= 1.0 and len(groups) <= 1
+            and not reading.lead and reading.text.rstrip().endswith(("。", "；", ";")))
 
 
 def _denied_predicate_missing(q: Question, term: str, text: str) -> bool:

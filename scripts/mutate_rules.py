@@ -169,6 +169,7 @@ MUTATIONS = {
     "a firm the story brings in is no borrower (找一家担保公司)": "import assistant.reason as m; m._third_party = lambda norm, k: False",
     "a listed item's subject is not what it excludes (现有存量贷款|…未结清利息)": "import assistant.reason as m; m._subject_of_item = lambda reading, k: False",
     "renewal taken as the way of an act names nothing (按续贷的路子办)": "import assistant.question as m; m.renewal_as_manner = lambda t, n: False",
+    "a sentence stating the practice answers whether it is done (实行首问负责制)": "import assistant.reason as m; m._states_the_practice = lambda q, r, f, g: False",
     "words guessed across a modal": "import assistant.question as m; m.glued_modal = lambda t: False",
     "credit grades as values": "import ingest.readings as m; m.grade_limits = lambda *a, **k: []",
     "以外 excepts what stands before it": "import ingest.readings as m, re; m._OUTSIDE = re.compile('(?!x)x')",

@@ -685,6 +685,20 @@ def test_the_story_before_renewal_as_a_way_is_what_is_asked():
     assert _verdict("(三)个人消费性贷款;", "个人消费性贷款到期了，可以按小微企业续贷的政策来办吗？", EXCL) == "no"
 
 
+PRACTICE = "小微企业向我行提出借款申请,我行客户经理实行首问负责制受理客户贷款申请。"
+
+
+@pytest.mark.parametrize("rule,question,expected", [
+    # a sentence stating how the business is done answers whether it is done so, when it holds all asked
+    (PRACTICE, "客户经理是实行首问负责制吗？", "yes"),
+    (PRACTICE, "客户经理受理贷款申请可以不实行首问负责制吗？", "no"),
+    (PRACTICE, "客户经理要实地调查吗？", None),                     # not all of what is asked
+    ("(三)客户经理实行首问负责制", "客户经理是实行首问负责制吗？", None),     # a list entry, no sentence
+])
+def test_a_sentence_stating_the_practice_answers_whether_it_is_done(rule, question, expected):
+    assert _verdict(rule, question) == expected
+
+
 @pytest.mark.parametrize("token,split", [
     ("能用", True), ("要办", True), ("会用", True),          # modal + verb, barely a dictionary word
     ("要求", False), ("需求", False), ("可用", False), ("应用", False), ("能力", False), ("能够", False),
