@@ -986,8 +986,15 @@ def _ratio_stance(q: Question, reading: Reading, strength: float) -> Stance | No
     if m is None:
         return None
     lim = next((x for x in reading.limits if x.unit == "%" and x.op not in ("before", "after")), None)
+    if lim is None:
+        return None
+    said = _rate_said(q, m)
+    if said is not None:
+        # the story gives the share itself (日均余额只占最高余额的3%): it is the rate
+        return Stance("yes" if lim.admits(said.value) else "no", reading, strength, m.group("name"),
+                      f"要求{lim.describe()}，问题中为{_num(said.value)}%")
     amounts = [n for n in q.numbers if n.unit not in ("%", "次", "期") and n.unit not in TIME_UNITS and n.op == "="]
-    if lim is None or len(amounts) < 2:
+    if len(amounts) < 2:
         return None
 
     def best(side: str, exclude=None):
@@ -1004,6 +1011,16 @@ def _ratio_stance(q: Question, reading: Reading, strength: float) -> Stance | No
     why = (f"要求{lim.describe()}，问题中为{_num(num.value)}{num.unit}÷{_num(den.value)}{den.unit}"
            f"≈{rate:.2f}%")
     return Stance("yes" if ok else "no", reading, strength, m.group("name"), why)
+
+
+def _rate_said(q: Question, m: re.Match) -> Limit | None:
+    """A percentage the question states of the ratio's base (…占贷款最高余额的3%): the rate the rule defines,
+    when the words before it hold the base's (最高余额) and the rule's first term's (日均余额) are in the story."""
+    base, first = _words(m.group("b")), _words(m.group("a"))
+    for n in q.numbers:
+        if n.unit == "%" and n.op == "=" and base & _words(n.quantity) and first & _words(q.norm[:n.start]):
+            return n
+    return None
 
 
 # a value the document leaves blank for each bank to fill in: 「从业经历在____年以上」

@@ -170,6 +170,7 @@ MUTATIONS = {
     "a listed item's subject is not what it excludes (现有存量贷款|…未结清利息)": "import assistant.reason as m; m._subject_of_item = lambda reading, k: False",
     "renewal taken as the way of an act names nothing (按续贷的路子办)": "import assistant.question as m; m.renewal_as_manner = lambda t, n: False",
     "a sentence stating the practice answers whether it is done (实行首问负责制)": "import assistant.reason as m; m._states_the_practice = lambda q, r, f, g: False",
+    "a share stated of a ratio's base is the rate (占最高余额的3%)": "import assistant.reason as m; m._rate_said = lambda q, mm: None",
     "words guessed across a modal": "import assistant.question as m; m.glued_modal = lambda t: False",
     "credit grades as values": "import ingest.readings as m; m.grade_limits = lambda *a, **k: []",
     "以外 excepts what stands before it": "import ingest.readings as m, re; m._OUTSIDE = re.compile('(?!x)x')",
