@@ -176,8 +176,18 @@ def naming_words(concepts, names: list[str], norm: str = "") -> frozenset[str]:
     document, and a document's kind word where it points at the rules — a document is named, or it is
     a place words are in (办法里认可吗, 细则中) — as 本办法 does in a clause; not 通知担保人, 征求意见."""
     return frozenset(m for c in concepts for m in c.members
-                     if names_a_document(m, names)
+                     if names_a_document(m, names) or renewal_rules(m)
                      or m in KIND_WORDS and (names or re.search(re.escape(m) + "[里中内上]", norm)))
+
+
+# what the rules are called, besides the documents' kind words
+RULES_NOUNS = KIND_WORDS + ("政策", "制度", "规定")
+
+
+def renewal_rules(word: str) -> bool:
+    """A word naming the renewal rules themselves (续贷政策, 续贷办法 — renewal policy in English): it says which
+    rules are meant, not what they are asked about."""
+    return any(word == r + k for r in RENEWAL for k in RULES_NOUNS)
 
 
 class DefaultAnswerer:

@@ -120,13 +120,15 @@ class DocNamer:
         self.kinds = {a: ds for a, ds in owners.items() if a not in self.owners}
         self.names = [DocName(d, tuple(sorted(n, key=len, reverse=True))) for d, n in raw.items()]
         self.titles = {d: spoken_forms(_clean(m.get("title", ""))) for d, m in docs.items()}
+        # Latin letters a title itself holds (XX农商银行): said in English, they are still the name's
+        self.latin = frozenset(w for title in self.titles.values() for w in re.findall(r"[a-z]+", title.lower()))
 
     def named(self, norm_question: str) -> list[str]:
         return self.find(norm_question)[0]
 
     def find(self, norm_question: str) -> tuple[list[str], list[str]]:
         """(documents named, the words that named them)."""
-        q = spoken_forms(_clean(norm_question)) + " " + spoken_forms(english_rendering(norm_question))
+        q = spoken_forms(_clean(norm_question)) + " " + spoken_forms(english_rendering(norm_question, self.latin))
         found = [(a, ds) for a, ds in self.owners.items() if a in q and len(ds) < max(2, len(self.names) // 2)]
         if not found:
             return [], []
@@ -185,7 +187,7 @@ _WHEN = frozenset("in since during until by before after from of on".split())
 _EN_WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[^\x00-\x7f]+")
 
 
-def english_rendering(norm_question: str) -> str:
+def english_rendering(norm_question: str, latin: frozenset[str] = frozenset()) -> str:
     """An English question's names in the documents' words, word by word through the glossary
     (Heilongjiang rural credit cooperatives → 黑龙江农村信用社, the Ganzhou notice → 赣州通知, the 2024
     rules → 2024年细则), so a document is named in English by the same derived aliases. Empty for a
@@ -199,7 +201,7 @@ def english_rendering(norm_question: str) -> str:
     for k, w in enumerate(words):
         if w.isascii() and w.isalpha():
             forms = SYNONYMS.get(w, ()) or SYNONYMS.get(english_stem(w), ())
-            out.append(forms[0] if forms else "")
+            out.append(forms[0] if forms else w if w in latin else "")
         elif re.fullmatch(r"(19|20)\d\d", w) and (k == 0 or words[k - 1] not in _WHEN):
             out.append(w + "年")   # a year names a document as 2024年 does — not a date of the story (in 2024)
         else:

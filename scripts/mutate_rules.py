@@ -171,6 +171,8 @@ MUTATIONS = {
     "renewal taken as the way of an act names nothing (按续贷的路子办)": "import assistant.question as m; m.renewal_as_manner = lambda t, n: False",
     "a sentence stating the practice answers whether it is done (实行首问负责制)": "import assistant.reason as m; m._states_the_practice = lambda q, r, f, g: False",
     "a share stated of a ratio's base is the rate (占最高余额的3%)": "import assistant.reason as m; m._rate_said = lambda q, mm: None",
+    "Latin letters a title holds name it in English too (XX农商行)": "import assistant.docnames as m; f = m.english_rendering; m.english_rendering = lambda q, latin=frozenset(): f(q)",
+    "a word naming the renewal rules names nothing asked (续贷政策)": "import assistant.answer as m; m.renewal_rules = lambda w: False",
     "words guessed across a modal": "import assistant.question as m; m.glued_modal = lambda t: False",
     "credit grades as values": "import ingest.readings as m; m.grade_limits = lambda *a, **k: []",
     "以外 excepts what stands before it": "import ingest.readings as m, re; m._OUTSIDE = re.compile('(?!x)x')",

@@ -704,6 +704,15 @@ def test_a_sentence_stating_the_practice_answers_whether_it_is_done(rule, questi
     assert _verdict(rule, question) == expected
 
 
+@pytest.mark.parametrize("word,rules", [
+    ("续贷政策", True), ("续贷办法", True), ("续贷通办法", True), ("续贷制度", True),
+    ("续贷资金", False), ("产业政策", False), ("政策", False),
+])
+def test_a_word_naming_the_renewal_rules_names_nothing_asked(word, rules):
+    from assistant.answer import renewal_rules
+    assert renewal_rules(word) is rules
+
+
 @pytest.mark.parametrize("token,split", [
     ("能用", True), ("要办", True), ("会用", True),          # modal + verb, barely a dictionary word
     ("要求", False), ("需求", False), ("可用", False), ("应用", False), ("能力", False), ("能够", False),
@@ -991,6 +1000,8 @@ def test_documents_named_by_derived_short_forms(question, docs):
 
 
 @pytest.mark.parametrize("question,word", [
+    # Latin letters the title holds (XX农商银行) are part of the name said in English too
+    ("Under the XX rural commercial bank's rules, can a pledged loan be renewed?", "xx农商行"),
     # the words before an alias that its title has before it too are part of the name, not of the question
     ("没有抵押，纯信用的贷款，在XX农商行能走续贷吗？", "xx农商行"),
     ("玉泉蒙银村镇银行那边纯信用贷款能续吗？", "玉泉蒙银村镇银行"),
