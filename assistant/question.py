@@ -482,7 +482,7 @@ def _specific(c: "Concept", asking: str) -> bool:
     whole = not _ONE_ITEM.search(asking)
     if modifies_the_act(c, asking):
         return False
-    return not any(m in RENEWAL or EVENT.fullmatch(m) or whole and (
+    return not any(m in RENEWAL or EVENT.fullmatch(m) or _RULES_KIND.fullmatch(m) or whole and (
         ELIGIBLE.fullmatch(m) or m in _QUANTIFIERS and re.search(re.escape(m) + _OF_CONDITIONS, asking)
         or _applied_for(m, asking))
         for m in c.members)
@@ -757,7 +757,7 @@ def analyse(text: str) -> Question:
                 and _ALTERNATIVE.match(norm[m.start() + 1:]) and _asked_before(norm, start, m.start() + 1)), len(norm))
     asking = norm[start:alt]
     # an asking clause with no content of its own (「…，行吗？」) leaves the focus empty: the story is the topic
-    focus = tuple(c for c in concepts if any(m in asking for m in c.members + c.parts)
+    focus = tuple(c for c in concepts if any(m in asking and not naming_rules(m, asking) for m in c.members + c.parts)
                   and not light_verb(c, asking)) or (() if start > 0 else concepts)
     modality = "necessity" if _NECESSITY.search(asking) else "permission"
     # the asking clause may time the act (「贷款到期了能办续贷吗」): an event word is its frame, and the
@@ -1007,6 +1007,17 @@ def renewal_as_manner(token: str, norm: str) -> bool:
     spots = [k for k in range(len(norm)) if norm.startswith(token, k)]
     return (bool(spans) and bool(spots) and token not in RENEWAL
             and all(any(a <= k and k + len(token) <= b for a, b in spans) for k in spots))
+
+
+# the kind words documents are named by (登记|规程, 农商行的|办法)
+_RULES_KIND = re.compile(r"的?(?:管理办法|实施细则|操作规程|操作指引|办法|细则|规程|指引|范本|通知)")
+
+
+def naming_rules(word: str, clause: str) -> bool:
+    """Whether every mention of a word in the clause is the name of rules — it stands right before a kind word
+    (这符合|登记|规程吗): the clause then asks about the story against those rules, not about the word."""
+    spots = [k for k in range(len(clause)) if clause.startswith(word, k)]
+    return bool(spots) and all(_RULES_KIND.match(clause, k + len(word)) for k in spots)
 
 
 def glued_okay(token: str, norm: str) -> bool:

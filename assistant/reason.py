@@ -605,7 +605,7 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
             # a count (次) is usually a count of renewals: there 续贷 is what is measured
             # an amount is usually of a loan: 贷款 links 「一笔250万的…贷款」 to 单笔贷款额度
             keep = ("续贷",) if lim.unit in ("次", "期") else ("贷款",) if lim.unit in _AMOUNT_UNITS else ()
-            measured = _words(lim.quantity, keep)
+            measured = _words(lim.quantity, keep) or _timed_act(reading, lim)
             if _kind_denied(q, measured):
                 continue
             if lim.unit in _COUNT_UNITS:
@@ -668,6 +668,26 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
         pairs.append((chosen, stated))
         _leave_open(chosen, stated, candidates, open_, q.norm[max(0, stated.start - 1):stated.end])
     return _own_figure_first(pairs)
+
+
+def _under_condition(q: Question, reading: Reading, st: Stance) -> Stance:
+    """A limit met under a condition the question does not state (对材料齐全的…在1小时内办结) holds only when
+    the condition does: 视情况而定, naming it. A limit failed fails whatever the condition."""
+    if st.verdict != "yes" or not reading.condition:
+        return st
+    cond = reading.text[reading.condition[0] - reading.start:reading.condition[1] - reading.start]
+    if _stated(q, cond, reading.text[reading.condition[1] - reading.start:]):
+        return st
+    return replace(st, verdict="depends", why=f"{st.why}；仅在「{ITEM_MARK.sub('', cond)}」时适用")
+
+
+def _timed_act(reading: Reading, lim: Limit) -> set[str]:
+    """What a time limit said with no quantity of its own measures (在1个工作日内办结抵押登记): the act of its
+    sentence — the words of its clause, or of the sentence when the clause has none."""
+    if lim.unit not in TIME_UNITS or reading.kind != "time_limit":
+        return set()
+    k = lim.start - reading.start if reading.start <= lim.start < reading.end else lim.start
+    return _words(_part_at(reading.text, k)) or _words(reading.text)
 
 
 def _own_figure_first(pairs: list[tuple[Limit, Limit]]) -> list[tuple[Limit, Limit]]:
@@ -1283,7 +1303,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         return window
     numeric = _limit_stance(q, reading, max(strength, 0.5) + 1.0)
     if numeric is not None:
-        return numeric
+        return _under_condition(q, reading, numeric)
     family = _family_stance(q, reading, focus, total)
     if family is not None:
         return family

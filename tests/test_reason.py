@@ -704,6 +704,22 @@ def test_a_sentence_stating_the_practice_answers_whether_it_is_done(rule, questi
     assert _verdict(rule, question) == expected
 
 
+TIMED = "对材料齐全的抵押权注销登记申请即来即办，在1小时内办结后立即受理抵押登记业务，并在1个工作日内办结。"
+
+
+@pytest.mark.parametrize("rule,question,expected", [
+    # a time limit with no quantity of its own measures its sentence's act: a stated duration is compared
+    ("在1个工作日内办结抵押登记。", "抵押登记拖了3个工作日才办好，这符合规程吗？", "no"),
+    ("在1个工作日内办结抵押登记。", "抵押登记1个工作日就办好了，符合规程吗？", "yes"),
+    (TIMED, "材料齐全，注销登记用了2小时，符合规定吗？", "no"),
+    (TIMED, "材料齐全，注销登记半小时办完，符合规定吗？", "yes"),
+    # a limit met under a condition the question leaves unsaid holds only under it
+    (TIMED, "注销原抵押，是不是一定1小时内就能办完？", "depends"),
+])
+def test_a_stated_duration_is_compared_with_the_time_limit_of_its_act(rule, question, expected):
+    assert _verdict(rule, question) == expected
+
+
 @pytest.mark.parametrize("word,rules", [
     ("续贷政策", True), ("续贷办法", True), ("续贷通办法", True), ("续贷制度", True),
     ("续贷资金", False), ("产业政策", False), ("政策", False),
@@ -711,6 +727,16 @@ def test_a_sentence_stating_the_practice_answers_whether_it_is_done(rule, questi
 def test_a_word_naming_the_renewal_rules_names_nothing_asked(word, rules):
     from assistant.answer import renewal_rules
     assert renewal_rules(word) is rules
+
+
+@pytest.mark.parametrize("question,specific", [
+    # a word naming the rules the story is held against (这符合|登记规程吗) is not what is asked
+    ("新的抵押登记拖了3个工作日才办好，这符合登记规程吗？", False),
+    ("抵押登记要交哪些材料？", True),
+])
+def test_the_rules_named_in_the_asking_clause_leave_the_story_as_the_topic(question, specific):
+    q = analyse(question)
+    assert any("抵押登记" in c.members for c in q.focus) is specific
 
 
 @pytest.mark.parametrize("token,split", [
