@@ -482,10 +482,20 @@ def _specific(c: "Concept", asking: str) -> bool:
     whole = not _ONE_ITEM.search(asking)
     if modifies_the_act(c, asking):
         return False
-    return not any(m in RENEWAL or EVENT.fullmatch(m) or _RULES_KIND.fullmatch(m) or whole and (
+    return not any(m in RENEWAL or EVENT.fullmatch(m) or _RULES_KIND.fullmatch(m) or renewal_extent(m, asking)
+                   or whole and (
         ELIGIBLE.fullmatch(m) or m in _QUANTIFIERS and re.search(re.escape(m) + _OF_CONDITIONS, asking)
         or _applied_for(m, asking))
         for m in c.members)
+
+
+def renewal_extent(word: str, asking: str) -> bool:
+    """An extent or object noun after renewal (纳入续贷|范围, 属于续贷|对象, 在续贷|之列) asks whether the story falls
+    within renewal, as 符合条件 does: it names nothing a rule is about."""
+    if not (word in EXTENT_HEADS or word in ("对象", "之列", "范畴")):
+        return False
+    spots = [k for k in range(len(asking)) if asking.startswith(word, k)]
+    return bool(spots) and all(any(asking[:k].rstrip("的得").endswith(r) for r in RENEWAL) for k in spots)
 
 
 def modifies_the_act(c: "Concept", asking: str) -> bool:

@@ -670,6 +670,14 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
     return _own_figure_first(pairs)
 
 
+def _introduces_list(reading: Reading) -> bool:
+    """A sentence whose subject points ahead at the list it opens (以下贷款不属于续贷范围:, 下列客户不予受理：):
+    its rule is its items'. (One that points ahead only for part of what it says — 「…必须重新签订借款合同，并
+    按以下要求…:」 — says the rest itself.)"""
+    body = re.sub(r"^\s*第[一二三四五六七八九十百零\d]+条\s*", "", ITEM_MARK.sub("", reading.text))
+    return bool(re.match(r"(以下|下列|如下)", body)) and reading.text.rstrip().endswith((":", "："))
+
+
 def _under_condition(q: Question, reading: Reading, st: Stance) -> Stance:
     """A limit met under a condition the question does not state (对材料齐全的…在1小时内办结) holds only when
     the condition does: 视情况而定, naming it. A limit failed fails whatever the condition."""
@@ -1110,6 +1118,13 @@ def _said_of_same_head(norm: str, term: str, text: str, after: int) -> bool:
     return re.search(re.escape(term) + r"[^，,。；;？?]{0,4}?" + re.escape(head.group()), norm) is not None
 
 
+def _scope_before_exclusion(reading: Reading) -> bool:
+    """「适用的对象为…流动资金贷款…,不包括…」: a scope stated before the sentence excludes: what it names is
+    all it covers, as with 只限于."""
+    first = min((a for a, _b in reading.negated), default=reading.end) - reading.start
+    return bool(SCOPE.search(reading.text[:first]))
+
+
 def _values_inside(c: Concept) -> tuple[str, ...]:
     """The classification values a compound of the question holds whole (掉到|关注类, 降成|次级类): the word
     states that value as well as what it maps to."""
@@ -1136,7 +1151,8 @@ def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance
                 bare = any(sibling in values for values in FAMILIES.values())
                 if bare and not _said_of_same_head(q.norm, term, reading.text, spots[0] + len(sibling)):
                     continue
-                if polarity_at(reading, k) > 0 and (reading.kind != "exclusion" or ONLY.search(reading.text)):
+                if polarity_at(reading, k) > 0 and (reading.kind != "exclusion" or ONLY.search(reading.text)
+                                                    or _scope_before_exclusion(reading)):
                     verdict: Verdict = "yes" if q.concept_negated(c) else "no"
                     return Stance(verdict, reading, w / total + 0.2, term, f"要求为{sibling}")
             named = _family_named(reading, term) if term not in reading.text else None
@@ -1177,6 +1193,8 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     them and are not missed where it lacks them."""
     if reading.kind == "definition" and not _EVENT_FRAME.search(reading.text):
         return None
+    if _introduces_list(reading):
+        return None   # 「以下贷款不属于续贷范围:」 says it of its items, not of the words it shares with a question
     if asks_lent_use(q) and not uses_rule(reading.text):
         return None   # a use of the lent money is decided by a rule on uses, not by a condition on the borrower
     text = reading.text

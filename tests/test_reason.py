@@ -704,6 +704,18 @@ def test_a_sentence_stating_the_practice_answers_whether_it_is_done(rule, questi
     assert _verdict(rule, question) == expected
 
 
+@pytest.mark.parametrize("rule,question,expected", [
+    # a sentence opening a list says its rule of the items, not of the words it shares with a question
+    ("以下贷款不属于续贷范围:", "个人经营性贷款属于可以续贷的对象吗？", None),
+    ("下列客户的续贷申请不予受理：", "个体工商户的续贷申请受理吗？", None),
+    # a scope stated before the sentence excludes covers only what it names: another value of the family is out
+    ("适用的对象为中小企业流动资金贷款,不包括项目贷款。", "固定资产贷款可以办吗？", "no"),
+    ("适用的对象为中小企业流动资金贷款,不包括项目贷款。", "流动资金贷款可以办吗？", "yes"),
+])
+def test_lead_ins_and_scopes_before_exclusions(rule, question, expected):
+    assert _verdict(rule, question) == expected
+
+
 TIMED = "对材料齐全的抵押权注销登记申请即来即办，在1小时内办结后立即受理抵押登记业务，并在1个工作日内办结。"
 
 
@@ -727,6 +739,19 @@ def test_a_stated_duration_is_compared_with_the_time_limit_of_its_act(rule, ques
 def test_a_word_naming_the_renewal_rules_names_nothing_asked(word, rules):
     from assistant.answer import renewal_rules
     assert renewal_rules(word) is rules
+
+
+@pytest.mark.parametrize("question,word,specific", [
+    # an extent of renewal asked of the story (能纳入续贷范围吗) asks whether it is within, as 符合条件 does
+    ("一家做房地产开发的小公司，能纳入续贷范围吗？", "范围", False),
+    ("这类客户属于续贷对象吗？", "对象", False),
+    ("抵押物的范围包括县城的房子吗？", "范围", True),      # the extent of something else, asked about
+])
+def test_renewals_extent_asked_of_the_story_names_nothing(question, word, specific):
+    from assistant.question import _specific
+    q = analyse(question)
+    c = next(c for c in q.concepts if word in c.members)
+    assert _specific(c, q.asking) is specific
 
 
 @pytest.mark.parametrize("question,specific", [
