@@ -2070,9 +2070,11 @@ _CATCH_ALL = re.compile(r"(其他|其它|其她)用途|他用")
 _USES = re.compile(r"用途|(?<!适)用于")
 # the money is what is used (「…贷到的钱拿去买车」), not the customer (「要求客户先买一份保险」)
 # (the money may stand as the topic before a comma: 「续贷下来的钱，客户想留一部分发工资」)
-_MONEY_USED = re.compile(r"(钱|资金|款(?!人))[，,]?[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付)"
+# (a verb with a negated potential complement — 拿不出, 买不起 — says what cannot be done, not a use)
+_NOT_ABLE = r"(?!不[出到了起来])"
+_MONEY_USED = re.compile(r"(钱|资金|款(?!人))[，,]?[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付)" + _NOT_ABLE +
                          # or the verb first: 留一部分钱发工资, 拿这笔钱去买设备
-                         r"|(留|拿|用|花|挪)[^，,。；;？?]{0,6}(钱|资金)")
+                         r"|(留|拿|用|花|挪)" + _NOT_ABLE + r"[^，,。；;？?]{0,6}(钱|资金)")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
 _USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付"
                        # English: be spent on, be used for, go to, buy

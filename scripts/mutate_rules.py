@@ -179,6 +179,7 @@ MUTATIONS = {
     "a sentence opening a list decides nothing itself (以下贷款不属于续贷范围:)": "import assistant.reason as m; m._introduces_list = lambda r: False",
     "a scope before an exclusion covers only what it names (适用的对象为…,不包括…)": "import assistant.reason as m; m._scope_before_exclusion = lambda r: False",
     "renewal's extent asked of the story names nothing (纳入续贷范围吗)": "import assistant.question as m; m.renewal_extent = lambda w, a: False",
+    "a negated potential complement is no use of money (拿不出)": "import assistant.reason as m, re; m._MONEY_USED = re.compile(m._MONEY_USED.pattern.replace(m._NOT_ABLE, ''))",
     "words guessed across a modal": "import assistant.question as m; m.glued_modal = lambda t: False",
     "credit grades as values": "import ingest.readings as m; m.grade_limits = lambda *a, **k: []",
     "以外 excepts what stands before it": "import ingest.readings as m, re; m._OUTSIDE = re.compile('(?!x)x')",

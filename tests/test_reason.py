@@ -1366,6 +1366,9 @@ def test_the_words_that_state_a_condition(condition, words):
     ("续贷下来的钱还完旧贷要是还有剩余，客户能不能续第二次？", False),   # the asking clause has its own subject
     ("客户说续贷下来的钱不够，能不能再续一次？", False),                 # the money is no clause's topic
     ("续贷下来的钱已经还了旧贷，能不能按等额本息方式还款？", False),      # a step of the loan, not a purpose
+    # a verb with a negated potential complement (拿不出) says what cannot be done, not a use
+    ("抵押物不够覆盖贷款，客户又拿不出别的抵押物，把续贷金额压低，这样可以吗？", False),
+    ("客户的钱买不起新设备，这样可以吗？", False),
 ])
 def test_asking_to_put_money_to_a_use(question, asks):
     from assistant.reason import asks_a_use
