@@ -1154,7 +1154,10 @@ def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance
                 if polarity_at(reading, k) > 0 and (reading.kind != "exclusion" or ONLY.search(reading.text)
                                                     or _scope_before_exclusion(reading)):
                     verdict: Verdict = "yes" if q.concept_negated(c) else "no"
-                    return Stance(verdict, reading, w / total + 0.2, term, f"要求为{sibling}")
+                    # a value the story states against the one demanded is a stated fact failing the rule:
+                    # it decides for the document however small a share of a long story it is
+                    why = f"要求为{sibling}" + ("" if verdict == "yes" else f"，问题中为{term}")
+                    return Stance(verdict, reading, w / total + 0.2, term, why)
             named = _family_named(reading, term) if term not in reading.text else None
             if named:
                 k = reading.text.find(named) + reading.start
@@ -2635,7 +2638,7 @@ def best_stance(stances: list[Stance]) -> Stance | None:
         return None
     # a fact the question states that fails a rule (问题中为一年半以前) decides for the document, however
     # small a share of a long story it is
-    return max(stances, key=lambda s: (_fails_a_condition(s) and (s.strength >= MIN_STRENGTH or _stated_fact_failed(s)),
+    return max(stances, key=lambda s: (_fails_a_condition(s) and (s.strength >= MIN_STRENGTH or stated_fact_failed(s)),
                                        round(s.strength, 2),
                                        not s.partial, KIND_PRIORITY.get(s.reading.kind, 0)))
 
@@ -2649,7 +2652,7 @@ def out_of_scope(q: Question, reading: Reading, anchors: frozenset[str]) -> Stan
     return Stance("no", reading, 2.0, "适用范围", f"不在本文件适用范围：{failed}")
 
 
-def _stated_fact_failed(st: Stance) -> bool:
+def stated_fact_failed(st: Stance) -> bool:
     """A 不可以 because a fact the question states fails the rule (its why names 问题中…)."""
     return st.verdict == "no" and "问题中" in st.why
 
@@ -2694,7 +2697,7 @@ def _one_number(q: Question | None, a: Stance, b: Stance) -> bool:
 
 
 def combine(per_doc: dict[str, Stance], q: Question | None = None) -> Verdict | None:
-    failed = [s for s in per_doc.values() if _stated_fact_failed(s) or _fails_a_condition(s)]
+    failed = [s for s in per_doc.values() if stated_fact_failed(s) or _fails_a_condition(s)]
     if failed:
         # a fact the question states fails a document's requirement: a document where the story only
         # meets some other condition is undecided, not on the other side — but one whose rule on the

@@ -75,6 +75,7 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # a value of a classification against the value a requirement demands
     ("(四)原贷款五级分类为正常类;", REQ, "关注类贷款能续贷吗？", "no"),
     ("(四)原贷款五级分类为正常类;", REQ, "贷款已经掉到可疑了，还能续吗？", "no"),   # a class named without 类
+    # (the value stated against the one demanded is named: a stated fact failing the rule)
     # a glossary phrase holding a value (掉到关注类 → 下调贷款风险分类) states the value too
     ("(四)原贷款五级分类为正常类;", REQ, "原贷款已经掉到关注类了，还能续贷吗？", "no"),
     # a value is demanded when predicated (为正常类), not when merely named
@@ -702,6 +703,14 @@ PRACTICE = "小微企业向我行提出借款申请,我行客户经理实行首�
 ])
 def test_a_sentence_stating_the_practice_answers_whether_it_is_done(rule, question, expected):
     assert _verdict(rule, question) == expected
+
+
+def test_a_value_stated_against_the_demanded_one_is_a_stated_fact_failing():
+    from assistant.reason import stated_fact_failed
+    q = analyse("客户原来那笔贷款去年被下调成关注类了，现在快到期，还能续贷吗？")
+    r = read_text("x/a1", "x", "(四)原贷款为正常类;", REQ)[0]
+    st = stance(q, r, idf_weights(q, lambda _t: 3, 100), RENEWAL)
+    assert st.verdict == "no" and stated_fact_failed(st)
 
 
 @pytest.mark.parametrize("rule,question,expected", [
