@@ -185,6 +185,10 @@ def verdict_question(question: str) -> str | None:
     """The yes/no question a comparison is asked about, when one of its clauses is one: 「各家文件对续贷
     资金能不能拿去买设备，口径一样吗？」 → 「文件对续贷资金能不能拿去买设备？」. The words that ask for a
     comparison (各家, 一样吗) are not part of it; a clause asking only whether documents agree is none."""
+    # an act pointed back at (对这事的态度一样吗, 也允许这么用吗) is what is asked, whatever the pointing clause asks
+    pointed = intended_act_question(question)
+    if pointed is not None:
+        return pointed
     # the story before the asking clause in its sentence is part of it (借款人有民间借贷的，还能办续贷吗)
     for sentence in re.split(r"[。；;？?！!]", analyse(question).norm):
         raw = re.split(r"[，,]", sentence)
@@ -199,13 +203,21 @@ def verdict_question(question: str) -> str | None:
             q = analyse(clause)
             if q.kind == "yesno" and q.asks_verdict and q.topic and analyse(asked).kind == "yesno":
                 return asked
-    return intended_act_question(question)
+    return None
 
 
 # an act the story says someone means to do (客户想把续贷的钱拿去买设备), and a comparing clause pointing
 # back at it (对这事的态度一样吗, 对这种做法规定一致吗)
 _INTENDS = re.compile(r"(想|打算|准备|计划|希望)")
 _POINTS_BACK = re.compile(r"(这事|这件事|此事|这种(做法|用法|操作|安排|情况)|这样(做|办|用)|这么(做|办|用))")
+
+
+# 「…那边也允许这么用吗」: the act pointed back at asked of another with 也
+_ALSO_ASKED = re.compile(r"也[^，,。？?]{0,6}(允许|可以|能|行|认可|支持|同意)")
+# a claim that an act is allowed (能拿去买设备, 可以用于, 允许)
+_ALLOWED_SAID = re.compile(r"能|可以|可用|允许|准许")
+# who is said to say the claim that opens a story (2024细则说…, 按操作指引的规定…): a short subject and a verb of saying
+_REPORTED = re.compile(r"^[^，,。；;]{1,12}?(说|规定|写着|提到|明确)(了)?")
 
 
 def intended_act_question(question: str) -> str | None:
@@ -215,12 +227,19 @@ def intended_act_question(question: str) -> str | None:
     for sentence in re.split(r"[。；;？?！!]", analyse(question).norm):
         raw = [c.strip() for c in re.split(r"[，,]", sentence)]
         for k, clause in enumerate(raw):
-            if k == 0 or not COMPARING.search(clause) or not _POINTS_BACK.search(clause):
+            if k == 0 or not _POINTS_BACK.search(clause) or not (COMPARING.search(clause) or _ALSO_ASKED.search(clause)):
                 continue
             story = [c for c in raw[:k] if c]
-            if not any(_INTENDS.search(c) for c in story):
+            reported = _REPORTED.match(story[0]) if story else None
+            if reported and not _ALLOWED_SAID.search("，".join(story)[reported.end():]):
+                reported = None   # what is said is a fact (客户说资金紧张), not an act allowed
+            if reported:
+                # 「2024细则说续贷的钱能拿去买设备，黑龙江农信社那边也允许这么用吗」: what one document is said to
+                # allow, asked of another with 也 — the act is the claim without who says it
+                story[0] = story[0][reported.end():]
+            elif not any(_INTENDS.search(c) for c in story):
                 continue
-            asked = "，".join(story) + "，可以吗？"
+            asked = "，".join(c for c in story if c) + "，可以吗？"
             q = analyse(asked)
             if q.kind == "yesno" and q.asks_verdict and q.topic:
                 return asked

@@ -204,6 +204,8 @@ def test_a_denied_narrower_kind_is_no_topic_word(question, word, contrasted):
     # an act the story means to do, pointed back at by the comparing clause: whether each allows it
     ("客户想把续贷的钱拿一部分去买设备，农商行的办法和2024细则对这事的态度一样吗？", "客户想把续贷的钱拿一部分去买设备，可以吗？"),
     ("企业打算用续贷资金搞研发，各家文件对这种用法规定一致吗？", "企业打算用续贷资金搞研发，可以吗？"),
+    # what one document is said to allow, asked of another with 也: the claim without who says it
+    ("2024细则说续贷的钱能拿去买设备、搞项目，黑龙江农信社那边也允许这么用吗？", "续贷的钱能拿去买设备、搞项目，可以吗？"),
     # no act meant (a fact of the story), or nothing pointed back at: no yes/no of its own
     ("客户的抵押物贬值了，各家对这种情况的处理一样吗？", None),
     ("企业想续贷，各家规定一样吗？", None),
@@ -213,3 +215,8 @@ def test_a_denied_narrower_kind_is_no_topic_word(question, word, contrasted):
 def test_a_comparison_on_an_intended_act_asks_whether_it_is_allowed(question, asked):
     from assistant.consistency import verdict_question
     assert verdict_question(question) == asked
+
+
+def test_a_fact_said_is_no_act_pointed_back_at():
+    from assistant.consistency import intended_act_question
+    assert intended_act_question("客户说资金紧张，农商行也允许这么做吗？") is None
