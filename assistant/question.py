@@ -76,8 +76,12 @@ def _rather(norm: str, m: re.Match) -> bool:
     return bool(after) and after[0][1].startswith("a")
 
 
+# …and so is 什么 right after a negator (没什么问题吧, 不是什么大事, 没有什么影响): "not any"
+_NEGATED_INDEFINITE = re.compile(r"(没有|没|不是|不|并不|并没有)什么")
+
+
 def question_kind(norm: str) -> str:
-    norm = _INDEFINITE.sub("", norm)
+    norm = _NEGATED_INDEFINITE.sub(r"\1", _INDEFINITE.sub("", norm))
     if any(not _rather(norm, m) for m in _COMPARE.finditer(norm)) and not _may_differ(norm):
         return "compare"
     yesno = bool(_A_NOT_A.search(norm) or _WHETHER.search(norm) or _EN_YESNO.search(norm.strip())
@@ -755,6 +759,7 @@ def analyse(text: str) -> Question:
     concepts = _concepts([(t, syns) for t, syns in pairs
                           if (t not in function or syns) and not glued_modal(t) and not modal_and_verb(t) and not in_a_not_a(t, norm)
                           and not _fused_negation(t)
+                          and not _NEGATED_INDEFINITE.fullmatch(t)
                           and not consent_asked(t, norm)
                           and not refers_back(t, norm)
                           and not glued_okay(t, norm)
@@ -908,7 +913,7 @@ _STATE_TOPIC = re.compile(r"(^|[，,。；;])[^，,。；;]{0,8}(有|存在|没�
 
 
 def _asks_verdict(norm: str) -> bool:
-    body = _COMPARE.sub("", norm)
+    body = _NEGATED_INDEFINITE.sub(r"\1", _COMPARE.sub("", norm))
     if _STATE_TOPIC.search(norm):
         return True
     return bool(_A_NOT_A.search(body) or _WHETHER.search(body) or _EN_YESNO.search(body.strip())

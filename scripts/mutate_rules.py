@@ -181,6 +181,7 @@ MUTATIONS = {
     "renewal's extent asked of the story names nothing (纳入续贷范围吗)": "import assistant.question as m; m.renewal_extent = lambda w, a: False",
     "a negated potential complement is no use of money (拿不出)": "import assistant.reason as m, re; m._MONEY_USED = re.compile(m._MONEY_USED.pattern.replace(m._NOT_ABLE, ''))",
     "a document's claim asked of another with 也 (X说…能…，Y也允许这么用吗)": "import assistant.consistency as m, re; m._REPORTED = re.compile('(?!x)x')",
+    "什么 after a negator is indefinite (没什么问题吧)": "import assistant.question as m, re; m._NEGATED_INDEFINITE = re.compile('(?!x)x')",
     "words guessed across a modal": "import assistant.question as m; m.glued_modal = lambda t: False",
     "credit grades as values": "import ingest.readings as m; m.grade_limits = lambda *a, **k: []",
     "以外 excepts what stands before it": "import ingest.readings as m, re; m._OUTSIDE = re.compile('(?!x)x')",

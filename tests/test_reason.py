@@ -613,6 +613,10 @@ def test_a_stated_word_inside_a_longer_match_is_no_fact_of_its_own(hit, others, 
     # a wh-word before 也/都 is indefinite and asks nothing
     ("担保人说什么也不肯再签字了，这笔还能续吗？", "yesno"),
     ("担保人不肯再签字了，什么材料能代替？", "fact"),
+    # …and so is 什么 right after a negator: 「没什么问题吧」 asks yes or no
+    ("银行不想续直接抽贷，没什么问题吧？", "yesno"),
+    ("续贷资金拿去买设备，没有什么影响吧？", "yesno"),
+    ("续贷没有通过，是什么原因？", "fact"),
     # 几 after 过/好/前… is indefinite (过几天, 好几次) and asks nothing; alone it asks a number
     ("客户贷款过几天就到期，还能续贷吗？", "yesno"),
     ("客户前几年欠过息，能续贷吗？", "yesno"),
@@ -2548,3 +2552,9 @@ def test_an_obligation_answers_for_what_it_asks_not_what_it_is_laid_on(question,
 ])
 def test_a_figure_of_its_own_measure_noun_is_not_the_loans(question, expected):
     assert _verdict("企业单笔续贷额度控制在1500万元及以下。", question, REQ) == expected
+
+
+@pytest.mark.parametrize("question", ["银行直接抽贷，没什么问题吧？", "续贷资金拿去买设备，没有什么影响吧？"])
+def test_a_negated_indefinite_asks_for_a_verdict_and_names_nothing(question):
+    q = analyse(question)
+    assert q.asks_verdict and not any(m.startswith(("没什么", "没有什么")) for c in q.concepts for m in c.members)
