@@ -417,6 +417,24 @@ def _mechanism_asked(asked: re.Pattern, question: str) -> bool:
     return bool(asked.search(question) or _ALTERNATIVE.search(question))
 
 
+# who settles a thing (协商确定, 由银行确定): a way of deciding, said of whatever the sentence decides
+_DECIDERS = frozenset(MECHANISMS[1][1])
+
+
+def _decides_topic(q: Question, known: Weights, text: str) -> bool:
+    """Whether a sentence saying who decides is about the topic: it holds one of the topic's own words (利率 for
+    「利率由谁来定」), not only the words of deciding — 「协商确定续贷的还款方式和期限」 says nothing of the rate. A
+    topic with no word of its own beyond the deciding asks of any."""
+    own = [c for c, _w in known if c in (q.topic or q.focus) and not any(m in RENEWAL for m in c.members)
+           and not any(_mechanism_word(m) for m in c.members)]
+    return not own or any(c.match(text) == 1.0 for c in own)
+
+
+def _mechanism_word(word: str) -> bool:
+    """A word that asks or states a way of doing (商量 → 协商, 定, 到期前)."""
+    return any(asked.search(word) or any(rx.search(word) for rx in cats.values()) for asked, cats in MECHANISMS)
+
+
 def _mechanisms(question: str, text: str) -> list[str]:
     out = []
     for asked, cats in MECHANISMS:
@@ -452,7 +470,7 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
                 about = _about(q, known, r, carried)
                 st = (stance(q, r, weights, RENEWAL, carried=carried) if q.asks_verdict or q.numbers or whether
                       else None)
-                mech = _mechanisms(q.norm, r.text)
+                mech = [m for m in _mechanisms(q.norm, r.text) if m not in _DECIDERS or _decides_topic(q, known, r.text)]
                 wanted = _wanted_units(q)
                 # a limit in the unit asked, on the measure asked — held whole or by its head (额度 of 续贷额度)
                 measured = bool(wanted and any(lim.unit in wanted for lim in r.limits)

@@ -312,6 +312,24 @@ def test_a_mechanism_is_asked_by_its_words_or_an_alternative_on_its_ways(questio
     assert _mechanisms(analyse(question).norm, text)[:1] == asked
 
 
+@pytest.mark.parametrize("question,text,decides", [
+    # who decides must be said of the topic: 协商确定 of 还款方式和期限 says nothing of how the rate is set
+    ("贷款利率是银行定还是双方商量定？", "金融机构应当与小微企业协商确定续贷的还款方式和期限。", False),
+    ("贷款利率是银行定还是双方商量定？", "续贷利率由借贷双方协商确定。", True),
+    # a topic with no word of its own beyond the deciding asks of any sentence stating who decides
+    ("由谁来定？", "续贷利率由借贷双方协商确定。", True),
+])
+def test_who_decides_is_compared_only_when_said_of_the_topic(question, text, decides):
+    from assistant.consistency import _decides_topic
+    from assistant.evidence import idf_weights
+    q = analyse(question)
+    # the words documents use (a comparison's topic weighs only those): here, those of a small corpus
+    corpus = "续贷利率由借贷双方协商确定。银行确定贷款利率。" + text
+    known = [(c, w) for c, w in idf_weights(q, lambda t: 3 if t in corpus else None, 100)
+             if any(m in corpus for m in c.members)]
+    assert _decides_topic(q, known, text) is decides
+
+
 def test_the_scope_an_exclusion_is_from_is_the_frame_of_the_question():
     from assistant.consistency import _asks_exclusions
     # 「排除在适用对象之外」 asks what each excludes; 适用对象 is where it is excluded from, not a topic
