@@ -215,7 +215,7 @@ _POINTS_BACK = re.compile(r"(这事|这件事|此事|这种(做法|用法|操作
 # 「…那边也允许这么用吗」: the act pointed back at asked of another with 也
 _ALSO_ASKED = re.compile(r"也[^，,。？?]{0,6}(允许|可以|能|行|认可|支持|同意)")
 # a claim that an act is allowed (能拿去买设备, 可以用于, 允许)
-_ALLOWED_SAID = re.compile(r"能|可以|可用|允许|准许")
+_ALLOWED_SAID = re.compile(r"(?<![不没])(?:能|可以|可用|允许|准许)")
 # who is said to say the claim that opens a story (2024细则说…, 按操作指引的规定…): a short subject and a verb of saying
 _REPORTED = re.compile(r"^[^，,。；;]{1,12}?(说|规定|写着|提到|明确)(了)?")
 

@@ -80,6 +80,18 @@ def _rather(norm: str, m: re.Match) -> bool:
 _NEGATED_INDEFINITE = re.compile(r"(没有|没|不是|不|并不|并没有)什么")
 
 
+def rhetorical(norm: str, span: tuple[int, int]) -> bool:
+    """A negation under 难道 (难道不实行…吗) asks to confirm the affirmative: it denies nothing."""
+    clause_start = max(norm.rfind(ch, 0, span[0]) for ch in "，,。；;？?！!") + 1
+    return "难道" in norm[clause_start:span[0]]
+
+
+def okay_predicate(token: str, norm: str) -> bool:
+    """The noun of 「没(有)什么N吧」 closing a clause (没什么问题吧, 没有什么影响吧): with the negated indefinite it
+    asks whether the story is all right, as 行吗 does — N names nothing a rule is about."""
+    return re.search(r"(没有|没|不是)什么" + re.escape(token) + r"[吧吗呢]?\s*([，,。？?！!]|$)", norm) is not None
+
+
 def question_kind(norm: str) -> str:
     norm = _NEGATED_INDEFINITE.sub(r"\1", _INDEFINITE.sub("", norm))
     if any(not _rather(norm, m) for m in _COMPARE.finditer(norm)) and not _may_differ(norm):
@@ -486,7 +498,7 @@ def _specific(c: "Concept", asking: str) -> bool:
     whole = not _ONE_ITEM.search(asking)
     if modifies_the_act(c, asking):
         return False
-    return not any(m in RENEWAL or EVENT.fullmatch(m) or _RULES_KIND.fullmatch(m) or renewal_extent(m, asking)
+    return not any(m in RENEWAL or EVENT.fullmatch(m) or _rules_noun(m, asking) or renewal_extent(m, asking)
                    or whole and (
         ELIGIBLE.fullmatch(m) or m in _QUANTIFIERS and re.search(re.escape(m) + _OF_CONDITIONS, asking)
         or _applied_for(m, asking))
@@ -759,7 +771,7 @@ def analyse(text: str) -> Question:
     concepts = _concepts([(t, syns) for t, syns in pairs
                           if (t not in function or syns) and not glued_modal(t) and not modal_and_verb(t) and not in_a_not_a(t, norm)
                           and not _fused_negation(t)
-                          and not _NEGATED_INDEFINITE.fullmatch(t)
+                          and not _NEGATED_INDEFINITE.fullmatch(t) and not okay_predicate(t, norm)
                           and not consent_asked(t, norm)
                           and not refers_back(t, norm)
                           and not glued_okay(t, norm)
@@ -799,7 +811,8 @@ def analyse(text: str) -> Question:
         asked = tuple(c for c in topic if not only_within(norm, c.members + c.parts, given))
         topic = asked or topic
     return Question(text, kind, facets, concepts, norm, modality, focus, topic,
-                    tuple(negation_scope(norm, rule=False)) + _english_negated(norm), stated_counts(norm, english), norm[start:],
+                    tuple(s for s in negation_scope(norm, rule=False) if not rhetorical(norm, s)) + _english_negated(norm),
+                    stated_counts(norm, english), norm[start:],
                     _asks_verdict(norm), tuple(comparison_standards(norm)))
 
 
@@ -985,12 +998,16 @@ def modal_and_verb(token: str) -> bool:
     """A word the dictionary barely knows made of a modal and a one-character verb (能用, 要办, 会用):
     in a question it is the asking modal and its verb (续贷资金|能|用在产品研发上吗), naming nothing a rule
     is about — unlike the common words of the same shape (可用, 需求, 要求, 应用)."""
-    from ingest.tokenize import dictionary_frequency, pos_tags as tags
+    from ingest.tokenize import dictionary_frequency
     if len(token) != 2 or token[0] not in _MODALS:
         return False
-    return 0 < dictionary_frequency(token) < RARE_WORD and tags(token[1])[0][1] in ("v", "p")
+    # only a light verb (用, 办, 做…), whose content is its complement: a verb of its own meaning (能免 —
+    # exempt — 能减, 能停) carries what is asked and stays a word
+    return 0 < dictionary_frequency(token) < RARE_WORD and token[1] in LIGHT_SINGLE
 
 
+# one-character light verbs: they do, use or take what their complement names (用在…, 办续贷, 走流程)
+LIGHT_SINGLE = frozenset("用办做走弄搞")
 # jieba lists words it has seen only a handful of times at frequency 3: such an entry is no evidence that
 # the two characters are one word rather than two
 RARE_WORD = 10
@@ -1015,17 +1032,31 @@ _AS_RENEWAL = re.compile(r"(按照|按|照|走)(?P<np>[^，,。；;？?]{0,10}?(
                          + r")[^，,。；;？?]{0,5}?)(来|去)?(办理|办|处理|操作|做|走)(?=[吗么呢吧]?\s*([，,。？?！!]|$))")
 
 
+def _renewal_end(frame: str) -> int:
+    """Where the last renewal word of a frame ends (按小微企业续贷|的政策来办)."""
+    return max(frame.rfind(r) + len(r) for r in RENEWAL if r in frame)
+
+
 def renewal_as_manner(token: str, norm: str) -> bool:
     """Whether every mention of a word is inside 「按…续贷的X来办」: the way renewal is done, naming nothing a
     rule is about (the story before it is what is asked)."""
-    spans = [m.span() for m in _AS_RENEWAL.finditer(norm)]
+    # (from the renewal word on: words before it name the loan renewed — 按个人消费贷款续贷来办)
+    spans = [(m.start() + _renewal_end(m.group(0)), m.end()) for m in _AS_RENEWAL.finditer(norm)]
     spots = [k for k in range(len(norm)) if norm.startswith(token, k)]
     return (bool(spans) and bool(spots) and token not in RENEWAL
             and all(any(a <= k and k + len(token) <= b for a, b in spans) for k in spots))
 
 
 # the kind words documents are named by (登记|规程, 农商行的|办法)
-_RULES_KIND = re.compile(r"的?(?:管理办法|实施细则|操作规程|操作指引|办法|细则|规程|指引|范本|通知)")
+# (as a noun: what follows it closes the name — 通知担保人 is the verb 通知 with its object)
+_RULES_KIND = re.compile(r"的?(?:管理办法|实施细则|操作规程|操作指引|办法|细则|规程|指引|范本|通知)"
+                         r"(?=$|[吗么呢吧里中上的，,。？?！!说和与跟对要]|规定|要求)")
+
+
+def _rules_noun(word: str, clause: str) -> bool:
+    """A kind word said as the rules' name in the clause (符合规程吗), not as a verb (通知担保人)."""
+    spots = [k for k in range(len(clause)) if clause.startswith(word, k)]
+    return bool(_RULES_KIND.fullmatch(word)) and bool(spots) and all(_RULES_KIND.match(clause, k) for k in spots)
 
 
 def naming_rules(word: str, clause: str) -> bool:

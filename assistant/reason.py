@@ -399,14 +399,21 @@ def _names_business(q: Question, concept: Concept) -> bool:
     return False
 
 
-# a verb or preposition taking a firm as another party (找|一家|担保公司, 在|典当行, 由|一家|融资担保公司): a
-# numeral with its measure word and up to one modifier word may stand between
-_TO_A_PARTY = re.compile(r"[在去到从跟向给找由请让][一这那另某][家个位]?[^，,。；;？?]{0,2}$|[在去到从跟向给找由请让][^，,。；;？?]{0,2}$")
+# a verb taking a firm as another party (找|一家|担保公司, 在|典当行) — a numeral with its measure word and up to
+# one modifier word may stand between; and a preposition (由, 给, 向, 为) whose firm then guarantees
+_BRINGS_IN = r"[在去到从跟找请让]"
+_AGENT_OF = r"[由给向为]"
+_TO_A_PARTY = r"(?:[一这那另某][家个位]?)?[^，,。；;？?]{0,2}$"
+_GUARANTEES = re.compile(r"做保证|作保|做担保|来担保|提供担保|当保证人|做保证人|作为保证人|担保责任")
 
 
 def _third_party(norm: str, k: int) -> bool:
-    """Whether the firm named from position k is one the story goes to or brings in, not its borrower."""
-    return _TO_A_PARTY.search(norm[max(0, k - 6):k]) is not None
+    """Whether the firm named from position k is one the story goes to or brings in (找一家担保公司, 由一家担保公司做
+    保证), not its borrower (向一家典当公司发放续贷贷款, 由一家担保公司作为借款人申请续贷)."""
+    before = norm[max(0, k - 6):k]
+    if re.search(_BRINGS_IN + _TO_A_PARTY, before):
+        return True
+    return bool(re.search(_AGENT_OF + _TO_A_PARTY, before)) and _GUARANTEES.search(norm[k:k + 14]) is not None
 
 
 def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
@@ -679,14 +686,36 @@ def _introduces_list(reading: Reading) -> bool:
 
 
 def _under_condition(q: Question, reading: Reading, st: Stance) -> Stance:
-    """A limit met under a condition the question does not state (对材料齐全的…在1小时内办结) holds only when
-    the condition does: 视情况而定, naming it. A limit failed fails whatever the condition."""
-    if st.verdict != "yes" or not reading.condition:
+    """A limit under a condition (对材料齐全的…在1小时内办结) binds only when the condition holds. Met with the
+    condition unsaid: 视情况而定, naming it. Met or failed with the condition denied (材料不齐全): the limit does not
+    bind — 视情况而定 too. A limit failed with the condition unsaid still fails: it fails where it binds."""
+    if not reading.condition:
         return st
     cond = reading.text[reading.condition[0] - reading.start:reading.condition[1] - reading.start]
-    if _stated(q, cond, reading.text[reading.condition[1] - reading.start:]):
+    said = _stated(q, cond, reading.text[reading.condition[1] - reading.start:]) or _said_by_head(q, cond)
+    if said and _condition_denied(q, cond):
+        return replace(st, verdict="depends", why=f"仅在「{ITEM_MARK.sub('', cond)}」时适用，问题所述不满足此条件")
+    if st.verdict != "yes" or said:
         return st
     return replace(st, verdict="depends", why=f"{st.why}；仅在「{ITEM_MARK.sub('', cond)}」时适用")
+
+
+def _said_by_head(q: Question, condition: str) -> bool:
+    """A condition said in speech's short form: its noun, and its two-character predicate said by the predicate's
+    first character after it (材料都齐了 for 材料齐全, 资料齐备)."""
+    words = _condition_words(condition)
+    if len(words) < 2:
+        return False
+    noun, pred = words[0], words[-1]
+    k = q.norm.find(noun)
+    return k >= 0 and len(pred) == 2 and pred[0] in q.norm[k + len(noun):k + len(noun) + 4]
+
+
+def _condition_denied(q: Question, condition: str) -> bool:
+    """Whether the question denies what the condition says (材料不齐全, 材料还没齐)."""
+    words = _condition_words(condition)
+    return any(a <= k < b for w in words for k in [q.norm.find(w[0] if len(w) == 2 and w == words[-1] else w)]
+               if k >= 0 for a, b in q.negated)
 
 
 def _timed_act(reading: Reading, lim: Limit) -> set[str]:
@@ -1046,9 +1075,24 @@ def _rate_said(q: Question, m: re.Match) -> Limit | None:
     when the words before it hold the base's (最高余额) and the rule's first term's (日均余额) are in the story."""
     base, first = _words(m.group("b")), _words(m.group("a"))
     for n in q.numbers:
-        if n.unit == "%" and n.op == "=" and base & _words(n.quantity) and first & _words(q.norm[:n.start]):
+        if n.unit != "%" or n.op != "=" or not base & _words(n.quantity):
+            continue
+        # the first term is the subject of the share, in the percentage's own clause: 「日均余额只占最高余额的3%」
+        start = max(q.norm.rfind(ch, 0, n.start) for ch in "，,。；;？?！!") + 1
+        share = _SHARE.search(q.norm, start, n.start)
+        if share is None:
+            continue
+        subject = q.norm[start:share.start()]
+        if re.fullmatch(r"[只就才仅也还都]*", subject) and start > 0:
+            # the share's clause has no subject of its own (…日均余额，只占…的3%): the clause before is its topic
+            before = max(q.norm.rfind(ch, 0, start - 1) for ch in "，,。；;？?！!") + 1
+            subject = q.norm[before:start - 1]
+        if first & _words(subject):
             return n
     return None
+
+
+_SHARE = re.compile(r"占|达到|为|是")
 
 
 # a value the document leaves blank for each bank to fill in: 「从业经历在____年以上」
@@ -1125,6 +1169,38 @@ def _scope_before_exclusion(reading: Reading) -> bool:
     return bool(SCOPE.search(reading.text[:first]))
 
 
+# a state spoken of as feared or possible, not as the case (担心会掉到关注类, 以后可能降级)
+_IRREALIS = re.compile(r"会|担心|怕|可能|万一|如果|要是|假如|以后|将来")
+
+
+def _value_not_held(q: Question, term: str, demanded: str) -> bool:
+    """Whether the story does not hold the value it names: it also states the demanded one, affirmed (掉到关注类，
+    后来又调回正常类了), or the value stands under a fear or a possibility (担心续贷以后会掉到关注类)."""
+    value = next((v for values in FAMILIES.values() for v in values if v in term), term)
+    k = q.norm.find(term)
+    # the demanded value stated later in the story, outside the asking clause: the state it came back to
+    later = q.norm.find(demanded, k + len(term)) if k >= 0 else -1
+    asking_from = len(q.norm) - len(q.asking)
+    if 0 <= later < asking_from and not any(a <= later < b for a, b in q.negated) \
+            and _other_banks(_holder(q.norm, later)) == _other_banks(_holder(q.norm, k)):
+        return True   # (of the same loan: 他行融资 正常类 says nothing of the loan here)
+    clause_start = max(q.norm.rfind(ch, 0, max(k, 0)) for ch in "，,。；;？?！!") + 1
+    return k >= 0 and _IRREALIS.search(q.norm[clause_start:k]) is not None and value != demanded
+
+
+def _named_by_another_item(q: Question, reading: Reading, sibling: str) -> bool:
+    """Whether the question names an item of the rule's list that the demanded value does not modify:
+    「中小企业流动资金贷款和个人经营性贷款」 demands 流动资金 of the first item only — a 个人经营性贷款 is covered
+    whatever its purpose."""
+    m = SCOPE.search(reading.text)
+    if m is None:
+        return False
+    first = min((a for a, _b in reading.negated), default=reading.end) - reading.start
+    listed, _open = list_members(reading.text, m.end(), max(m.end(), first))
+    items = [x for part in listed for x in re.split(r"和|及|与|或", part) if x]
+    return any(sibling not in x and len(x) >= 4 and x in q.norm for x in items)
+
+
 def _values_inside(c: Concept) -> tuple[str, ...]:
     """The classification values a compound of the question holds whole (掉到|关注类, 降成|次级类): the word
     states that value as well as what it maps to."""
@@ -1153,6 +1229,8 @@ def _family_stance(q: Question, reading: Reading, focus, total: float) -> Stance
                     continue
                 if polarity_at(reading, k) > 0 and (reading.kind != "exclusion" or ONLY.search(reading.text)
                                                     or _scope_before_exclusion(reading)):
+                    if _value_not_held(q, term, sibling) or _named_by_another_item(q, reading, sibling):
+                        continue
                     verdict: Verdict = "yes" if q.concept_negated(c) else "no"
                     # a value the story states against the one demanded is a stated fact failing the rule:
                     # it decides for the document however small a share of a long story it is
@@ -1347,6 +1425,11 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     concept, weight, (pos, term, partial) = max(
         candidates, key=lambda f: (not f[2][2], not (_subject_of_obligation(reading, f[2][0]) or _subject_of_item(reading, f[2][0])),
                                    round(f[1] * 2) / 2, max(q.norm.rfind(m) for m in f[0].members)))
+    if _subject_of_item(reading, pos) and q.negated and not any(
+            not _subject_of_item(reading, h[0]) for _c, _w, h in found):
+        # only the item's subject is held (存量贷款 of 「现有存量贷款虽未欠息,但存在…欠息记录的」), nothing of what its
+        # predicate says, and the story denies what it tells of it (没有逾期): the item decides nothing of the story
+        return None
     pos = _with_the_others(text, term, pos, [f for f in found if f[0] is not concept])
     top_specific = max((w for c, w in focus if not any(m in anchors for m in c.members)), default=0.0)
     if full < MIN_STRENGTH and not (partial and weight >= top_specific):
@@ -1538,7 +1621,27 @@ def _states_the_practice(q: Question, reading: Reading, full: float, groups) -> 
     rule as much as one with a modal: it answers 「是不是实行首问负责制」 when it holds every word asked, as a
     whole sentence of its own — not a heading, not a list entry — and the question tells no story."""
     return (reading.kind in ("procedure", "statement") and not reading.negated and full >= 1.0 and len(groups) <= 1
-            and not reading.lead and reading.text.rstrip().endswith(("。", "；", ";")))
+            and not reading.lead and reading.text.rstrip().endswith(("。", "；", ";")) and _said_together(q, reading))
+
+
+def _said_together(q: Question, reading: Reading) -> bool:
+    """Whether the sentence says the asked words as one phrase: the shortest stretch holding them all is no longer
+    than the words with two characters between each — 「分支机构推荐、联社(总行)认定」 does not say 分支机构认定."""
+    form = match_form(reading.text)
+    words = [m for c in (q.topic or q.focus) for m in c.members[:1] if m in form and m not in RENEWAL]
+    if not words:
+        return False
+    spots = sorted((k, k + len(w), w) for w in set(words) for k in range(len(form)) if form.startswith(w, k))
+    best = None
+    for i, (s, _e, _w) in enumerate(spots):
+        seen, end = set(), s
+        for s2, e2, w2 in spots[i:]:
+            seen.add(w2)
+            end = max(end, e2)
+            if len(seen) == len(set(words)):
+                best = min(best or end - s, end - s)
+                break
+    return best is not None and best <= sum(len(w) for w in set(words)) + 2 * (len(set(words)) - 1)
 
 
 def _denied_predicate_missing(q: Question, term: str, text: str) -> bool:
@@ -2312,11 +2415,14 @@ def _subject_of_item(reading: Reading, k: int) -> bool:
     at = mark.end() if mark else 0
     if k < at:
         return False
+    predicate = False
     for word, tag in pos_tags(reading.text[at:]):
         if not tag.startswith(_SUBJECT_TAGS) or tag == "vn":
+            predicate = not tag.startswith(("x", "u"))   # a verb, adverb, 被, 虽… opens what is said of it
             break
         at += len(word)
-    return k < at
+    # (an item that is all nouns — 个人消费性贷款 — is its own subject and predicate: what it names is excluded)
+    return predicate and k < at
 
 
 # what a subject's words are tagged: nouns (n, nr, nz…), distinguishing words (现有), adjectives
@@ -2339,6 +2445,8 @@ def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors
         # must be in now: a stated fact neither meets nor fails it
         if any(a <= hit[0] < b for a, b in caused_spans(reading.text)):
             continue
+        if _subject_of_item(reading, hit[0]):
+            continue   # whom a listed item speaks of (现有存量贷款) is no state it requires or excludes
         yield c, hit, _polarity_of(reading, reading.start + hit[0], hit[1])
 
 

@@ -220,3 +220,5 @@ def test_a_comparison_on_an_intended_act_asks_whether_it_is_allowed(question, as
 def test_a_fact_said_is_no_act_pointed_back_at():
     from assistant.consistency import intended_act_question
     assert intended_act_question("客户说资金紧张，农商行也允许这么做吗？") is None
+    # a prohibition said (不能) is no act said to be allowed
+    assert intended_act_question("农商行的办法说续贷资金不能拿去买设备，2024细则那边也不能这么用吗？") is None

@@ -78,6 +78,9 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # (the value stated against the one demanded is named: a stated fact failing the rule)
     # a glossary phrase holding a value (掉到关注类 → 下调贷款风险分类) states the value too
     ("(四)原贷款五级分类为正常类;", REQ, "原贷款已经掉到关注类了，还能续贷吗？", "no"),
+    # …unless the story also holds the demanded value, or fears the other as a possibility
+    ("(四)原贷款五级分类为正常类;", REQ, "原贷款去年掉到关注类，后来又调回正常类了，现在能续贷吗？", "depends"),
+    ("(四)原贷款五级分类为正常类;", REQ, "客户担心续贷以后会掉到关注类，原贷款能续贷吗？", None),
     # a value is demanded when predicated (为正常类), not when merely named
     ("(八)续贷能使信用贷款转化为担保贷款;", REQ, "质押贷款能续贷吗？", None),
     # …or when a scope is limited to it (仅适用于); a scope added (同样适用于) demands nothing
@@ -362,6 +365,11 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
      "企业前一年销售货款日均余额只占贷款最高余额的3%左右，还能续吗？", "no"),
     ("(十)资金回笼率在5%(含)以上,资金回笼率是指续贷前一年销售货款日均余额与续贷前贷款最高余额的比例;", REQ,
      "企业前一年销售货款日均余额占贷款最高余额的8%，还能续吗？", "yes"),
+    # the share must be the first term's, in its own clause: another share of the base is not the rate
+    ("(十)资金回笼率在5%(含)以上,资金回笼率是指续贷前一年销售货款日均余额与续贷前贷款最高余额的比例;", REQ,
+     "销售货款日均余额挺高的，续贷前已经还掉了贷款最高余额的20%，还能续吗？", "depends"),
+    ("(十)资金回笼率在5%(含)以上,资金回笼率是指续贷前一年销售货款日均余额与续贷前贷款最高余额的比例;", REQ,
+     "算了下企业前一年销售货款日均余额，只占贷款最高余额的3%，还能续吗？", "no"),   # topic, then comment
     ("(九)单笔贷款额度200万元(含)以上;", REQ, "单笔贷款不到150万，额度这条够吗？", "no"),
     # asking to skip what a rule obliges, however the object is placed
     ("续贷业务必须与担保人重新签订担保合同。", "", "续贷可以不签担保合同吗？", "no"),
@@ -388,6 +396,9 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     (TRADES, "下列贷款不纳入续贷范围：", "续贷时客户想改成找一家担保公司做保证，行不行？", None),
     (TRADES, "下列贷款不纳入续贷范围：", "续贷想改成由一家融资担保公司做保证，可以吗？", None),
     (TRADES, "下列贷款不纳入续贷范围：", "客户自己就是一家融资担保公司，能续贷吗？", "no"),
+    # …but a firm after 向/由 that borrows is the borrower
+    (TRADES, "下列贷款不纳入续贷范围：", "能不能向一家典当公司发放续贷贷款？", "no"),
+    (TRADES, "下列贷款不纳入续贷范围：", "由一家担保公司作为借款人申请续贷，可以吗？", "no"),
     (TRADES, "下列贷款不纳入续贷范围：", "原保证人不愿意了，客户想换亲戚开的公司来保证，可以吗？", None),
     (TRADES, "下列贷款不纳入续贷范围：", "Can a loan to a company whose business is pawnbroking be renewed?", "no"),
     # the money renewal lends, asked about with a modal, is asked to be put to a use: an only-rule answers
@@ -670,8 +681,10 @@ def test_a_comparisons_topic_runs_up_to_the_clause_that_asks_for_the_comparison(
     # the item's subject (现有存量贷款) is whom it speaks of; its predicate (未结清利息) is what it excludes
     ("客户存量贷款去年有过一期欠息，已经补上了，能续吗？", "depends"),
     ("客户存量贷款现在还欠着利息没结清，能续吗？", "no"),
+    ("客户的存量贷款是正常的，没有逾期，能续吗？", None),
 ])
 def test_a_listed_items_predicate_is_what_it_is_about(question, expected):
+    # (and a story holding only the item's subject, denying what it tells of it, is decided by nothing here)
     # 存量 the rarer word in the corpus: rarity alone would make it what the item is about
     rare = lambda w: 1 if w == "存量" else 3
     assert _verdict("(一)现有存量贷款已形成逾期或存在未结清利息的;", question, EXCL, df=rare) == expected
@@ -683,6 +696,7 @@ def test_a_listed_items_predicate_is_what_it_is_about(question, expected):
     ("这笔贷款能不能走续贷来处理？", "处理", True),
     ("续贷的政策有哪些？", "政策", False),                  # the policy asked about, no act done by it
     ("按操作指引的流程来办，续贷要多久？", "流程", False),     # a document's procedure, not renewal's
+    ("能按个人消费贷款续贷来办吗？", "个人消费", False),   # before renewal: the loan renewed
 ])
 def test_renewal_taken_as_the_way_of_an_act_names_nothing(question, word, manner):
     from assistant.question import renewal_as_manner
@@ -704,6 +718,10 @@ PRACTICE = "小微企业向我行提出借款申请,我行客户经理实行首�
     (PRACTICE, "客户经理受理贷款申请可以不实行首问负责制吗？", "no"),
     (PRACTICE, "客户经理要实地调查吗？", None),                     # not all of what is asked
     ("(三)客户经理实行首问负责制", "客户经理是实行首问负责制吗？", None),     # a list entry, no sentence
+    # the words asked must be said together: here another agent (联社) does the 认定
+    ("企业进入名单库实行分支机构推荐、联社(总行)认定的方式。", "进入名单库的企业是分支机构认定的吗？", None),
+    # 难道不…吗 asks to confirm the affirmative
+    (PRACTICE, "客户经理难道不实行首问负责制吗？", "yes"),
 ])
 def test_a_sentence_stating_the_practice_answers_whether_it_is_done(rule, question, expected):
     assert _verdict(rule, question) == expected
@@ -724,6 +742,8 @@ def test_a_value_stated_against_the_demanded_one_is_a_stated_fact_failing():
     # a scope stated before the sentence excludes covers only what it names: another value of the family is out
     ("适用的对象为中小企业流动资金贷款,不包括项目贷款。", "固定资产贷款可以办吗？", "no"),
     ("适用的对象为中小企业流动资金贷款,不包括项目贷款。", "流动资金贷款可以办吗？", "yes"),
+    # …of the items it qualifies: another item of the list (个人经营性贷款) is covered whatever its purpose
+    ("适用的对象为中小企业流动资金贷款和个人经营性贷款,不包括项目贷款。", "个人经营性贷款是固定资产贷款，能办吗？", "yes"),
 ])
 def test_lead_ins_and_scopes_before_exclusions(rule, question, expected):
     assert _verdict(rule, question) == expected
@@ -740,6 +760,11 @@ TIMED = "对材料齐全的抵押权注销登记申请即来即办，在1小时�
     (TIMED, "材料齐全，注销登记半小时办完，符合规定吗？", "yes"),
     # a limit met under a condition the question leaves unsaid holds only under it
     (TIMED, "注销原抵押，是不是一定1小时内就能办完？", "depends"),
+    # …and binds not at all where the story denies the condition, met or failed
+    (TIMED, "材料不齐全，注销登记用了3小时，符合规定吗？", "depends"),
+    # a condition said short: its noun, and its predicate by the predicate's first character (材料都齐了)
+    (TIMED, "材料都齐了，注销登记半小时办完，符合规定吗？", "yes"),
+    (TIMED, "材料都齐了，注销登记用了2个小时，符合规定吗？", "no"),
 ])
 def test_a_stated_duration_is_compared_with_the_time_limit_of_its_act(rule, question, expected):
     assert _verdict(rule, question) == expected
@@ -773,12 +798,16 @@ def test_renewals_extent_asked_of_the_story_names_nothing(question, word, specif
     ("抵押登记要交哪些材料？", True),
 ])
 def test_the_rules_named_in_the_asking_clause_leave_the_story_as_the_topic(question, specific):
+    # (a kind word said as a verb — 通知担保人 — is no name of rules)
+    from assistant.question import naming_rules, _rules_noun
+    assert not naming_rules("口头", "续贷时可以口头通知担保人吗?") and not _rules_noun("通知", "续贷时可以口头通知担保人吗?")
     q = analyse(question)
     assert any("抵押登记" in c.members for c in q.focus) is specific
 
 
 @pytest.mark.parametrize("token,split", [
-    ("能用", True), ("要办", True), ("会用", True),          # modal + verb, barely a dictionary word
+    ("能用", True), ("要办", True), ("会用", True),          # modal + light verb, barely a dictionary word
+    ("能免", False), ("能减", False), ("能停", False),          # a verb of its own meaning is what is asked
     ("要求", False), ("需求", False), ("可用", False), ("应用", False), ("能力", False), ("能够", False),
     ("能源", False),
 ])
@@ -2558,3 +2587,5 @@ def test_a_figure_of_its_own_measure_noun_is_not_the_loans(question, expected):
 def test_a_negated_indefinite_asks_for_a_verdict_and_names_nothing(question):
     q = analyse(question)
     assert q.asks_verdict and not any(m.startswith(("没什么", "没有什么")) for c in q.concepts for m in c.members)
+    # the noun after it asks whether the story is all right: it names nothing
+    assert not any(m in ("问题", "影响") for c in q.concepts for m in c.members)
