@@ -10,6 +10,7 @@ from functools import cached_property, lru_cache
 from typing import Callable
 
 from ingest.readings import Limit, clause_bounds, event_ages, is_negator, limits, negation_scope
+from .docnames import KIND_WORDS
 from ingest.tokenize import cut_with_offsets, in_dictionary, normalize, pos_tags, terms as token_terms, to_simplified
 
 _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|有何不同|有什么不同|有何区别|有什么区别|"
@@ -1049,7 +1050,7 @@ def renewal_as_manner(token: str, norm: str) -> bool:
 
 # the kind words documents are named by (登记|规程, 农商行的|办法)
 # (as a noun: what follows it closes the name — 通知担保人 is the verb 通知 with its object)
-_RULES_KIND = re.compile(r"的?(?:管理办法|实施细则|操作规程|操作指引|办法|细则|规程|指引|范本|通知)"
+_RULES_KIND = re.compile(r"的?(?:" + "|".join(sorted(KIND_WORDS, key=len, reverse=True)) + ")"
                          r"(?=$|[吗么呢吧里中上的，,。？?！!说和与跟对要]|规定|要求)")
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from ingest.clauses import HEADING
 from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading, clause_bounds
 from ingest.readings import TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, deictic_dates, is_negator, members as list_members, negation_scope, negators
 from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
@@ -404,7 +405,9 @@ def _names_business(q: Question, concept: Concept) -> bool:
 _BRINGS_IN = r"[在去到从跟找请让]"
 _AGENT_OF = r"[由给向为]"
 _TO_A_PARTY = r"(?:[一这那另某][家个位]?)?[^，,。；;？?]{0,2}$"
-_GUARANTEES = re.compile(r"做保证|作保|做担保|来担保|提供担保|当保证人|做保证人|作为保证人|担保责任")
+# what the firm then does, after its own name (…公司|做保证): the documents' words of guaranteeing
+_FIRM_THEN = re.compile(r"(" + "|".join(_FIRM_HEADS) + r")(?P<then>[^，,。；;？?]{0,8})")
+_GUARANTEEING = re.compile(r"保证|担保")
 
 
 def _third_party(norm: str, k: int) -> bool:
@@ -413,7 +416,9 @@ def _third_party(norm: str, k: int) -> bool:
     before = norm[max(0, k - 6):k]
     if re.search(_BRINGS_IN + _TO_A_PARTY, before):
         return True
-    return bool(re.search(_AGENT_OF + _TO_A_PARTY, before)) and _GUARANTEES.search(norm[k:k + 14]) is not None
+    then = _FIRM_THEN.search(norm, k, k + 16)
+    return bool(re.search(_AGENT_OF + _TO_A_PARTY, before)) and then is not None \
+        and _GUARANTEEING.search(then.group("then")) is not None
 
 
 def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
@@ -681,7 +686,9 @@ def _introduces_list(reading: Reading) -> bool:
     """A sentence whose subject points ahead at the list it opens (以下贷款不属于续贷范围:, 下列客户不予受理：):
     its rule is its items'. (One that points ahead only for part of what it says — 「…必须重新签订借款合同，并
     按以下要求…:」 — says the rest itself.)"""
-    body = re.sub(r"^\s*第[一二三四五六七八九十百零\d]+条\s*", "", ITEM_MARK.sub("", reading.text))
+    body = ITEM_MARK.sub("", reading.text)
+    heading = HEADING.match(body.lstrip())
+    body = body.lstrip()[heading.end():] if heading else body
     return bool(re.match(r"(以下|下列|如下)", body)) and reading.text.rstrip().endswith((":", "："))
 
 
@@ -714,8 +721,11 @@ def _said_by_head(q: Question, condition: str) -> bool:
 def _condition_denied(q: Question, condition: str) -> bool:
     """Whether the question denies what the condition says (材料不齐全, 材料还没齐)."""
     words = _condition_words(condition)
-    return any(a <= k < b for w in words for k in [q.norm.find(w[0] if len(w) == 2 and w == words[-1] else w)]
-               if k >= 0 for a, b in q.negated)
+    if not words:
+        return False
+    # (the predicate may be said short, by its first character: 材料还没齐)
+    said = [q.norm.find(w) for w in words[:-1]] + [q.norm.find(words[-1][:1] if len(words[-1]) == 2 else words[-1])]
+    return any(a <= k < b for k in said if k >= 0 for a, b in q.negated)
 
 
 def _timed_act(reading: Reading, lim: Limit) -> set[str]:
@@ -1631,17 +1641,19 @@ def _said_together(q: Question, reading: Reading) -> bool:
     words = [m for c in (q.topic or q.focus) for m in c.members[:1] if m in form and m not in RENEWAL]
     if not words:
         return False
-    spots = sorted((k, k + len(w), w) for w in set(words) for k in range(len(form)) if form.startswith(w, k))
-    best = None
-    for i, (s, _e, _w) in enumerate(spots):
-        seen, end = set(), s
-        for s2, e2, w2 in spots[i:]:
-            seen.add(w2)
-            end = max(end, e2)
-            if len(seen) == len(set(words)):
-                best = min(best or end - s, end - s)
+    words = set(words)
+    spots = sorted((k, k + len(w), w) for w in words for k in range(len(form)) if form.startswith(w, k))
+    allowed = sum(len(w) for w in words) + 2 * (len(words) - 1)
+    # a stretch opening at each mention, up to where the last missing word ends
+    for i, (start, _e, _w) in enumerate(spots):
+        seen: set[str] = set()
+        for _s, end, w in spots[i:]:
+            seen.add(w)
+            if seen == words:
+                if end - start <= allowed:
+                    return True
                 break
-    return best is not None and best <= sum(len(w) for w in set(words)) + 2 * (len(set(words)) - 1)
+    return False
 
 
 def _denied_predicate_missing(q: Question, term: str, text: str) -> bool:

@@ -21,7 +21,7 @@ _REF_BEFORE = ("按照", "依照", "根据", "依据", "参照", "对照", "见"
 _REF_AFTER = ("规定", "的规定", "所述", "所列", "所称", "之规定", "、第", "至第", "和第", "或第", "及第", "中")
 
 _NUM = rf"[{CN_NUMERAL_CHARS}]+|\d{{1,3}}"
-_RE_HEADING = re.compile(rf"第\s*({_NUM})\s*(编|章|节|条)")
+_RE_HEADING = HEADING = re.compile(rf"第\s*({_NUM})\s*(编|章|节|条)")
 _RE_SECTION = re.compile(r"([一二三四五六七八九十]{1,3})、")
 _RE_ITEM = re.compile(r"[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]")
 _RE_SUBITEM = re.compile(r"(?<![\d.．])(\d{1,2})\s*[.．、](?!\d)")
