@@ -39,12 +39,12 @@ SEALED3_PATH = HERE / "sealed3.jsonl"
 # sealed20-sealed24 (ids l, o, p, n, aa), each run once at its session's end and reported, joined dev in turn.
 # written by a helper from the seeds alone at the start of the fifth 2026-12-04 session (ids ab, as dev
 # already uses every letter); kept unread until run once at its end
-SEALED25_PATH = HERE / "sealed25.jsonl"
+SEALED26_PATH = HERE / "sealed26.jsonl"
 # questions on three synthetic policies (tests/data/newdocs), answered after `ingest add`
 NEWDOCS_DIR = HERE.parent / "tests" / "data" / "newdocs"
 NEWDOCS_PATH = NEWDOCS_DIR / "cases.jsonl"
 KINDS = ("yesno", "fact", "list", "compare", "oos")
-SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed25", "newdocs")
+SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed26", "newdocs")
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]
     """Cases of one split. Without a split: the project's own questions (dev + test), which the
     benchmarks time; `blind` and `newdocs` are asked for by name only."""
     if path is None:
-        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed25": [SEALED25_PATH],
+        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed26": [SEALED26_PATH],
                  "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
     else:
         paths = [path]
