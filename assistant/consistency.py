@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from ingest.load import LEVEL_ORDER, LEVELS
-from ingest.readings import ITEM_MARK, Limit, Reading
+from ingest.readings import ITEM_MARK, TIME_UNITS, Limit, Reading
 from ingest.readings import members as list_members
 
 from .docnames import _KIND_WORDS
@@ -178,6 +178,8 @@ def compare(assistant, question: str, topic: str | None = None) -> Comparison:
         rows = answered_rows(rows, assistant.reading_answer(asked), q, known, idx.readings_of)
     rows, extended = extended_requirements(q, known, rows, idx)
     conflicts = find_conflicts(rows) + extended
+    if _regulator_asked(q, named, docs) and not any(c.kind.startswith("比监管通知") for c in conflicts):
+        conflicts += stricter_than_the_notice(rows, _against_refusing(idx, docs), named)
     return Comparison(topic or question, question, rows, conflicts, agreement(rows, conflicts))
 
 
@@ -767,6 +769,60 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
         sides = [_side(r, f"（{m}）") for m, rs in mechs.items() for r in rs]
         add("机制不同", sides)
     return conflicts
+
+
+# officers call the regulator 监管 (比监管更严, 监管要求): the word brings the regulator's notice into a comparison
+REGULATOR_WORD = re.compile(r"监管")
+# a prohibition whose negated predicate is renewal itself (不得办理续贷业务): some firms are turned away
+_DENIES_RENEWAL = re.compile(r"(不得|不予|不能|不再|禁止|严禁)(办理|给予|发放)?("
+                             + "|".join(sorted(RENEWAL, key=len, reverse=True)) + ")")
+
+
+def _regulator_asked(q: Question, named: list[str], docs: dict[str, tuple[str, str]]) -> bool:
+    """Whether the comparison is asked against the regulator: a regulator's document named, or 监管 said."""
+    return any(docs.get(d, ("", ""))[1] == "regulator" for d in named) or bool(REGULATOR_WORD.search(q.norm))
+
+
+def _against_refusing(idx, docs: dict[str, tuple[str, str]]) -> list[Side]:
+    """The regulator's sentences forbidding to refuse eligible firms renewal (对符合续贷条件的小微企业盲目断贷、
+    抽贷、停贷的机构下发监管意见书): its stance on every restriction of renewal, whatever the topic."""
+    out = []
+    for doc_id, (title, level) in docs.items():
+        if level != "regulator":
+            continue
+        for u, r in idx.sentences(doc_id):
+            if r.kind == "prohibition" and REFUSALS.search(r.text):
+                quote = u.text[r.start:r.end]
+                out.append(Side(doc_id, title, level, u.ref, quote, "（未就此作具体规定；总的要求是不得对符合续贷条件的企业断贷，更宽）"))
+                break
+    return out
+
+
+def turns_firms_away(r: Row) -> bool:
+    """A row that refuses renewal to some firms: a cap or floor on a count or an amount (续贷次数≤2次,
+    单笔≥200万元), a requirement or an exclusion, 不可以, or a prohibition of renewal itself. (A deadline
+    limits when, not who; 不得用于其他用途 limits a use.)"""
+    if r.status != "规定":
+        return False
+    return (any(lim.unit not in TIME_UNITS for lim in r.limits) or r.kind in ("要求", "排除") or r.verdict == "no"
+            or r.kind == "禁止" and r.citation is not None and bool(_DENIES_RENEWAL.search(r.citation.quote)))
+
+
+def stricter_than_the_notice(rows: list[Row], against: list[Side], named: list[str] = ()) -> list[Conflict]:
+    """Asked against the regulator, a bank's rule turning eligible firms away from renewal (a cap, a floor, a
+    requirement, an exclusion) is stricter than the notice, which forbids refusing them and sets no such rule
+    — unless the notice restricts the same topic itself. Where the question names documents, only a bank it
+    names is compared (赣州通知和附件规程… compares the regulator's own two texts)."""
+    regs = {s.doc_id for s in against}
+    own = [r for r in rows if r.doc_id in regs and r.status == "规定"]
+    if not against or any(r.kind in RESTRICTING or r.verdict == "no" for r in own if not REFUSALS.search(r.citation.quote)):
+        return []
+    banks = [r for r in rows if r.level != "regulator" and turns_firms_away(r) and (not named or r.doc_id in named)]
+    if not banks:
+        return []
+    sides = against + [_side(r, "（" + ("、".join(lim.describe() for lim in r.limits) or r.kind) + "，更严）") for r in banks]
+    return [Conflict("比监管通知更严", [s.doc_id for s in sides], _describe(sides),
+                     "、".join(sorted({f"《{s.doc_title}》" for s in against})), sides)]
 
 
 def agreement(rows: list[Row], conflicts: list[Conflict]) -> str:

@@ -22,7 +22,9 @@ _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文
                       r"(规定|要求|说法|口径|做法|文件|办法|通知|细则|指引|规程|两家|各家|两份|两边|双方规定)"
                       r"[^，,。；;？?]{0,12}?(对得上|对不上|吻合|相符|冲突|矛盾|打架)|"
                       # whether all documents rule one way (…，两家是不是都这么规定)
-                      r"(是不是|是否)都(这么|这样|如此)(规定|要求|说|办)|都(这么|这样)(规定|要求)吗")
+                      r"(是不是|是否)都(这么|这样|如此)(规定|要求|说|办)|都(这么|这样)(规定|要求)吗|"
+                      # which is stricter, by a comparative of strictness (比监管收得更紧, 哪家更严, 是松是严, 宽严)
+                      r"(更|还要|还|较)为?(严|紧|宽|松)|是松是严|是严是松|宽严|松紧")
 # the words that ask for a comparison, as a comparison reads them
 COMPARING = _COMPARE
 # yes/no by grammar: V不V / V没V (能不能, 是不是, 有没有, 需不需要), 是否/能否/可否/有无, a sentence-final

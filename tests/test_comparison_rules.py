@@ -222,3 +222,75 @@ def test_a_fact_said_is_no_act_pointed_back_at():
     assert intended_act_question("客户说资金紧张，农商行也允许这么做吗？") is None
     # a prohibition said (不能) is no act said to be allowed
     assert intended_act_question("农商行的办法说续贷资金不能拿去买设备，2024细则那边也不能这么用吗？") is None
+
+
+@pytest.mark.parametrize("question", [
+    "监管不让对符合条件的企业随便断贷，有的行没进名单就一律不给续，这是不是比监管收得更紧？",
+    "赣州通知严查附加不合理条件，农商行要求续贷客户在本行开基本户，算不算比监管更严？",
+    "操作指引把名单外客户挡在门外，和监管要求相比是松是严？",
+])
+def test_a_comparative_of_strictness_asks_for_a_comparison(question):
+    assert analyse(question).kind == "compare"
+
+
+def _bank(doc_id: str, kind: str, quote: str = "原文", limits=(), verdict=None, level: str = "bank"):
+    from assistant.models import Citation
+    r = _row(doc_id, verdict)
+    cit = Citation("1", doc_id, doc_id, level, f"{doc_id}/a1", "第一条", "", quote, quote, 0, 2, 1.0)
+    return type(r)(**{**r.__dict__, "kind": kind, "limits": list(limits), "citation": cit, "level": level})
+
+
+_AGAINST = "对符合续贷条件的小微企业盲目断贷、抽贷、停贷的机构下发监管意见书"
+
+
+@pytest.mark.parametrize("bank_kind,quote,unit,verdict,flagged", [
+    # what turns some firms away from renewal: a cap on a count, a requirement, an exclusion, a ban on renewal
+    ("禁止", "同一笔贷款续贷次数不得超过2次", "次", None, True),
+    ("要求", "在我行开立基本存款账户", None, None, True),
+    ("排除", "不含信用贷款、质押贷款", None, None, True),
+    ("禁止", "未纳入名单范围的客户不得办理续贷业务", None, None, True),
+    ("规定", "原文", None, "no", True),
+    # a deadline limits when, a ban on a use limits a use, an obligation turns no firm away
+    ("时限", "在1个工作日内办结", "工作日", None, False),
+    ("禁止", "续贷资金不得用于其他用途", None, None, False),
+    ("应当", "应重新办理抵押登记手续", None, None, False),
+])
+def test_a_bank_turning_eligible_firms_away_is_stricter_than_the_notice(bank_kind, quote, unit, verdict, flagged):
+    from assistant.consistency import Side, stricter_than_the_notice
+    from ingest.readings import Limit
+    limits = [Limit("<=", 2.0, unit, "", 0, 2)] if unit else []
+    against = [Side("notice", "通知", "regulator", "六、", _AGAINST, "")]
+    rows = [_bank("notice", "", level="regulator"), _bank("bank", bank_kind, quote, limits, verdict)]
+    rows[0] = type(rows[0])(**{**rows[0].__dict__, "status": "未规定"})
+    found = stricter_than_the_notice(rows, against)
+    assert bool(found) is flagged
+    if flagged:
+        assert found[0].kind == "比监管通知更严" and found[0].doc_ids == ["notice", "bank"]
+
+
+def test_the_notice_restricting_the_topic_itself_is_no_looser():
+    from assistant.consistency import Side, stricter_than_the_notice
+    against = [Side("notice", "通知", "regulator", "六、", _AGAINST, "")]
+    rows = [_bank("notice", "禁止", "严禁向借款人收取续贷费用", level="regulator"),
+            _bank("bank", "要求", "在我行开立基本存款账户")]
+    assert stricter_than_the_notice(rows, against) == []
+
+
+def test_only_a_bank_the_question_names_is_compared_with_the_notice():
+    from assistant.consistency import Side, stricter_than_the_notice
+    against = [Side("notice", "通知", "regulator", "六、", _AGAINST, "")]
+    rows = [_bank("bank", "要求", "在我行开立基本存款账户")]
+    assert stricter_than_the_notice(rows, against, ["notice", "rules"]) == []
+    assert stricter_than_the_notice(rows, against, ["notice", "bank"]) != []
+    assert stricter_than_the_notice(rows, against, []) != []
+
+
+@pytest.mark.parametrize("question,named,asked", [
+    ("这是不是比监管要求更严？", [], True),
+    ("农商行和赣州通知一样吗？", ["nongshang", "notice"], True),
+    ("农商行和操作指引一样吗？", ["nongshang", "guideline"], False),
+])
+def test_the_regulator_is_asked_by_name_or_by_the_word_jianguan(question, named, asked):
+    from assistant.consistency import _regulator_asked
+    docs = {"notice": ("通知", "regulator"), "nongshang": ("农商行", "bank"), "guideline": ("指引", "bank")}
+    assert _regulator_asked(analyse(question), named, docs) is asked
