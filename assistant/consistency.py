@@ -17,7 +17,7 @@ from ingest.readings import members as list_members
 from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
-from .question import COMPARING, FACETS, RENEWAL, RULES_COMPARED, Concept, Question, analyse, match_form, only_within
+from .question import COMPARING, FACETS, RENEWAL, RULES_COMPARED, Concept, Question, analyse, match_form, only_within, story_pointed_at
 from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, carried_words, narrowed_form, polarity_at, stance, with_previous
 
 TOPICS: list[tuple[str, str]] = [
@@ -154,7 +154,7 @@ def compare(assistant, question: str, topic: str | None = None) -> Comparison:
     searcher = assistant.searcher
     idx = searcher.index
     req = assistant.read(topic_question(question))
-    q, named, names = req.q, req.named, req.names
+    q, named, names = story_pointed_at(req.q), req.named, req.names
     q, weights, known = prepare_topic(q, idf_weights(q, idx.bm25.df, len(idx.units)), names, idx.known_word)
     docs = {d: (m["title"], m["level"]) for d, m in idx.docs.items() if len(named) < 2 or d in named}
 

@@ -508,6 +508,22 @@ def _specific(c: "Concept", asking: str) -> bool:
         for m in c.members)
 
 
+# a third-person pronoun as the asked act's object or subject (给他办, 他还能续吗, 对其续贷): it stands for the
+# story's subject
+_POINTS_AT_STORY = re.compile(r"(?<![其])(他们|她们|它们|他|她|它)(?![行人])|(?<=[对给为让])其")
+
+
+def story_pointed_at(q: "Question") -> "Question":
+    """「没进名单的客户，遇到特殊情况能不能临时给他办续贷」: a pronoun in the asking clause stands for the story's
+    subject, so a comparison compares the story together with the asking clause's own words. (A yes/no answer
+    checks the story's facts against each rule as stated facts; a comparison has only its topic.)"""
+    if not q.asking or q.asking == q.norm or not _POINTS_AT_STORY.search(q.asking) or q.topic != q.focus:
+        return q
+    story = q.norm[:q.norm.find(q.asking)] if q.asking in q.norm else ""
+    added = tuple(c for c in q.concepts if c not in q.topic and any(m in story for m in c.members + c.parts))
+    return replace(q, topic=q.topic + added) if added else q
+
+
 def renewal_extent(word: str, asking: str) -> bool:
     """An extent or object noun after renewal (纳入续贷|范围, 属于续贷|对象, 在续贷|之列) asks whether the story falls
     within renewal, as 符合条件 does: it names nothing a rule is about."""

@@ -411,6 +411,7 @@ MUTATIONS = {
     "a bank turning eligible firms away is stricter than the notice forbidding refusal": "import assistant.consistency as m; m.turns_firms_away = lambda r: False",
     "a notice restricting the topic itself is no looser": "import assistant.consistency as m; m.RESTRICTING = frozenset()",
     "监管 brings the regulator into a comparison": "import assistant.consistency as m, re; m.REGULATOR_WORD = re.compile('(?!x)x')",
+    "a pronoun in the asking clause brings the story into a comparison (给他办)": "import assistant.question as m; m.story_pointed_at = lambda q: q",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py", "tests/test_comparison_rules.py"]

@@ -294,3 +294,19 @@ def test_the_regulator_is_asked_by_name_or_by_the_word_jianguan(question, named,
     from assistant.consistency import _regulator_asked
     docs = {"notice": ("通知", "regulator"), "nongshang": ("农商行", "bank"), "guideline": ("指引", "bank")}
     assert _regulator_asked(analyse(question), named, docs) is asked
+
+
+@pytest.mark.parametrize("question,story_word,widened", [
+    # a pronoun in the asking clause stands for the story's subject: the story is compared too
+    ("没进名单库的客户，遇到特殊情况能不能临时给他办续贷？", "名单库", True),
+    ("企业有涉诉案件没结，能不能先给它延长续贷期限？", "涉诉", True),
+    # no pronoun, or 其他/他行 (no pronoun of the story), leaves the asking clause's words the topic
+    ("没进名单库的客户，遇到特殊情况能不能临时办续贷？", "名单库", False),
+    ("没进名单库的客户，遇到特殊情况他行能不能临时办续贷？", "名单库", False),
+])
+def test_a_pronoun_in_the_asking_clause_brings_the_story_into_a_comparison(question, story_word, widened):
+    from assistant.question import story_pointed_at
+    q = analyse(question)
+    topic = story_pointed_at(q).topic
+    assert any(story_word in c.members for c in topic) is widened or any(story_word in c.members for c in q.topic)
+    assert (len(topic) > len(q.topic)) is widened
