@@ -568,9 +568,16 @@ _SITUATIONS = ("情况", "做法", "情形", "操作", "办法")
 _DEMONSTRATIVE = re.compile(r"(这|那|此|(?<!应)该)(种|样的|类|个)?$")
 
 
+# a demonstrative fused with a moment (这时, 此时, 那时候): the moment the story has reached
+_THIS_MOMENT = re.compile(r"(这|那|此)(时|时候|会儿|会)")
+
+
 def refers_back(token: str, norm: str) -> bool:
     """Whether every mention of a situation noun follows a demonstrative: 「这种做法认可吗」 asks about
-    what the story did, and 做法 names nothing a rule is about."""
+    what the story did, and 做法 names nothing a rule is about. So with a moment: 「…还没解冻，这时候能续贷
+    吗」 asks about the story's state at that moment."""
+    if _THIS_MOMENT.fullmatch(token):
+        return True
     if token not in _SITUATIONS:
         return False
     spots = [k for k in range(len(norm)) if norm.startswith(token, k)]

@@ -412,6 +412,7 @@ MUTATIONS = {
     "a notice restricting the topic itself is no looser": "import assistant.consistency as m; m.RESTRICTING = frozenset()",
     "监管 brings the regulator into a comparison": "import assistant.consistency as m, re; m.REGULATOR_WORD = re.compile('(?!x)x')",
     "a pronoun in the asking clause brings the story into a comparison (给他办)": "import assistant.question as m; m.story_pointed_at = lambda q: q",
+    "a demonstrative moment points back at the story (这时候能续吗)": "import assistant.question as m, re; m._THIS_MOMENT = re.compile('(?!x)x')",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py", "tests/test_comparison_rules.py"]

@@ -2417,6 +2417,9 @@ def test_the_loan_applied_for_is_the_act_of_an_eligibility_question(question, sp
     ("客户欠过息，这种做法准许吗？", "做法", False),
     # 该 of 应该 is a modal, not a demonstrative
     ("到期前应该操作续贷吗？", "操作", True),
+    # a demonstrative moment (这时候, 这种时候, 此时) is the story's moment: it names nothing asked
+    ("账户被冻结了，还没解冻，这时候能续贷吗？", "这时", False),
+    ("账户被冻结了，此时能续贷吗？", "此时", False),
 ])
 def test_only_a_demonstrative_points_back(question, word, kept):
     assert any(word in c.members for c in analyse(question).concepts) is kept
