@@ -776,8 +776,27 @@ def only_within(text: str, words, spans: list[tuple[int, int]]) -> bool:
 _TOPIC_ENDS = "，,。；;？?"
 
 
+# a potential complement (不了 cannot, 得了 can) inside a separable verb (续不了贷) or after a light verb (办不了)
+_POTENTIAL = re.compile(r"([\u4e00-\u9fff])(不了|得了)([\u4e00-\u9fff])?")
+
+
+def unfold_potential(norm: str) -> str:
+    """「续不了贷」 is 「不能续贷」 and 「办得了」 is 「能办」: a potential complement said as the modal it means, so
+    the verb is read whole and its negation is seen. Only inside a verb the dictionary has (续|不了|贷) or after a
+    light verb (办不了): 少不了, 免不了 are idioms of their own."""
+    def sub(m: re.Match) -> str:
+        v, comp, obj = m.group(1), m.group(2), m.group(3) or ""
+        modal = "不能" if comp == "不了" else "能"
+        if obj and in_dictionary(v + obj) and any(t.startswith("v") for _w, t in pos_tags(v + obj)):
+            return modal + v + obj
+        if v in LIGHT_SINGLE:
+            return modal + v + obj
+        return m.group(0)
+    return _POTENTIAL.sub(sub, norm)
+
+
 def analyse(text: str) -> Question:
-    norm = normalize(to_simplified(text))
+    norm = unfold_potential(normalize(to_simplified(text)))
     kind = question_kind(norm)
     facets = tuple(name for name, (ask, _) in FACETS.items() if ask.search(norm))
     pairs = token_terms(norm)

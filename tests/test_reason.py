@@ -2592,3 +2592,22 @@ def test_a_negated_indefinite_asks_for_a_verdict_and_names_nothing(question):
     assert q.asks_verdict and not any(m.startswith(("没什么", "没有什么")) for c in q.concepts for m in c.members)
     # the noun after it asks whether the story is all right: it names nothing
     assert not any(m in ("问题", "影响") for c in q.concepts for m in c.members)
+
+
+@pytest.mark.parametrize("text,unfolded", [
+    # a potential complement inside a separable verb, or after a light verb, is the modal it means
+    ("是不是就续不了贷了？", "是不是就不能续贷了？"),
+    ("续贷通就办不了了吧", "续贷通就不能办了吧"),
+    ("这笔办得了吗", "这笔能办吗"),
+    # idioms built on 不了 keep their own meaning
+    ("少不了材料", "少不了材料"),
+    ("免不了要跑一趟", "免不了要跑一趟"),
+])
+def test_a_potential_complement_is_read_as_its_modal(text, unfolded):
+    from assistant.question import unfold_potential
+    assert unfold_potential(text) == unfolded
+
+
+def test_a_separable_verb_split_by_a_potential_complement_is_read_whole():
+    q = analyse("抵押物贬值了，是不是就续不了贷了？")
+    assert any("续贷" in c.members for c in q.topic) and q.kind == "yesno"
