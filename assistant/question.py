@@ -1098,17 +1098,29 @@ _RULES_KIND = re.compile(r"的?(?:" + "|".join(sorted(KIND_WORDS, key=len, rever
                          r"(?=$|[吗么呢吧里中上的，,。？?！!说和与跟对要]|规定|要求)")
 
 
+# the kind word alone, whatever follows it
+_KIND_AT = re.compile(r"的?(?:" + "|".join(sorted(KIND_WORDS, key=len, reverse=True)) + ")")
+# a preposition of basis opening the phrase (按|操作指引, 根据|农商行的办法): what it governs names the rules
+_BASIS = re.compile(r"(按照|按|根据|依照|依据|参照)[^，,。；;？?！!：:]{0,12}$")
+
+
+def _kind_named_at(clause: str, k: int) -> bool:
+    """A kind word at k said as the rules' name: by what follows it (符合规程吗), or inside a phrase a
+    preposition of basis opens (按操作指引这时候能…)."""
+    return bool(_RULES_KIND.match(clause, k)) or bool(_KIND_AT.match(clause, k)) and bool(_BASIS.search(clause[:k]))
+
+
 def _rules_noun(word: str, clause: str) -> bool:
     """A kind word said as the rules' name in the clause (符合规程吗), not as a verb (通知担保人)."""
     spots = [k for k in range(len(clause)) if clause.startswith(word, k)]
-    return bool(_RULES_KIND.fullmatch(word)) and bool(spots) and all(_RULES_KIND.match(clause, k) for k in spots)
+    return bool(_RULES_KIND.fullmatch(word)) and bool(spots) and all(_kind_named_at(clause, k) for k in spots)
 
 
 def naming_rules(word: str, clause: str) -> bool:
     """Whether every mention of a word in the clause is the name of rules — it stands right before a kind word
     (这符合|登记|规程吗): the clause then asks about the story against those rules, not about the word."""
     spots = [k for k in range(len(clause)) if clause.startswith(word, k)]
-    return bool(spots) and all(_RULES_KIND.match(clause, k + len(word)) for k in spots)
+    return bool(spots) and all(_kind_named_at(clause, k + len(word)) for k in spots)
 
 
 def glued_okay(token: str, norm: str) -> bool:

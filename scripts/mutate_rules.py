@@ -414,6 +414,7 @@ MUTATIONS = {
     "a pronoun in the asking clause brings the story into a comparison (给他办)": "import assistant.question as m; m.story_pointed_at = lambda q: q",
     "a demonstrative moment points back at the story (这时候能续吗)": "import assistant.question as m, re; m._THIS_MOMENT = re.compile('(?!x)x')",
     "a potential complement is its modal (续不了贷 = 不能续贷)": "import assistant.question as m; m.unfold_potential = lambda norm: norm",
+    "a kind word after a preposition of basis names the rules (按操作指引这时候…)": "import assistant.question as m, re; m._BASIS = re.compile('(?!x)x')",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py", "tests/test_comparison_rules.py"]

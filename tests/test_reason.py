@@ -2611,3 +2611,20 @@ def test_a_potential_complement_is_read_as_its_modal(text, unfolded):
 def test_a_separable_verb_split_by_a_potential_complement_is_read_whole():
     q = analyse("抵押物贬值了，是不是就续不了贷了？")
     assert any("续贷" in c.members for c in q.topic) and q.kind == "yesno"
+
+
+@pytest.mark.parametrize("clause,word,named", [
+    # a kind word governed by a preposition of basis names the rules, whatever follows it
+    ("按操作指引这时候能给它续贷吗?", "指引", True),
+    ("根据农商行的办法客户还能续吗?", "办法", True),
+    # without the preposition, a kind word followed by more of the clause is no name (通知担保人)
+    ("续贷时可以口头通知担保人吗?", "通知", False),
+])
+def test_a_kind_word_after_a_preposition_of_basis_names_the_rules(clause, word, named):
+    from assistant.question import _rules_noun
+    assert _rules_noun(word, clause) is named
+
+
+def test_a_story_asked_under_named_rules_is_the_topic():
+    q = analyse("借款企业跟供应商有个买卖合同纠纷,官司还在一审没判。按操作指引这时候能给它续贷吗?")
+    assert any("供应商" in c.members for c in q.topic)
