@@ -58,6 +58,11 @@ MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
     (re.compile(r"原抵押|旧抵押|抵押.{0,6}(怎么|如何)处理|顺位"),
      {"先注销原抵押再重新登记": re.compile(r"注销后重新办理抵押登记|注销登记.{0,20}后.{0,6}受理.{0,4}抵押登记"),
       "第二顺位抵押、原抵押暂不注销": re.compile(r"第二顺位抵押|二次顺位抵押")}),
+    # where the lent money goes: into the borrower's account, or straight to repaying the old loan
+    (re.compile(r"(打到|打进|打入|注入|划到|划入|转入|进)[^，,。？?]{0,8}账|流向|怎么走|去向|"
+                r"直接(拿去|划去|用来|用于)?(还|归还|偿还)"),
+     {"资金注入借款人账户": re.compile(r"(注入|划入|转入|打入)[^，,。；;]{0,12}账户"),
+      "资金直接归还原贷款": re.compile(r"直接(用于)?(归还|偿还)")}),
 ]
 ABOUT = 0.5   # share of the topic's specific words a deciding sentence must hold
 # what a sentence that restricts is (its KIND_LABEL): a requirement, a prohibition, an exclusion
@@ -419,6 +424,12 @@ def _mechanism_asked(asked: re.Pattern, question: str) -> bool:
     return bool(asked.search(question) or _ALTERNATIVE.search(question))
 
 
+def _asked_in_words(name: str, question: str) -> bool:
+    """Whether the question asks a mechanism's own question (什么时候, 谁来定, 打到哪个账上) — not only by
+    offering alternatives, which may be of anything (简化，还是全流程走)."""
+    return any(name in cats and asked.search(question) for asked, cats in MECHANISMS)
+
+
 # who settles a thing (协商确定, 由银行确定): a way of deciding, said of whatever the sentence decides
 _DECIDERS = frozenset(MECHANISMS[1][1])
 
@@ -472,7 +483,9 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
                 about = _about(q, known, r, carried)
                 st = (stance(q, r, weights, RENEWAL, carried=carried) if q.asks_verdict or q.numbers or whether
                       else None)
-                mech = [m for m in _mechanisms(q.norm, r.text) if m not in _DECIDERS or _decides_topic(q, known, r.text)]
+                # a way asked only by alternatives, or a way of deciding, is the topic's only in a sentence on it
+                mech = [m for m in _mechanisms(q.norm, r.text)
+                        if m not in _DECIDERS and _asked_in_words(m, q.norm) or _decides_topic(q, known, r.text)]
                 wanted = _wanted_units(q)
                 # a limit in the unit asked, on the measure asked — held whole or by its head (额度 of 续贷额度)
                 measured = bool(wanted and any(lim.unit in wanted for lim in r.limits)

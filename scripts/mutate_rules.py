@@ -415,6 +415,8 @@ MUTATIONS = {
     "a demonstrative moment points back at the story (这时候能续吗)": "import assistant.question as m, re; m._THIS_MOMENT = re.compile('(?!x)x')",
     "a potential complement is its modal (续不了贷 = 不能续贷)": "import assistant.question as m; m.unfold_potential = lambda norm: norm",
     "a kind word after a preposition of basis names the rules (按操作指引这时候…)": "import assistant.question as m, re; m._BASIS = re.compile('(?!x)x')",
+    "where the lent money goes is a mechanism (注入账户 vs 直接归还)": "import assistant.consistency as m; m.MECHANISMS[:] = m.MECHANISMS[:3]",
+    "a mechanism offered only by alternatives decides only in a sentence on the topic": "import assistant.consistency as m; m._asked_in_words = lambda name, question: True",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py", "tests/test_comparison_rules.py"]

@@ -310,3 +310,28 @@ def test_a_pronoun_in_the_asking_clause_brings_the_story_into_a_comparison(quest
     topic = story_pointed_at(q).topic
     assert any(story_word in c.members for c in topic) is widened or any(story_word in c.members for c in q.topic)
     assert (len(topic) > len(q.topic)) is widened
+
+
+@pytest.mark.parametrize("question,text,ways", [
+    # where the lent money goes, asked in words: into the borrower's account, or straight to the old loan
+    ("续贷放款后资金是打到企业账户还是直接归还原贷款？", "续贷资金将直接注入小微企业的账户。", ["资金注入借款人账户"]),
+    ("续贷资金的流向，各家一样吗？", "续贷资金直接用于偿还原贷款。", ["资金直接归还原贷款"]),
+    ("钱是先打到企业自己账上，还是直接划去还原来那笔贷款？", "将贷款资金划入客户指定的账户。", ["资金注入借款人账户"]),
+    # not asked: a sentence naming a way says nothing of it
+    ("续贷资金能用于买设备吗？", "续贷资金直接用于偿还原贷款。", []),
+])
+def test_where_the_lent_money_goes_is_a_mechanism(question, text, ways):
+    from assistant.consistency import _mechanisms
+    assert _mechanisms(question, text) == ways
+
+
+@pytest.mark.parametrize("question,way,in_words", [
+    ("续贷在到期前还是到期后办？", "原贷款到期前办理", True),
+    ("续贷利率由谁来定？", "由银行确定", True),
+    # an alternative between other things offers no way of this mechanism
+    ("续贷审批该比新贷款简化，还是必须同样走全流程？", "原贷款到期后办理", False),
+    ("质押贷款是整类排除，还是只排除某几种？", "第二顺位抵押、原抵押暂不注销", False),
+])
+def test_a_mechanism_is_asked_in_words_not_by_any_alternative(question, way, in_words):
+    from assistant.consistency import _asked_in_words
+    assert _asked_in_words(way, analyse(question).norm) is in_words
