@@ -49,7 +49,7 @@ TOPICS: list[tuple[str, str]] = [
 # Mechanisms: mutually exclusive ways of doing one thing. (what the topic must mention, the
 # mechanisms with the wording that states each). Two documents stating different ones disagree.
 MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
-    (re.compile(r"到期|时点|什么时候|何时|前还是后"),
+    (re.compile(r"时点|时间节点|什么时候|何时|前还是(到期)?后|(到期|之)[前后](办|申请|提出|续)"),
      {"原贷款到期前办理": re.compile(r"到期前"), "原贷款到期后办理": re.compile(r"到期(?:\([^)]{0,12}\))?后")}),
     # 谁 asks who decides only with a verb of deciding (谁来定); 谁卡得更严 asks which is stricter
     (re.compile(r"如何确定|怎么定|怎样确定|谁(?:来)?(?:定|确定|决定|说了算|拍板)|确定方式|定价"),
@@ -183,6 +183,8 @@ def compare(assistant, question: str, topic: str | None = None) -> Comparison:
         rows = answered_rows(rows, assistant.reading_answer(asked), q, known, idx.readings_of)
     rows, extended = extended_requirements(q, known, rows, idx)
     conflicts = find_conflicts(rows) + extended
+    if not any(c.kind == "结论相反" or c.kind.startswith("比监管通知") for c in conflicts):
+        conflicts += defined_against_excluded(q, rows)
     if _regulator_asked(q, named, docs) and not any(c.kind.startswith("比监管通知") for c in conflicts):
         conflicts += stricter_than_the_notice(rows, _against_refusing(idx, docs), named)
     return Comparison(topic or question, question, rows, conflicts, agreement(rows, conflicts))
@@ -424,10 +426,18 @@ def _mechanism_asked(asked: re.Pattern, question: str) -> bool:
     return bool(asked.search(question) or _ALTERNATIVE.search(question))
 
 
+def _way_of_renewal_stated(cats: dict[str, re.Pattern], question: str) -> bool:
+    """A clause of the question states one of a mechanism's ways of renewal itself (把续贷放在到期前签新合同),
+    not of another act (银行在到期前要主动联系登记机构)."""
+    clauses = [c for c in re.split(r"[，,。；;？?！!]", question) if any(w in c for w in RENEWAL)]
+    return any(rx.search(c) for rx in cats.values() for c in clauses)
+
+
 def _asked_in_words(name: str, question: str) -> bool:
-    """Whether the question asks a mechanism's own question (什么时候, 谁来定, 打到哪个账上) — not only by
-    offering alternatives, which may be of anything (简化，还是全流程走)."""
-    return any(name in cats and asked.search(question) for asked, cats in MECHANISMS)
+    """Whether the question asks a mechanism's own question (什么时候, 谁来定, 打到哪个账上), or states one of its
+    ways of renewal — not only by offering alternatives, which may be of anything (简化，还是全流程走)."""
+    return any(name in cats and (asked.search(question) or _way_of_renewal_stated(cats, question))
+               for asked, cats in MECHANISMS)
 
 
 # who settles a thing (协商确定, 由银行确定): a way of deciding, said of whatever the sentence decides
@@ -451,7 +461,7 @@ def _mechanism_word(word: str) -> bool:
 def _mechanisms(question: str, text: str) -> list[str]:
     out = []
     for asked, cats in MECHANISMS:
-        if not _mechanism_asked(asked, question):
+        if not (_mechanism_asked(asked, question) or _way_of_renewal_stated(cats, question)):
             continue
         # the last mention decides: 「到期后仍有需求…在到期前办理」 is about 到期前
         last = max(((m.start(), name) for name, rx in cats.items() for m in rx.finditer(text)), default=None)
@@ -836,6 +846,22 @@ def stricter_than_the_notice(rows: list[Row], against: list[Side], named: list[s
     sides = against + [_side(r, "（" + ("、".join(lim.describe() for lim in r.limits) or r.kind) + "，更严）") for r in banks]
     return [Conflict("比监管通知更严", [s.doc_id for s in sides], _describe(sides),
                      "、".join(sorted({f"《{s.doc_title}》" for s in against})), sides)]
+
+
+def defined_against_excluded(q: Question, rows: list[Row]) -> list[Conflict]:
+    """One document defines its business as taking in the case asked — its definition denies what the story
+    denies (续贷就是指…到期后不能按时收回… for 到期没按时还上) — while another says 不可以 to it: they disagree.
+    (A definition decides no yes/no answer; between documents it shows what each means the business for.)"""
+    denied = {c.members[0] for c in q.concepts if q.concept_negated(c)}
+    defining = [r for r in rows if r.status == "规定" and r.kind == KIND_LABEL["definition"] and r.verdict is None
+                and denied & set(r.held)]
+    refusing = [r for r in rows if r.status == "规定" and r.verdict == "no"]
+    if not defining or not refusing:
+        return []
+    sides = [_side(r, "（按其定义，" + "、".join(sorted(denied & set(r.held))) + "未做到的也在其内）") for r in defining] + \
+        [_side(r, "不可以") for r in refusing]
+    return [Conflict("定义与排除相反", [s.doc_id for s in sides], _describe(sides),
+                     "、".join(sorted({f"《{s.doc_title}》" for s in sides if s.level == "regulator"})) or None, sides)]
 
 
 def agreement(rows: list[Row], conflicts: list[Conflict]) -> str:

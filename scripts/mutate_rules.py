@@ -417,6 +417,9 @@ MUTATIONS = {
     "a kind word after a preposition of basis names the rules (按操作指引这时候…)": "import assistant.question as m, re; m._BASIS = re.compile('(?!x)x')",
     "where the lent money goes is a mechanism (注入账户 vs 直接归还)": "import assistant.consistency as m; m.MECHANISMS[:] = m.MECHANISMS[:3]",
     "a mechanism offered only by alternatives decides only in a sentence on the topic": "import assistant.consistency as m; m._asked_in_words = lambda name, question: True",
+    "a way of renewal stated in the question asks its mechanism (把续贷放在到期前…)": "import assistant.consistency as m; m._way_of_renewal_stated = lambda cats, question: False",
+    "a definition taking in the case another refuses is a conflict": "import assistant.consistency as m; m.defined_against_excluded = lambda q, rows: []",
+    "a story falling due (到期了) asks nothing of renewal's timing": "import assistant.consistency as m, re; m.MECHANISMS[0] = (re.compile('到期|' + m.MECHANISMS[0][0].pattern), m.MECHANISMS[0][1])",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py", "tests/test_comparison_rules.py"]

@@ -335,3 +335,34 @@ def test_where_the_lent_money_goes_is_a_mechanism(question, text, ways):
 def test_a_mechanism_is_asked_in_words_not_by_any_alternative(question, way, in_words):
     from assistant.consistency import _asked_in_words
     assert _asked_in_words(way, analyse(question).norm) is in_words
+
+
+@pytest.mark.parametrize("question,text,ways", [
+    # when renewal is done, asked in words or stated of renewal
+    ("续贷是在到期前还是到期后办？", "在原贷款到期前办理续贷。", ["原贷款到期前办理"]),
+    ("操作指引把续贷放在到期前签新合同，续贷通是不是写成到期后再放款？", "在原有的贷款到期后放款。", ["原贷款到期后办理"]),
+    # 到期 in the story times the story, and a way said of another act asks nothing of renewal's timing
+    ("原来是纯信用的流贷，到期能不能走续贷？", "在原有的贷款到期后放款。", []),
+    ("银行在原贷款到期前要不要主动联系登记机构？", "在原贷款到期前主动与不动产登记机构联系。", []),
+])
+def test_renewals_timing_is_asked_of_renewal_not_by_a_story_falling_due(question, text, ways):
+    from assistant.consistency import _mechanisms
+    assert _mechanisms(analyse(question).norm, text) == ways
+
+
+@pytest.mark.parametrize("definition_denies,flagged", [
+    # a definition denying what the story denies (不能按时收回 / 没按时还上) takes in the case another refuses
+    (("按时",), True),
+    # a definition holding nothing the story denies says nothing of it
+    ((), False),
+])
+def test_a_definition_taking_in_the_case_another_refuses_is_a_conflict(definition_denies, flagged):
+    from assistant.consistency import defined_against_excluded
+    q = analyse("原贷款到期没按时还上，还能不能续贷？")
+    defining = _bank("nongshang", "定义", "续贷就是指借款人在原有贷款到期后不能按时收回，又重新发放贷款")
+    defining = type(defining)(**{**defining.__dict__, "held": definition_denies})
+    refusing = _bank("template", "要求", "原贷款必须按时还款,并且没有逾期记录", verdict="no")
+    found = defined_against_excluded(q, [defining, refusing])
+    assert bool(found) is flagged
+    if flagged:
+        assert found[0].doc_ids == ["nongshang", "template"]
