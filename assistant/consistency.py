@@ -58,6 +58,10 @@ MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
     (re.compile(r"原抵押|旧抵押|抵押.{0,6}(怎么|如何)处理|顺位"),
      {"先注销原抵押再重新登记": re.compile(r"注销后重新办理抵押登记|注销登记.{0,20}后.{0,6}受理.{0,4}抵押登记"),
       "第二顺位抵押、原抵押暂不注销": re.compile(r"第二顺位抵押|二次顺位抵押")}),
+    # what a renewed loan's term is set by: the original loan's term, or the firm's business cycle
+    (re.compile(r"期限[^，,。？?]{0,10}(怎么定|怎么确定|如何确定|如何定|怎样确定|按什么|依据|参照|挂钩|根据|看什么)"),
+     {"续贷期限参照原贷款期限": re.compile(r"与原贷款期限相同|不超过原贷款期限|不得超过原贷款期限"),
+      "续贷期限按生产经营周期确定": re.compile(r"经营周期")}),
     # where the lent money goes: into the borrower's account, or straight to repaying the old loan
     (re.compile(r"(打到|打进|打入|注入|划到|划入|转入|进)[^，,。？?]{0,8}账|流向|怎么走|去向|"
                 r"直接(拿去|划去|用来|用于)?(还|归还|偿还)"),
@@ -341,8 +345,14 @@ def topic_search(searcher, q: Question, known: Weights, question: str, per_doc_k
     per document than an answer needs: the row is chosen by its reading."""
     query = " ".join(c.members[0] for c, _w in known if c in q.topic) or topic_query(q, question)
     for asked, cats in MECHANISMS:
-        if _mechanism_asked(asked, q.norm):
+        # (only a mechanism asked in words: an alternative offers ways of anything, and every mechanism's
+        # wording would crowd the topic's own words out of the query)
+        if asked.search(q.norm) or _way_of_renewal_stated(cats, q.norm):
             query += " " + " ".join(cats)
+    # a value of a classification (中型企业) is spoken of in its siblings' words (小微企业, 中小企业), as an
+    # answer searches for them
+    from .chain import sibling_words
+    query += "".join(" " + w for w in sibling_words(q, searcher.index.known_word))
     if _asks_exclusions(q, known):
         query += " " + EXCLUDING_WORDS
     if asks_a_use(q) and "用途" not in q.norm:

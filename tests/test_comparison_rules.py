@@ -366,3 +366,56 @@ def test_a_definition_taking_in_the_case_another_refuses_is_a_conflict(definitio
     assert bool(found) is flagged
     if flagged:
         assert found[0].doc_ids == ["nongshang", "template"]
+
+
+@pytest.mark.parametrize("question,text,ways", [
+    # what a renewed loan's term is set by: the original loan's term, or the business cycle
+    ("续贷期限怎么定，要不要跟原贷款期限挂钩？", "续贷期限一般与原贷款期限相同或稍长。", ["续贷期限参照原贷款期限"]),
+    ("续贷的期限按什么来定？", "续贷期限根据小微企业生产经营周期、特点等因素合理设定。", ["续贷期限按生产经营周期确定"]),
+    # 生产周期 in a definition names why renewal exists, not how its term is set
+    ("续贷的期限按什么来定？", "因生产周期与贷款期限不匹配而造成贷款周转暂时困难", []),
+])
+def test_what_a_renewed_terms_length_is_set_by_is_a_mechanism(question, text, ways):
+    from assistant.consistency import _mechanisms
+    assert _mechanisms(analyse(question).norm, text) == ways
+
+
+def test_only_a_mechanism_asked_in_words_adds_its_wording_to_the_search():
+    from assistant.consistency import topic_search
+
+    class Index:
+        def known_word(self, w):
+            return False
+
+    class Searcher:
+        index = Index()
+
+        def search_per_doc(self, query, k):
+            self.query = query
+            return {}
+    s = Searcher()
+    q = analyse("续贷审批该比新贷款简化，还是必须同样走全流程？")
+    topic_search(s, q, [], q.text, 3)
+    assert "第二顺位抵押" not in s.query and "协商确定" not in s.query
+    q = analyse("续贷是在原贷款到期前还是到期后办理？")
+    topic_search(s, q, [], q.text, 3)
+    assert "原贷款到期前办理" in s.query
+
+
+def test_a_value_of_a_classification_is_searched_in_its_siblings_words():
+    from assistant.consistency import topic_search
+
+    class Index:
+        def known_word(self, w):
+            return True
+
+    class Searcher:
+        index = Index()
+
+        def search_per_doc(self, query, k):
+            self.query = query
+            return {}
+    s = Searcher()
+    q = analyse("中型企业能不能做续贷？")
+    topic_search(s, q, [], q.text, 3)
+    assert "中小企业" in s.query and "小型企业" in s.query
