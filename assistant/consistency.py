@@ -49,13 +49,15 @@ TOPICS: list[tuple[str, str]] = [
 # Mechanisms: mutually exclusive ways of doing one thing. (what the topic must mention, the
 # mechanisms with the wording that states each). Two documents stating different ones disagree.
 MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
-    (re.compile(r"时点|时间节点|什么时候|何时|前还是(到期)?后|(到期|之)[前后](办|申请|提出|续)"),
-     {"原贷款到期前办理": re.compile(r"到期前"), "原贷款到期后办理": re.compile(r"到期(?:\([^)]{0,12}\))?后")}),
+    (re.compile(r"时点|时间节点|什么时候|啥时候|何时|几时|前还是(到期)?后|"
+                r"(到期|之)(以|之)?[前后][^，,。；;？?]{0,4}?(办|申请|提出|续|放)"),
+     {"原贷款到期前办理": re.compile(r"到期(以|之)?前"), "原贷款到期后办理": re.compile(r"到期(?:\([^)]{0,12}\))?(以|之)?后")}),
     # 谁 asks who decides only with a verb of deciding (谁来定); 谁卡得更严 asks which is stricter
     (re.compile(r"如何确定|怎么定|怎样确定|谁(?:来)?(?:定|确定|决定|说了算|拍板)|确定方式|定价"),
      {"借贷双方协商确定": re.compile(r"协商确定|协商"), "借款人自行选择": re.compile(r"(?<!银行)可以选择|自行选择"),
       "由银行确定": re.compile(r"(?<!协商)确定")}),
-    (re.compile(r"原抵押|旧抵押|抵押.{0,6}(怎么|如何)处理|顺位"),
+    # (its ways said as officers say them: 先注销再登记, 做二押; 注销与再登记的时限 asks a time)
+    (re.compile(r"原抵押|旧抵押|抵押.{0,6}(怎么|如何)处理|顺位|二押|先[^，,。；;？?]{0,8}?注销"),
      {"先注销原抵押再重新登记": re.compile(r"注销后重新办理抵押登记|注销登记.{0,20}后.{0,6}受理.{0,4}抵押登记"),
       "第二顺位抵押、原抵押暂不注销": re.compile(r"第二顺位抵押|二次顺位抵押")}),
     # what a renewed loan's term is set by: the original loan's term, or the firm's business cycle
@@ -63,8 +65,10 @@ MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
      {"续贷期限参照原贷款期限": re.compile(r"与原贷款期限相同|不超过原贷款期限|不得超过原贷款期限"),
       "续贷期限按生产经营周期确定": re.compile(r"经营周期")}),
     # where the lent money goes: into the borrower's account, or straight to repaying the old loan
-    (re.compile(r"(打到|打进|打入|注入|划到|划入|转入|进)[^，,。？?]{0,8}账|流向|怎么走|去向|"
-                r"直接(拿去|划去|用来|用于)?(还|归还|偿还)"),
+    # (asked of the money: 审批流程怎么走, 进了名单库的企业账户, 到期直接还不上 ask nothing of it)
+    (re.compile(r"(钱|资金|款)[^，,。；;？?]{0,6}?(打到|打进|打入|注入|划到|划入|转入|进)[^，,。；;？?]{0,6}?账|"
+                r"(钱|资金|款)[^，,。；;？?]{0,4}?(流向|怎么走|去向)|"
+                r"(钱|资金|款)[^，,。；;？?]{0,8}?直接(拿去|划去|用来|用于)?(还|归还|偿还)"),
      {"资金注入借款人账户": re.compile(r"(注入|划入|转入|打入)[^，,。；;]{0,12}账户"),
       "资金直接归还原贷款": re.compile(r"直接(用于)?(归还|偿还)")}),
 ]
@@ -503,9 +507,13 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
                 about = _about(q, known, r, carried)
                 st = (stance(q, r, weights, RENEWAL, carried=carried) if q.asks_verdict or q.numbers or whether
                       else None)
-                # a way asked only by alternatives, or a way of deciding, is the topic's only in a sentence on it
+                if relative and r.limits and not _OF_ORIGINAL.search(r.text):
+                    st = None   # a figure of its own (额度≤1500万元) says nothing of exceeding the original loan
+                # a way asked only by alternatives is the topic's only in a sentence on the topic; a way of deciding only
+                # in one holding the topic's own word
                 mech = [m for m in _mechanisms(q.norm, r.text)
-                        if m not in _DECIDERS and _asked_in_words(m, q.norm) or _decides_topic(q, known, r.text)]
+                        if (_decides_topic(q, known, r.text) if m in _DECIDERS
+                            else _asked_in_words(m, q.norm) or about >= ABOUT)]
                 wanted = _wanted_units(q)
                 # a limit in the unit asked, on the measure asked — held whole or by its head (额度 of 续贷额度)
                 measured = bool(wanted and any(lim.unit in wanted for lim in r.limits)
@@ -602,6 +610,10 @@ def extended_requirements(q: Question, known: Weights, rows: list[Row], idx) -> 
 
 
 _RELATIVE = re.compile(rf"(?:{_COMPARISON_VERBS}|比|不到|不足)(?:原贷款|原来|原先|原有|原|拟归还)")
+
+
+# a sentence relating an amount to the original loan (不得超过原贷款额度, 不超过拟归还贷款金额)
+_OF_ORIGINAL = re.compile(r"原贷款|原借款|原有贷款|拟归还")
 
 
 def relative_to_original(norm: str) -> bool:

@@ -23,8 +23,10 @@ _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文
                       r"[^，,。；;？?]{0,12}?(对得上|对不上|吻合|相符|冲突|矛盾|打架)|"
                       # whether all documents rule one way (…，两家是不是都这么规定)
                       r"(是不是|是否)都(这么|这样|如此)(规定|要求|说|办)|都(这么|这样)(规定|要求)吗|"
-                      # which is stricter, by a comparative of strictness (比监管收得更紧, 哪家更严, 是松是严, 宽严)
-                      r"(更|还要|还|较)为?(严|紧|宽|松)|是松是严|是严是松|宽严|松紧")
+                      # which is stricter, by a comparative of strictness said as the predicate — against a standard
+                      # (比监管收得更紧), of which one (哪家更严), or closing the question (…更宽吗); not 较紧张, 更严格
+                      r"(?:比[^，,。；;？?]{1,12}?|哪[家个边份][^，,。；;？?]{0,6}?)(更|还要|还|较)为?(严|紧|宽|松)(?![格张密])|"
+                      r"(更|还要)为?(严|紧|宽|松)(?=[吗么呢吧]?\s*([？?]|$))|是松是严|是严是松|宽严")
 # the words that ask for a comparison, as a comparison reads them
 COMPARING = _COMPARE
 # yes/no by grammar: V不V / V没V (能不能, 是不是, 有没有, 需不需要), 是否/能否/可否/有无, a sentence-final
@@ -501,7 +503,8 @@ def _specific(c: "Concept", asking: str) -> bool:
     whole = not _ONE_ITEM.search(asking)
     if modifies_the_act(c, asking):
         return False
-    return not any(m in RENEWAL or EVENT.fullmatch(m) or _rules_noun(m, asking) or renewal_extent(m, asking)
+    return not any(m in RENEWAL or EVENT.fullmatch(m) or _rules_noun(m, asking) or naming_rules(m, asking)
+                   or renewal_extent(m, asking)
                    or whole and (
         ELIGIBLE.fullmatch(m) or m in _QUANTIFIERS and re.search(re.escape(m) + _OF_CONDITIONS, asking)
         or _applied_for(m, asking))
@@ -510,7 +513,7 @@ def _specific(c: "Concept", asking: str) -> bool:
 
 # a third-person pronoun as the asked act's object or subject (给他办, 他还能续吗, 对其续贷): it stands for the
 # story's subject
-_POINTS_AT_STORY = re.compile(r"(?<![其])(他们|她们|它们|他|她|它)(?![行人])|(?<=[对给为让])其")
+_POINTS_AT_STORY = re.compile(r"(?<![其])(他们|她们|它们|他|她|它)(?![行人们])|(?<=[对给为让])其(?![他它余次中])")
 
 
 def story_pointed_at(q: "Question") -> "Question":
@@ -569,7 +572,7 @@ _DEMONSTRATIVE = re.compile(r"(这|那|此|(?<!应)该)(种|样的|类|个)?$")
 
 
 # a demonstrative fused with a moment (这时, 此时, 那时候): the moment the story has reached
-_THIS_MOMENT = re.compile(r"(这|那|此)(时|时候|会儿|会)")
+_THIS_MOMENT = re.compile(r"(这|那|此)(时|时候|会儿|会)|到时候?|届时|当时")
 
 
 def refers_back(token: str, norm: str) -> bool:
@@ -789,7 +792,8 @@ def unfold_potential(norm: str) -> str:
         modal = "不能" if comp == "不了" else "能"
         if obj and in_dictionary(v + obj) and any(t.startswith("v") for _w, t in pos_tags(v + obj)):
             return modal + v + obj
-        if v in LIGHT_SINGLE:
+        if v in LIGHT_SINGLE and v != "用":
+            # (用不了 is mostly 「will not need」: 用不了那么多钱)
             return modal + v + obj
         return m.group(0)
     return _POTENTIAL.sub(sub, norm)
@@ -829,7 +833,9 @@ def analyse(text: str) -> Question:
                 and _ALTERNATIVE.match(norm[m.start() + 1:]) and _asked_before(norm, start, m.start() + 1)), len(norm))
     asking = norm[start:alt]
     # an asking clause with no content of its own (「…，行吗？」) leaves the focus empty: the story is the topic
+    # (a word naming the rules is no focus by a part of it either: 农商 of 根据|农商行|的办法)
     focus = tuple(c for c in concepts if any(m in asking and not naming_rules(m, asking) for m in c.members + c.parts)
+                  and not any(naming_rules(m, asking) for m in c.members)
                   and not light_verb(c, asking)) or (() if start > 0 else concepts)
     modality = "necessity" if _NECESSITY.search(asking) else "permission"
     # the asking clause may time the act (「贷款到期了能办续贷吗」): an event word is its frame, and the

@@ -407,7 +407,7 @@ MUTATIONS = {
     "renewal itself after 不 is the permission asked, not a skipped step (是不是不给续)": "import ingest.readings as m, re; m._RENEWAL_ACT = re.compile('(?!x)x')",
     "a question's negation stops before a 、-item with its own verb (不追加抵押物、改成少续)": "import ingest.readings as m; m._own_predicate = lambda text, k, end: end",
     "a verb after a 、-item's first word gives it a predicate of its own (委托代理人去办)": "import ingest.readings as m; m._verb_after_first = lambda tags: False",
-    "a comparative of strictness asks for a comparison (比监管收得更紧, 是松是严)": "import assistant.question as m, re; m._COMPARE = m.COMPARING = re.compile(m._COMPARE.pattern.replace('|(更|还要|还|较)为?(严|紧|宽|松)|是松是严|是严是松|宽严|松紧', ''))",
+    "a comparative of strictness asks for a comparison (比监管收得更紧, 是松是严)": "import assistant.question as m, re; p = m._COMPARE.pattern; m._COMPARE = m.COMPARING = re.compile(p[:p.index('|(?:比[^')])",
     "a bank turning eligible firms away is stricter than the notice forbidding refusal": "import assistant.consistency as m; m.turns_firms_away = lambda r: False",
     "a notice restricting the topic itself is no looser": "import assistant.consistency as m; m.RESTRICTING = frozenset()",
     "监管 brings the regulator into a comparison": "import assistant.consistency as m, re; m.REGULATOR_WORD = re.compile('(?!x)x')",

@@ -233,6 +233,16 @@ def test_a_comparative_of_strictness_asks_for_a_comparison(question):
     assert analyse(question).kind == "compare"
 
 
+@pytest.mark.parametrize("question", [
+    # 紧张, 严格 and a story's 还紧 are no comparative of strictness
+    "企业资金周转较紧张，能不能申请续贷？",
+    "客户现金流还紧，到期还不上，可以续贷吗？",
+    "抵押物贬值了，审批要不要更严格一点？",
+])
+def test_tight_or_strict_in_a_story_asks_no_comparison(question):
+    assert analyse(question).kind == "yesno"
+
+
 def _bank(doc_id: str, kind: str, quote: str = "原文", limits=(), verdict=None, level: str = "bank"):
     from assistant.models import Citation
     r = _row(doc_id, verdict)
@@ -303,13 +313,17 @@ def test_the_regulator_is_asked_by_name_or_by_the_word_jianguan(question, named,
     # no pronoun, or 其他/他行 (no pronoun of the story), leaves the asking clause's words the topic
     ("没进名单库的客户，遇到特殊情况能不能临时办续贷？", "名单库", False),
     ("没进名单库的客户，遇到特殊情况他行能不能临时办续贷？", "名单库", False),
+    # 他们行 is a bank, 其他 is 「other」: no pronoun of the story
+    ("没进名单库的客户，遇到特殊情况他们行能不能临时办续贷？", "名单库", False),
+    ("客户没进名单库，遇到特殊情况能不能对其他担保人临时办续贷？", "名单库", False),
 ])
 def test_a_pronoun_in_the_asking_clause_brings_the_story_into_a_comparison(question, story_word, widened):
     from assistant.question import story_pointed_at
     q = analyse(question)
     topic = story_pointed_at(q).topic
-    assert any(story_word in c.members for c in topic) is widened or any(story_word in c.members for c in q.topic)
     assert (len(topic) > len(q.topic)) is widened
+    if widened:
+        assert any(story_word in c.members for c in topic) and not any(story_word in c.members for c in q.topic)
 
 
 @pytest.mark.parametrize("question,text,ways", [
@@ -319,6 +333,10 @@ def test_a_pronoun_in_the_asking_clause_brings_the_story_into_a_comparison(quest
     ("钱是先打到企业自己账上，还是直接划去还原来那笔贷款？", "将贷款资金划入客户指定的账户。", ["资金注入借款人账户"]),
     # not asked: a sentence naming a way says nothing of it
     ("续贷资金能用于买设备吗？", "续贷资金直接用于偿还原贷款。", []),
+    # asked of something else than the money: a process, an account in the story, a loan not repaid
+    ("各家银行续贷的审批流程怎么走，一样吗？", "续贷资金直接用于偿还原贷款。", []),
+    ("进了名单库的企业账户被冻结，各家还给续贷吗？", "续贷资金直接用于偿还原贷款。", []),
+    ("企业到期直接还不上了，各家能不能续贷？", "续贷资金直接用于偿还原贷款。", []),
 ])
 def test_where_the_lent_money_goes_is_a_mechanism(question, text, ways):
     from assistant.consistency import _mechanisms
@@ -341,6 +359,9 @@ def test_a_mechanism_is_asked_in_words_not_by_any_alternative(question, way, in_
     # when renewal is done, asked in words or stated of renewal
     ("续贷是在到期前还是到期后办？", "在原贷款到期前办理续贷。", ["原贷款到期前办理"]),
     ("操作指引把续贷放在到期前签新合同，续贷通是不是写成到期后再放款？", "在原有的贷款到期后放款。", ["原贷款到期后办理"]),
+    ("续贷能不能等原贷款到期以后再办，各家规定一样吗？", "在原有的贷款到期后放款。", ["原贷款到期后办理"]),
+    ("续贷啥时候办，各家一样吗？", "在原贷款到期前办理续贷。", ["原贷款到期前办理"]),
+    ("操作指引把续贷放在到期前签新合同，各家一样吗？", "在原贷款到期前与其签订新的借款合同。", ["原贷款到期前办理"]),
     # 到期 in the story times the story, and a way said of another act asks nothing of renewal's timing
     ("原来是纯信用的流贷，到期能不能走续贷？", "在原有的贷款到期后放款。", []),
     ("银行在原贷款到期前要不要主动联系登记机构？", "在原贷款到期前主动与不动产登记机构联系。", []),
@@ -350,17 +371,20 @@ def test_renewals_timing_is_asked_of_renewal_not_by_a_story_falling_due(question
     assert _mechanisms(analyse(question).norm, text) == ways
 
 
-@pytest.mark.parametrize("definition_denies,flagged", [
+@pytest.mark.parametrize("question,definition,flagged", [
     # a definition denying what the story denies (不能按时收回 / 没按时还上) takes in the case another refuses
-    (("按时",), True),
-    # a definition holding nothing the story denies says nothing of it
-    ((), False),
+    ("原贷款到期没按时还上，还能不能续贷？", "第二条续贷就是指借款人在原有贷款到期后不能按时收回,又重新发放贷款用于归还原贷款的行为。", True),
+    # one affirming it (仍有融资需求) does not take in a story denying it (没有融资需求)
+    ("企业已经没有融资需求了，还能不能续贷？", "第二条续贷是指借款人在原有贷款到期后仍有融资需求,又临时存在资金困难的行为。", False),
 ])
-def test_a_definition_taking_in_the_case_another_refuses_is_a_conflict(definition_denies, flagged):
-    from assistant.consistency import defined_against_excluded
-    q = analyse("原贷款到期没按时还上，还能不能续贷？")
-    defining = _bank("nongshang", "定义", "续贷就是指借款人在原有贷款到期后不能按时收回，又重新发放贷款")
-    defining = type(defining)(**{**defining.__dict__, "held": definition_denies})
+def test_a_definition_taking_in_the_case_another_refuses_is_a_conflict(question, definition, flagged):
+    from assistant.consistency import _terms_held, defined_against_excluded
+    from ingest.readings import read_text
+    q = analyse(question)
+    reading = read_text("nongshang/a2", "nongshang", definition)[0]
+    held, _n, _k = _terms_held(q, [(c, 1.0) for c in q.concepts], reading)
+    defining = _bank("nongshang", "定义", definition)
+    defining = type(defining)(**{**defining.__dict__, "held": held})
     refusing = _bank("template", "要求", "原贷款必须按时还款,并且没有逾期记录", verdict="no")
     found = defined_against_excluded(q, [defining, refusing])
     assert bool(found) is flagged

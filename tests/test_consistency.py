@@ -405,3 +405,11 @@ def test_each_documents_row_is_its_answer_to_the_yes_no_question(assistant):
     assert rows["renewal-rules-2024"].verdict == "yes"
     assert rows["heilongjiang-rcc-renewal"].verdict == "no" and "用途" in rows["heilongjiang-rcc-renewal"].citation.quote
     assert any({"renewal-rules-2024", "heilongjiang-rcc-renewal"} <= set(c.doc_ids) for c in comp.conflicts)
+
+
+def test_a_figure_of_its_own_does_not_answer_exceeding_the_original_loan(assistant):
+    # 「能不能超过原贷款」 is answered by a rule relating the amount to the original loan, not by a cap in 万元
+    comp = compare(assistant, "续贷金额能不能超过原贷款？范本和续贷通2.0怎么看？")
+    for r in comp.rows:
+        if r.status == "规定" and r.verdict is not None:
+            assert "原贷款" in r.citation.quote or "拟归还" in r.citation.quote, r

@@ -2420,6 +2420,7 @@ def test_the_loan_applied_for_is_the_act_of_an_eligibility_question(question, sp
     # a demonstrative moment (这时候, 这种时候, 此时) is the story's moment: it names nothing asked
     ("账户被冻结了，还没解冻，这时候能续贷吗？", "这时", False),
     ("账户被冻结了，此时能续贷吗？", "此时", False),
+    ("账户被冻结了，等解冻了，到时候能续贷吗？", "到时候", False),
 ])
 def test_only_a_demonstrative_points_back(question, word, kept):
     assert any(word in c.members for c in analyse(question).concepts) is kept
@@ -2599,6 +2600,8 @@ def test_a_negated_indefinite_asks_for_a_verdict_and_names_nothing(question):
     ("是不是就续不了贷了？", "是不是就不能续贷了？"),
     ("续贷通就办不了了吧", "续贷通就不能办了吧"),
     ("这笔办得了吗", "这笔能办吗"),
+    # 用不了 is mostly 「will not need」
+    ("企业其实用不了那么多钱", "企业其实用不了那么多钱"),
     # idioms built on 不了 keep their own meaning
     ("少不了材料", "少不了材料"),
     ("免不了要跑一趟", "免不了要跑一趟"),
