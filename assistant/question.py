@@ -575,6 +575,23 @@ _DEMONSTRATIVE = re.compile(r"(这|那|此|(?<!应)该)(种|样的|类|个)?$")
 _THIS_MOMENT = re.compile(r"(这|那|此)(时|时候|会儿|会)|到时候?|届时|当时")
 
 
+# a determiner: a demonstrative with its classifier (这套, 那份, 该项)
+_DETERMINER = re.compile(r"(这|那|该|此)(套|个|些|份|项|条|类|种)")
+# what the rules are called besides the documents' kind words
+_RULES_WORDS = tuple(KIND_WORDS) + ("政策", "制度", "规定")
+
+
+def rules_pointed_at(token: str, norm: str) -> bool:
+    """「续贷这套政策对他们适用吗」: a determiner names nothing, and a word for the rules after one (这套|政策,
+    这个|办法) points at the rules being asked about — it says which rules, not what they are asked about."""
+    if _DETERMINER.fullmatch(token):
+        return True
+    if token not in _RULES_WORDS:
+        return False
+    spots = [k for k in range(len(norm)) if norm.startswith(token, k)]
+    return bool(spots) and all(_DETERMINER.search(norm[max(0, k - 2):k]) for k in spots)
+
+
 def refers_back(token: str, norm: str) -> bool:
     """Whether every mention of a situation noun follows a demonstrative: 「这种做法认可吗」 asks about
     what the story did, and 做法 names nothing a rule is about. So with a moment: 「…还没解冻，这时候能续贷
@@ -822,7 +839,7 @@ def analyse(text: str) -> Question:
                           and not _fused_negation(t)
                           and not _NEGATED_INDEFINITE.fullmatch(t) and not okay_predicate(t, norm)
                           and not consent_asked(t, norm)
-                          and not refers_back(t, norm)
+                          and not refers_back(t, norm) and not rules_pointed_at(t, norm)
                           and not glued_okay(t, norm)
                           and not rules_stance_verb(t, norm)
                           and not renewal_as_manner(t, norm)

@@ -423,6 +423,7 @@ MUTATIONS = {
     "what a renewed term is set by is a mechanism (原贷款期限 vs 经营周期)": "import assistant.consistency as m; del m.MECHANISMS[3]",
     "only a mechanism asked in words widens the search": "import assistant.consistency as m, re; f = m._way_of_renewal_stated; m._way_of_renewal_stated = lambda cats, q: True",
     "a comparison searches a value's siblings' words (中型企业 → 中小企业)": "import assistant.chain as m; m.sibling_words = lambda q, known_word: []",
+    "the rules pointed at by a determiner name nothing asked (这套政策)": "import assistant.question as m; m.rules_pointed_at = lambda t, n: False",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py", "tests/test_comparison_rules.py"]

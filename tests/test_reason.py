@@ -2631,3 +2631,16 @@ def test_a_kind_word_after_a_preposition_of_basis_names_the_rules(clause, word, 
 def test_a_story_asked_under_named_rules_is_the_topic():
     q = analyse("借款企业跟供应商有个买卖合同纠纷,官司还在一审没判。按操作指引这时候能给它续贷吗?")
     assert any("供应商" in c.members for c in q.topic)
+
+
+@pytest.mark.parametrize("question,word,kept", [
+    # a determiner names nothing, and a word for the rules after one points at the rules being asked about
+    ("个体户又不算企业，续贷这套政策对他们就不适用了吧？", "政策", False),
+    ("个体户又不算企业，续贷这套政策对他们就不适用了吧？", "这套", False),
+    ("按这个办法，个体户能续贷吗？", "办法", False),
+    # a rules word said of something else, with no determiner, stays
+    ("客户还不上有什么办法吗？", "办法", True),
+    ("续贷资金用途有什么政策要求？", "政策", True),
+])
+def test_the_rules_pointed_at_by_a_determiner_name_nothing_asked(question, word, kept):
+    assert any(word in c.members for c in analyse(question).concepts) is kept
