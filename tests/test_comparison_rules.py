@@ -404,12 +404,11 @@ def test_what_a_renewed_terms_length_is_set_by_is_a_mechanism(question, text, wa
     assert _mechanisms(analyse(question).norm, text) == ways
 
 
-def test_only_a_mechanism_asked_in_words_adds_its_wording_to_the_search():
-    from assistant.consistency import topic_search
-
+def _recording_searcher(known: bool):
+    """A searcher that keeps the query it is given; every word is (or none is) a corpus word."""
     class Index:
         def known_word(self, w):
-            return False
+            return known
 
     class Searcher:
         index = Index()
@@ -417,7 +416,12 @@ def test_only_a_mechanism_asked_in_words_adds_its_wording_to_the_search():
         def search_per_doc(self, query, k):
             self.query = query
             return {}
-    s = Searcher()
+    return Searcher()
+
+
+def test_only_a_mechanism_asked_in_words_adds_its_wording_to_the_search():
+    from assistant.consistency import topic_search
+    s = _recording_searcher(False)
     q = analyse("续贷审批该比新贷款简化，还是必须同样走全流程？")
     topic_search(s, q, [], q.text, 3)
     assert "第二顺位抵押" not in s.query and "协商确定" not in s.query
@@ -428,18 +432,7 @@ def test_only_a_mechanism_asked_in_words_adds_its_wording_to_the_search():
 
 def test_a_value_of_a_classification_is_searched_in_its_siblings_words():
     from assistant.consistency import topic_search
-
-    class Index:
-        def known_word(self, w):
-            return True
-
-    class Searcher:
-        index = Index()
-
-        def search_per_doc(self, query, k):
-            self.query = query
-            return {}
-    s = Searcher()
+    s = _recording_searcher(True)
     q = analyse("中型企业能不能做续贷？")
     topic_search(s, q, [], q.text, 3)
     assert "中小企业" in s.query and "小型企业" in s.query
