@@ -50,14 +50,14 @@ TOPICS: list[tuple[str, str]] = [
 # mechanisms with the wording that states each). Two documents stating different ones disagree.
 MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
     (re.compile(r"时点|时间节点|什么时候|啥时候|何时|几时|前还是(到期)?后|"
-                r"(到期|之)(以|之)?[前后][^，,。；;？?]{0,4}?(办|申请|提出|续|放)"),
+                r"到期(以|之)?[前后][^，,。；;？?]{0,4}?(办|申请|提出|续|放)"),
      {"原贷款到期前办理": re.compile(r"到期(以|之)?前"), "原贷款到期后办理": re.compile(r"到期(?:\([^)]{0,12}\))?(以|之)?后")}),
     # 谁 asks who decides only with a verb of deciding (谁来定); 谁卡得更严 asks which is stricter
     (re.compile(r"如何确定|怎么定|怎样确定|谁(?:来)?(?:定|确定|决定|说了算|拍板)|确定方式|定价"),
      {"借贷双方协商确定": re.compile(r"协商确定|协商"), "借款人自行选择": re.compile(r"(?<!银行)可以选择|自行选择"),
       "由银行确定": re.compile(r"(?<!协商)确定")}),
-    # (its ways said as officers say them: 先注销再登记, 做二押; 注销与再登记的时限 asks a time)
-    (re.compile(r"原抵押|旧抵押|抵押.{0,6}(怎么|如何)处理|顺位|二押|先[^，,。；;？?]{0,8}?注销"),
+    # (its ways said as officers say them: 先注销再登记, 先解押, 做二押; 注销与再登记的时限 asks a time, 先注销了一家分公司 no mortgage)
+    (re.compile(r"原抵押|旧抵押|抵押.{0,6}(怎么|如何)处理|顺位|二押|先[^，,。；;？?]{0,3}?(注销|解押)[^，,。；;？?]{0,6}?(抵押|登记)|先[^，,。；;？?]{0,6}?抵押[^，,。；;？?]{0,4}?注销|先解押"),
      {"先注销原抵押再重新登记": re.compile(r"注销后重新办理抵押登记|注销登记.{0,20}后.{0,6}受理.{0,4}抵押登记"),
       "第二顺位抵押、原抵押暂不注销": re.compile(r"第二顺位抵押|二次顺位抵押")}),
     # what a renewed loan's term is set by: the original loan's term, or the firm's business cycle
@@ -66,9 +66,10 @@ MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
       "续贷期限按生产经营周期确定": re.compile(r"经营周期")}),
     # where the lent money goes: into the borrower's account, or straight to repaying the old loan
     # (asked of the money: 审批流程怎么走, 进了名单库的企业账户, 到期直接还不上 ask nothing of it)
-    (re.compile(r"(钱|资金|款)[^，,。；;？?]{0,6}?(打到|打进|打入|注入|划到|划入|转入|进)[^，,。；;？?]{0,6}?账|"
-                r"(钱|资金|款)[^，,。；;？?]{0,4}?(流向|怎么走|去向)|"
-                r"(钱|资金|款)[^，,。；;？?]{0,8}?直接(拿去|划去|用来|用于)?(还|归还|偿还)"),
+    # (the renewed loan's money — renewal or lending said first: 企业的钱都打到他行账户上了 is the story's)
+    (re.compile(r"(续贷|放款|批下来|放下来)[^。；;？?]{0,20}?(钱|资金|款)[^，,。；;？?]{0,6}?(打到|打进|打入|注入|划到|划入|转入|进)[^，,。；;？?]{0,6}?账|"
+                r"(续贷|放款|批下来|放下来)[^。；;？?]{0,20}?(钱|资金|款)[^，,。；;？?]{0,4}?(流向|怎么走|去向)|"
+                r"(续贷|放款|批下来|放下来)[^。；;？?]{0,20}?(钱|资金|款)[^，,。；;？?]{0,8}?直接(拿去|划去|用来|用于)?(还|归还|偿还)"),
      {"资金注入借款人账户": re.compile(r"(注入|划入|转入|打入)[^，,。；;]{0,12}账户"),
       "资金直接归还原贷款": re.compile(r"直接(用于)?(归还|偿还)")}),
 ]
@@ -440,11 +441,16 @@ def _mechanism_asked(asked: re.Pattern, question: str) -> bool:
     return bool(asked.search(question) or _ALTERNATIVE.search(question))
 
 
+# the doing of renewal right after a way of it (到期前|签新合同, 第二顺位抵押|办)
+_DOING = r"[^，,。；;？?]{0,4}?(办|签|放|申请|提出|续|做)"
+
+
 def _way_of_renewal_stated(cats: dict[str, re.Pattern], question: str) -> bool:
     """A clause of the question states one of a mechanism's ways of renewal itself (把续贷放在到期前签新合同),
     not of another act (银行在到期前要主动联系登记机构)."""
     clauses = [c for c in re.split(r"[，,。；;？?！!]", question) if any(w in c for w in RENEWAL)]
-    return any(rx.search(c) for rx in cats.values() for c in clauses)
+    # (the way followed by the doing of it — 到期前|签新合同 — not a state of the story: 到期后逾期的企业)
+    return any(re.search(rx.pattern + _DOING, c) for rx in cats.values() for c in clauses)
 
 
 def _asked_in_words(name: str, question: str) -> bool:
@@ -507,7 +513,7 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
                 about = _about(q, known, r, carried)
                 st = (stance(q, r, weights, RENEWAL, carried=carried) if q.asks_verdict or q.numbers or whether
                       else None)
-                if relative and r.limits and not _OF_ORIGINAL.search(r.text):
+                if relative and not q.numbers and r.limits and not _OF_ORIGINAL.search(r.text):
                     st = None   # a figure of its own (额度≤1500万元) says nothing of exceeding the original loan
                 # a way asked only by alternatives is the topic's only in a sentence on the topic; a way of deciding only
                 # in one holding the topic's own word

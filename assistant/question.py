@@ -23,10 +23,11 @@ _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文
                       r"[^，,。；;？?]{0,12}?(对得上|对不上|吻合|相符|冲突|矛盾|打架)|"
                       # whether all documents rule one way (…，两家是不是都这么规定)
                       r"(是不是|是否)都(这么|这样|如此)(规定|要求|说|办)|都(这么|这样)(规定|要求)吗|"
-                      # which is stricter, by a comparative of strictness said as the predicate — against a standard
-                      # (比监管收得更紧), of which one (哪家更严), or closing the question (…更宽吗); not 较紧张, 更严格
-                      r"(?:比[^，,。；;？?]{1,12}?|哪[家个边份][^，,。；;？?]{0,6}?)(更|还要|还|较)为?(严|紧|宽|松)(?![格张密])|"
-                      r"(更|还要)为?(严|紧|宽|松)(?=[吗么呢吧]?\s*([？?]|$))|是松是严|是严是松|宽严")
+                      # which is stricter, by a comparative of strictness against a standard (比监管收得更紧, 比通知更严格)
+                      # or of which one (哪家更严, 哪家卡得最严); not 较紧张, nor a bare 更严吗 (审查要更严吗 asks a yes/no)
+                      # (a standard that is the original loan, 比原来更严, compares the story, not documents)
+                      r"(?:比(?!原)[^，,。；;？?]{1,12}?|(?:哪[家个边份]|谁)[^，,。；;？?]{0,6}?)(更|还要|还|较|最)为?(严|紧|宽|松)(?![张密])|"
+                      r"是松是严|是严是松|宽严|哪[家个边份][^，,。；;？?]{0,4}?松[^，,。；;？?]{0,2}?哪[家个边份][^，,。；;？?]{0,4}?严")
 # the words that ask for a comparison, as a comparison reads them
 COMPARING = _COMPARE
 # yes/no by grammar: V不V / V没V (能不能, 是不是, 有没有, 需不需要), 是否/能否/可否/有无, a sentence-final

@@ -864,8 +864,8 @@ def _own_object(quantity: str) -> bool:
     the figure is then that act's object."""
     if re.search(r"(到|至|成|为)$", quantity):
         return False   # 调到2000万, 增加至…: the figure the loan's own amount is brought to
-    if _MEASURED_NOUN.search(quantity):
-        return True    # 年销售金额2000万, 评估价值300万: the figure is of what its own noun measures
+    if _measures_another(quantity):
+        return True    # 年销售金额2000万, 评估价值300万, 逾期金额2万: the figure is of what its own noun measures
     tags = [(w, t) for w, t in pos_tags(quantity.rstrip("了过个共计约近大概")) if t != "x"]
     if not tags:
         return False
@@ -874,8 +874,20 @@ def _own_object(quantity: str) -> bool:
     return tag.startswith("v") and not _LENDING_VERB.search(word) and word not in _LINKING
 
 
-# a measure noun after a noun other than the loan (销售|金额, 评估|价值, 日均|余额): what the figure measures
-_MEASURED_NOUN = re.compile(r"(?<!贷款)(?<!续贷)(?<!借款)(销售|营业|评估|估值|日均|存款|资产|收入|利润|缴税|纳税)[^，,。]{0,2}(金额|价值|余额|额|收入)$")
+# a measure noun closing what a figure is said of, with the words that modify it (销售|金额, 逾期|金额, 续贷|金额)
+_MEASURE = re.compile(r"([^，,。；;：:]{1,4}?)的?(金额|价值|余额|收入)$")
+# words of the loan itself, or of lending it: a measure noun they modify is the loan's amount
+_OF_THE_LOAN = re.compile(r"贷|借款|单笔|这笔|该笔|额度|授信|本金")
+
+
+def _measures_another(quantity: str) -> bool:
+    """A measure noun modified by something other than the loan (销售|金额, 评估|价值, 日均|余额, 逾期|金额): the figure
+    measures that thing, not the loan — the loan's own (续贷|金额, 单笔|金额, 申请|金额) is the loan's size."""
+    m = _MEASURE.search(quantity)
+    if m is None:
+        return False
+    head = m.group(1)
+    return not (_OF_THE_LOAN.search(head) or _LENDING_VERB.search(head))
 
 
 _LINKING = frozenset("是 为 有 达到 达 算 属于 在 等于 超过 低于 高于 不到 不足".split())

@@ -228,6 +228,9 @@ def test_a_fact_said_is_no_act_pointed_back_at():
     "监管不让对符合条件的企业随便断贷，有的行没进名单就一律不给续，这是不是比监管收得更紧？",
     "赣州通知严查附加不合理条件，农商行要求续贷客户在本行开基本户，算不算比监管更严？",
     "操作指引把名单外客户挡在门外，和监管要求相比是松是严？",
+    "农商行比监管通知更严格吗？",
+    "各家对民间借贷哪家卡得最严？",
+    "企业主有点民间借款，农商行和操作指引在这点上谁卡得更严？",
 ])
 def test_a_comparative_of_strictness_asks_for_a_comparison(question):
     assert analyse(question).kind == "compare"
@@ -238,6 +241,10 @@ def test_a_comparative_of_strictness_asks_for_a_comparison(question):
     "企业资金周转较紧张，能不能申请续贷？",
     "客户现金流还紧，到期还不上，可以续贷吗？",
     "抵押物贬值了，审批要不要更严格一点？",
+    # a bare 更严吗 asks whether to be stricter; a standard that is the original loan compares the story
+    "续贷的担保措施要更严吗？",
+    "续贷担保要比原贷款更严吗？",
+    "企业回款比原来更紧了，还能续贷吗？",
 ])
 def test_tight_or_strict_in_a_story_asks_no_comparison(question):
     assert analyse(question).kind == "yesno"
@@ -337,6 +344,9 @@ def test_a_pronoun_in_the_asking_clause_brings_the_story_into_a_comparison(quest
     ("各家银行续贷的审批流程怎么走，一样吗？", "续贷资金直接用于偿还原贷款。", []),
     ("进了名单库的企业账户被冻结，各家还给续贷吗？", "续贷资金直接用于偿还原贷款。", []),
     ("企业到期直接还不上了，各家能不能续贷？", "续贷资金直接用于偿还原贷款。", []),
+    # the story's money, not the renewed loan's
+    ("企业的钱都打到他行账户上了，各家还给续贷吗？", "续贷资金将直接注入小微企业的账户。", []),
+    ("企业回笼的资金直接还了民间借贷，各家还能续贷吗？", "续贷资金直接用于偿还原贷款。", []),
 ])
 def test_where_the_lent_money_goes_is_a_mechanism(question, text, ways):
     from assistant.consistency import _mechanisms
@@ -365,6 +375,11 @@ def test_a_mechanism_is_asked_in_words_not_by_any_alternative(question, way, in_
     # 到期 in the story times the story, and a way said of another act asks nothing of renewal's timing
     ("原来是纯信用的流贷，到期能不能走续贷？", "在原有的贷款到期后放款。", []),
     ("银行在原贷款到期前要不要主动联系登记机构？", "在原贷款到期前主动与不动产登记机构联系。", []),
+    ("抵押权注销之后再办抵押登记，各家规定一样吗？", "在原有的贷款到期后放款。", []),
+    ("各家对到期后逾期的企业能不能续贷规定一样吗？", "在原有的贷款到期后放款。", []),
+    # the mortgage's ways, said as officers do; a cancelled branch office is no mortgage
+    ("续贷抵押到底是先注销再登记，还是做二押？", "必须采用第二顺位抵押的方式。", ["第二顺位抵押、原抵押暂不注销"]),
+    ("企业先注销了一家分公司，各家还给续贷吗？", "必须采用第二顺位抵押的方式。", []),
 ])
 def test_renewals_timing_is_asked_of_renewal_not_by_a_story_falling_due(question, text, ways):
     from assistant.consistency import _mechanisms

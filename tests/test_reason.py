@@ -2644,3 +2644,14 @@ def test_a_story_asked_under_named_rules_is_the_topic():
 ])
 def test_the_rules_pointed_at_by_a_determiner_name_nothing_asked(question, word, kept):
     assert any(word in c.members for c in analyse(question).concepts) is kept
+
+
+@pytest.mark.parametrize("quantity,another", [
+    # a measure noun modified by something other than the loan measures that thing
+    ("年销售金额", True), ("评估价值", True), ("日均余额", True), ("逾期金额", True), ("企业欠息金额", True),
+    # the loan's own amount: said of the loan, or of lending it
+    ("这次续贷金额", False), ("贷款余额", False), ("单笔金额", False), ("申请金额", False),
+])
+def test_a_measure_noun_is_of_what_modifies_it(quantity, another):
+    from assistant.reason import _measures_another
+    assert _measures_another(quantity) is another
