@@ -270,7 +270,10 @@ SEALED_SETS = [("compare_sealed.jsonl", 6, 1), ("compare_sealed3.jsonl", 8, 0), 
                ("compare_sealed23.jsonl", 8, 2),
                # written at the start of the fifth 2026-12-04 session, committed unread, run once at its end:
                # 9 flagged, 1 agreement flagged (the same on the session's starting code)
-               ("compare_sealed24.jsonl", 9, 1)]
+               ("compare_sealed24.jsonl", 9, 1),
+               # written at the start of the sixth 2026-12-04 session, committed unread, run once at its end:
+               # 8 flagged, 1 agreement flagged (the same on the session's starting code)
+               ("compare_sealed25.jsonl", 8, 1)]
 
 
 @pytest.mark.parametrize("name,min_flagged,max_wrong", SEALED_SETS)
