@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from .docnames import KIND_WORDS, spoken_forms
+from .docnames import KIND_WORDS, RULES_NOUNS, spoken_forms
 from .consistency import agreement, doc_rows, find_conflicts, prepare_topic
 from .evidence import Span, Weights, best_spans, coverage, idf_weights
 from ingest.records import Unit
@@ -180,8 +180,6 @@ def naming_words(concepts, names: list[str], norm: str = "") -> frozenset[str]:
                      or m in KIND_WORDS and (names or re.search(re.escape(m) + "[里中内上]", norm)))
 
 
-# what the rules are called, besides the documents' kind words
-RULES_NOUNS = KIND_WORDS + ("政策", "制度", "规定")
 
 
 def renewal_rules(word: str) -> bool:

@@ -13,7 +13,7 @@ from .consistency import prepare_topic, topic_search
 from .evidence import idf_weights
 from .models import Answer, Hit, QueryError
 from .question import Question, analyse, strip_instructions
-from .reason import asks_a_use, family_words, value_forms
+from .reason import asks_a_use, sibling_words
 from .retrieve import HybridSearcher, clean_query, has_content
 from ingest.tokenize import FAMILIES, to_simplified
 
@@ -36,18 +36,6 @@ class Request:
     hits: list[Hit] = field(default_factory=list)
     per_doc: dict[str, list[Hit]] = field(default_factory=dict)
     answer: Answer | None = None
-
-
-def sibling_words(q: Question, known_word) -> list[str]:
-    """What a question naming a value of a classification also searches for: a value (关注类) the rules
-    that name its siblings (正常类); a value said with its head (中型企业) the words that name its
-    siblings with it (小微企业, 中小企业)."""
-    def said(v: str) -> bool:
-        return any(f in q.norm for f in value_forms(v))
-    siblings = [v for values in FAMILIES.values() if any(said(v) for v in values)
-                for v in values if not said(v) and len(v) >= 3]
-    siblings += [w for c in q.concepts for m in c.members for w in family_words(m) if known_word(w)]
-    return list(dict.fromkeys(siblings))
 
 
 class Assistant:

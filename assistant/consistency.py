@@ -18,7 +18,7 @@ from .docnames import _KIND_WORDS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
 from .question import COMPARING, FACETS, RENEWAL, RULES_COMPARED, Concept, Question, analyse, match_form, only_within, story_pointed_at
-from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, carried_words, narrowed_form, polarity_at, stance, with_previous
+from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, carried_words, narrowed_form, polarity_at, sibling_words, stance, with_previous
 
 TOPICS: list[tuple[str, str]] = [
     ("适用贷款种类", "续贷适用于哪些贷款种类"),
@@ -49,7 +49,7 @@ TOPICS: list[tuple[str, str]] = [
 # Mechanisms: mutually exclusive ways of doing one thing. (what the topic must mention, the
 # mechanisms with the wording that states each). Two documents stating different ones disagree.
 MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
-    (re.compile(r"时点|时间节点|什么时候|啥时候|何时|几时|前还是(到期)?后|"
+    (re.compile(r"时点|什么时候|啥时候|何时|几时|前还是(到期)?后|"
                 r"到期(以|之)?[前后][^，,。；;？?]{0,4}?(办|申请|提出|续|放)"),
      {"原贷款到期前办理": re.compile(r"到期(以|之)?前"), "原贷款到期后办理": re.compile(r"到期(?:\([^)]{0,12}\))?(以|之)?后")}),
     # 谁 asks who decides only with a verb of deciding (谁来定); 谁卡得更严 asks which is stricter
@@ -60,18 +60,6 @@ MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
     (re.compile(r"原抵押|旧抵押|抵押.{0,6}(怎么|如何)处理|顺位|二押|先[^，,。；;？?]{0,3}?(注销|解押)[^，,。；;？?]{0,6}?(抵押|登记)|先[^，,。；;？?]{0,6}?抵押[^，,。；;？?]{0,4}?注销|先解押"),
      {"先注销原抵押再重新登记": re.compile(r"注销后重新办理抵押登记|注销登记.{0,20}后.{0,6}受理.{0,4}抵押登记"),
       "第二顺位抵押、原抵押暂不注销": re.compile(r"第二顺位抵押|二次顺位抵押")}),
-    # what a renewed loan's term is set by: the original loan's term, or the firm's business cycle
-    (re.compile(r"期限[^，,。？?]{0,10}(怎么定|怎么确定|如何确定|如何定|怎样确定|按什么|依据|参照|挂钩|根据|看什么)"),
-     {"续贷期限参照原贷款期限": re.compile(r"与原贷款期限相同|不超过原贷款期限|不得超过原贷款期限"),
-      "续贷期限按生产经营周期确定": re.compile(r"经营周期")}),
-    # where the lent money goes: into the borrower's account, or straight to repaying the old loan
-    # (asked of the money: 审批流程怎么走, 进了名单库的企业账户, 到期直接还不上 ask nothing of it)
-    # (the renewed loan's money — renewal or lending said first: 企业的钱都打到他行账户上了 is the story's)
-    (re.compile(r"(续贷|放款|批下来|放下来)[^。；;？?]{0,20}?(钱|资金|款)[^，,。；;？?]{0,6}?(打到|打进|打入|注入|划到|划入|转入|进)[^，,。；;？?]{0,6}?账|"
-                r"(续贷|放款|批下来|放下来)[^。；;？?]{0,20}?(钱|资金|款)[^，,。；;？?]{0,4}?(流向|怎么走|去向)|"
-                r"(续贷|放款|批下来|放下来)[^。；;？?]{0,20}?(钱|资金|款)[^，,。；;？?]{0,8}?直接(拿去|划去|用来|用于)?(还|归还|偿还)"),
-     {"资金注入借款人账户": re.compile(r"(注入|划入|转入|打入)[^，,。；;]{0,12}账户"),
-      "资金直接归还原贷款": re.compile(r"直接(用于)?(归还|偿还)")}),
 ]
 ABOUT = 0.5   # share of the topic's specific words a deciding sentence must hold
 # what a sentence that restricts is (its KIND_LABEL): a requirement, a prohibition, an exclusion
@@ -356,7 +344,6 @@ def topic_search(searcher, q: Question, known: Weights, question: str, per_doc_k
             query += " " + " ".join(cats)
     # a value of a classification (中型企业) is spoken of in its siblings' words (小微企业, 中小企业), as an
     # answer searches for them
-    from .chain import sibling_words
     query += "".join(" " + w for w in sibling_words(q, searcher.index.known_word))
     if _asks_exclusions(q, known):
         query += " " + EXCLUDING_WORDS
@@ -446,7 +433,7 @@ _DOING = r"[^，,。；;？?]{0,4}?(办|签|放|申请|提出|续|做)"
 
 
 def _way_of_renewal_stated(cats: dict[str, re.Pattern], question: str) -> bool:
-    """A clause of the question states one of a mechanism's ways of renewal itself (把续贷放在到期前签新合同),
+    """A clause of the question states one of a mechanism's ways of renewal itself (续贷定在到期前办),
     not of another act (银行在到期前要主动联系登记机构)."""
     clauses = [c for c in re.split(r"[，,。；;？?！!]", question) if any(w in c for w in RENEWAL)]
     # (the way followed by the doing of it — 到期前|签新合同 — not a state of the story: 到期后逾期的企业)
@@ -454,7 +441,7 @@ def _way_of_renewal_stated(cats: dict[str, re.Pattern], question: str) -> bool:
 
 
 def _asked_in_words(name: str, question: str) -> bool:
-    """Whether the question asks a mechanism's own question (什么时候, 谁来定, 打到哪个账上), or states one of its
+    """Whether the question asks a mechanism's own question (什么时候, 谁来定), or states one of its
     ways of renewal — not only by offering alternatives, which may be of anything (简化，还是全流程走)."""
     return any(name in cats and (asked.search(question) or _way_of_renewal_stated(cats, question))
                for asked, cats in MECHANISMS)
@@ -683,16 +670,18 @@ _DIMENSION = {"年": "时间", "个月": "时间", "日": "时间", "工作日":
 _COUNT_UNITS = frozenset({"次", "期"})
 
 
+def _conflict(kind: str, sides: list[Side]) -> Conflict:
+    """A conflict between the sides, naming the regulator's documents among them."""
+    regs = sorted({f"《{s.doc_title}》" for s in sides if s.level == "regulator"})
+    return Conflict(kind, [s.doc_id for s in sides], _describe(sides), "、".join(regs) or None, sides)
+
+
 def find_conflicts(rows: list[Row]) -> list[Conflict]:
     stated = [r for r in rows if r.status == "规定"]
     conflicts: list[Conflict] = []
 
-    def reg_names(sides: list[Side]) -> str | None:
-        regs = sorted({f"《{s.doc_title}》" for s in sides if s.level == "regulator"})
-        return "、".join(regs) or None
-
     def add(kind: str, sides: list[Side]) -> None:
-        conflicts.append(Conflict(kind, [s.doc_id for s in sides], _describe(sides), reg_names(sides), sides))
+        conflicts.append(_conflict(kind, sides))
 
     # opposite verdicts; against the regulator a bank is stricter (不可以 where it says 可以) or looser
     yes = [r for r in stated if r.verdict == "yes"]
@@ -863,7 +852,7 @@ def stricter_than_the_notice(rows: list[Row], against: list[Side], named: list[s
     """Asked against the regulator, a bank's rule turning eligible firms away from renewal (a cap, a floor, a
     requirement, an exclusion) is stricter than the notice, which forbids refusing them and sets no such rule
     — unless the notice restricts the same topic itself. Where the question names documents, only a bank it
-    names is compared (赣州通知和附件规程… compares the regulator's own two texts)."""
+    names is compared (a question naming only the notice and its annex compares the regulator's own two texts)."""
     regs = {s.doc_id for s in against}
     own = [r for r in rows if r.doc_id in regs and r.status == "规定"]
     if not against or any(r.kind in RESTRICTING or r.verdict == "no" for r in own if not REFUSALS.search(r.citation.quote)):
@@ -872,13 +861,12 @@ def stricter_than_the_notice(rows: list[Row], against: list[Side], named: list[s
     if not banks:
         return []
     sides = against + [_side(r, "（" + ("、".join(lim.describe() for lim in r.limits) or r.kind) + "，更严）") for r in banks]
-    return [Conflict("比监管通知更严", [s.doc_id for s in sides], _describe(sides),
-                     "、".join(sorted({f"《{s.doc_title}》" for s in against})), sides)]
+    return [_conflict("比监管通知更严", sides)]
 
 
 def defined_against_excluded(q: Question, rows: list[Row]) -> list[Conflict]:
     """One document defines its business as taking in the case asked — its definition denies what the story
-    denies (续贷就是指…到期后不能按时收回… for 到期没按时还上) — while another says 不可以 to it: they disagree.
+    denies (续贷就是指…到期后不能按时收回… for a loan the story says was not repaid on time) — while another says 不可以 to it: they disagree.
     (A definition decides no yes/no answer; between documents it shows what each means the business for.)"""
     denied = {c.members[0] for c in q.concepts if q.concept_negated(c)}
     defining = [r for r in rows if r.status == "规定" and r.kind == KIND_LABEL["definition"] and r.verdict is None
@@ -888,8 +876,7 @@ def defined_against_excluded(q: Question, rows: list[Row]) -> list[Conflict]:
         return []
     sides = [_side(r, "（按其定义，" + "、".join(sorted(denied & set(r.held))) + "未做到的也在其内）") for r in defining] + \
         [_side(r, "不可以") for r in refusing]
-    return [Conflict("定义与排除相反", [s.doc_id for s in sides], _describe(sides),
-                     "、".join(sorted({f"《{s.doc_title}》" for s in sides if s.level == "regulator"})) or None, sides)]
+    return [_conflict("定义与排除相反", sides)]
 
 
 def agreement(rows: list[Row], conflicts: list[Conflict]) -> str:

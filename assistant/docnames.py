@@ -20,6 +20,8 @@ _INSTITUTION = re.compile(r"([\u4e00-\u9fff]{0,8}?)(农村商业银行|农商银
                           r"银保监分局|银保监局|信用社|银行|分局)")
 _PRODUCT = re.compile(r"[“\"「]([^”\"」]{2,12})[”\"」]\s*[(（]?\s*(\d+(?:\.\d+)?)?")
 KIND_WORDS = _KIND_WORDS = ("通知", "管理办法", "实施细则", "细则", "操作规程", "规程", "操作指引", "指引", "范本", "办法", "意见")
+# what the rules are called, besides the documents' kind words
+RULES_NOUNS = KIND_WORDS + ("政策", "制度", "规定")
 _PLACE = re.compile(r"^(.{2,4}?)(省|市|自治区|县|区)")
 _NOISE = re.compile(r"[*_＿“”\"「」《》()（）\s]")
 _GENERIC = {"银行", "商行", "分局", "信用社", "小微企业", "续贷", "贷款", "业务"}

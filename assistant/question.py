@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 from typing import Callable
 
 from ingest.readings import Limit, clause_bounds, event_ages, is_negator, limits, negation_scope
-from .docnames import KIND_WORDS
+from .docnames import KIND_WORDS, RULES_NOUNS
 from ingest.tokenize import cut_with_offsets, in_dictionary, normalize, pos_tags, terms as token_terms, to_simplified
 
 _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|有何不同|有什么不同|有何区别|有什么区别|"
@@ -518,7 +518,7 @@ _POINTS_AT_STORY = re.compile(r"(?<![其])(他们|她们|它们|他|她|它)(?![
 
 
 def story_pointed_at(q: "Question") -> "Question":
-    """「没进名单的客户，遇到特殊情况能不能临时给他办续贷」: a pronoun in the asking clause stands for the story's
+    """「企业有笔官司没结，分行能不能先给它展一展期」: a pronoun in the asking clause stands for the story's
     subject, so a comparison compares the story together with the asking clause's own words. (A yes/no answer
     checks the story's facts against each rule as stated facts; a comparison has only its topic.)"""
     if not q.asking or q.asking == q.norm or not _POINTS_AT_STORY.search(q.asking) or q.topic != q.focus:
@@ -569,7 +569,7 @@ def _applied_for(word: str, asking: str) -> bool:
 
 # a situation or manner noun after a demonstrative (这种情况, 这种做法, 此类情形) points back at the story
 _SITUATIONS = ("情况", "做法", "情形", "操作", "办法")
-_DEMONSTRATIVE = re.compile(r"(这|那|此|(?<!应)该)(种|样的|类|个)?$")
+_DEMONSTRATIVE = re.compile(r"(这|那|此|(?<!应)该)(种|样的|类|个|套|些|份|项|条)?$")
 
 
 # a demonstrative fused with a moment (这时, 此时, 那时候): the moment the story has reached
@@ -578,28 +578,15 @@ _THIS_MOMENT = re.compile(r"(这|那|此)(时|时候|会儿|会)|到时候?|届�
 
 # a determiner: a demonstrative with its classifier (这套, 那份, 该项)
 _DETERMINER = re.compile(r"(这|那|该|此)(套|个|些|份|项|条|类|种)")
-# what the rules are called besides the documents' kind words
-_RULES_WORDS = tuple(KIND_WORDS) + ("政策", "制度", "规定")
-
-
-def rules_pointed_at(token: str, norm: str) -> bool:
-    """「续贷这套政策对他们适用吗」: a determiner names nothing, and a word for the rules after one (这套|政策,
-    这个|办法) points at the rules being asked about — it says which rules, not what they are asked about."""
-    if _DETERMINER.fullmatch(token):
-        return True
-    if token not in _RULES_WORDS:
-        return False
-    spots = [k for k in range(len(norm)) if norm.startswith(token, k)]
-    return bool(spots) and all(_DETERMINER.search(norm[max(0, k - 2):k]) for k in spots)
 
 
 def refers_back(token: str, norm: str) -> bool:
     """Whether every mention of a situation noun follows a demonstrative: 「这种做法认可吗」 asks about
-    what the story did, and 做法 names nothing a rule is about. So with a moment: 「…还没解冻，这时候能续贷
+    what the story did, and 做法 names nothing a rule is about. So with a moment: 「…账户刚解封，这时候可以办
     吗」 asks about the story's state at that moment."""
-    if _THIS_MOMENT.fullmatch(token):
-        return True
-    if token not in _SITUATIONS:
+    if _THIS_MOMENT.fullmatch(token) or _DETERMINER.fullmatch(token):
+        return True   # (a determiner itself names nothing)
+    if token not in _SITUATIONS + RULES_NOUNS:
         return False
     spots = [k for k in range(len(norm)) if norm.startswith(token, k)]
     return bool(spots) and all(_DEMONSTRATIVE.search(norm[max(0, k - 3):k]) for k in spots)
@@ -840,7 +827,7 @@ def analyse(text: str) -> Question:
                           and not _fused_negation(t)
                           and not _NEGATED_INDEFINITE.fullmatch(t) and not okay_predicate(t, norm)
                           and not consent_asked(t, norm)
-                          and not refers_back(t, norm) and not rules_pointed_at(t, norm)
+                          and not refers_back(t, norm)
                           and not glued_okay(t, norm)
                           and not rules_stance_verb(t, norm)
                           and not renewal_as_manner(t, norm)
@@ -1130,7 +1117,7 @@ _BASIS = re.compile(r"(按照|按|根据|依照|依据|参照)[^，,。；;？?�
 
 def _kind_named_at(clause: str, k: int) -> bool:
     """A kind word at k said as the rules' name: by what follows it (符合规程吗), or inside a phrase a
-    preposition of basis opens (按操作指引这时候能…)."""
+    preposition of basis opens (按那份细则的意思…)."""
     return bool(_RULES_KIND.match(clause, k)) or bool(_KIND_AT.match(clause, k)) and bool(_BASIS.search(clause[:k]))
 
 

@@ -512,6 +512,18 @@ def family_words(term: str) -> list[str]:
     return out
 
 
+def sibling_words(q: Question, known_word) -> list[str]:
+    """What a question naming a value of a classification also searches for: a value (关注类) the rules
+    that name its siblings (正常类); a value said with its head (中型企业) the words that name its
+    siblings with it (小微企业, 中小企业)."""
+    def said(v: str) -> bool:
+        return any(f in q.norm for f in value_forms(v))
+    siblings = [v for values in FAMILIES.values() if any(said(v) for v in values)
+                for v in values if not said(v) and len(v) >= 3]
+    siblings += [w for c in q.concepts for m in c.members for w in family_words(m) if known_word(w)]
+    return list(dict.fromkeys(siblings))
+
+
 def family_spoken_of(term: str, text: str) -> bool:
     """Whether a text speaks of the classification a value belongs to: it names another of its values in
     the same kind of word, or a compound abbreviating two (小微企业 for 中型企业)."""

@@ -415,15 +415,13 @@ MUTATIONS = {
     "a demonstrative moment points back at the story (这时候能续吗)": "import assistant.question as m, re; m._THIS_MOMENT = re.compile('(?!x)x')",
     "a potential complement is its modal (续不了贷 = 不能续贷)": "import assistant.question as m; m.unfold_potential = lambda norm: norm",
     "a kind word after a preposition of basis names the rules (按操作指引这时候…)": "import assistant.question as m, re; m._BASIS = re.compile('(?!x)x')",
-    "where the lent money goes is a mechanism (注入账户 vs 直接归还)": "import assistant.consistency as m; m.MECHANISMS[:] = m.MECHANISMS[:4]",
     "a mechanism offered only by alternatives decides only in a sentence on the topic": "import assistant.consistency as m; m._asked_in_words = lambda name, question: True",
     "a way of renewal stated in the question asks its mechanism (把续贷放在到期前…)": "import assistant.consistency as m; m._way_of_renewal_stated = lambda cats, question: False",
     "a definition taking in the case another refuses is a conflict": "import assistant.consistency as m; m.defined_against_excluded = lambda q, rows: []",
     "a story falling due (到期了) asks nothing of renewal's timing": "import assistant.consistency as m, re; m.MECHANISMS[0] = (re.compile('到期|' + m.MECHANISMS[0][0].pattern), m.MECHANISMS[0][1])",
-    "what a renewed term is set by is a mechanism (原贷款期限 vs 经营周期)": "import assistant.consistency as m; del m.MECHANISMS[3]",
     "only a mechanism asked in words widens the search": "import assistant.consistency as m, re; f = m._way_of_renewal_stated; m._way_of_renewal_stated = lambda cats, q: True",
-    "a comparison searches a value's siblings' words (中型企业 → 中小企业)": "import assistant.chain as m; m.sibling_words = lambda q, known_word: []",
-    "the rules pointed at by a determiner name nothing asked (这套政策)": "import assistant.question as m; m.rules_pointed_at = lambda t, n: False",
+    "a comparison searches a value's siblings' words (中型企业 → 中小企业)": "import assistant.consistency as m; m.sibling_words = lambda q, known_word: []",
+    "the rules pointed at by a determiner name nothing asked (这套政策)": "import assistant.question as m, re; m._DETERMINER = re.compile('(?!x)x'); m.RULES_NOUNS = ()",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py", "tests/test_comparison_rules.py"]

@@ -333,26 +333,6 @@ def test_a_pronoun_in_the_asking_clause_brings_the_story_into_a_comparison(quest
         assert any(story_word in c.members for c in topic) and not any(story_word in c.members for c in q.topic)
 
 
-@pytest.mark.parametrize("question,text,ways", [
-    # where the lent money goes, asked in words: into the borrower's account, or straight to the old loan
-    ("续贷放款后资金是打到企业账户还是直接归还原贷款？", "续贷资金将直接注入小微企业的账户。", ["资金注入借款人账户"]),
-    ("续贷资金的流向，各家一样吗？", "续贷资金直接用于偿还原贷款。", ["资金直接归还原贷款"]),
-    ("钱是先打到企业自己账上，还是直接划去还原来那笔贷款？", "将贷款资金划入客户指定的账户。", ["资金注入借款人账户"]),
-    # not asked: a sentence naming a way says nothing of it
-    ("续贷资金能用于买设备吗？", "续贷资金直接用于偿还原贷款。", []),
-    # asked of something else than the money: a process, an account in the story, a loan not repaid
-    ("各家银行续贷的审批流程怎么走，一样吗？", "续贷资金直接用于偿还原贷款。", []),
-    ("进了名单库的企业账户被冻结，各家还给续贷吗？", "续贷资金直接用于偿还原贷款。", []),
-    ("企业到期直接还不上了，各家能不能续贷？", "续贷资金直接用于偿还原贷款。", []),
-    # the story's money, not the renewed loan's
-    ("企业的钱都打到他行账户上了，各家还给续贷吗？", "续贷资金将直接注入小微企业的账户。", []),
-    ("企业回笼的资金直接还了民间借贷，各家还能续贷吗？", "续贷资金直接用于偿还原贷款。", []),
-])
-def test_where_the_lent_money_goes_is_a_mechanism(question, text, ways):
-    from assistant.consistency import _mechanisms
-    assert _mechanisms(question, text) == ways
-
-
 @pytest.mark.parametrize("question,way,in_words", [
     ("续贷在到期前还是到期后办？", "原贷款到期前办理", True),
     ("续贷利率由谁来定？", "由银行确定", True),
@@ -405,18 +385,6 @@ def test_a_definition_taking_in_the_case_another_refuses_is_a_conflict(question,
     assert bool(found) is flagged
     if flagged:
         assert found[0].doc_ids == ["nongshang", "template"]
-
-
-@pytest.mark.parametrize("question,text,ways", [
-    # what a renewed loan's term is set by: the original loan's term, or the business cycle
-    ("续贷期限怎么定，要不要跟原贷款期限挂钩？", "续贷期限一般与原贷款期限相同或稍长。", ["续贷期限参照原贷款期限"]),
-    ("续贷的期限按什么来定？", "续贷期限根据小微企业生产经营周期、特点等因素合理设定。", ["续贷期限按生产经营周期确定"]),
-    # 生产周期 in a definition names why renewal exists, not how its term is set
-    ("续贷的期限按什么来定？", "因生产周期与贷款期限不匹配而造成贷款周转暂时困难", []),
-])
-def test_what_a_renewed_terms_length_is_set_by_is_a_mechanism(question, text, ways):
-    from assistant.consistency import _mechanisms
-    assert _mechanisms(analyse(question).norm, text) == ways
 
 
 def _recording_searcher(known: bool):

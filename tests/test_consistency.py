@@ -252,12 +252,13 @@ def _flagged_and_wrong(assistant, cases) -> tuple[int, int]:
 # compare_sealed14's floor was LOWERED 11 -> 8 in the sixth 2026-12-04 session: four of its flags (o04, o08,
 # o11, o15) rested on mechanism sentences the question had not asked about — a definition's 到期后 answering
 # 「审批该简化，还是全流程走？」 — which a way offered only by alternatives no longer decides; o02 rested on
-# 到期 in its story (「…的贷款，到期能不能走续贷」) read as asking when renewal is done
+# 到期 in its story (「…的贷款，到期能不能走续贷」) read as asking when renewal is done; 7 after the review
+# removed the two mechanisms and the glossary line that had been added for failing seen cases
 SEALED_SETS = [("compare_sealed.jsonl", 6, 1), ("compare_sealed3.jsonl", 8, 0), ("compare_sealed4.jsonl", 8, 1),
                ("compare_sealed5.jsonl", 9, 1), ("compare_sealed6.jsonl", 8, 1), ("compare_sealed7.jsonl", 7, 1),
                ("compare_sealed8.jsonl", 6, 1), ("compare_sealed9.jsonl", 7, 0), ("compare_sealed10.jsonl", 10, 1),
                ("compare_sealed11.jsonl", 4, 1), ("compare_sealed12.jsonl", 5, 1), ("compare_sealed13.jsonl", 3, 1),
-               ("compare_sealed14.jsonl", 8, 0), ("compare_sealed15.jsonl", 6, 0), ("compare_sealed16.jsonl", 12, 2),
+               ("compare_sealed14.jsonl", 7, 0), ("compare_sealed15.jsonl", 6, 0), ("compare_sealed16.jsonl", 12, 2),
                ("compare_sealed17.jsonl", 13, 0), ("compare_sealed18.jsonl", 10, 0),
                ("compare_sealed19.jsonl", 8, 0), ("compare_sealed20.jsonl", 12, 0),
                ("compare_sealed21.jsonl", 9, 0),
@@ -272,8 +273,10 @@ SEALED_SETS = [("compare_sealed.jsonl", 6, 1), ("compare_sealed3.jsonl", 8, 0), 
                # 9 flagged, 1 agreement flagged (the same on the session's starting code)
                ("compare_sealed24.jsonl", 9, 1),
                # written at the start of the sixth 2026-12-04 session, committed unread, run once at its end:
-               # 8 flagged, 1 agreement flagged (the same on the session's starting code)
-               ("compare_sealed25.jsonl", 8, 1)]
+               # 8 flagged, 1 agreement flagged (the same on the session's starting code); LOWERED to 6 after the
+               # review removed what had been added for failing seen cases (the 金额 glossary line, the mechanisms
+               # of where the money goes and of what sets a term) — counted only, its cases not read again
+               ("compare_sealed25.jsonl", 6, 1)]
 
 
 @pytest.mark.parametrize("name,min_flagged,max_wrong", SEALED_SETS)
