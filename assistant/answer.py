@@ -411,16 +411,28 @@ def _only_excluded_topic(q: Question, ev: Evidence) -> str | None:
 
 
 # the units a value of each numeric facet comes in, and what states a time without a number
-_FACET_UNITS = {"time": ("小时", "工作日", "日", "个月", "年"), "count": ("次",), "amount": ("万元",), "percent": ("%",)}
+_FACET_UNITS = {"time": ("小时", "工作日", "日", "个月", "年"), "count": ("次",), "amount": ("万元",), "percent": ("%", "百分点")}
 _FACET_NAMES = {"time": "时限", "count": "次数", "amount": "金额", "percent": "比例"}
-_TIME_WORDS = re.compile(r"即来即办|即时|当场|当日|当天|到期前|到期后|之前|之后|以前|[年月季]底|[年月季]末|[年月]初")
+# a length of time without a number (即来即办, 当日); a period (每年, 每季度), which answers how often
+_SPAN_WORDS = re.compile(r"即来即办|即时|当场|当日|当天")
+_PERIOD_WORDS = re.compile(r"每(个)?(年|半年|季度?|月|周|星期)")
+# a moment: a side of an event or a part of a period — whose number a placeholder (*月底, ____年) leaves
+# unsaid
+_MOMENT_WORDS = re.compile(r"到期前|到期后|之前|之后|以前|(?<![*＊_＿×Xx])(?:[年月季]底|[年月季]末|[年月]初)")
 # an amount stated against the original's (不得超过原贷款额度, 与原贷款相同): a limit on the amount too
 _RELATIVE_AMOUNT = re.compile(r"(超过|高于|低于|少于|不超过|等于|相同|相当)[^，,。；;]{0,4}原[^，,。；;]{0,6}(额度|金额)")
 
 
 # a numeral interrogative (多少, 几天, 多久, how long): the question asks for a value, not a method or a
 # date (期限按什么来确定, 哪天起执行)
-_ASKS_VALUE = re.compile(r"多少|几(个)?[次天回期年月小工]|多久|多长|多大|多高|多快|how (much|many|long|fast|large|high)")
+# (几 + a unit of measure: 几次, 几个工作日, 几成, 几个百分点)
+_ASKS_VALUE = re.compile(r"多少|几(个)?(?:[次天回期年月周成倍]|小时|工作日|星期|百分点)|多久|多长|多大|多高|多快"
+                         r"|how (much|many|long|fast|large|high)")
+# …and of time, a length (多久, 几天, 几个月, how long) rather than a moment (几月底, 几号)
+_ASKS_SPAN = re.compile(r"多久|多长|几(个)?(?:[天日周年]|小时|工作日|星期)|几个月|多少(个)?(?:[天日年]|小时|工作日|月)"
+                        r"|how (long|fast|quickly)", re.I)
+# …or how often (多久报一次, 每隔多长时间)
+_ASKS_FREQUENCY = re.compile(r"(多久|多长时间)[^，,。；;？?]{0,6}一次|每隔(多久|多长)|how often", re.I)
 
 
 def _numeric_facets(q: Question) -> list[str]:
@@ -444,7 +456,12 @@ def states_asked_value(q: Question, text: str) -> bool:
         return True
     if "amount" in facets and _RELATIVE_AMOUNT.search(text):
         return True
-    return "time" in facets and _TIME_WORDS.search(text) is not None
+    if "time" not in facets:
+        return False
+    # a moment (到期前, 月底) answers when, not how long
+    if _ASKS_FREQUENCY.search(q.norm):
+        return _PERIOD_WORDS.search(text) is not None
+    return _SPAN_WORDS.search(text) is not None or (not _ASKS_SPAN.search(q.norm) and _MOMENT_WORDS.search(text) is not None)
 
 
 def _lead(q: Question, span: Span) -> str:

@@ -113,7 +113,7 @@ def question_kind(norm: str) -> str:
 
 FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # facet: (how a question asks for it, what an answering sentence contains)
-    "time": (re.compile(r"多久|多长时间|多少天|" + INDEFINITE_JI + r"天|" + INDEFINITE_JI + r"(年|个月)(?![前来了])|多少年|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when", re.I),
+    "time": (re.compile(r"多久|多长时间|多少天|" + INDEFINITE_JI + r"天|" + INDEFINITE_JI + r"(年|个月)(?![前来了])|" + INDEFINITE_JI + r"[月号](?![前来了])|多少年|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when", re.I),
              re.compile(r"\d+\s*(个)?(小时|工作日|日|天|个月|月|年)|即来即办|到期前")),
     "count": (re.compile(r"几次|多少次|多少回|几回|次数|how many times", re.I), re.compile(r"\d+\s*次")),
     # 多少 before a money noun (交多少登记费, 多少利息) asks an amount as 多少钱 does

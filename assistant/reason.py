@@ -1348,6 +1348,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         held = {id(c) for c, _w, _h in found}
         focus = [(c, w) for c, w in focus if id(c) in held or not all(m in frame for m in c.members)] or focus
         total = sum(w for _c, w in focus) or 1.0
+    if len(found) < len(focus):
+        focus = _without_story_event(q, focus, found, anchors)
+        total = sum(w for _c, w in focus) or 1.0
     if q.standards and len(found) < len(focus):
         # the standard of a comparison (比新增贷款) counts where the rule states it and is not missed
         # where it does not
@@ -2189,6 +2192,17 @@ def _conjunct_groups(q: Question, specific: list) -> list[list]:
     if len(groups) < 2 or not joined or any(len(g) < 2 for g in groups.values()):
         return [specific]
     return list(groups.values())
+
+
+def _without_story_event(q: Question, focus, found, anchors) -> list:
+    """A story's event (贷款到期了) is when renewal comes up, not what is asked: every renewal follows it,
+    so a rule that does not word it misses nothing — unless the question places the act on a side of it
+    (到期前/后), which the timing rules read, or the event is all the question names."""
+    if _EVENT_FRAME.search(q.norm):
+        return focus
+    held = {id(c) for c, _w, _h in found}
+    kept = [(c, w) for c, w in focus if id(c) in held or not all(EVENT.fullmatch(m) for m in c.members)]
+    return kept if any(not any(m in anchors for m in c.members) for c, _w in kept) else focus
 
 
 def _fact_groups(q: Question, focus, anchors) -> list[list]:

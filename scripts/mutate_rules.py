@@ -11,6 +11,13 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "几 before a unit of measure asks a value (几成, 几个百分点)": "import assistant.answer as m, re; m._ASKS_VALUE = re.compile(r'多少|几(个)?[次天回期年月小工]|多久|多长|多大|多高|多快')",
+    "a length of time asked is not answered by a moment (多久 vs 到期前)": "import assistant.answer as m, re; m._ASKS_SPAN = re.compile('(?!x)x')",
+    "how often is answered by a period (多久报一次 vs 每年)": "import assistant.answer as m, re; m._ASKS_FREQUENCY = re.compile('(?!x)x'); m._SPAN_WORDS = re.compile(m._SPAN_WORDS.pattern + '|' + m._PERIOD_WORDS.pattern)",
+    "a placeholder leaves a moment's number unsaid (*月底)": "import assistant.answer as m, re; m._MOMENT_WORDS = re.compile(m._MOMENT_WORDS.pattern.replace('(?<![*＊_＿×Xx])', ''))",
+    "percentage points are a unit (3个百分点)": "import assistant.values as m, re; m._QTY = re.compile(m._QTY.pattern.replace('个百分点|百分点|', ''))",
+    "几月/几号 asks a time (moment interrogative)": "import assistant.question as m, re; m.FACETS['time'] = (re.compile(m.FACETS['time'][0].pattern.replace('|' + m.INDEFINITE_JI + r'[月号](?![前来了])', '')), m.FACETS['time'][1])",
+    "a story's event (贷款到期了) is not missed by a rule": "import assistant.reason as m; m._without_story_event = lambda q, focus, found, anchors: focus",
     "fused negators (不得, 不予…)": "import ingest.readings as m; m.GOVERNED = frozenset()",
     "subject-excluding verbs (不纳入, 不在…之列)": "import ingest.readings as m, re; m.SUBJECT_NEGATING = re.compile('(?!x)x')",
     "list continued across commas (及/以及)": "import ingest.readings as m, re; m.CONTINUES_LIST = re.compile('(?!x)x')",

@@ -1564,6 +1564,17 @@ def test_an_item_under_an_exclusion_lead_in_is_restricted():
     # an amount against the original's is an amount limit; a month's end is a time
     ("续贷额度最高能到多少？", "续贷额度最高不得超过原贷款额度。", True),
     ("名单多久上报一次？", "业务部门每年于*月底前上报名单。", True),
+    # 几 before any unit of measure asks a value: 几成, 几个百分点
+    ("抵押率最高能做到几成？", "抵押率不超过评估价值的70%。", True),
+    ("抵押率最高能做到几成？", "抵押率根据押品类型合理确定。", False),
+    ("不良容忍度可以高出几个百分点？", "不良贷款容忍度可适当高于全行平均水平。", False),
+    ("不良容忍度可以高出几个百分点？", "不良贷款容忍度不超过全行平均水平3个百分点。", True),
+    # a length of time (多久) is not answered by a moment (到期前), nor by how often (每年)
+    ("展期最长能展多久？", "在原贷款到期前(含展期后到期)签订新的借款合同。", False),
+    ("注销登记要多久？", "业务部门每年上报一次名单。", False),
+    # a moment asked by its number (几月底): a placeholder (*月底) leaves the number unsaid
+    ("名单要在几月底前报上去？", "业务部门每年于*月底前上报名单。", False),
+    ("名单要在几月底前报上去？", "业务部门每年于6月底前上报名单。", True),
     # no numeral interrogative: a method or a date is asked, any clause may answer it
     ("续贷利率是按什么来定的？", "续贷利率由双方协商确定。", True),
     ("这份细则什么时候生效？", "本细则自发布之日起生效。", True),
@@ -2655,3 +2666,20 @@ def test_the_rules_pointed_at_by_a_determiner_name_nothing_asked(question, word,
 def test_a_measure_noun_is_of_what_modifies_it(quantity, another):
     from assistant.reason import _measures_another
     assert _measures_another(quantity) is another
+
+
+# 到期 rarer than the words of the loan: missed, it would outweigh what the rule holds
+_EVENT_DF = {"到期": 1}
+
+
+@pytest.mark.parametrize("rule,question,expected", [
+    # the story's 到期了 is when renewal comes up: a rule on the loan asked decides without wording it
+    ("续贷业务的适用对象不包括存单质押、仓单质押等贷款。", "质押方式发放的贷款到期了，能走续贷吗？", "depends"),
+    ("个体工商户的经营性贷款可以办理续贷。", "个体工商户的经营性贷款到期了，能续贷吗？", "yes"),
+    ("个体工商户的经营性贷款可以办理续贷。", "个体户那笔经营性贷款已经到期了，还能办续贷吗？", "yes"),
+    # placed on a side of the event (到期后), the act's timing is asked: the rule that does not word it
+    # misses it
+    ("个体工商户的经营性贷款可以办理续贷。", "个体工商户的经营性贷款到期后能续贷吗？", None),
+])
+def test_a_story_event_is_not_missed_by_a_rule_on_the_thing_asked(rule, question, expected):
+    assert _verdict(rule, question, df=lambda t: _EVENT_DF.get(t, 20)) == expected
