@@ -162,6 +162,47 @@ def _narrowed_by_asked(text: str, concept: Concept, words: list[str]) -> tuple[i
     return None
 
 
+# a state said to hold now (现在还欠着, 目前仍有): not a past event
+_NOW = re.compile(r"现在|目前|当前|眼下|仍|还在|还有|尚未|还没|至今|正在")
+_PAST = re.compile(r"以前|之前|曾经|过去|早年|早先|曾|有过|前些年")
+
+
+# 在原贷款期限内, 在贷款存续期间 right before what a rule denies
+_NAMED_WINDOW = re.compile(r"在[^，,；;。]{1,10}(期限|期间)[内中]\s*$")
+
+
+def _past_undated(q: Question, term: str) -> bool:
+    """The story tells the barred event as past (以前有过欠息, 欠过一次息) with no date and not as a state
+    that still holds now."""
+    part = next((m.group(0) for m in re.finditer(r"[^，,。；;！!？?]+", q.norm)
+                 if said_split(term, m.group(0)) or term in m.group(0)), "")
+    if not part or _NOW.search(part):
+        return False
+    return bool(_PAST.search(part)) or re.search(re.escape(term[0]) + r"过", part) is not None
+
+
+def _unsettled_qualifier(q: Question, reading: Reading, pos: int, term: str) -> str | None:
+    """A rule that bars the event only within a look-back window (近二年没有欠息) or only from a count up
+    (累计3期及以上欠息记录), against a story telling the event as past with neither date nor count
+    (以前有过欠息): whether it is barred depends on what the story does not say."""
+    if q.ages or not _past_undated(q, term):
+        return None
+    for lim, (s, e) in window_events(reading):
+        if s <= pos < e:
+            return f"规定针对近{lim.value:g}{lim.unit}内的「{term}」，问题没有说明发生在何时"
+    for s, e in reading.negated:
+        # a window named in words (在原贷款期限内未发生欠息): the period of something the story does not date
+        named = _NAMED_WINDOW.search(reading.text[:max(0, s - reading.start)])
+        if named and s <= pos < e:
+            return f"规定针对{named.group(0)}的「{term}」，问题没有说明发生在何时"
+    for lim in reading.limits:
+        between = reading.text[lim.end - reading.start:max(0, pos - reading.start)]
+        if lim.op == ">=" and lim.end <= pos and len(between) <= 6 and not re.search(r"[，,；;。]", between) and \
+                not any(n.unit == lim.unit for n in q.numbers):
+            return f"规定针对{lim.value:g}{lim.unit}及以上的「{term}」，问题没有说明次数"
+    return None
+
+
 def _narrower_kind(q: Question, text: str, k: int, term: str) -> str | None:
     """The rule's compound that opens with the asked word, when it holds a modifier between that word and
     its head which the question does not say: 民间 in 「民间高利借贷」 (高利) for 借过些民间的钱 — a narrower kind
@@ -1614,6 +1655,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         if kind_barred is not None:
             # 「无参与民间高利借贷」 for 借过些民间的钱: the rule bars a narrower kind than the story states
             return Stance("depends", reading, strength, term, f"规定针对「{kind_barred}」，问题没有说明是否属于此类")
+        qualified = _unsettled_qualifier(q, reading, pos, term)
+        if qualified is not None:
+            return Stance("depends", reading, strength, term, qualified)
     if sign > 0 and not stated_neg and _left_to_discretion(text, pos - reading.start):
         # 「可视实际情况酌情调整」: left to the bank's judgement case by case
         return Stance("depends", reading, strength, term, "由银行视实际情况酌情决定")

@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "an undated past event leaves a window or count bar open (以前有过欠息 vs 近二年无欠息)": "import assistant.reason as m; m._unsettled_qualifier = lambda *a, **k: None",
     "几 before a unit of measure asks a value (几成, 几个百分点)": "import assistant.answer as m, re; m._ASKS_VALUE = re.compile(r'多少|几(个)?[次天回期年月小工]|多久|多长|多大|多高|多快')",
     "a length of time asked is not answered by a moment (多久 vs 到期前)": "import assistant.answer as m, re; m._ASKS_SPAN = re.compile('(?!x)x')",
     "how often is answered by a period (多久报一次 vs 每年)": "import assistant.answer as m, re; m._ASKS_FREQUENCY = re.compile('(?!x)x'); m._SPAN_WORDS = re.compile(m._SPAN_WORDS.pattern + '|' + m._PERIOD_WORDS.pattern)",

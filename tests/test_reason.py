@@ -2683,3 +2683,21 @@ _EVENT_DF = {"到期": 1}
 ])
 def test_a_story_event_is_not_missed_by_a_rule_on_the_thing_asked(rule, question, expected):
     assert _verdict(rule, question, df=lambda t: _EVENT_DF.get(t, 20)) == expected
+
+
+# 欠息 is the rare word the rules bar; the story's time words (以前, 现在) are common
+_ARREARS_DF = {"欠息": 1, "欠息记录": 1}
+
+
+@pytest.mark.parametrize("rule,lead,question,expected", [
+    # a rule barring the event only within a window, told of as past with no date: it depends on when
+    ("(三)借款人近二年无欠息记录。", REQ, "客户以前有过欠息记录，还能续贷吗？", "depends"),
+    ("(二)在原贷款期限内未发生欠息、挪用贷款等情况。", REQ, "客户以前有过欠息记录，还能续贷吗？", "depends"),
+    # …or only from a count up, told with no count: it depends on how many
+    ("(二)存在连续2期或累计3期及以上欠息记录的;", EXCL, "客户以前有过欠息记录，还能续贷吗？", "depends"),
+    # a state that holds now is inside any window
+    ("(三)借款人近二年无欠息记录。", REQ, "客户现在还有欠息，能续贷吗？", "no"),
+    ("(二)在原贷款期限内未发生欠息、挪用贷款等情况。", REQ, "客户目前有欠息记录，能续贷吗？", "no"),
+])
+def test_a_past_event_without_date_or_count_leaves_a_qualified_bar_open(rule, lead, question, expected):
+    assert _verdict(rule, question, lead, df=lambda t: _ARREARS_DF.get(t, 40)) == expected
