@@ -269,7 +269,9 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # a fact a rule requires absent within a window, dated by the question
     ("(三)借款人近二年没有欠贷欠息等不良行为;", REQ, "客户三年前有过一次欠息，最近一直正常，欠息这条能过吗？", "yes"),
     ("(三)借款人近二年没有欠贷欠息等不良行为;", REQ, "客户一年半以前有过一次欠息，欠息这条能过吗？", "no"),
-    ("(三)借款人近二年没有欠贷欠息等不良行为;", REQ, "客户有过一次欠息，欠息这条能过吗？", "no"),
+    # undated, the event may lie inside the window or before it: it depends on when
+    ("(三)借款人近二年没有欠贷欠息等不良行为;", REQ, "客户有过一次欠息，欠息这条能过吗？", "depends"),
+    ("(三)借款人近二年没有欠贷欠息等不良行为;", REQ, "客户现在还有一笔欠息，欠息这条能过吗？", "no"),
     # a limit the document leaves blank for each bank to fill in
     ("(五)企业主从业经历在____年以上;", REQ, "企业主干这行3年了，从业经历够不够？", "depends"),
     ("(五)企业主从业经历在5年以上;", REQ, "企业主干这行3年了，从业经历够不够？", "no"),
