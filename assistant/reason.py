@@ -17,7 +17,7 @@ from typing import Literal
 
 from ingest.clauses import HEADING
 from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading, clause_bounds
-from ingest.readings import TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, deictic_dates, is_negator, members as list_members, negation_scope, negators
+from ingest.readings import POSSESSOR, RESTRICTED, TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, deictic_dates, is_negator, members as list_members, negation_scope, negators
 from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
@@ -1514,6 +1514,8 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # it shares minor words with the question, not the thing asked; the one exception is the
         # asked thing itself met only in part (质押贷款 in 存单质押), which the partial rule reads
         return None
+    if _another_loan(q, reading, pos + reading.start, term):
+        return None
     if reading.condition and reading.condition[0] <= pos + reading.start < reading.condition[1]:
         # the same word in the consequence is what a rule under a condition says about it
         later = text.find(term, reading.condition[1] - reading.start)
@@ -1626,6 +1628,13 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         if not any(_modal_governs(form, k) and not _modifies_subject(form, k, term, after_modal) for k in spots):
             return None
 
+    restricted = None if reading.condition else _part_restriction(reading, pos)
+    if restricted is not None:
+        said = text[restricted[0] - reading.start:restricted[1] - reading.start]
+        if not _stated(q, said, text[restricted[1] - reading.start:]):
+            if _holds_in_part(found, focus):
+                return None
+            return Stance("depends", reading, strength, term, f"仅适用于「{said}」的情形")
     cond_text = text[reading.condition[0] - reading.start:reading.condition[1] - reading.start] if reading.condition else ""
     if reading.condition and _stated(q, cond_text, text[reading.condition[1] - reading.start:]):
         # the question states the condition (评估报告超过有效时限): the consequence applies; an
@@ -2803,6 +2812,54 @@ def _condition_words(condition: str) -> list[str]:
     if cause is None:
         return words(form)
     return words(form[:cause.start()]) + words(form[cause.end():])[-1:]
+
+
+# which of a renewal's two loans a part speaks of: the original (原贷款, 原来那笔 — not 原则上) or the renewed
+# one (续贷贷款, 续贷后的贷款, 新贷款)
+_ORIGINAL_LOAN = re.compile(r"原(?![则因始])(?:有|来|先)?(?:那笔|这笔|的)?[^，,。；;的]{0,8}?贷|\boriginal loans?\b", re.I)
+_RENEWED_LOAN = re.compile(r"续贷(?:之|以)?后的[^，,。；;]{0,4}贷款|续贷(?:的)?贷款|续贷款|新贷款|\brenewed loans?\b", re.I)
+
+
+def _which_loan(part: str) -> str | None:
+    original, renewed = bool(_ORIGINAL_LOAN.search(part)), bool(_RENEWED_LOAN.search(part))
+    return None if original == renewed else ("original" if original else "renewed")
+
+
+def _another_loan(q: Question, reading: Reading, pos: int, term: str) -> bool:
+    """The rule's part speaks of one loan of the renewal (原贷款为正常类) and the question of the other
+    (续贷之后的贷款能算正常类吗): the rule is not about what is asked."""
+    k = pos - reading.start
+    part = next((m.group(0) for m in re.finditer(r"[^，,；;。]+", reading.text) if m.start() <= k < m.end()), "")
+    # (a story names its loan once, in any of its clauses)
+    rule_side, asked_side = _which_loan(part), _which_loan(q.norm)
+    return rule_side is not None and asked_side is not None and rule_side != asked_side
+
+
+# what may open a part before its restrictive 对…的 phrase: a modal or a conjunction (要对…, 并对…)
+_PART_OPENER = re.compile(r"(?:要|应当|应|须|并且|并|同时|且)?")
+
+
+def _opens_with_predicate(phrase: str) -> bool:
+    """A relative clause before 的 opens with its predicate (符合…标准的, 未按期…的); 「对小微企业续贷贷款设置…的」
+    opens with the object of a prepositional 对, whose verb follows it."""
+    tags = [tag for w, tag in pos_tags(phrase) if w.strip()]
+    return bool(tags) and (tags[0].startswith("v") or tags[0] == "d" or is_negator(phrase[0]))
+
+
+def _part_restriction(reading: Reading, pos: int) -> tuple[int, int] | None:
+    """A restrictive 对…的 phrase opening a later part of the sentence than its first (…，对符合正常类标准的
+    续贷贷款划为正常类): what that part says holds only for what the phrase picks out. Offsets of the phrase,
+    when the asked word is in that part."""
+    k = pos - reading.start
+    for m in re.finditer(r"[^，,；;。]+", reading.text):
+        if not m.start() <= k < m.end():
+            continue
+        lead = _PART_OPENER.match(reading.text, m.start()).end()
+        r = RESTRICTED.match(reading.text[lead:m.end()])
+        if m.start() == 0 or r is None or POSSESSOR.search(r.group(1)) or not _opens_with_predicate(r.group(1)):
+            return None
+        return lead + r.start(1) + reading.start, lead + r.end(1) + reading.start
+    return None
 
 
 def _stated(q: Question, condition: str, consequence: str = "", whole_words: bool = False) -> bool:

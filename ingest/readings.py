@@ -479,8 +479,8 @@ def exception_span(text: str, start: int = 0, end: int | None = None) -> tuple[i
 # 对 + a restrictive clause + 的 + what it restricts (「对材料齐全的申请即来即办」): the rule holds for those
 # that meet the clause; a possessor instead (「对借款人的资料」) names whose thing it is, not a condition,
 # and conduct a penalty follows is what the rule forbids
-_RESTRICTED = re.compile(r"^(?:对于|对)([^，,。；;的]{2,30})的(?=[^，,。；;]{2,})")
-_POSSESSOR = re.compile(r"(机构|银行|行社|联社|社|行|人|方|企业|客户|部门|中心|局|单位|政府|个人)$")
+RESTRICTED = re.compile(r"^(?:对于|对)([^，,。；;的]{2,30})的(?=[^，,。；;]{2,})")
+POSSESSOR = re.compile(r"(机构|银行|行社|联社|社|行|人|方|企业|客户|部门|中心|局|单位|政府|个人)$")
 
 
 def condition_span(text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
@@ -490,9 +490,9 @@ def condition_span(text: str, start: int = 0, end: int | None = None) -> tuple[i
     s = body.end() if body else start
     m = _CONDITION.match(text[s:end])
     if not m:
-        r = _RESTRICTED.match(text[s:end])
+        r = RESTRICTED.match(text[s:end])
         # conduct a penalty follows (对盲目抽贷的机构下发监管意见书) is forbidden, not a condition
-        if r and not _POSSESSOR.search(r.group(1)) and not sanctioned(text, s, end):
+        if r and not POSSESSOR.search(r.group(1)) and not sanctioned(text, s, end):
             return (s, s + r.end())
         return None
     if not re.match(r"若|如果|假如|如|倘若|凡|对于|对", m.group(0)) and not re.search(

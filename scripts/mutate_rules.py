@@ -11,6 +11,9 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a restrictive 对…的 opening a later part is a condition (…，对符合正常类标准的续贷贷款划为正常类)": "import assistant.reason as m; m._part_restriction = lambda *a, **k: None",
+    "a prepositional 对 picks out nothing (对…贷款设置…的目标)": "import assistant.reason as m; m._opens_with_predicate = lambda phrase: True",
+    "a rule on one loan of the renewal says nothing of the other (原贷款 vs 续贷后的贷款)": "import assistant.reason as m; m._another_loan = lambda *a, **k: False",
     "an undated past event leaves a window or count bar open (以前有过欠息 vs 近二年无欠息)": "import assistant.reason as m; m._unsettled_qualifier = lambda *a, **k: None",
     "几 before a unit of measure asks a value (几成, 几个百分点)": "import assistant.answer as m, re; m._ASKS_VALUE = re.compile(r'多少|几(个)?[次天回期年月小工]|多久|多长|多大|多高|多快')",
     "a length of time asked is not answered by a moment (多久 vs 到期前)": "import assistant.answer as m, re; m._ASKS_SPAN = re.compile('(?!x)x')",
@@ -25,8 +28,8 @@ MUTATIONS = {
     "penalised conduct": "import ingest.readings as m; m.sanctioned = lambda *a, **k: []",
     "除…外 exceptions": "import ingest.readings as m; m.exception_span = lambda *a, **k: None",
     "conditions 若…的": "import ingest.readings as m; m.condition_span = lambda *a, **k: None",
-    "a restrictive 对…的 clause is a condition": "import ingest.readings as m, re; m._RESTRICTED = re.compile(r'(?!)')",
-    "a possessor is not a condition": "import ingest.readings as m, re; m._POSSESSOR = re.compile(r'(?!)')",
+    "a restrictive 对…的 clause is a condition": "import ingest.readings as m, re; m.RESTRICTED = re.compile(r'(?!)')",
+    "a possessor is not a condition": "import ingest.readings as m, re; m.POSSESSOR = re.compile(r'(?!)')",
     "penalised conduct is not a condition": "import ingest.readings as m; f = m.condition_span; m.sanctioned = lambda *a, **k: []",
     "a penalising verb's object is forbidden conduct (查处…违规收费等行为)": "import ingest.readings as m, re; m._PENALISING = re.compile('(?!x)x')",
     "a suffered or denied penalty penalises nothing (未受到行政处罚)": "import ingest.readings as m, re; m._SUFFERED = re.compile('(?!x)x')",

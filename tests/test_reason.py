@@ -2703,3 +2703,27 @@ _ARREARS_DF = {"欠息": 1, "欠息记录": 1}
 ])
 def test_a_past_event_without_date_or_count_leaves_a_qualified_bar_open(rule, lead, question, expected):
     assert _verdict(rule, question, lead, df=lambda t: _ARREARS_DF.get(t, 40)) == expected
+
+
+@pytest.mark.parametrize("rule,question,expected", [
+    # a restrictive 对…的 opening a later part: what the part says holds for what the phrase picks out
+    ("各机构要改进信贷系统，对符合正常类标准的续贷贷款划为正常类。", "续贷贷款能划为正常类吗？", "depends"),
+    ("各机构要改进信贷系统，对符合正常类标准的续贷贷款划为正常类。", "符合正常类标准的续贷贷款能划为正常类吗？", "yes"),
+    # a prepositional 对 (对…贷款设置…的目标) picks out nothing: its object comes before the verb
+    ("各机构要改进信贷系统，对小微企业续贷贷款设置差异化的不良容忍度目标。", "银行能设定差异化的不良容忍度目标吗？", "yes"),
+])
+def test_a_restrictive_phrase_opening_a_later_part_is_a_condition(rule, question, expected):
+    assert _verdict(rule, question) == expected
+
+
+@pytest.mark.parametrize("rule,lead,question,expected", [
+    # a rule on the original loan says nothing of the renewed one's class, nor the reverse
+    ("(四)原贷款为正常类;", REQ, "续贷之后的贷款能算正常类吗？", None),
+    ("续贷贷款应划为正常类。", "", "原来那笔贷款是关注类，能续贷吗？", None),
+    # the same loan on both sides, or no loan named in the question: the rule decides
+    ("(四)原贷款为正常类;", REQ, "原来那笔贷款是关注类，能续贷吗？", "no"),
+    ("(四)原贷款为正常类;", REQ, "贷款是关注类，能续贷吗？", "no"),
+    ("续贷贷款应划为正常类。", "", "续贷的贷款能划为正常类吗？", "yes"),
+])
+def test_a_rule_on_one_loan_of_the_renewal_says_nothing_of_the_other(rule, lead, question, expected):
+    assert _verdict(rule, question, lead) == expected
