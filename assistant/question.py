@@ -824,6 +824,7 @@ def analyse(text: str) -> Question:
     glossed = glossed_terms(norm)
     concepts = _concepts([(t, syns) for t, syns in pairs
                           if (t not in function or syns) and not glued_modal(t) and not modal_and_verb(t) and not in_a_not_a(t, norm)
+                          and not glued_comparative(t, norm)
                           and not _fused_negation(t)
                           and not _NEGATED_INDEFINITE.fullmatch(t) and not okay_predicate(t, norm)
                           and not consent_asked(t, norm)
@@ -1041,6 +1042,15 @@ def consent_asked(token: str, norm: str) -> bool:
         return False
     asked = [m.start("v") for m in _CONSENT_ASKED.finditer(norm)]
     return bool(asked) and all(k in asked for k in range(len(norm)) if norm.startswith(token, k))
+
+
+def glued_comparative(token: str, norm: str) -> bool:
+    """A two-character word the segmenter made of the comparative 比 and its neighbour (能比|新增, 比新|发放):
+    the comparison's grammar, naming nothing — its standard is read by `comparison_standards`."""
+    if len(token) != 2 or "比" not in token:
+        return False
+    k = token.index("比")
+    return any(_COMPARATIVE.match(norm, i + k) for i in range(len(norm)) if norm.startswith(token, i))
 
 
 def glued_modal(token: str) -> bool:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "the comparative glued to a neighbour names nothing (能比, 比新)": "import assistant.question as m; m.glued_comparative = lambda token, norm: False",
     "a restrictive 对…的 opening a later part is a condition (…，对符合正常类标准的续贷贷款划为正常类)": "import assistant.reason as m; m._part_restriction = lambda *a, **k: None",
     "a prepositional 对 picks out nothing (对…贷款设置…的目标)": "import assistant.reason as m; m._opens_with_predicate = lambda phrase: True",
     "a rule on one loan of the renewal says nothing of the other (原贷款 vs 续贷后的贷款)": "import assistant.reason as m; m._another_loan = lambda *a, **k: False",

@@ -2727,3 +2727,21 @@ def test_a_restrictive_phrase_opening_a_later_part_is_a_condition(rule, question
 ])
 def test_a_rule_on_one_loan_of_the_renewal_says_nothing_of_the_other(rule, lead, question, expected):
     assert _verdict(rule, question, lead) == expected
+
+
+@pytest.mark.parametrize("question,glued,kept", [
+    # the comparative 比 glued to a modal or to the first character of the standard names nothing…
+    ("续贷的审批流程能比新增贷款简化吗？", "能比", "新增"),
+    ("续贷审批能不能比新发放贷款简化一点？", "比新", "发放贷款"),
+])
+def test_the_comparative_glued_to_a_neighbour_names_nothing(question, glued, kept):
+    members = {m for c in analyse(question).concepts for m in c.members}
+    assert glued not in members and kept in members
+
+
+@pytest.mark.parametrize("rule,question,expected", [
+    # …so the word of the standard it was glued to is held by a rule that names it
+    ("续贷业务须视同新增业务进行审批,不得简化操作程序。", "续贷的审批流程能比新增贷款简化吗？", "no"),
+])
+def test_a_standard_freed_from_the_comparative_is_held(rule, question, expected):
+    assert _verdict(rule, question, df=lambda t: {"新增": 2, "简化": 2}.get(t, 20)) == expected
