@@ -722,7 +722,8 @@ _BESIDES = re.compile(r"(?<![解免排扣删清])除了?[^，,。；;？?]{1,20}
 
 # 比 as the comparative preposition, not inside 比例/比较/对比/相比…
 _COMPARATIVE = re.compile(r"(?<![对相好无类])比(?![例率较如重照值对方])")
-_EN_STANDARD = re.compile(r"\b(compared (with|to)|than|relative to|versus|vs\.?)\s")
+# (other than, rather than: besides and instead of, no comparison)
+_EN_STANDARD = re.compile(r"\b(compared (with|to)|(?<!other )(?<!rather )than|relative to|versus|vs\.?)\s")
 # what ends a comparative clause after its predicate: asking particles and modals, degree complements,
 # a figure (多200万), adverbs of degree before the predicate
 _CLAUSE_TAIL = re.compile(r"(吗|呢|么|吧|啊|行不行|可不可以|能不能|行|可以|好不好|对不对|没问题|一些|一点儿|一点|些|点|"

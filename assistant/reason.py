@@ -1392,6 +1392,11 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     if len(found) < len(focus):
         focus = _without_story_event(q, focus, found, anchors)
         total = sum(w for _c, w in focus) or 1.0
+    if q.standards and not any(pred and q._predicate_stated(pred, text) for _a, _b, pred in q.standards) \
+            and not _RELATION.search(text):
+        # a comparison asked (担保能比原来弱吗) against a rule stating neither its predicate nor any relation
+        # of one thing to another (贷款担保有效): the rule speaks of no comparison
+        return None
     if q.standards and len(found) < len(focus):
         # the standard of a comparison (比新增贷款) counts where the rule states it and is not missed
         # where it does not
@@ -2245,6 +2250,10 @@ def _conjunct_groups(q: Question, specific: list) -> list[list]:
     if len(groups) < 2 or not joined or any(len(g) < 2 for g in groups.values()):
         return [specific]
     return list(groups.values())
+
+
+# the relations a rule states between a thing and a standard (等同或优于原贷款, 不得高于, 相同或稍长)
+_RELATION = re.compile(r"[优劣高低长短宽严强弱多少大小快慢早晚]于|等同|相同|一致|相当|超过|不足|稍[长短高低]|以[上下内]|之内|及以[上下]")
 
 
 def _without_story_event(q: Question, focus, found, anchors) -> list:

@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a rule stating neither the predicate nor a relation speaks of no comparison (贷款担保有效 vs 能比原来弱吗)": "import assistant.reason as m, re; m._RELATION = re.compile('.')",
+    "other than / rather than is no comparison": "import assistant.question as m, re; m._EN_STANDARD = re.compile(r'\\b(compared (with|to)|than|relative to|versus|vs\\.?)\\s')",
     "the comparative glued to a neighbour names nothing (能比, 比新)": "import assistant.question as m; m.glued_comparative = lambda token, norm: False",
     "a restrictive 对…的 opening a later part is a condition (…，对符合正常类标准的续贷贷款划为正常类)": "import assistant.reason as m; m._part_restriction = lambda *a, **k: None",
     "a prepositional 对 picks out nothing (对…贷款设置…的目标)": "import assistant.reason as m; m._opens_with_predicate = lambda phrase: True",

@@ -2745,3 +2745,13 @@ def test_the_comparative_glued_to_a_neighbour_names_nothing(question, glued, kep
 ])
 def test_a_standard_freed_from_the_comparative_is_held(rule, question, expected):
     assert _verdict(rule, question, df=lambda t: {"新增": 2, "简化": 2}.get(t, 20)) == expected
+
+
+@pytest.mark.parametrize("question,compares", [
+    ("Can the renewed loan be larger than the original one?", True),
+    # other than / rather than say besides and instead of: nothing is compared
+    ("Can the renewal money be used for something other than paying off the old loan?", False),
+    ("Can we renew with a new guarantor rather than the old one?", False),
+])
+def test_other_than_is_no_comparison(question, compares):
+    assert bool(analyse(question).standards) is compares
