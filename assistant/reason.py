@@ -462,6 +462,17 @@ def _third_party(norm: str, k: int) -> bool:
         and _GUARANTEEING.search(then.group("then")) is not None
 
 
+def _kinds_of_a_class(q: Question, reading: Reading, held: dict, orphans: set) -> set[int]:
+    """A rule admitting a class of loan (仅适用于流动资金贷款) admits each kind of it (外币流动资金贷款): the
+    kind's modifier is not missed where the rule states the class whole. (Only an admitting rule: one
+    excluding the class is read by the partial rule, one excluding the kind names it.)"""
+    if not (reading.kind in ("scope", "permission") or reading.lead == "scope") or reading.negated:
+        return set()
+    return {id(a) for a, b in q.phrases
+            if id(b) in held and not held[id(b)][2] and id(b) not in orphans and id(a) not in held
+            and _modifies(q, a, b) and any(len(m) >= 4 and m.endswith("贷款") for m in b.members)}
+
+
 def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
     """Whether the reading puts its own modifier before the word (续贷产品的开发): then it is another
     kind of the thing than the question's 房地产开发. A possessor the question also names (我行账户
@@ -471,8 +482,13 @@ def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
     if not words:
         return False
     word, tag = words[-1]
-    # a noun modifies (产品的开发); a verb before it governs it (处于冻结) and makes no other kind
-    return len(word) >= 2 and tag.startswith(_NOMINAL) and word not in q.norm
+    # a noun modifies (产品的开发); a verb before it governs it (处于冻结) and makes no other kind; a word
+    # that tells no rule from another (小微企业流动资金贷款: every rule here is on 小微企业) names no other kind
+    return len(word) >= 2 and tag.startswith(_NOMINAL) and word not in q.norm and not _names_no_kind(word)
+
+
+def _names_no_kind(word: str) -> bool:
+    return word in GENERIC
 
 
 def value_forms(value: str) -> tuple[str, ...]:
@@ -1420,6 +1436,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
                    and (weight.get(id(b), 0) <= weight.get(id(a), 0) or _activity_head(q, a, b))}
         if _LINE_OF_BUSINESS.search(text):
             implied |= {id(c) for c in _relative_heads(q, [f[0] for f in found])}
+        implied |= _kinds_of_a_class(q, reading, held, orphans)
         focus = [(c, w) for c, w in focus if id(c) not in implied]
     # how much of what is asked the reading holds; renewal itself (续贷, 续贷通) says nothing. When the
     # topic is a customer's story, each of its clauses is one stated fact: the reading is about

@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a rule admitting a class admits each kind of it (流动资金贷款 → 外币流动资金贷款)": "import assistant.reason as m; m._kinds_of_a_class = lambda *a, **k: set()",
+    "a generic modifier names no other kind (小微企业流动资金贷款)": "import assistant.reason as m; m._names_no_kind = lambda word: False",
     "a rule stating neither the predicate nor a relation speaks of no comparison (贷款担保有效 vs 能比原来弱吗)": "import assistant.reason as m, re; m._RELATION = re.compile('.')",
     "other than / rather than is no comparison": "import assistant.question as m, re; m._EN_STANDARD = re.compile(r'\\b(compared (with|to)|than|relative to|versus|vs\\.?)\\s')",
     "the comparative glued to a neighbour names nothing (能比, 比新)": "import assistant.question as m; m.glued_comparative = lambda token, norm: False",
@@ -289,7 +291,7 @@ MUTATIONS = {
     "…unless the documents' rules are compared": "import assistant.question as m, re; m._RULES_COMPARED = re.compile('(?!x)x')",
     "a count counts what follows it": "import assistant.reason as m; m._counted = lambda *a: set()",
     "续 alone counts renewals": "import assistant.reason as m; m._counts_renewals = lambda *a: False",
-    "generic words link no number to a limit": "import assistant.reason as m; m.GENERIC = frozenset()",
+    "generic words link no number to a limit": "import assistant.reason as m; m._names_no_kind = lambda word: False",
     "等额/减额 relate the new amount to the original": "import assistant.reason as m, re; m._TURNOVER = re.compile('(?!x)x')",
     "…not 等额本息": "import assistant.reason as m, re; m._TURNOVER = re.compile('(等额|减额)')",
     "吧？ asks for confirmation": "import assistant.question as m, re; m._FINAL_MA = re.compile(m._FINAL_MA.pattern.replace('|吧\\s*[？?]', ''))",

@@ -2755,3 +2755,15 @@ def test_a_standard_freed_from_the_comparative_is_held(rule, question, expected)
 ])
 def test_other_than_is_no_comparison(question, compares):
     assert bool(analyse(question).standards) is compares
+
+
+@pytest.mark.parametrize("rule,question,expected", [
+    # a rule admitting a class admits each kind of it: the kind's modifier (外币) is not missed
+    ("续贷业务仅适用于流动资金贷款。", "外币流动资金贷款能续贷吗？", "yes"),
+    # …also where the class carries a modifier every rule here has (小微企业): no other kind of it
+    ("续贷业务仅适用于小微企业流动资金贷款。", "外币流动资金贷款能续贷吗？", "yes"),
+    # a rule admitting another class says nothing of it
+    ("续贷业务仅适用于个人经营性贷款。", "外币流动资金贷款能续贷吗？", None),
+])
+def test_a_rule_admitting_a_class_admits_each_kind_of_it(rule, question, expected):
+    assert _verdict(rule, question, df=lambda t: {"外币": 1}.get(t, 20)) == expected
