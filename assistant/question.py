@@ -1020,9 +1020,15 @@ def light_verb(c: "Concept", clause: str) -> bool:
     for m in c.members:
         for k in (i for i in range(len(clause)) if clause.startswith(m, i)):
             rest = clause[k + len(m):].lstrip(_LIGHT_LINK)
+            # whose renewal it is may stand between (影响|企业|续贷, 影响|他们的|续贷)
+            owner = _RENEWAL_OWNER.match(rest)
+            rest = rest[owner.end():] if owner else rest
             if any(rest.startswith(r) for r in RENEWAL):
                 return True
     return False
+
+
+_RENEWAL_OWNER = re.compile(r"(小微企业|企业|客户|借款人|公司|他们|她们|他|她|它|我们|咱们)的?")
 
 
 # a one-character verb with an aspect mark (欠过, 欠了) whose object may follow after a measure

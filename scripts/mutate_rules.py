@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "whose renewal it is may stand after a verb of hindrance (影响企业续贷)": "import assistant.question as m, re; m._RENEWAL_OWNER = re.compile('(?!x)x')",
     "a rule admitting a class admits each kind of it (流动资金贷款 → 外币流动资金贷款)": "import assistant.reason as m; m._kinds_of_a_class = lambda *a, **k: set()",
     "a generic modifier names no other kind (小微企业流动资金贷款)": "import assistant.reason as m; m._names_no_kind = lambda word: False",
     "a rule stating neither the predicate nor a relation speaks of no comparison (贷款担保有效 vs 能比原来弱吗)": "import assistant.reason as m, re; m._RELATION = re.compile('.')",

@@ -914,6 +914,9 @@ def test_words_the_corpus_lacks_are_idle_only_when_they_are_function_words(quest
     ("企业对外担保比较多，这会不会影响续贷？", "对外"),
     ("老板跟朋友借过钱，不影响续贷吧？", "朋友"),
     ("账户被冻结了，会不会卡住续贷？", "冻结"),
+    # …with whose renewal it is between them
+    ("老板跟朋友借过钱，不影响企业续贷吧？", "朋友"),
+    ("账户被冻结了，会不会影响他们的续贷？", "冻结"),
 ])
 def test_a_verb_hindering_renewal_is_the_grammar_of_asking(question, story_word):
     q = analyse(question)
