@@ -255,7 +255,7 @@ class DefaultAnswerer:
             if best is not None:
                 per_doc[doc_id] = next((st, h) for st, h in found if st is best)
                 met[doc_id] = _other_met(best, found)
-        kept = beyond_timing({d: st for d, (st, _h) in per_doc.items()})
+        kept = beyond_timing({d: st for d, (st, _h) in per_doc.items()}, q)
         per_doc = {d: v for d, v in per_doc.items() if d in kept}
         if not per_doc or all(st.why == MET_ONE for st, _h in per_doc.values()):
             # nothing decides, or the story only meets a condition here and there: list what must hold

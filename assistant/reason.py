@@ -2030,13 +2030,27 @@ def timed_only(st: Stance) -> bool:
     return EVENT.fullmatch(st.term or "") is not None
 
 
-def beyond_timing(per_doc: dict[str, Stance]) -> dict[str, Stance]:
+def beyond_timing(per_doc: dict[str, Stance], q: Question | None = None) -> dict[str, Stance]:
     """The documents' verdicts that vote. A kind a document excludes (存单质押) is renewed neither before nor
     after the loan falls due: where one excludes what is asked, the others' rules on when renewal happens do
     not speak to it. (A 可以 on the thing asked leaves them standing: when to renew is still part of it.)"""
     if any(st.verdict == "no" and not timed_only(st) for st in per_doc.values()):
         return {d: st for d, st in per_doc.items() if not timed_only(st)}
+    if q is not None and not _timing_asked(q) and any(not timed_only(st) for st in per_doc.values()):
+        # the story only tells when it is (快到期了) and the question asks of another thing (展期过的贷款):
+        # the rules on when renewal happens answer nothing asked
+        return {d: st for d, st in per_doc.items() if not timed_only(st)}
     return per_doc
+
+
+def _timing_asked(q: Question) -> bool:
+    """Whether the question asks about when: the asking clause names the event or asks when (到期前能办吗,
+    什么时候), or the story tells the event as past (已经到期了): whether it is too late is then asked. An
+    event still ahead (快到期了) is when renewal comes up, no question of timing."""
+    asking = q.asking or q.norm
+    if EVENT.search(asking) or re.search(r"什么时候|何时|啥时候|几时|时点|\bwhen\b", asking):
+        return True
+    return bool(_HAPPENED.search(q.norm)) and not _PENDING.search(q.norm)
 
 
 def _timing(q: Question, reading: Reading, term: str, strength: float) -> Stance | None:

@@ -2770,3 +2770,19 @@ def test_other_than_is_no_comparison(question, compares):
 ])
 def test_a_rule_admitting_a_class_admits_each_kind_of_it(rule, question, expected):
     assert _verdict(rule, question, df=lambda t: {"外币": 1}.get(t, 20)) == expected
+
+
+@pytest.mark.parametrize("question,voting", [
+    # the story only tells when it is (快到期了) and asks of another thing: rules on when renewal happens
+    # answer nothing asked
+    ("原贷款展期以后快到期了，这种还能续贷吗？", ["x1"]),
+    # asked of when (到期了还能…, 什么时候), they answer it
+    ("抵押贷款已经到期了，还能续贷吗？", ["x1", "x2", "x3"]),
+    ("抵押贷款什么时候可以办续贷？", ["x1", "x2", "x3"]),
+])
+def test_rules_on_when_vote_only_when_the_question_asks_when(question, voting):
+    from assistant.reason import Stance, beyond_timing
+    r = read_text("x/a1", "x", "续贷是指在原贷款到期后办理的贷款业务。", "")[0]
+    verdicts = {"x1": ("yes", "展期"), "x2": ("yes", "到期"), "x3": ("no", "到期")}
+    per_doc = {d: Stance(v, r, 0.5, term, "") for d, (v, term) in verdicts.items()}
+    assert sorted(beyond_timing(per_doc, analyse(question))) == voting
