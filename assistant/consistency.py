@@ -420,6 +420,7 @@ def _terms_held(q: Question, weights: Weights, r: Reading) -> tuple[tuple[str, .
 
 # an alternative question (「A还是B？」) asks which way a thing is done, whatever the dimension
 _ALTERNATIVE = re.compile(r"还是")
+_MODAL_ALTERNATIVE = re.compile(r"还是(?:说)?(?:可以|能|允许|要|得|必须|需要|应当|应该)")
 
 
 def _mechanism_asked(asked: re.Pattern, question: str) -> bool:
@@ -645,8 +646,11 @@ def asks_whether(q: Question) -> bool:
     asks whether each document allows the thing: each row then carries its verdict, though no yes/no
     grammar is in the question. One asking how long, by which way or for which materials is answered by
     limits, mechanisms and lists; a verdict there (规定了时限) would oppose documents that agree."""
-    return (not _wanted_units(q) and "materials" not in q.facets
-            and not any(_mechanism_asked(asked, q.norm) for asked, _c in MECHANISMS))
+    if _wanted_units(q) or "materials" in q.facets or any(asked.search(q.norm) for asked, _c in MECHANISMS):
+        return False
+    # an alternative asks which way a thing is done (先注销还是二押) — unless a member of it asks leave with a
+    # modal (…，还是可以把流程简化): whether that is allowed
+    return not _ALTERNATIVE.search(q.norm) or bool(_MODAL_ALTERNATIVE.search(q.norm))
 
 
 def _wanted_units(q: Question) -> set[str]:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "an alternative with a modal asks whether it is allowed (…，还是可以把流程简化)": "import assistant.consistency as m, re; m._MODAL_ALTERNATIVE = re.compile('(?!x)x')",
     "rules on when vote only when the question asks when (快到期了 told, 展期 asked)": "import assistant.reason as m; m._timing_asked = lambda q: True",
     "whose renewal it is may stand after a verb of hindrance (影响企业续贷)": "import assistant.question as m, re; m._RENEWAL_OWNER = re.compile('(?!x)x')",
     "a rule admitting a class admits each kind of it (流动资金贷款 → 外币流动资金贷款)": "import assistant.reason as m; m._kinds_of_a_class = lambda *a, **k: set()",

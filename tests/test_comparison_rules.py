@@ -419,3 +419,17 @@ def test_a_value_of_a_classification_is_searched_in_its_siblings_words():
     q = analyse("中型企业能不能做续贷？")
     topic_search(s, q, [], q.text, 3)
     assert "中小企业" in s.query and "小型企业" in s.query
+
+
+@pytest.mark.parametrize("question,whether", [
+    # an alternative asks which way a thing is done…
+    ("原抵押是先注销再登记，还是办第二顺位抵押？各家一样吗？", False),
+    # …unless a member of it asks leave with a modal: then whether each document allows it
+    ("续贷审批是按新贷款的流程走，还是可以把流程简化？各家口径一致吗？", True),
+    ("续贷时是要重新评估抵押物，还是可以不评估？各家一样吗？", True),
+    # no alternative, no quantity, no way asked: whether
+    ("续贷审批流程能不能简化，各家一样吗？", True),
+])
+def test_an_alternative_with_a_modal_asks_whether_it_is_allowed(question, whether):
+    from assistant.consistency import asks_whether
+    assert asks_whether(analyse(question)) is whether
