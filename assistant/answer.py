@@ -412,7 +412,10 @@ def _only_excluded_topic(q: Question, ev: Evidence) -> str | None:
 
 # the units a value of each numeric facet comes in, and what states a time without a number
 _FACET_UNITS = {"time": ("小时", "工作日", "日", "个月", "年"), "count": ("次",), "amount": ("万元",), "percent": ("%", "百分点")}
-_FACET_NAMES = {"time": "时限", "count": "次数", "amount": "金额", "percent": "比例"}
+_FACET_NAMES = {"time": "时限", "count": "次数", "amount": "金额", "percent": "比例", "figure": "数值"}
+_RELATIVE_VALUE = re.compile(r"(超过|高于|低于|少于|多于|等于|相同|相当|以内)[^，,。；;]{0,10}(额度|金额|期限|余额|比例)")
+# a figure: a number with what it counts (500人, 3000万元, 三年, 20%) — not an article's or item's ordinal
+_FIGURE = re.compile(r"(?<![第(（])(\d+(\.\d+)?|[一二两三四五六七八九十百千]+)\s*(%|％|[人万亿元年月日天次个倍户笔成期]|小时|工作日|百分点)")
 # a length of time without a number (即来即办, 当日); a period (每年, 每季度), which answers how often
 _SPAN_WORDS = re.compile(r"即来即办|即时|当场|当日|当天")
 _PERIOD_WORDS = re.compile(r"每(个)?(年|半年|季度?|月|周|星期)")
@@ -438,7 +441,8 @@ _ASKS_FREQUENCY = re.compile(r"(多久|多长时间)[^，,。；;？?]{0,6}一�
 def _numeric_facets(q: Question) -> list[str]:
     if not _ASKS_VALUE.search(q.norm):
         return []
-    return [f for f in q.facets if f in _FACET_UNITS]
+    # a value asked of no measure the facets know (营业收入多少以下, 从业人员多少人): a figure of any kind
+    return [f for f in q.facets if f in _FACET_UNITS] or ["figure"]
 
 
 def _facet_names(q: Question) -> str:
@@ -451,6 +455,9 @@ def states_asked_value(q: Question, text: str) -> bool:
     facets = _numeric_facets(q)
     if not facets:
         return True
+    if facets == ["figure"]:
+        # (or a bound set by another value: 不超过拟归还贷款金额)
+        return _FIGURE.search(text) is not None or _RELATIVE_VALUE.search(text) is not None
     units = {u for f in facets for u in _FACET_UNITS[f]}
     if any(x.unit in units for x in quantities(text)):
         return True

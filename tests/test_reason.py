@@ -1580,6 +1580,12 @@ def test_an_item_under_an_exclusion_lead_in_is_restricted():
     # a moment asked by its number (几月底): a placeholder (*月底) leaves the number unsaid
     ("名单要在几月底前报上去？", "业务部门每年于*月底前上报名单。", False),
     ("名单要在几月底前报上去？", "业务部门每年于6月底前上报名单。", True),
+    # a value asked of a measure no facet names: a figure of any kind answers it, or a bound set by another
+    ("营业收入多少以下算小型企业？", "小型企业按工信部的划型标准认定。", False),
+    ("营业收入多少以下算小型企业？", "营业收入3000万元以下的为小型企业。", True),
+    ("从业人员多少人以下算微型企业？", "从业人员20人以下的为微型企业。", True),
+    ("续贷审批权限有多大？", "续贷业务由分行审批。", False),
+    ("新放的贷款最大能有多大？", "新发放贷款不超过拟归还贷款金额。", True),
     # no numeral interrogative: a method or a date is asked, any clause may answer it
     ("续贷利率是按什么来定的？", "续贷利率由双方协商确定。", True),
     ("这份细则什么时候生效？", "本细则自发布之日起生效。", True),
