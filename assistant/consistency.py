@@ -14,10 +14,10 @@ from ingest.load import LEVEL_ORDER, LEVELS
 from ingest.readings import ITEM_MARK, TIME_UNITS, Limit, Reading
 from ingest.readings import members as list_members
 
-from .docnames import _KIND_WORDS
+from .docnames import _KIND_WORDS, RULES_NOUNS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
-from .question import COMPARING, FACETS, RENEWAL, RULES_COMPARED, Concept, Question, analyse, match_form, only_within, story_pointed_at
+from .question import COMPARING, FACETS, GENERIC, RENEWAL, RULES_COMPARED, Concept, Question, analyse, match_form, only_within, story_pointed_at
 from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, carried_words, narrowed_form, polarity_at, sibling_words, stance, with_previous
 
 TOPICS: list[tuple[str, str]] = [
@@ -172,7 +172,7 @@ def compare(assistant, question: str, topic: str | None = None) -> Comparison:
         per_doc, candidates = search(q)
     known = held_somewhere(q, known, candidates)
     rows = doc_rows(q, weights, per_doc, docs, idx.readings_of, idx.unit_of, known)
-    asked = verdict_question(topic_question(question))
+    asked = verdict_question(topic_question(question), tuple(names))
     if asked is not None and asks_whether(q):
         # the comparison stands on a yes/no question (续贷资金能不能拿去买设备): each document's row is its
         # answer to that question, read as an officer's question is — the same per-document reading
@@ -187,12 +187,12 @@ def compare(assistant, question: str, topic: str | None = None) -> Comparison:
     return Comparison(topic or question, question, rows, conflicts, agreement(rows, conflicts))
 
 
-def verdict_question(question: str) -> str | None:
+def verdict_question(question: str, names: tuple[str, ...] = ()) -> str | None:
     """The yes/no question a comparison is asked about, when one of its clauses is one: 「各家文件对续贷
     资金能不能拿去买设备，口径一样吗？」 → 「文件对续贷资金能不能拿去买设备？」. The words that ask for a
     comparison (各家, 一样吗) are not part of it; a clause asking only whether documents agree is none."""
     # an act pointed back at (对这事的态度一样吗, 也允许这么用吗) is what is asked, whatever the pointing clause asks
-    pointed = intended_act_question(question)
+    pointed = intended_act_question(question, names)
     if pointed is not None:
         return pointed
     # the story before the asking clause in its sentence is part of it (借款人有民间借贷的，还能办续贷吗)
@@ -226,14 +226,30 @@ _ALLOWED_SAID = re.compile(r"(?<![不没])(?:能|可以|可用|允许|准许)")
 _REPORTED = re.compile(r"^[^，,。；;]{1,12}?(说|规定|写着|提到|明确)(了)?")
 
 
-def intended_act_question(question: str) -> str | None:
+def _names_only(clause: str, names: tuple[str, ...]) -> bool:
+    """A clause that says nothing but which documents' rules agree (2024细则和黑龙江农信社的规定能对得上吗)."""
+    if not names:
+        return False
+    rest = clause
+    for n in sorted(names, key=len, reverse=True):
+        rest = rest.replace(n, "")
+    rest = COMPARING.sub("", rest)
+    return not [c for c in analyse(rest).concepts
+                if not all(m in GENERIC or m in RULES_NOUNS or m in RENEWAL for m in c.members)]
+
+
+def intended_act_question(question: str, names: tuple[str, ...] = ()) -> str | None:
     """A comparison of the documents' stance on an act the story means to do, pointed back at: 「客户想把
     续贷的钱拿一部分去买设备，农商行的办法和2024细则对这事的态度一样吗？」 stands on 「客户想把续贷的钱
     拿一部分去买设备，可以吗？」 — whether each allows it."""
     for sentence in re.split(r"[。；;？?！!]", analyse(question).norm):
         raw = [c.strip() for c in re.split(r"[，,]", sentence)]
         for k, clause in enumerate(raw):
-            if k == 0 or not _POINTS_BACK.search(clause) or not (COMPARING.search(clause) or _ALSO_ASKED.search(clause)):
+            if k == 0 or not (COMPARING.search(clause) or _ALSO_ASKED.search(clause)):
+                continue
+            if not _POINTS_BACK.search(clause) and not _names_only(clause, names):
+                # (a comparing clause of document names alone — 2024细则和黑龙江农信社的规定能对得上吗 — points
+                # back at the story as 对这事 does: it has nothing else to compare)
                 continue
             story = [c for c in raw[:k] if c]
             reported = _REPORTED.match(story[0]) if story else None

@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a comparing clause of document names alone points back at the intended act": "import assistant.consistency as m; m._names_only = lambda clause, names: False",
     "a bound set by another value states a figure (不超过拟归还贷款金额)": "import assistant.answer as m, re; m._RELATIVE_VALUE = re.compile('(?!x)x')",
     "a value asked of no known measure needs a figure (营业收入多少以下)": "import assistant.answer as m; f = m._numeric_facets; m._numeric_facets = lambda q: [x for x in f(q) if x != 'figure']",
     "an alternative with a modal asks whether it is allowed (…，还是可以把流程简化)": "import assistant.consistency as m, re; m._MODAL_ALTERNATIVE = re.compile('(?!x)x')",

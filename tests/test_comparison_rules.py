@@ -433,3 +433,17 @@ def test_a_value_of_a_classification_is_searched_in_its_siblings_words():
 def test_an_alternative_with_a_modal_asks_whether_it_is_allowed(question, whether):
     from assistant.consistency import asks_whether
     assert asks_whether(analyse(question)) is whether
+
+
+@pytest.mark.parametrize("question,names,asked", [
+    # a comparing clause of document names alone points back at the act the story means to do
+    ("客户想把续贷的钱拿去买设备，甲细则和乙办法的规定能对得上吗？", ("甲细则", "乙办法"),
+     "客户想把续贷的钱拿去买设备，可以吗？"),
+    # a comparing clause with a topic of its own does not
+    ("客户想把续贷的钱拿去买设备，甲细则和乙办法对审批流程的规定能对得上吗？", ("甲细则", "乙办法"), None),
+    # nor without the names known: nothing says the clause holds names only
+    ("客户想把续贷的钱拿去买设备，甲细则和乙办法的规定能对得上吗？", (), None),
+])
+def test_a_comparing_clause_of_names_alone_points_back_at_the_act(question, names, asked):
+    from assistant.consistency import intended_act_question
+    assert intended_act_question(question, names) == asked
