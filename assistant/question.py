@@ -809,7 +809,8 @@ def analyse(text: str) -> Question:
     norm = unfold_potential(normalize(to_simplified(text)))
     kind = question_kind(norm)
     facets = tuple(name for name, (ask, _) in FACETS.items() if ask.search(norm))
-    pairs = token_terms(norm)
+    # a one-character verb glued to its aspect mark (签了, 办过) is the verb
+    pairs = [(glued_aspect(t), syns) if glued_aspect(t) else (t, syns) for t, syns in token_terms(norm)]
     # time words, pronouns, numerals and particles of a customer's story (现在, 我行, 一起, 前几天)
     # name nothing a rule is about
     # (only a story — more than one clause — carries them, so a one-clause question skips the tagger)
@@ -1060,6 +1061,16 @@ def glued_comparative(token: str, norm: str) -> bool:
     return any(_COMPARATIVE.match(norm, i + k) for i in range(len(norm)) if norm.startswith(token, i))
 
 
+def glued_aspect(token: str) -> str | None:
+    """A word the segmenter made of a one-character verb and its aspect mark (签了, 办过), not in its
+    dictionary: the verb, which the rules say in their own compounds (签订, 办理)."""
+    from ingest.tokenize import in_dictionary
+    if len(token) == 2 and token[1] in "了过着" and not in_dictionary(token) and \
+            any(tag.startswith("v") for _w, tag in pos_tags(token[0])):
+        return token[0]
+    return None
+
+
 def glued_modal(token: str) -> bool:
     """A word jieba's HMM made up across a boundary with a modal verb (个人消费贷|能续贷 → 「贷能」):
     not in its dictionary, two characters, one of them a modal. It names nothing."""
@@ -1159,7 +1170,12 @@ def glued_okay(token: str, norm: str) -> bool:
     # (only a verb or adverb before 行: 他行, 县行 are banks)
     return (len(token) == 2 and token[1] == "行" and not in_dictionary(token)
             and any(t.startswith(("v", "d")) for _w, t in pos_tags(token[0]))
-            and re.search(re.escape(token) + r"(?=[吗么呢吧啊？?。！!]|$)", norm) is not None)
+            and re.search(re.escape(token) + _OKAY_CLOSES, norm) is not None)
+
+
+# what may follow 行 as a clause's predicate: a particle, the sentence's end, or a comma closing the clause
+# (沿用原合同就行，不用重新签了)
+_OKAY_CLOSES = r"(?=[吗么呢吧啊？?。！!，,；;]|$)"
 
 
 # verbs that only carry their object (提出申请 is 申请, 进行评估 is 评估): a word made of one and its object

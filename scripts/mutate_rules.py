@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a verb glued to its aspect mark is the verb (签了, 展过)": "import assistant.question as m; m.glued_aspect = lambda token: None",
+    "okay closing a clause before a comma names nothing (就行，…)": "import assistant.question as m; m._OKAY_CLOSES = r'(?=[吗么呢吧啊？?。！!]|$)'",
     "a comparing clause of document names alone points back at the intended act": "import assistant.consistency as m; m._names_only = lambda clause, names: False",
     "a bound set by another value states a figure (不超过拟归还贷款金额)": "import assistant.answer as m, re; m._RELATIVE_VALUE = re.compile('(?!x)x')",
     "a value asked of no known measure needs a figure (营业收入多少以下)": "import assistant.answer as m; f = m._numeric_facets; m._numeric_facets = lambda q: [x for x in f(q) if x != 'figure']",

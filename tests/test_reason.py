@@ -2397,6 +2397,8 @@ def test_a_classification_asked_by_name_is_spoken_of_by_its_values(rule, questio
     # 行 closing a clause is the predicate 「okay」: a word jieba glued to it names nothing
     ("续贷客户必须买理财才给办，这样做行吗？", "做行", "理财"),
     ("个体工商户能办续贷吗？还是只有公司才行？", "才行", "个体工商户"),
+    # …also closing a clause before a comma
+    ("续贷沿用原来的合同就行，不用重新签了吧？", "就行", "合同"),
     # …while 他行 is a bank, going on to 融资 or closing a clause
     ("客户在他行融资是关注类，能续贷吗？", None, "他行"),
     ("客户有笔贷款在他行，还能续贷吗？", None, "他行"),
@@ -2792,3 +2794,15 @@ def test_rules_on_when_vote_only_when_the_question_asks_when(question, voting):
     verdicts = {"x1": ("yes", "展期"), "x2": ("yes", "到期"), "x3": ("no", "到期")}
     per_doc = {d: Stance(v, r, 0.5, term, "") for d, (v, term) in verdicts.items()}
     assert sorted(beyond_timing(per_doc, analyse(question))) == voting
+
+
+@pytest.mark.parametrize("token,verb", [
+    # a one-character verb glued to its aspect mark is the verb…
+    ("签了", "签"), ("展过", "展"), ("办过", "办"),
+    # …words of the dictionary ending so are words of their own
+    ("除了", None), ("超过", None), ("为了", None),
+])
+def test_a_verb_glued_to_its_aspect_mark_is_the_verb(token, verb):
+    from assistant.question import glued_aspect
+    assert glued_aspect(token) == verb
+
