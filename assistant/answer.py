@@ -441,8 +441,9 @@ _ASKS_FREQUENCY = re.compile(r"(多久|多长时间)[^，,。；;？?]{0,6}一�
 def _numeric_facets(q: Question) -> list[str]:
     if not _ASKS_VALUE.search(q.norm):
         return []
-    # a value asked of no measure the facets know (营业收入多少以下, 从业人员多少人): a figure of any kind
-    return [f for f in q.facets if f in _FACET_UNITS] or ["figure"]
+    # a value asked of no measure the facets know (营业收入多少以下, 从业人员多少人): a figure of any kind —
+    # not a number of things of another facet (多少材料), which a list answers
+    return [f for f in q.facets if f in _FACET_UNITS] or ([] if q.facets else ["figure"])
 
 
 def _facet_names(q: Question) -> str:

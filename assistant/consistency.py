@@ -436,7 +436,8 @@ def _terms_held(q: Question, weights: Weights, r: Reading) -> tuple[tuple[str, .
 
 # an alternative question (「A还是B？」) asks which way a thing is done, whatever the dimension
 _ALTERNATIVE = re.compile(r"还是")
-_MODAL_ALTERNATIVE = re.compile(r"还是(?:说)?(?:可以|能|允许|要|得|必须|需要|应当|应该)")
+# (a modal of leave: 还是必须…, 还是要… offer another way, as any alternative does)
+_MODAL_ALTERNATIVE = re.compile(r"还是(?:说)?(?:可以|能|允许)")
 
 
 def _mechanism_asked(asked: re.Pattern, question: str) -> bool:

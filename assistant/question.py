@@ -113,7 +113,7 @@ def question_kind(norm: str) -> str:
 
 FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # facet: (how a question asks for it, what an answering sentence contains)
-    "time": (re.compile(r"多久|多长时间|多少天|" + INDEFINITE_JI + r"天|" + INDEFINITE_JI + r"(年|个月)(?![前来了])|" + INDEFINITE_JI + r"[月号](?![前来了])|多少年|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when", re.I),
+    "time": (re.compile(r"多久|多长时间|多少天|" + INDEFINITE_JI + r"天|" + INDEFINITE_JI + r"(年|个月)(?![前来了])|" + INDEFINITE_JI + r"月(?![前来了])|多少年|多快|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when", re.I),
              re.compile(r"\d+\s*(个)?(小时|工作日|日|天|个月|月|年)|即来即办|到期前")),
     "count": (re.compile(r"几次|多少次|多少回|几回|次数|how many times", re.I), re.compile(r"\d+\s*次")),
     # 多少 before a money noun (交多少登记费, 多少利息) asks an amount as 多少钱 does
@@ -1022,14 +1022,16 @@ def light_verb(c: "Concept", clause: str) -> bool:
         for k in (i for i in range(len(clause)) if clause.startswith(m, i)):
             rest = clause[k + len(m):].lstrip(_LIGHT_LINK)
             # whose renewal it is may stand between (影响|企业|续贷, 影响|他们的|续贷)
-            owner = _RENEWAL_OWNER.match(rest)
+            owner = _RENEWAL_OWNER.match(rest) or next((re.match(re.escape(g) + "的?", rest) for g in
+                                                        sorted(GENERIC, key=len, reverse=True) if rest.startswith(g)), None)
             rest = rest[owner.end():] if owner else rest
             if any(rest.startswith(r) for r in RENEWAL):
                 return True
     return False
 
 
-_RENEWAL_OWNER = re.compile(r"(小微企业|企业|客户|借款人|公司|他们|她们|他|她|它|我们|咱们)的?")
+# (a pronoun; or, above, a word that tells no rule from another: 企业, 客户)
+_RENEWAL_OWNER = re.compile(r"(他们|她们|它们|他|她|它|我们|咱们)的?")
 
 
 # a one-character verb with an aspect mark (欠过, 欠了) whose object may follow after a measure

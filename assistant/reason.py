@@ -163,7 +163,8 @@ def _narrowed_by_asked(text: str, concept: Concept, words: list[str]) -> tuple[i
 
 
 # a state said to hold now (现在还欠着, 目前仍有): not a past event
-_NOW = re.compile(r"现在|目前|当前|眼下|仍|还在|还有|尚未|还没|至今|正在")
+# (not 还有, which may be "also had": 以前还有过欠息)
+_NOW = re.compile(r"现在|目前|当前|眼下|仍|还在|尚未|还没|至今|正在")
 _PAST = re.compile(r"以前|之前|曾经|过去|早年|早先|曾|有过|前些年")
 
 
@@ -199,7 +200,7 @@ def _unsettled_qualifier(q: Question, reading: Reading, pos: int, term: str) -> 
         between = reading.text[lim.end - reading.start:max(0, pos - reading.start)]
         if lim.op == ">=" and lim.end <= pos and len(between) <= 6 and not re.search(r"[，,；;。]", between) and \
                 not any(n.unit == lim.unit for n in q.numbers):
-            return f"规定针对{lim.value:g}{lim.unit}及以上的「{term}」，问题没有说明次数"
+            return f"规定针对{lim.value:g}{lim.unit}及以上的「{term}」，问题没有说明有几{lim.unit}"
     return None
 
 
@@ -462,17 +463,6 @@ def _third_party(norm: str, k: int) -> bool:
         and _GUARANTEEING.search(then.group("then")) is not None
 
 
-def _kinds_of_a_class(q: Question, reading: Reading, held: dict, orphans: set) -> set[int]:
-    """A rule admitting a class of loan (仅适用于流动资金贷款) admits each kind of it (外币流动资金贷款): the
-    kind's modifier is not missed where the rule states the class whole. (Only an admitting rule: one
-    excluding the class is read by the partial rule, one excluding the kind names it.)"""
-    if not (reading.kind in ("scope", "permission") or reading.lead == "scope") or reading.negated:
-        return set()
-    return {id(a) for a, b in q.phrases
-            if id(b) in held and not held[id(b)][2] and id(b) not in orphans and id(a) not in held
-            and _modifies(q, a, b) and any(len(m) >= 4 and m.endswith("贷款") for m in b.members)}
-
-
 def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
     """Whether the reading puts its own modifier before the word (续贷产品的开发): then it is another
     kind of the thing than the question's 房地产开发. A possessor the question also names (我行账户
@@ -482,13 +472,8 @@ def _other_modifier(q: Question, text: str, hit: tuple[int, str, bool]) -> bool:
     if not words:
         return False
     word, tag = words[-1]
-    # a noun modifies (产品的开发); a verb before it governs it (处于冻结) and makes no other kind; a word
-    # that tells no rule from another (小微企业流动资金贷款: every rule here is on 小微企业) names no other kind
-    return len(word) >= 2 and tag.startswith(_NOMINAL) and word not in q.norm and not _names_no_kind(word)
-
-
-def _names_no_kind(word: str) -> bool:
-    return word in GENERIC
+    # a noun modifies (产品的开发); a verb before it governs it (处于冻结) and makes no other kind
+    return len(word) >= 2 and tag.startswith(_NOMINAL) and word not in q.norm
 
 
 def value_forms(value: str) -> tuple[str, ...]:
@@ -1436,7 +1421,6 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
                    and (weight.get(id(b), 0) <= weight.get(id(a), 0) or _activity_head(q, a, b))}
         if _LINE_OF_BUSINESS.search(text):
             implied |= {id(c) for c in _relative_heads(q, [f[0] for f in found])}
-        implied |= _kinds_of_a_class(q, reading, held, orphans)
         focus = [(c, w) for c, w in focus if id(c) not in implied]
     # how much of what is asked the reading holds; renewal itself (续贷, 续贷通) says nothing. When the
     # topic is a customer's story, each of its clauses is one stated fact: the reading is about
@@ -2870,9 +2854,28 @@ def _another_loan(q: Question, reading: Reading, pos: int, term: str) -> bool:
     (续贷之后的贷款能算正常类吗): the rule is not about what is asked."""
     k = pos - reading.start
     part = next((m.group(0) for m in re.finditer(r"[^，,；;。]+", reading.text) if m.start() <= k < m.end()), "")
-    # (a story names its loan once, in any of its clauses)
-    rule_side, asked_side = _which_loan(part), _which_loan(q.norm)
+    rule_side, asked_side = _which_loan(part), _asked_loan(q)
     return rule_side is not None and asked_side is not None and rule_side != asked_side
+
+
+# an asking clause opening with its predicate (是不是都能算…, 不是正常类也能…吗): its subject is the clause before
+_NO_SUBJECT = re.compile(r"^(是不是|是否|能否|能不能|可不可以|可以|可否|还能|还可以|能|会不会|会|算不算|算|都|也|不是|就)")
+
+
+def _asked_loan(q: Question) -> str | None:
+    """The loan the question asks of: the one its asking clause names, or — when that clause opens with its
+    predicate — the one the clause before it names (续贷之后的贷款，是不是都能算正常类). A loan a story only
+    tells of (原贷款是信用贷款，续贷时要提供担保吗) is not what is asked."""
+    asking = q.asking or q.norm
+    side = _which_loan(asking)
+    if side is not None or not _NO_SUBJECT.match(asking.lstrip("，, ")):
+        return side
+    # (back over clauses that open with their predicate too: 原贷款已经是关注类，不是正常类了，还能续贷吗)
+    for clause in reversed([c.strip() for c in re.split(r"[，,。；;！!？?]", q.norm[:max(0, q.norm.find(asking))]) if c.strip()]):
+        side = _which_loan(clause)
+        if side is not None or not _NO_SUBJECT.match(clause):
+            return side
+    return None
 
 
 # what may open a part before its restrictive 对…的 phrase: a modal or a conjunction (要对…, 并对…)

@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "an asking clause opening with its predicate asks of the loan the clause before names": "import assistant.reason as m, re; m._NO_SUBJECT = re.compile('(?!x)x')",
+    "a modal or conjunction may open a part before its restrictive phrase (并对…的)": "import assistant.reason as m, re; m._PART_OPENER = re.compile('')",
     "a verb glued to its aspect mark is the verb (签了, 展过)": "import assistant.question as m; m.glued_aspect = lambda token: None",
     "okay closing a clause before a comma names nothing (就行，…)": "import assistant.question as m; m._OKAY_CLOSES = r'(?=[吗么呢吧啊？?。！!]|$)'",
     "a comparing clause of document names alone points back at the intended act": "import assistant.consistency as m; m._names_only = lambda clause, names: False",
@@ -19,8 +21,6 @@ MUTATIONS = {
     "an alternative with a modal asks whether it is allowed (…，还是可以把流程简化)": "import assistant.consistency as m, re; m._MODAL_ALTERNATIVE = re.compile('(?!x)x')",
     "rules on when vote only when the question asks when (快到期了 told, 展期 asked)": "import assistant.reason as m; m._timing_asked = lambda q: True",
     "whose renewal it is may stand after a verb of hindrance (影响企业续贷)": "import assistant.question as m, re; m._RENEWAL_OWNER = re.compile('(?!x)x')",
-    "a rule admitting a class admits each kind of it (流动资金贷款 → 外币流动资金贷款)": "import assistant.reason as m; m._kinds_of_a_class = lambda *a, **k: set()",
-    "a generic modifier names no other kind (小微企业流动资金贷款)": "import assistant.reason as m; m._names_no_kind = lambda word: False",
     "a rule stating neither the predicate nor a relation speaks of no comparison (贷款担保有效 vs 能比原来弱吗)": "import assistant.reason as m, re; m._RELATION = re.compile('.')",
     "other than / rather than is no comparison": "import assistant.question as m, re; m._EN_STANDARD = re.compile(r'\\b(compared (with|to)|than|relative to|versus|vs\\.?)\\s')",
     "the comparative glued to a neighbour names nothing (能比, 比新)": "import assistant.question as m; m.glued_comparative = lambda token, norm: False",
@@ -33,7 +33,9 @@ MUTATIONS = {
     "how often is answered by a period (多久报一次 vs 每年)": "import assistant.answer as m, re; m._ASKS_FREQUENCY = re.compile('(?!x)x'); m._SPAN_WORDS = re.compile(m._SPAN_WORDS.pattern + '|' + m._PERIOD_WORDS.pattern)",
     "a placeholder leaves a moment's number unsaid (*月底)": "import assistant.answer as m, re; m._MOMENT_WORDS = re.compile(m._MOMENT_WORDS.pattern.replace('(?<![*＊_＿×Xx])', ''))",
     "percentage points are a unit (3个百分点)": "import assistant.values as m, re; m._QTY = re.compile(m._QTY.pattern.replace('个百分点|百分点|', ''))",
-    "几月/几号 asks a time (moment interrogative)": "import assistant.question as m, re; m.FACETS['time'] = (re.compile(m.FACETS['time'][0].pattern.replace('|' + m.INDEFINITE_JI + r'[月号](?![前来了])', '')), m.FACETS['time'][1])",
+    "几月 asks a time (moment interrogative)": "import assistant.question as m, re; m.FACETS['time'] = (re.compile(m.FACETS['time'][0].pattern.replace('|' + m.INDEFINITE_JI + r'月(?![前来了])', '')), m.FACETS['time'][1])",
+    "多快 asks a time": "import assistant.question as m, re; m.FACETS['time'] = (re.compile(m.FACETS['time'][0].pattern.replace('|多快', '')), m.FACETS['time'][1])",
+    "a number of things of another facet needs no figure (多少材料)": "import assistant.answer as m; f = m._numeric_facets; m._numeric_facets = lambda q: f(q) or (['figure'] if m._ASKS_VALUE.search(q.norm) else [])",
     "a story's event (贷款到期了) is not missed by a rule": "import assistant.reason as m; m._without_story_event = lambda q, focus, found, anchors: focus",
     "fused negators (不得, 不予…)": "import ingest.readings as m; m.GOVERNED = frozenset()",
     "subject-excluding verbs (不纳入, 不在…之列)": "import ingest.readings as m, re; m.SUBJECT_NEGATING = re.compile('(?!x)x')",
@@ -299,7 +301,7 @@ MUTATIONS = {
     "…unless the documents' rules are compared": "import assistant.question as m, re; m._RULES_COMPARED = re.compile('(?!x)x')",
     "a count counts what follows it": "import assistant.reason as m; m._counted = lambda *a: set()",
     "续 alone counts renewals": "import assistant.reason as m; m._counts_renewals = lambda *a: False",
-    "generic words link no number to a limit": "import assistant.reason as m; m._names_no_kind = lambda word: False",
+    "generic words link no number to a limit": "import assistant.reason as m; m.GENERIC = frozenset()",
     "等额/减额 relate the new amount to the original": "import assistant.reason as m, re; m._TURNOVER = re.compile('(?!x)x')",
     "…not 等额本息": "import assistant.reason as m, re; m._TURNOVER = re.compile('(等额|减额)')",
     "吧？ asks for confirmation": "import assistant.question as m, re; m._FINAL_MA = re.compile(m._FINAL_MA.pattern.replace('|吧\\s*[？?]', ''))",

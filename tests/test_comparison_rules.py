@@ -427,6 +427,9 @@ def test_a_value_of_a_classification_is_searched_in_its_siblings_words():
     # …unless a member of it asks leave with a modal: then whether each document allows it
     ("续贷审批是按新贷款的流程走，还是可以把流程简化？各家口径一致吗？", True),
     ("续贷时是要重新评估抵押物，还是可以不评估？各家一样吗？", True),
+    # a necessity modal in the alternative offers another way (还是必须, 还是要): which way is asked
+    ("续贷沿用原担保合同就行，还是必须重签担保合同？各家一样吗？", False),
+    ("续贷是由支行审批，还是要报分行审批？各家一样吗？", False),
     # no alternative, no quantity, no way asked: whether
     ("续贷审批流程能不能简化，各家一样吗？", True),
 ])
