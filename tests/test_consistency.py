@@ -276,7 +276,10 @@ SEALED_SETS = [("compare_sealed.jsonl", 6, 1), ("compare_sealed3.jsonl", 8, 0), 
                # 8 flagged, 1 agreement flagged (the same on the session's starting code); LOWERED to 6 after the
                # review removed what had been added for failing seen cases (the 金额 glossary line, the mechanisms
                # of where the money goes and of what sets a term) — counted only, its cases not read again
-               ("compare_sealed25.jsonl", 6, 1)]
+               ("compare_sealed25.jsonl", 6, 1),
+               # written at the start of the seventh 2026-12-04 session, committed unread, run once at its end:
+               # 12 flagged, no agreement flagged (the same on the session's starting code)
+               ("compare_sealed26.jsonl", 12, 0)]
 
 
 @pytest.mark.parametrize("name,min_flagged,max_wrong", SEALED_SETS)
