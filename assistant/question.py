@@ -257,6 +257,24 @@ class Question:
                                    for c in self.concepts)
 
     @cached_property
+    def asked_loan(self) -> str | None:
+        """Which of a renewal's two loans the question asks of ("original", "renewed" or None): the one its
+        asking clause names, or — when that clause opens with its predicate — the one the clauses before it
+        name (续贷之后的贷款，是不是都能算正常类). A loan a story only tells of (原贷款是信用贷款，续贷时要提供
+        担保吗) is not what is asked."""
+        asking = self.asking or self.norm
+        side = which_loan(asking)
+        if side is not None or not _NO_SUBJECT.match(asking.lstrip("，, ")):
+            return side
+        # (back over clauses that open with their predicate too: 原贷款已经是关注类，不是正常类了，还能续贷吗)
+        before = self.norm[:max(0, self.norm.find(asking))]
+        for clause in reversed([c.strip() for c in re.split(r"[，,。；;！!？?]", before) if c.strip()]):
+            side = which_loan(clause)
+            if side is not None or not _NO_SUBJECT.match(clause):
+                return side
+        return None
+
+    @cached_property
     def ages(self) -> tuple[Limit, ...]:
         """How long ago each stated event was (两年前欠过税): what a look-back window judges."""
         return tuple(event_ages(self.norm))
@@ -810,7 +828,7 @@ def analyse(text: str) -> Question:
     kind = question_kind(norm)
     facets = tuple(name for name, (ask, _) in FACETS.items() if ask.search(norm))
     # a one-character verb glued to its aspect mark (签了, 办过) is the verb
-    pairs = [(glued_aspect(t), syns) if glued_aspect(t) else (t, syns) for t, syns in token_terms(norm)]
+    pairs = [(glued_aspect(t) or t, syns) for t, syns in token_terms(norm)]
     # time words, pronouns, numerals and particles of a customer's story (现在, 我行, 一起, 前几天)
     # name nothing a rule is about
     # (only a story — more than one clause — carries them, so a one-clause question skips the tagger)
@@ -873,6 +891,19 @@ def analyse(text: str) -> Question:
                     tuple(s for s in negation_scope(norm, rule=False) if not rhetorical(norm, s)) + _english_negated(norm),
                     stated_counts(norm, english), norm[start:],
                     _asks_verdict(norm), tuple(comparison_standards(norm)))
+
+
+# which of a renewal's two loans a part speaks of: the original (原贷款, 原来那笔 — not 原则上) or the renewed
+# one (续贷贷款, 续贷后的贷款, 新贷款)
+_ORIGINAL_LOAN = re.compile(r"原(?![则因始])(?:有|来|先)?(?:那笔|这笔|的)?[^，,。；;的]{0,8}?贷|\boriginal loans?\b", re.I)
+_RENEWED_LOAN = re.compile(r"续贷(?:之|以)?后的[^，,。；;]{0,4}贷款|续贷(?:的)?贷款|续贷款|新贷款|\brenewed loans?\b", re.I)
+# an asking clause opening with its predicate (是不是都能算…, 不是正常类也能…吗): its subject is the clause before
+_NO_SUBJECT = re.compile(r"^(是不是|是否|能否|能不能|可不可以|可以|可否|还能|还可以|能|会不会|会|算不算|算|都|也|不是|就)")
+
+
+def which_loan(part: str) -> str | None:
+    original, renewed = bool(_ORIGINAL_LOAN.search(part)), bool(_RENEWED_LOAN.search(part))
+    return None if original == renewed else ("original" if original else "renewed")
 
 
 _ORDINAL = re.compile(r"第([0-9一二两三四五六七八九十]+)(?:次|回)")

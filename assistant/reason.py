@@ -21,7 +21,7 @@ from ingest.readings import POSSESSOR, RESTRICTED, TIME_LEFT, TIME_YEARS, caused
 from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import CLASSIFIER_TAGS, EVENT, GENERIC, RENEWAL, Concept, Question, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest
+from .question import CLASSIFIER_TAGS, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -1520,7 +1520,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # it shares minor words with the question, not the thing asked; the one exception is the
         # asked thing itself met only in part (质押贷款 in 存单质押), which the partial rule reads
         return None
-    if _another_loan(q, reading, pos + reading.start, term):
+    if _another_loan(q, reading, pos + reading.start):
         return None
     if reading.condition and reading.condition[0] <= pos + reading.start < reading.condition[1]:
         # the same word in the consequence is what a rule under a condition says about it
@@ -2838,44 +2838,11 @@ def _condition_words(condition: str) -> list[str]:
     return words(form[:cause.start()]) + words(form[cause.end():])[-1:]
 
 
-# which of a renewal's two loans a part speaks of: the original (原贷款, 原来那笔 — not 原则上) or the renewed
-# one (续贷贷款, 续贷后的贷款, 新贷款)
-_ORIGINAL_LOAN = re.compile(r"原(?![则因始])(?:有|来|先)?(?:那笔|这笔|的)?[^，,。；;的]{0,8}?贷|\boriginal loans?\b", re.I)
-_RENEWED_LOAN = re.compile(r"续贷(?:之|以)?后的[^，,。；;]{0,4}贷款|续贷(?:的)?贷款|续贷款|新贷款|\brenewed loans?\b", re.I)
-
-
-def _which_loan(part: str) -> str | None:
-    original, renewed = bool(_ORIGINAL_LOAN.search(part)), bool(_RENEWED_LOAN.search(part))
-    return None if original == renewed else ("original" if original else "renewed")
-
-
-def _another_loan(q: Question, reading: Reading, pos: int, term: str) -> bool:
+def _another_loan(q: Question, reading: Reading, pos: int) -> bool:
     """The rule's part speaks of one loan of the renewal (原贷款为正常类) and the question of the other
     (续贷之后的贷款能算正常类吗): the rule is not about what is asked."""
-    k = pos - reading.start
-    part = next((m.group(0) for m in re.finditer(r"[^，,；;。]+", reading.text) if m.start() <= k < m.end()), "")
-    rule_side, asked_side = _which_loan(part), _asked_loan(q)
-    return rule_side is not None and asked_side is not None and rule_side != asked_side
-
-
-# an asking clause opening with its predicate (是不是都能算…, 不是正常类也能…吗): its subject is the clause before
-_NO_SUBJECT = re.compile(r"^(是不是|是否|能否|能不能|可不可以|可以|可否|还能|还可以|能|会不会|会|算不算|算|都|也|不是|就)")
-
-
-def _asked_loan(q: Question) -> str | None:
-    """The loan the question asks of: the one its asking clause names, or — when that clause opens with its
-    predicate — the one the clause before it names (续贷之后的贷款，是不是都能算正常类). A loan a story only
-    tells of (原贷款是信用贷款，续贷时要提供担保吗) is not what is asked."""
-    asking = q.asking or q.norm
-    side = _which_loan(asking)
-    if side is not None or not _NO_SUBJECT.match(asking.lstrip("，, ")):
-        return side
-    # (back over clauses that open with their predicate too: 原贷款已经是关注类，不是正常类了，还能续贷吗)
-    for clause in reversed([c.strip() for c in re.split(r"[，,。；;！!？?]", q.norm[:max(0, q.norm.find(asking))]) if c.strip()]):
-        side = _which_loan(clause)
-        if side is not None or not _NO_SUBJECT.match(clause):
-            return side
-    return None
+    rule_side = which_loan(_part_at(reading.text, pos - reading.start))
+    return rule_side is not None and q.asked_loan is not None and rule_side != q.asked_loan
 
 
 # what may open a part before its restrictive 对…的 phrase: a modal or a conjunction (要对…, 并对…)
@@ -2893,16 +2860,12 @@ def _part_restriction(reading: Reading, pos: int) -> tuple[int, int] | None:
     """A restrictive 对…的 phrase opening a later part of the sentence than its first (…，对符合正常类标准的
     续贷贷款划为正常类): what that part says holds only for what the phrase picks out. Offsets of the phrase,
     when the asked word is in that part."""
-    k = pos - reading.start
-    for m in re.finditer(r"[^，,；;。]+", reading.text):
-        if not m.start() <= k < m.end():
-            continue
-        lead = _PART_OPENER.match(reading.text, m.start()).end()
-        r = RESTRICTED.match(reading.text[lead:m.end()])
-        if m.start() == 0 or r is None or POSSESSOR.search(r.group(1)) or not _opens_with_predicate(r.group(1)):
-            return None
-        return lead + r.start(1) + reading.start, lead + r.end(1) + reading.start
-    return None
+    s, e = clause_bounds(reading.text, pos - reading.start, stops="，,；;", end_stops="，,；;。")
+    lead = _PART_OPENER.match(reading.text, s).end()
+    r = RESTRICTED.match(reading.text[lead:e])
+    if s == 0 or r is None or POSSESSOR.search(r.group(1)) or not _opens_with_predicate(r.group(1)):
+        return None
+    return lead + r.start(1) + reading.start, lead + r.end(1) + reading.start
 
 
 def _stated(q: Question, condition: str, consequence: str = "", whole_words: bool = False) -> bool:

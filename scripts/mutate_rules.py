@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
-    "an asking clause opening with its predicate asks of the loan the clause before names": "import assistant.reason as m, re; m._NO_SUBJECT = re.compile('(?!x)x')",
+    "an asking clause opening with its predicate asks of the loan the clause before names": "import assistant.question as m, re; m._NO_SUBJECT = re.compile('(?!x)x')",
     "a modal or conjunction may open a part before its restrictive phrase (并对…的)": "import assistant.reason as m, re; m._PART_OPENER = re.compile('')",
     "a verb glued to its aspect mark is the verb (签了, 展过)": "import assistant.question as m; m.glued_aspect = lambda token: None",
     "okay closing a clause before a comma names nothing (就行，…)": "import assistant.question as m; m._OKAY_CLOSES = r'(?=[吗么呢吧啊？?。！!]|$)'",
