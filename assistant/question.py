@@ -98,6 +98,17 @@ def okay_predicate(token: str, norm: str) -> bool:
     return re.search(r"(没有|没|不是)什么" + re.escape(token) + r"[吧吗呢]?\s*([，,。？?！!]|$)", norm) is not None
 
 
+# words judging an act against the rules (合规, 违规, 妥当): as the predicate closing a clause (这样操作合规吗,
+# 算不算违规) they ask whether the story's act is allowed, as 行吗 does — they name nothing a rule is about
+# (a rule requiring 依法合规经营 says nothing of the act)
+_JUDGING = frozenset("合规 合法 违规 违法 违反规定 合适 妥当 恰当 稳妥 正当 规范 允许的 可取".split())
+
+
+def judging_predicate(token: str, norm: str) -> bool:
+    return token in _JUDGING and re.search(
+        re.escape(token) + r"(的)?(吗|么|吧|呢|嘛)?\s*([，,。？?！!]|$)", norm) is not None
+
+
 def question_kind(norm: str) -> str:
     norm = _NEGATED_INDEFINITE.sub(r"\1", _INDEFINITE.sub("", norm))
     if any(not _rather(norm, m) for m in _COMPARE.finditer(norm)) and not _may_differ(norm):
@@ -586,8 +597,9 @@ def _applied_for(word: str, asking: str) -> bool:
 
 
 # a situation or manner noun after a demonstrative (这种情况, 这种做法, 此类情形) points back at the story
-_SITUATIONS = ("情况", "做法", "情形", "操作", "办法")
-_DEMONSTRATIVE = re.compile(r"(这|那|此|(?<!应)该)(种|样的|类|个|套|些|份|项|条)?$")
+# (用途, 方式: the use or manner the story told, 这个用途是允许的吧)
+_SITUATIONS = ("情况", "做法", "情形", "操作", "办法", "用途", "方式")
+_DEMONSTRATIVE = re.compile(r"(这|那|此|(?<!应)该)(种|样的?|么|类|个|套|些|份|项|条)?$")
 
 
 # a demonstrative fused with a moment (这时, 此时, 那时候): the moment the story has reached
@@ -832,8 +844,8 @@ def analyse(text: str) -> Question:
     # time words, pronouns, numerals and particles of a customer's story (现在, 我行, 一起, 前几天)
     # name nothing a rule is about
     # (only a story — more than one clause — carries them, so a one-clause question skips the tagger)
-    function = ({w for w, tag in pos_tags(norm) if tag in _FUNCTION_TAGS or tag.startswith("u")}
-                if _ASK_SPLIT.search(norm.rstrip("？?。！! ")) else set())
+    tagged = pos_tags(norm) if _ASK_SPLIT.search(norm.rstrip("？?。！! ")) else ()
+    function = {w for w, tag in tagged if tag in _FUNCTION_TAGS or tag.startswith("u")}
     # a stated English figure (10 days, RMB 3 million) is a value to check against a limit, not a word a
     # clause must contain; its unit word, mapped (万元, 工作日), still says what the clause measures
     english = english_quantities(norm)
@@ -847,6 +859,7 @@ def analyse(text: str) -> Question:
                           and not glued_comparative(t, norm)
                           and not _fused_negation(t)
                           and not _NEGATED_INDEFINITE.fullmatch(t) and not okay_predicate(t, norm)
+                          and not judging_predicate(t, norm)
                           and not consent_asked(t, norm)
                           and not refers_back(t, norm)
                           and not glued_okay(t, norm)

@@ -11,6 +11,9 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a judging predicate closing a clause names nothing (这样操作合规吗)": "import assistant.question as m; m.judging_predicate = lambda t, n: False",
+    "the use or manner the story told, after a demonstrative, points back (这个用途)": "import assistant.question as m; m._SITUATIONS = ('情况', '做法', '情形', '操作', '办法')",
+    "这样 before a situation noun is a demonstrative (这样操作)": "import assistant.question as m, re; m._DEMONSTRATIVE = re.compile(r'(这|那|此|(?<!应)该)(种|样的|类|个|套|些|份|项|条)?$')",
     "an asking clause opening with its predicate asks of the loan the clause before names": "import assistant.question as m, re; m._NO_SUBJECT = re.compile('(?!x)x')",
     "a modal or conjunction may open a part before its restrictive phrase (并对…的)": "import assistant.reason as m, re; m._PART_OPENER = re.compile('')",
     "a verb glued to its aspect mark is the verb (签了, 展过)": "import assistant.question as m; m.glued_aspect = lambda token: None",

@@ -2446,6 +2446,10 @@ def test_the_loan_applied_for_is_the_act_of_an_eligibility_question(question, sp
 
 @pytest.mark.parametrize("question,word,kept", [
     ("客户欠过息，这种做法准许吗？", "做法", False),
+    # 这样 + a situation noun, and the use or manner the story told (这个用途, 这种方式)
+    ("客户想先还一半，这样操作可以吗？", "操作", False),
+    ("续贷资金拿去搞研发，这个用途是允许的吧？", "用途", False),
+    ("续贷的资金用途有什么限制？", "用途", True),
     # 该 of 应该 is a modal, not a demonstrative
     ("到期前应该操作续贷吗？", "操作", True),
     # a demonstrative moment (这时候, 这种时候, 此时) is the story's moment: it names nothing asked
@@ -2624,6 +2628,20 @@ def test_a_negated_indefinite_asks_for_a_verdict_and_names_nothing(question):
     assert q.asks_verdict and not any(m.startswith(("没什么", "没有什么")) for c in q.concepts for m in c.members)
     # the noun after it asks whether the story is all right: it names nothing
     assert not any(m in ("问题", "影响") for c in q.concepts for m in c.members)
+
+
+@pytest.mark.parametrize("question,word,kept", [
+    # a word judging the act against the rules, as the predicate closing a clause, asks whether the act
+    # is allowed (as 行吗 does): it names nothing a rule is about
+    ("支行要求客户买理财才给续，这样操作合规吗？", "合规", False),
+    ("续贷时向企业收咨询费，算不算违规？", "违规", False),
+    ("先放款后签合同，这样妥当吗", "妥当", False),
+    # …not a word of the story or of what is asked about
+    ("企业要依法合规经营才能续贷吗？", "合规", True),
+    ("企业有过违规经营记录，还能续贷吗？", "违规", True),
+])
+def test_a_judging_predicate_names_nothing(question, word, kept):
+    assert any(word in c.members for c in analyse(question).concepts) is kept
 
 
 @pytest.mark.parametrize("text,unfolded", [
