@@ -380,7 +380,22 @@ class Question:
                     if (0 <= k <= v.end() + 8 and word not in have and id(c) not in swap and known(word)
                             and self.tags.get(v.group(1), "").startswith("v")):
                         swap[id(c)] = Concept((word,), ())
+            # an object of one character after the measure (欠过一次息) is no concept of its own: the
+            # verb and it are the word
+            obj = _ONE_CHAR_OBJECT.match(self.norm, v.end())
+            word = v.group(1) + obj.group(1) if obj else ""
+            if (obj and word not in have and word not in {m for c in swap.values() for m in c.members} and known(word)
+                    and self.tags.get(v.group(1), "").startswith("v")):
+                return self._swapped(swap)._with(Concept((word,), ()), v.start())
         return self._swapped(swap)
+
+    def _with(self, c: "Concept", at: int) -> "Question":
+        """The question with a concept read at `at`: in the focus when the asking clause holds it, in the
+        topic when the topic is the whole story."""
+        whole = self.topic == self.concepts
+        asked = self.asking and at >= len(self.norm) - len(self.asking)
+        return replace(self, concepts=self.concepts + (c,), focus=self.focus + (c,) if asked else self.focus,
+                       topic=self.topic + (c,) if whole or asked else self.topic)
 
     def verbalized(self, known: Callable[[str], bool]) -> "Question":
         """An adjective said comparatively (比新贷款走得简单一点, 更简便些) asks for the change the documents
@@ -1071,7 +1086,15 @@ def light_verb(c: "Concept", clause: str) -> bool:
             rest = rest[owner.end():] if owner else rest
             if any(rest.startswith(r) for r in RENEWAL):
                 return True
+            # …or the act said by a bare verb closing the clause (不影响他办吧): the act asked about
+            if m in HINDER_VERBS and _ACT_CLOSES.match(rest):
+                return True
     return False
+
+
+# a bare verb of doing the act, closing its clause (办, 办理, 做, 续): after a verb of hindrance it is the act
+# asked about, as 续贷 is
+_ACT_CLOSES = re.compile(r"(办理|办|做|续)(了|下来)?[吧吗么呢]?\s*([，,。？?！!]|$)")
 
 
 # (a pronoun; or, above, a word that tells no rule from another: 企业, 客户)
@@ -1080,6 +1103,8 @@ _RENEWAL_OWNER = re.compile(r"(他们|她们|它们|他|她|它|我们|咱们)�
 
 # a one-character verb with an aspect mark (欠过, 欠了) whose object may follow after a measure
 _SPLIT_VERB = re.compile(r"([\u4e00-\u9fff])(过|了)(?=[^，,。；;？?！!]{1,8})")
+# a measure, then an object of one character closing its clause (过|一次|息，)
+_ONE_CHAR_OBJECT = re.compile(r"[一两二三四五六七八九十几\d]+[次期回笔个]?的?([\u4e00-\u9fff])(?=[，,。；;？?！!吗呢吧]|$)")
 
 _MODALS = "能可会要得需该"
 

@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a verb and an object of one character after a measure are the documents' word (欠过一次息)": "import assistant.question as m, re; m._ONE_CHAR_OBJECT = re.compile('(?!x)x')",
+    "after a verb of hindrance a bare verb closing the clause is the act (不影响他办吧)": "import assistant.question as m, re; m._ACT_CLOSES = re.compile('(?!x)x')",
     "a judging predicate closing a clause names nothing (这样操作合规吗)": "import assistant.question as m; m.judging_predicate = lambda t, n: False",
     "the use or manner the story told, after a demonstrative, points back (这个用途)": "import assistant.question as m; m._SITUATIONS = ('情况', '做法', '情形', '操作', '办法')",
     "这样 before a situation noun is a demonstrative (这样操作)": "import assistant.question as m, re; m._DEMONSTRATIVE = re.compile(r'(这|那|此|(?<!应)该)(种|样的|类|个|套|些|份|项|条)?$')",

@@ -1146,10 +1146,14 @@ def test_a_stated_fact_outside_a_documents_own_scope(question, outside):
     ("客户是做家具的，能纳入续贷吗？", True),      # a light verb before the renewal act names nothing
     ("这种贷款适用于续贷通吗？", True),
     ("客户能不能纳入名单？", False),               # its object is something else: it is what is asked
+    # after a verb of hindrance, the act said by a bare verb closing the clause (不影响他办吧)
+    ("客户三年前欠过息，这个不影响他办吧？", True),
+    ("客户三年前欠过息，这会影响续贷吗？", True),
+    ("这会影响他办理抵押登记吗？", False),
 ])
 def test_a_light_verb_before_the_renewal_act_is_not_what_is_asked(question, asking_light):
     q = analyse(question)
-    light = {"纳入", "适用"}
+    light = {"纳入", "适用", "影响"}
     assert (not any(set(c.members) & light for c in q.focus)) is asking_light
 
 
@@ -1286,6 +1290,10 @@ def test_a_pivot_verb_makes_no_field_and_activity():
     ("客户欠了两期的管理费，还能续贷吗？", {"欠费"}, "欠费"),
     ("两年前欠过一个季度的利息，现在可以续贷吗？", set(), None),          # no such word in the corpus: unchanged
     ("固定资产贷款到期了能不能走续贷？", {"期贷"}, None),                 # 期 of 到期 is no verb
+    # an object of one character after the measure is no concept of its own: the verb and it are the word
+    ("客户三年前欠过一次息，最近两年都按时还，能续贷吗？", {"欠息"}, "欠息"),
+    ("客户三年前欠过一次息，能续贷吗？", set(), None),
+    ("客户去年换过一次人，能续贷吗？", {"欠息"}, None),                  # 换人 is no word of the corpus
 ])
 def test_a_verb_and_object_split_by_a_measure_are_the_documents_word(question, known, word):
     q = analyse(question).rejoined(lambda w: w in known)
