@@ -901,6 +901,10 @@ def test_stated_numbers_and_negations():
     ("周转率只有3%，能续贷吗？", "周转率 续贷 3%", "周转率", "3%"),
     # a common English word the glossary does not map names nothing a clause could hold
     ("Can the company's pledge be rolled over?", "续贷 质押 企业", "质押", "rolled"),
+    # a noun the corpus lacks, counted by the classifier of loans (那笔款子), is the story's loan
+    ("客户拿存单质押贷的那笔款子到期了，能续贷吗？", "存单质押 续贷 到期", "存单质押", "款子"),
+    # …a noun it lacks elsewhere is what is asked
+    ("客户拿存单质押贷的款子到期了，能续贷吗？", "存单质押 续贷 到期", "款子", ""),
 ])
 def test_words_the_corpus_lacks_are_idle_only_when_they_are_function_words(question, corpus, topic_has, topic_lacks):
     q = analyse(question).grounded(lambda w: w in corpus.split())
