@@ -389,6 +389,26 @@ class Question:
                 return self._swapped(swap)._with(Concept((word,), ()), v.start())
         return self._swapped(swap)
 
+    def loan_kinds(self, known: Callable[[str], bool]) -> "Question":
+        """A loan's kind said as a modifier of a loan word of the question (纯信用的流贷, 抵押的经营贷): the word
+        and 贷款 make the documents' name of that kind of loan (信用贷款) when the corpus uses it — the
+        modifier is read as it. (Before 贷款 itself the phrase is left as said: 质押方式的贷款.)"""
+        swap: dict[int, Concept] = {}
+        for c in self.concepts:
+            word = c.members[0] + "贷款"
+            # (a modifier under a negation says what the loan lacks: 没有任何担保的信用贷款 is no 担保贷款)
+            if len(c.members) > 1 or c.members[0].endswith(("贷", "贷款")) or not known(word):
+                continue
+            for m in re.finditer(re.escape(c.members[0]) + r"的(?:[\u4e00-\u9fff]{0,4}?)(?=贷款|贷)", self.norm):
+                between = self.norm[m.start() + len(c.members[0]) + 1:m.end()]
+                # nothing between but the rest of a loan word of the question (流|贷, 经营|贷): no verb or
+                # other noun of the story
+                if any(a <= m.start() < b for a, b in self.negated):
+                    continue
+                if between and any({between + "贷", between + "贷款"} & set(o.members) for o in self.concepts):
+                    swap[id(c)] = Concept((word,), ())
+        return self._swapped(swap)
+
     def _with(self, c: "Concept", at: int) -> "Question":
         """The question with a concept read at `at`: in the focus when the asking clause holds it, in the
         topic when the topic is the whole story."""

@@ -1289,6 +1289,21 @@ def test_a_pivot_verb_makes_no_field_and_activity():
     assert not found
 
 
+@pytest.mark.parametrize("question,word,read", [
+    # a loan's kind said as a modifier of a loan word of the question is the documents' name of the kind
+    ("原来是纯信用的流贷，到期能续吗？", "信用", "信用贷款"),
+    ("客户房产抵押的经营贷到期了能续吗？", "抵押", "抵押贷款"),
+    # …not before 贷款 itself, nor joined without 的 (个人消费贷 is no 个人贷款), nor under a negation
+    ("质押方式的贷款能续吗？", "方式", None),
+    ("客户的个人消费贷到期了能续吗？", "个人", None),
+    ("没有任何担保的信用贷款，到期能续吗？", "担保", None),
+])
+def test_a_loans_kind_said_as_its_modifier(question, word, read):
+    known = {"信用贷款", "抵押贷款", "质押贷款", "担保贷款", "个人贷款", "方式贷款"}.__contains__
+    members = {m for c in analyse(question).loan_kinds(known).concepts for m in c.members}
+    assert (read in members and word not in members) if read else word in members
+
+
 @pytest.mark.parametrize("question,known,word", [
     ("两年前欠过一个季度的利息，现在可以续贷吗？", {"欠息"}, "欠息"),      # 欠…利息 is the documents' 欠息
     ("客户欠了两期的管理费，还能续贷吗？", {"欠费"}, "欠费"),
