@@ -809,6 +809,15 @@ _CLAUSE_TAIL = re.compile(r"(吗|呢|么|吧|啊|行不行|可不可以|能不�
 _DEGREE = re.compile(r"(更加|更|还要|还|要|再|稍微|稍|略微|略)$")
 
 
+def _verb_and_object(body: str) -> tuple[str, str] | None:
+    """A comparison's predicate closing in a verb and its object after the standard's noun (比新增贷款|简化|流程):
+    the verb is the predicate, and the object no part of the standard."""
+    tags = pos_tags(body)
+    if len(tags) >= 3 and tags[-1][1] in ("n", "vn") and tags[-2][1] == "v" and tags[-3][1].startswith("n"):
+        return tags[-2][0], tags[-1][0]
+    return None
+
+
 def comparison_standards(norm: str) -> list[tuple[int, int, str]]:
     """Spans naming the standard of a comparison, each with its predicate: between 比 and the predicate
     (比新增业务|宽松一些, 比上次|多50万, 比原合同|稍长一点), or after compared with / than in English
@@ -825,11 +834,14 @@ def comparison_standards(norm: str) -> list[tuple[int, int, str]]:
         words = [w for w, _s, _e in cut_with_offsets(body)]
         if len(words) < 2:
             continue
-        standard = _DEGREE.sub("", body[:len(body) - len(words[-1])])
+        verb_object = _verb_and_object(body) if len(words) >= 3 else None
+        said = "".join(verb_object) if verb_object else words[-1]
+        standard = _DEGREE.sub("", body[:len(body) - len(said)])
+        predicate = verb_object[0] if verb_object else words[-1]
         if standard:
             # 比 too, with any word the segmenter glued it into (能比, 比新)
             start = next((a for _w, a, b in cut_with_offsets(norm) if a <= m.start() < b), m.start())
-            out.append((start, m.end() + len(standard), words[-1]))
+            out.append((start, m.end() + len(standard), predicate))
     for m in _EN_STANDARD.finditer(norm):
         end = clause_end(norm, m.end())
         before = re.findall(r"[a-z]+", norm[:m.start()])

@@ -1269,6 +1269,19 @@ def test_the_standard_of_a_comparison_is_found(question, standard):
     assert found == ([standard] if standard else [])
 
 
+@pytest.mark.parametrize("question,standard,predicate", [
+    # a predicate closing in a verb and its object (简化|流程): the verb is the predicate, the object no
+    # part of the standard
+    ("续贷审批能否比新增贷款简化流程？", "比新增贷款", "简化"),
+    ("续贷的审批手续能不能比新增贷款简化一些？", "比新增贷款", "简化"),
+    ("担保能比原来弱吗？", "能比原来", "弱"),
+])
+def test_the_predicate_of_a_comparison_is_its_verb(question, standard, predicate):
+    from assistant.question import comparison_standards
+    norm = analyse(question).norm
+    assert [(norm[a:b], p) for a, b, p in comparison_standards(norm)] == [(standard, predicate)]
+
+
 def test_only_a_quantifier_of_the_conditions_names_none_of_them():
     # 抵押条件 names one condition: the question asks about that one, not the whole story
     q = analyse("企业去年有过一次欠税，抵押足值，符合抵押条件吗？")
