@@ -2586,8 +2586,16 @@ def _said_denied(reading: Reading, word: str) -> bool:
 
 def manner_of_act(q: Question, c: Concept) -> bool:
     """Whether the question's word says how the asked act is done (临时|办续贷): a distinguishing word or
-    adverb right before the asking clause's verb."""
-    return bool(q.asking) and modifies_the_act(c, q.asking)
+    adverb right before the asking clause's verb — or before renewal in a clause of the story that tells
+    the act (客户没进名单，临时|要续贷，能办吗)."""
+    if q.asking and modifies_the_act(c, q.asking):
+        return True
+    acts = "|".join(sorted(RENEWAL, key=len, reverse=True))
+    return any(re.search(re.escape(m) + rf"(要|想|需要|得|来)?({acts}|办)", part) and modifies_the_act(c, part)
+               for part in _ACT_PARTS.findall(q.norm) for m in c.members)
+
+
+_ACT_PARTS = re.compile(r"[^，,。；;？?！!]+")
 
 
 def _adverb(q: Question, c: Concept) -> bool:

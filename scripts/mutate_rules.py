@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "the manner of the act told in a story clause with renewal (临时要续贷)": "import assistant.reason as m, re; m._ACT_PARTS = re.compile('(?!x)x')",
     "a comparison's predicate closing in a verb and its object is the verb (比新增贷款简化流程)": "import assistant.question as m; m._verb_and_object = lambda body: None",
     "a loan's kind said as a modifier of a loan word is the documents' name (纯信用的流贷)": "import assistant.question as m; m.Question.loan_kinds = lambda self, known: self",
     "a noun the corpus lacks counted by the loan classifier is the story's loan (那笔款子)": "import assistant.question as m; m.counted_as_a_loan = lambda w, n: False",

@@ -2586,6 +2586,20 @@ def test_a_prohibition_of_an_act_reaches_every_manner_of_it(rule, question, expe
     assert _verdict(rule, question, df=lambda t: _MANNER_DF.get(t, 20)) == expected
 
 
+@pytest.mark.parametrize("question,manner", [
+    ("没进名单的客户能不能临时办续贷？", True),
+    # …also said in a clause of the story that tells the act (临时|要续贷), the asking clause bare
+    ("客户不在名单里，临时要续贷，能不能通融一下？", True),
+    # …not said of another act of the story (临时|没进), nor of a loan (临时贷款)
+    ("客户临时没进续贷名单，能办吗？", False),
+    ("没进名单的客户能不能办临时贷款？", False),
+])
+def test_the_manner_of_the_act_is_said_before_it(question, manner):
+    from assistant.reason import manner_of_act
+    q = analyse(question)
+    assert manner_of_act(q, next(c for c in q.concepts if "临时" in c.members)) is manner
+
+
 @pytest.mark.parametrize("question,rule,standard_word,in_standard", [
     # the comparison's predicate said by the rule in the word the question's adjective asks for (简单 →
     # 简化): the words of the standard (比新放一笔贷款) are the comparison's, not missed by the rule
