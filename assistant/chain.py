@@ -84,7 +84,7 @@ class Assistant:
         idx = self.searcher.index
         q = analyse(question)
         named, names = idx.namer.find(q.norm)
-        joined = q.rejoined(idx.known_word).loan_kinds(idx.known_word).verbalized(idx.known_word).english_compounds(idx.known_word)
+        joined = q.rejoined(idx.known_word).loan_kinds(idx.known_word).verbalized(idx.known_word).english_compounds(idx.known_word, tuple(names), tuple(idx.docs[d]["title"] for d in named if d in idx.docs))
         added = {m for c in joined.concepts for m in c.members} - {m for c in q.concepts for m in c.members}
         # a compound that is a document's name (rural commercial bank → 农村商业银行) says which rules, not what
         added = {m for m in added if not names_a_document(m, names)}

@@ -130,7 +130,8 @@ class DocNamer:
 
     def find(self, norm_question: str) -> tuple[list[str], list[str]]:
         """(documents named, the words that named them)."""
-        q = spoken_forms(_clean(norm_question)) + " " + spoken_forms(english_rendering(norm_question, self.latin))
+        q = " ".join([spoken_forms(_clean(norm_question))]
+                     + [spoken_forms(r) for r in english_renderings(norm_question, self.latin)])
         found = [(a, ds) for a, ds in self.owners.items() if a in q and len(ds) < max(2, len(self.names) // 2)]
         if not found:
             return [], []
@@ -189,7 +190,8 @@ _WHEN = frozenset("in since during until by before after from of on".split())
 _EN_WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[^\x00-\x7f]+")
 
 
-def english_rendering(norm_question: str, latin: frozenset[str] = frozenset()) -> str:
+def english_rendering(norm_question: str, latin: frozenset[str] = frozenset(),
+                      chosen: dict[str, str] | None = None) -> str:
     """An English question's names in the documents' words, word by word through the glossary
     (Heilongjiang rural credit cooperatives → 黑龙江农村信用社, the Ganzhou notice → 赣州通知, the 2024
     rules → 2024年细则), so a document is named in English by the same derived aliases. Empty for a
@@ -203,12 +205,30 @@ def english_rendering(norm_question: str, latin: frozenset[str] = frozenset()) -
     for k, w in enumerate(words):
         if w.isascii() and w.isalpha():
             forms = SYNONYMS.get(w, ()) or SYNONYMS.get(english_stem(w), ())
+            if chosen and w in chosen:
+                forms = (chosen[w],)
             out.append(forms[0] if forms else w if w in latin else "")
         elif re.fullmatch(r"(19|20)\d\d", w) and (k == 0 or words[k - 1] not in _WHEN):
             out.append(w + "年")   # a year names a document as 2024年 does — not a date of the story (in 2024)
         else:
             out.append(w)
     return _clean("".join(out))
+
+
+def english_renderings(norm_question: str, latin: frozenset[str] = frozenset()) -> list[str]:
+    """The English question rendered with each word's first form, and again with each other form a word
+    has (operating: 经营性贷款 of an operating loan, 操作 of the operating guideline), one word at a time: a
+    title's word is then found whichever sense the glossary lists first."""
+    from ingest.tokenize import SYNONYMS, english_stem
+    base = english_rendering(norm_question, latin)
+    if not base:
+        return []
+    out = [base]
+    for w in dict.fromkeys(_EN_WORD.findall(normalize(norm_question))):
+        forms = (SYNONYMS.get(w, ()) or SYNONYMS.get(english_stem(w), ())) if w.isascii() and w.isalpha() else ()
+        for other in forms[1:]:
+            out.append(english_rendering(norm_question, latin, {w: other}))
+    return out
 
 
 def _narrowed(ds: set[str], found: list[tuple[str, set[str]]]) -> set[str]:

@@ -434,10 +434,13 @@ class Question:
                 swap[id(c)] = Concept(c.members + (word,), c.parts)
         return self._swapped(swap)
 
-    def english_compounds(self, known: Callable[[str], bool]) -> "Question":
+    def english_compounds(self, known: Callable[[str], bool], said: tuple[str, ...] = (),
+                          titles: tuple[str, ...] = ()) -> "Question":
         """English noun compounds run in the order Chinese ones do (foreign-currency working-capital
         loan → 外币流动资金贷款): a run of English words whose mapped words join into a word of the
-        corpus is that one word, with the words between them (currency, working) inside it."""
+        corpus is that one word, with the words between them (currency, working) inside it. The words saying
+        the title of a document the question names (`titles`, named by the words `said`: the renewal operating
+        guideline) name it and join no compound (no 续贷操作)."""
         by_word = {c.members[0]: c for c in self.concepts if c.members and c.members[0].isascii()}
         own = set(by_word)
         words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[a-z0-9]+", self.norm)]
@@ -453,7 +456,11 @@ class Question:
                 runs.append([w])
         merged: dict[int, Concept] = {}
         gone: set[int] = set()
+        in_title: set[int] = set()
         for run in runs:
+            titled = _title_words(run, by_word, own, said, titles)
+            in_title.update(id(by_word[w]) for w in titled)
+            run = [w for w in run if w not in titled]
             mapped = [(i, by_word[w]) for i, w in enumerate(run) if w in own and len(by_word[w].members) > 1]
             best = None
             for a in range(len(mapped)):
@@ -476,7 +483,8 @@ class Question:
             inside = [by_word[w] for w in run[i:j + 1] if w in own]
             merged[id(inside[0])] = Concept((word,), tuple(combo))
             gone.update(id(c) for c in inside[1:])
-        return self._swapped(merged, gone)
+        # (a word of the title said again outside it — the renewal funds — is kept there)
+        return self._swapped(merged, gone | (in_title - set(merged)))
 
     def grounded(self, known: Callable[[str], bool], naming: tuple[str, ...] = ()) -> "Question":
         """The question as far as the corpus can speak to it. A word no document uses that is not a
@@ -514,6 +522,29 @@ class Question:
         else:
             topic = tuple(c for c in self.topic if c in kept)
         return replace(self, concepts=kept, focus=focus, topic=topic)
+
+
+def _title_words(run: list[str], by_word: dict, own: set[str], said: tuple[str, ...],
+                 titles: tuple[str, ...]) -> set[str]:
+    """The English words of a run that say a named document's title (the 2024 SME renewal implementation
+    rules, the renewal operating guideline): a stretch of at least two words, each mapped to a word of one
+    title, among them a word that named it (细则 of 实施细则, 指引 of 操作指引)."""
+    out: set[str] = set()
+    for title in titles:
+        inside = [w in own and any(m in title for m in by_word[w].members[1:]) for w in run]
+        k = 0
+        while k < len(run):
+            if not inside[k]:
+                k += 1
+                continue
+            j = k
+            while j < len(run) and inside[j]:
+                j += 1
+            stretch = run[k:j]
+            if len(stretch) >= 2 and any(m in n for w in stretch for m in by_word[w].members[1:] for n in said):
+                out |= set(stretch)
+            k = j
+    return out
 
 
 # the classifier of loans and sums, with its determiner (那笔, 这一笔, 每笔)

@@ -1097,6 +1097,9 @@ DOCS = {
     ("Does the Ganzhou notice say how long registration takes?", ["gz"]),
     ("At the rural commercial bank, can a pledged loan be renewed?", ["qh"]),
     ("Can a pledged loan be renewed?", []),
+    # …in whichever of a word's senses the title uses (operating: 经营性 of a loan, 操作 of the guideline)
+    ("Under the renewal operating guideline, can a pledged loan be renewed?", ["zy"]),
+    ("Can an operating loan be renewed?", []),
 ])
 def test_documents_named_by_derived_short_forms(question, docs):
     assert DocNamer(DOCS).named(analyse(question).norm) == docs
@@ -1359,6 +1362,26 @@ def test_naming_the_excluded_kinds_of_a_class_is_as_on_topic_as_naming_the_class
     class, so both vote and the answer is 视情况而定 — the narrower one is not outvoted."""
     assert _verdict(kinds, question) == "depends"
     assert _strength(kinds, question) >= 0.95 * _strength(whole, question)
+
+
+_GUIDE = (("操作指引",), ("银行小微企业续贷业务操作指引",))
+_RULES_2024 = (("2024年小微企业续贷实施细则",), ("2024年小微企业续贷实施细则",))
+
+
+@pytest.mark.parametrize("question,named,gone,kept", [
+    # the English words saying a named document's title name it: they are no content, nor a compound
+    ("Under the SME renewal operating guideline, can the borrower renew?", _GUIDE, {"operating", "guideline"}, {"borrower"}),
+    # …a title word said again outside the title (the renewal funds) is kept there
+    ("Under the 2024 SME renewal implementation rules, what can the renewal funds be used for?", _RULES_2024,
+     {"implementation", "rules"}, {"续贷资金"}),
+    # …and with no document named, nothing is a title
+    ("Under the SME renewal operating guideline, can the borrower renew?", ((), ()), set(), {"guideline"}),
+])
+def test_the_words_of_a_named_title_are_no_content(question, named, gone, kept):
+    said, titles = named
+    q = analyse(question).english_compounds(lambda w: w in "续贷资金 续贷操作", said, titles)
+    members = {m for c in q.concepts for m in c.members}
+    assert not gone & members and kept <= members
 
 
 @pytest.mark.parametrize("question,corpus,word", [
