@@ -1055,6 +1055,12 @@ _EN_BEFORE_AGAIN = re.compile(r"\b(already|previously|has|have|had|so far|[a-z]+
 _EN_AGAIN = re.compile(r"\b(again|another|once more)\b")
 
 
+# a grade letter (A, BB, CCC) right after rating/rated/grade, closing its phrase: not the article a
+_EN_GRADE = re.compile(r"\b(?:rating|rated|grade|graded)\s+(?:is\s+|was\s+|of\s+)?(?:only\s+|just\s+|merely\s+)?"
+                       r"(?:grade\s+)?(?P<grade>([a-d])\2{0,2})(?![a-z])"
+                       r"(?=\s*(?:[,.;?!)(]|$|or\b|and\b|grade\b|level\b|get\b|can\b|but\b))")
+
+
 def english_quantities(norm: str) -> tuple[Limit, ...]:
     """Quantities an English question states (a RMB 3 million loan, renewed twice, 10 days before,
     less than 5 percent) as the Chinese reading states them (300万元, 2次, 10日, <5%). What one measures
@@ -1073,6 +1079,10 @@ def english_quantities(norm: str) -> tuple[Limit, ...]:
         found.append((m.start(), m.end(), value * factor, unit))
     for m in re.finditer(r"\b(twice|thrice)\b", norm):
         found.append((m.start(), m.end(), _EN_ONE_WORD[m.group(1)], "次"))
+    for m in _EN_GRADE.finditer(norm):
+        # a credit grade said in English (rated B, a rating of only BB) on the scale the rules use (A级)
+        letters = m.group("grade").upper()
+        found.append((m.start("grade"), m.end("grade"), float((3 - "ABCD".index(letters[0])) * 10 + len(letters)), "级"))
     out = []
     for start, end, value, unit in found:
         a = max([norm.rfind(ch, 0, start) for ch in ",.;?!，。；？！"]) + 1

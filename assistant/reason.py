@@ -17,7 +17,7 @@ from typing import Literal
 
 from ingest.clauses import HEADING
 from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading, clause_bounds
-from ingest.readings import POSSESSOR, RESTRICTED, TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, deictic_dates, is_negator, members as list_members, negation_scope, negators
+from ingest.readings import POSSESSOR, RESTRICTED, TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, deictic_dates, is_negator, members as list_members, negation_scope, negators, figure
 from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
@@ -992,7 +992,7 @@ _RANGE_WORDS = {"<": "低于", "<=": "不超过", ">": "超过", ">=": "不低�
 
 
 def _said(stated: Limit) -> str:
-    return f"{_RANGE_WORDS.get(stated.op, '')}{_num(stated.value)}{stated.unit}"
+    return f"{_RANGE_WORDS.get(stated.op, '')}{figure(stated.value, stated.unit)}{stated.unit}"
 
 
 def _admits(lim: Limit, stated: Limit) -> bool | None:

@@ -123,8 +123,15 @@ class Limit:
 
     def describe(self) -> str:
         sym = {"<=": "≤", ">=": "≥", "<": "<", ">": ">", "=": "=", "before": "提前", "after": "之后"}[self.op]
-        num = int(self.value) if self.value == int(self.value) else self.value
-        return f"{self.quantity}{sym}{num}{self.unit}"
+        return f"{self.quantity}{sym}{figure(self.value, self.unit)}{self.unit}"
+
+
+def figure(value: float, unit: str) -> str:
+    """A value as the documents write it: a credit grade by its letters (31 → A, 22 → BB, as grade_limits
+    orders them), any other number without a needless .0."""
+    if unit == "级" and value >= 10 and 1 <= int(value) % 10 <= 3 and 0 <= 3 - int(value) // 10 <= 3:
+        return "ABCD"[3 - int(value) // 10] * (int(value) % 10)
+    return str(int(value)) if value == int(value) else str(value)
 
 
 @dataclass(frozen=True)

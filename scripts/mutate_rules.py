@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a credit grade said in English after rating/rated (rated B)": "import assistant.question as m, re; m._EN_GRADE = re.compile('(?!x)x')",
     "the English words of a named document's title are no content (renewal operating guideline)": "import assistant.question as m; m._title_words = lambda *a: set()",
     "an English title word is read in each of its senses when naming (operating -> 操作)": "import assistant.docnames as m; m.english_renderings = lambda q, latin=frozenset(): [m.english_rendering(q, latin)]",
     "what a restriction reaches is read of the story's words too (老板有民间借贷的，…只禁高利贷)": "import assistant.consistency as m; f = m._terms_held; m._terms_held = lambda q, w, r: f(q, m._topic(q, w), r)",

@@ -453,3 +453,14 @@ def test_a_negator_before_the_frame_governs_the_framed_act(text, act):
 def test_a_guessed_prohibition_asks_about_the_act(text, word, negated):
     spans = negation_scope(text, rule=False)
     assert any(a <= text.find(word) < b for a, b in spans) is negated
+
+
+@pytest.mark.parametrize("value,unit,said", [
+    # a credit grade is shown by its letters, as the documents write it (信用等级≥A级, not ≥31级)
+    (31.0, "级", "A"), (21.0, "级", "B"), (32.0, "级", "AA"), (23.0, "级", "BBB"),
+    # any other figure without a needless .0
+    (200.0, "万元", "200"), (2.5, "%", "2.5"),
+])
+def test_a_figure_is_shown_as_the_documents_write_it(value, unit, said):
+    from ingest.readings import figure
+    assert figure(value, unit) == said

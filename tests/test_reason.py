@@ -876,6 +876,11 @@ def test_a_stated_count_is_the_next_one_only_for_renewals(question, value):
     ("The client has renewed this loan twice. Can he renew it once more?", [("=", 3.0, "次")]),
     # an article is no number (a loan), nor is a bare figure without its unit
     ("Can a loan be renewed by a company with 50 staff?", []),
+    # a credit grade after rating/rated, on the scale the rules' A级 is read on (A = 31, B = 21, AA = 32)
+    ("The borrower's credit rating is only B. Can we still renew?", [("=", 21.0, "级")]),
+    ("Can a borrower rated AA get a renewal?", [("=", 32.0, "级")]),
+    # …not the article after rating (the rating is a concern)
+    ("The rating is a concern. Can we still renew?", []),
 ])
 def test_english_quantities_are_read_as_the_chinese_ones(question, stated):
     q = analyse(question)
