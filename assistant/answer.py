@@ -17,7 +17,7 @@ from ingest.tokenize import SYNONYMS, in_dictionary
 from ingest.load import LEVELS
 
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
-from .question import FACETS, RENEWAL, Question, analyse
+from .question import FACETS, RENEWAL, Question, analyse, describes_a_known_head
 from .values import quantities
 from .reason import MET_ONE, Stance, asks_lent_use, best_stance, beyond_timing, carried_words, combine, with_previous, family_spoken_of, lent_money_frame, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading
@@ -143,7 +143,9 @@ def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str, nouns: 
     boundary (续贷后|原抵押 → 后原)."""
     ids = {id(c) for c in focus}
     tagged = q.nouns if nouns is None else nouns
-    nouns = {id(c) for c in focus if lacks(c) and any(m in tagged and in_dictionary(m) for m in c.members)}
+    heads = [m for c in focus if not lacks(c) for m in c.members]
+    nouns = {id(c) for c in focus if lacks(c) and any(m in tagged and in_dictionary(m) for m in c.members)
+             and not all(describes_a_known_head(q.norm, m, heads) for m in c.members if m in q.norm)}
     out = set(nouns)
     for a, b in q.phrases:
         compound = a.members[0] + b.members[0]

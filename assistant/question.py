@@ -547,6 +547,30 @@ def _title_words(run: list[str], by_word: dict, own: set[str], said: tuple[str, 
     return out
 
 
+# a relative clause before 的, then the head it describes (街口开五金店的|个体户)
+_RELATIVE = re.compile(r"[^，,。；;？?！!的]{2,12}的")
+
+
+def describes_a_known_head(norm: str, word: str, heads: list[str]) -> bool:
+    """Whether every mention of a word the documents lack is inside a relative clause telling the trade of
+    a head the documents know (街口开五金店的个体户): it says which customer, as a story does, and names no
+    thing the question asks about."""
+    spots = [m.start() for m in re.finditer(re.escape(word), norm)]
+    if not spots or not heads:
+        return False
+    for k in spots:
+        rel = next((m for m in _RELATIVE.finditer(norm) if m.start() <= k < m.end() - 1), None)
+        if rel is None or not any(norm.startswith(h, rel.end()) for h in heads):
+            return False
+        if not any(w in _RUNS_A_BUSINESS for w, t in pos_tags(rel.group(0)[:-1]) if w != word):
+            return False
+    return True
+
+
+# verbs of running a business (开五金店的, 做服装加工的): the relative clause tells the customer's trade
+_RUNS_A_BUSINESS = frozenset("开 做 搞 干 经营 从事 主营 专做 开了".split())
+
+
 # the classifier of loans and sums, with its determiner (那笔, 这一笔, 每笔)
 _LOAN_CLASSIFIER = re.compile(r"(这|那|该|此|每|哪|一)一?笔的?$")
 

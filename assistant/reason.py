@@ -21,7 +21,7 @@ from ingest.readings import POSSESSOR, RESTRICTED, TIME_LEFT, TIME_YEARS, caused
 from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import CLASSIFIER_TAGS, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest
+from .question import CLASSIFIER_TAGS, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest, describes_a_known_head
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -1436,6 +1436,12 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             # a story's details the corpus never names (经销商, 合同纠纷) cannot be in any rule: they do
             # not dilute how much of the fact the reading holds
             group = [(c, w) for c, w in group if not _unknown(w) or any(c is fc for fc, _w, _h in g_found)] or group
+        else:
+            # …nor do words it never names inside a relative clause describing a head it does name
+            # (街口开五金店的|个体户): they say which one, as a story does
+            heads = [m for c, w in group if not _unknown(w) for m in c.members]
+            group = [(c, w) for c, w in group if not _unknown(w) or any(c is fc for fc, _w, _h in g_found)
+                     or not all(describes_a_known_head(q.norm, m, heads) for m in c.members if m in q.norm)] or group
         g_total = sum(w for _c, w in group) or 1.0
         g_full = sum(w for c, w, hit in g_found if not hit[2]) / g_total
         # the rarest word of a fact is what it is about: 房地产 in 「做房地产开发的」, not 开发

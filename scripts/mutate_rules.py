@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a relative clause telling a customer's trade names no topic (开五金店的个体户)": "import assistant.question as m; m.describes_a_known_head = lambda norm, word, heads: False",
     "a credit grade said in English after rating/rated (rated B)": "import assistant.question as m, re; m._EN_GRADE = re.compile('(?!x)x')",
     "the English words of a named document's title are no content (renewal operating guideline)": "import assistant.question as m; m._title_words = lambda *a: set()",
     "an English title word is read in each of its senses when naming (operating -> 操作)": "import assistant.docnames as m; m.english_renderings = lambda q, latin=frozenset(): [m.english_rendering(q, latin)]",

@@ -2911,3 +2911,19 @@ def test_a_verb_glued_to_its_aspect_mark_is_the_verb(token, verb):
     from assistant.question import glued_aspect
     assert glued_aspect(token) == verb
 
+
+
+@pytest.mark.parametrize("question,word,describes", [
+    # a word the documents lack inside a relative clause telling the trade of a known head is no topic
+    ("按操作指引，街口开五金店的个体户也能办续贷吗？", "五金店", True),
+    ("做服装加工的企业能续贷吗？", "服装加工", True),
+    # …not one modifying the head without a verb of trade (股权质押的贷款), nor a relative on a policy
+    ("股权质押的流动资金贷款能不能续贷？", "股权质押", False),
+    ("小微企业贷款利息收入免征增值税的政策还执行吗？", "增值税", False),
+    # …nor a word outside any relative clause
+    ("五金店能续贷吗？", "五金店", False),
+])
+def test_a_relative_clause_telling_a_customers_trade_names_no_topic(question, word, describes):
+    from assistant.question import describes_a_known_head
+    norm = analyse(question).norm
+    assert describes_a_known_head(norm, word, ["个体户", "企业", "流动资金贷款", "政策"]) is describes
