@@ -421,7 +421,7 @@ def _terms_held(q: Question, weights: Weights, r: Reading) -> tuple[tuple[str, .
     what a restriction reaches; and each held word with the kind phrase it opens there."""
     form = match_form(r.text)
     held, narrowed, kinds = [], [], []
-    # (the story's words too: 「老板有民间借贷的，…是不是一个全禁、一个只禁高利贷」 compares how far each
+    # (the story's words too: 「企业主借过民间借贷，两家是全部不许还是只管高利贷」 compares how far each
     # restriction on the story's 民间借贷 reaches, whatever the asking clause names)
     for c, _w in [(c, w) for c, w in weights if not any(m in RENEWAL for m in c.members)]:
         if c.match(r.text) == 1.0:

@@ -196,7 +196,6 @@ def english_rendering(norm_question: str, latin: frozenset[str] = frozenset(),
     (Heilongjiang rural credit cooperatives → 黑龙江农村信用社, the Ganzhou notice → 赣州通知, the 2024
     rules → 2024年细则), so a document is named in English by the same derived aliases. Empty for a
     question with no English word."""
-    from ingest.tokenize import SYNONYMS, english_stem
     text = normalize(norm_question)
     if not re.search(r"[a-z]{3,}", text):
         return ""
@@ -204,9 +203,7 @@ def english_rendering(norm_question: str, latin: frozenset[str] = frozenset(),
     words = _EN_WORD.findall(text)
     for k, w in enumerate(words):
         if w.isascii() and w.isalpha():
-            forms = SYNONYMS.get(w, ()) or SYNONYMS.get(english_stem(w), ())
-            if chosen and w in chosen:
-                forms = (chosen[w],)
+            forms = (chosen[w],) if chosen and w in chosen else _senses(w)
             out.append(forms[0] if forms else w if w in latin else "")
         elif re.fullmatch(r"(19|20)\d\d", w) and (k == 0 or words[k - 1] not in _WHEN):
             out.append(w + "年")   # a year names a document as 2024年 does — not a date of the story (in 2024)
@@ -215,18 +212,24 @@ def english_rendering(norm_question: str, latin: frozenset[str] = frozenset(),
     return _clean("".join(out))
 
 
+def _senses(word: str) -> tuple[str, ...]:
+    """The documents' words an English word maps to, as the glossary lists them (its stem's, failing its own)."""
+    from ingest.tokenize import SYNONYMS, english_stem
+    if not (word.isascii() and word.isalpha()):
+        return ()
+    return SYNONYMS.get(word, ()) or SYNONYMS.get(english_stem(word), ())
+
+
 def english_renderings(norm_question: str, latin: frozenset[str] = frozenset()) -> list[str]:
     """The English question rendered with each word's first form, and again with each other form a word
     has (operating: 经营性贷款 of an operating loan, 操作 of the operating guideline), one word at a time: a
     title's word is then found whichever sense the glossary lists first."""
-    from ingest.tokenize import SYNONYMS, english_stem
     base = english_rendering(norm_question, latin)
     if not base:
         return []
     out = [base]
     for w in dict.fromkeys(_EN_WORD.findall(normalize(norm_question))):
-        forms = (SYNONYMS.get(w, ()) or SYNONYMS.get(english_stem(w), ())) if w.isascii() and w.isalpha() else ()
-        for other in forms[1:]:
+        for other in _senses(w)[1:]:
             out.append(english_rendering(norm_question, latin, {w: other}))
     return out
 

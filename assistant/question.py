@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Callable
 
-from ingest.readings import Limit, clause_bounds, event_ages, is_negator, limits, negation_scope
+from ingest.readings import Limit, clause_bounds, event_ages, grade_value, is_negator, limits, negation_scope
 from .docnames import KIND_WORDS, RULES_NOUNS
 from ingest.tokenize import cut_with_offsets, in_dictionary, normalize, pos_tags, terms as token_terms, to_simplified
 
@@ -105,8 +105,9 @@ _JUDGING = frozenset("合规 合法 违规 违法 违反规定 合适 妥当 恰
 
 
 def judging_predicate(token: str, norm: str) -> bool:
+    """(only as the predicate closing the question — 企业经营不合规，能续贷吗 states a fact — and never negated)"""
     return token in _JUDGING and re.search(
-        re.escape(token) + r"(的)?(吗|么|吧|呢|嘛)?\s*([，,。？?！!]|$)", norm) is not None
+        r"(?<![不没未非无])" + re.escape(token) + r"(的)?(吗|么|吧|呢|嘛)?\s*[？?。！!]?\s*$", norm) is not None
 
 
 def question_kind(norm: str) -> str:
@@ -370,6 +371,7 @@ class Question:
         word of the corpus: the object's concept is read as that word."""
         have = {m for c in self.concepts for m in c.members}
         swap: dict[int, Concept] = {}
+        added: list[tuple[Concept, int]] = []
         for v in _SPLIT_VERB.finditer(self.norm):
             clause_end = clause_bounds(self.norm, v.end())[1]
             for c in self.concepts:
@@ -384,10 +386,14 @@ class Question:
             # verb and it are the word
             obj = _ONE_CHAR_OBJECT.match(self.norm, v.end())
             word = v.group(1) + obj.group(1) if obj else ""
-            if (obj and word not in have and word not in {m for c in swap.values() for m in c.members} and known(word)
+            if (obj and word not in have and word not in {m for c in swap.values() for m in c.members}
+                    and word not in {c.members[0] for c, _k in added} and known(word)
                     and self.tags.get(v.group(1), "").startswith("v")):
-                return self._swapped(swap)._with(Concept((word,), ()), v.start())
-        return self._swapped(swap)
+                added.append((Concept((word,), ()), v.start()))
+        out = self._swapped(swap)
+        for c, at in added:
+            out = out._with(c, at)
+        return out
 
     def loan_kinds(self, known: Callable[[str], bool]) -> "Question":
         """A loan's kind said as a modifier of a loan word of the question (纯信用的流贷, 抵押的经营贷): the word
@@ -396,13 +402,15 @@ class Question:
         swap: dict[int, Concept] = {}
         for c in self.concepts:
             word = c.members[0] + "贷款"
-            # (a modifier under a negation says what the loan lacks: 没有任何担保的信用贷款 is no 担保贷款)
-            if len(c.members) > 1 or c.members[0].endswith(("贷", "贷款")) or not known(word):
+            # (who holds the loan is no kind of it: 客户个人的经营贷 is no 个人贷款)
+            if len(c.members) > 1 or c.members[0].endswith(("贷", "贷款")) or c.members[0] in _HOLDERS \
+                    or not known(word):
                 continue
             for m in re.finditer(re.escape(c.members[0]) + r"的(?:[\u4e00-\u9fff]{0,4}?)(?=贷款|贷)", self.norm):
                 between = self.norm[m.start() + len(c.members[0]) + 1:m.end()]
                 # nothing between but the rest of a loan word of the question (流|贷, 经营|贷): no verb or
                 # other noun of the story
+                # (a modifier under a negation says what the loan lacks: 没有任何担保的信用贷款 is no 担保贷款)
                 if any(a <= m.start() < b for a, b in self.negated):
                     continue
                 if between and any({between + "贷", between + "贷款"} & set(o.members) for o in self.concepts):
@@ -457,9 +465,11 @@ class Question:
         merged: dict[int, Concept] = {}
         gone: set[int] = set()
         in_title: set[int] = set()
+        outside_title: set[str] = set()
         for run in runs:
             titled = _title_words(run, by_word, own, said, titles)
             in_title.update(id(by_word[w]) for w in titled)
+            outside_title.update(w for w in run if w not in titled)
             run = [w for w in run if w not in titled]
             mapped = [(i, by_word[w]) for i, w in enumerate(run) if w in own and len(by_word[w].members) > 1]
             best = None
@@ -483,8 +493,12 @@ class Question:
             inside = [by_word[w] for w in run[i:j + 1] if w in own]
             merged[id(inside[0])] = Concept((word,), tuple(combo))
             gone.update(id(c) for c in inside[1:])
-        # (a word of the title said again outside it — the renewal funds — is kept there)
-        return self._swapped(merged, gone | (in_title - set(merged)))
+        # (a word of the title said again outside it — the renewal funds, an operating loan — is kept there)
+        outside = {id(by_word[w]) for w in outside_title if w in own}
+        titled = in_title - set(merged) - outside
+        if len(titled | gone) >= len(self.concepts):
+            titled = set()   # nothing but the title said: the title's words are what is asked
+        return self._swapped(merged, gone | titled)
 
     def grounded(self, known: Callable[[str], bool], naming: tuple[str, ...] = ()) -> "Question":
         """The question as far as the corpus can speak to it. A word no document uses that is not a
@@ -503,7 +517,7 @@ class Question:
             if any(known(m) for m in c.members + c.parts):
                 return False
             if all(counted_as_a_loan(m, self.norm) for m in c.members):
-                # 「拿存单质押贷的那笔款子」: a noun no document uses, counted by the classifier of loans and
+                # 「用存单质押借的这笔款子」: a noun no document uses, counted by the classifier of loans and
                 # sums (笔), is the loan or sum the story speaks of — it names no rule
                 return True
             if len(c.members) == 1 and _common_english(c.members[0], self.text):
@@ -547,13 +561,17 @@ def _title_words(run: list[str], by_word: dict, own: set[str], said: tuple[str, 
     return out
 
 
-# a relative clause before 的, then the head it describes (街口开五金店的|个体户)
+# who holds a loan (个人的经营贷, 企业的流贷): the holder, not a kind of loan
+_HOLDERS = frozenset("个人 企业 公司 客户 借款人 老板 企业主 个体户 个体工商户 自己 本人".split())
+
+
+# a relative clause before 的, then the head it describes (巷子里开面馆的|个体户)
 _RELATIVE = re.compile(r"[^，,。；;？?！!的]{2,12}的")
 
 
 def describes_a_known_head(norm: str, word: str, heads: list[str]) -> bool:
     """Whether every mention of a word the documents lack is inside a relative clause telling the trade of
-    a head the documents know (街口开五金店的个体户): it says which customer, as a story does, and names no
+    a head the documents know (巷子里开面馆的个体户): it says which customer, as a story does, and names no
     thing the question asks about."""
     spots = [m.start() for m in re.finditer(re.escape(word), norm)]
     if not spots or not heads:
@@ -562,13 +580,13 @@ def describes_a_known_head(norm: str, word: str, heads: list[str]) -> bool:
         rel = next((m for m in _RELATIVE.finditer(norm) if m.start() <= k < m.end() - 1), None)
         if rel is None or not any(norm.startswith(h, rel.end()) for h in heads):
             return False
-        if not any(w in _RUNS_A_BUSINESS for w, t in pos_tags(rel.group(0)[:-1]) if w != word):
+        if not any(w in _RUNS_A_BUSINESS for w, _tag in pos_tags(rel.group(0)[:-1]) if w != word):
             return False
     return True
 
 
-# verbs of running a business (开五金店的, 做服装加工的): the relative clause tells the customer's trade
-_RUNS_A_BUSINESS = frozenset("开 做 搞 干 经营 从事 主营 专做 开了".split())
+# verbs of running a business (开面馆的, 做服装加工的): the relative clause tells the customer's trade
+_RUNS_A_BUSINESS = frozenset("开 做 搞 干 经营 从事 主营 专做".split())
 
 
 # the classifier of loans and sums, with its determiner (那笔, 这一笔, 每笔)
@@ -865,7 +883,7 @@ _DEGREE = re.compile(r"(更加|更|还要|还|要|再|稍微|稍|略微|略)$")
 
 
 def _verb_and_object(body: str) -> tuple[str, str] | None:
-    """A comparison's predicate closing in a verb and its object after the standard's noun (比新增贷款|简化|流程):
+    """A comparison's predicate closing in a verb and its object after the standard's noun (比新贷款|简化|手续):
     the verb is the predicate, and the object no part of the standard."""
     tags = pos_tags(body)
     if len(tags) >= 3 and tags[-1][1] in ("n", "vn") and tags[-2][1] == "v" and tags[-3][1].startswith("n"):
@@ -963,7 +981,7 @@ def analyse(text: str) -> Question:
     function = {w for w, tag in tagged if tag in _FUNCTION_TAGS or tag.startswith("u")}
     # a stated English figure (10 days, RMB 3 million) is a value to check against a limit, not a word a
     # clause must contain; its unit word, mapped (万元, 工作日), still says what the clause measures
-    english = english_quantities(norm)
+    english = english_quantities(norm, to_simplified(text))
     # …and when a stated event was (前两天, 两年前) is a time of the story, no word a clause must hold
     quantity_spans = [(n.start, n.end) for n in english] + [(a.start, a.end) for a in event_ages(norm)]
     # an English term glossed in Chinese right after it (special-mention (关注类)): the gloss says it,
@@ -1080,12 +1098,11 @@ _EN_AGAIN = re.compile(r"\b(again|another|once more)\b")
 
 
 # a grade letter (A, BB, CCC) right after rating/rated/grade, closing its phrase: not the article a
-_EN_GRADE = re.compile(r"\b(?:rating|rated|grade|graded)\s+(?:is\s+|was\s+|of\s+)?(?:only\s+|just\s+|merely\s+)?"
-                       r"(?:grade\s+)?(?P<grade>([a-d])\2{0,2})(?![a-z])"
-                       r"(?=\s*(?:[,.;?!)(]|$|or\b|and\b|grade\b|level\b|get\b|can\b|but\b))")
+_EN_GRADE = re.compile(r"\b(?:[Rr]ating|[Rr]ated|[Gg]raded?)\s+(?:is\s+|was\s+|of\s+)?(?:only\s+|just\s+|merely\s+)?"
+                       r"(?:grade\s+)?(?P<grade>([A-D])\2{0,2})(?![A-Za-z])")
 
 
-def english_quantities(norm: str) -> tuple[Limit, ...]:
+def english_quantities(norm: str, text: str | None = None) -> tuple[Limit, ...]:
     """Quantities an English question states (a RMB 3 million loan, renewed twice, 10 days before,
     less than 5 percent) as the Chinese reading states them (300万元, 2次, 10日, <5%). What one measures
     is its clause's words the glossary renders in Chinese (loan → 贷款), since English puts the noun
@@ -1103,10 +1120,11 @@ def english_quantities(norm: str) -> tuple[Limit, ...]:
         found.append((m.start(), m.end(), value * factor, unit))
     for m in re.finditer(r"\b(twice|thrice)\b", norm):
         found.append((m.start(), m.end(), _EN_ONE_WORD[m.group(1)], "次"))
-    for m in _EN_GRADE.finditer(norm):
-        # a credit grade said in English (rated B, a rating of only BB) on the scale the rules use (A级)
-        letters = m.group("grade").upper()
-        found.append((m.start("grade"), m.end("grade"), float((3 - "ABCD".index(letters[0])) * 10 + len(letters)), "级"))
+    # a credit grade said in English (rated B, a rating of only BB), by its capital letters as written —
+    # the article a is no grade — on the scale the rules' grades are read on (A级)
+    for m in _EN_GRADE.finditer(text if text is not None and len(text) == len(norm) else ""):
+        # (the span holds rated/rating: said of a grade it is the grade's measure, no word of its own)
+        found.append((m.start(), m.end("grade"), grade_value(m.group("grade")), "级"))
     out = []
     for start, end, value, unit in found:
         a = max([norm.rfind(ch, 0, start) for ch in ",.;?!，。；？！"]) + 1
@@ -1116,7 +1134,8 @@ def english_quantities(norm: str) -> tuple[Limit, ...]:
                 _EN_AGAIN.search(norm[end:]):
             value += 1
         said = norm[a:start] + " " + norm[end:b]
-        quantity = "".join(syns[0] for _t, syns in token_terms(said) if syns)
+        # (a grade measures credit: 信用等级, as the rules' 「信用等级A级(含)以上」)
+        quantity = "信用等级" if unit == "级" else "".join(syns[0] for _t, syns in token_terms(said) if syns)
         out.append(Limit(op, value, unit, quantity, start, end))
     return tuple(out)
 

@@ -21,7 +21,7 @@ from ingest.readings import POSSESSOR, RESTRICTED, TIME_LEFT, TIME_YEARS, caused
 from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import CLASSIFIER_TAGS, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest, describes_a_known_head
+from .question import CLASSIFIER_TAGS, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -1436,12 +1436,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             # a story's details the corpus never names (经销商, 合同纠纷) cannot be in any rule: they do
             # not dilute how much of the fact the reading holds
             group = [(c, w) for c, w in group if not _unknown(w) or any(c is fc for fc, _w, _h in g_found)] or group
-        else:
-            # …nor do words it never names inside a relative clause describing a head it does name
-            # (街口开五金店的|个体户): they say which one, as a story does
-            heads = [m for c, w in group if not _unknown(w) for m in c.members]
-            group = [(c, w) for c, w in group if not _unknown(w) or any(c is fc for fc, _w, _h in g_found)
-                     or not all(describes_a_known_head(q.norm, m, heads) for m in c.members if m in q.norm)] or group
+
         g_total = sum(w for _c, w in group) or 1.0
         g_full = sum(w for c, w, hit in g_found if not hit[2]) / g_total
         # the rarest word of a fact is what it is about: 房地产 in 「做房地产开发的」, not 开发
@@ -2592,16 +2587,8 @@ def _said_denied(reading: Reading, word: str) -> bool:
 
 def manner_of_act(q: Question, c: Concept) -> bool:
     """Whether the question's word says how the asked act is done (临时|办续贷): a distinguishing word or
-    adverb right before the asking clause's verb — or before renewal in a clause of the story that tells
-    the act (客户没进名单，临时|要续贷，能办吗)."""
-    if q.asking and modifies_the_act(c, q.asking):
-        return True
-    acts = "|".join(sorted(RENEWAL, key=len, reverse=True))
-    return any(re.search(re.escape(m) + rf"(要|想|需要|得|来)?({acts}|办)", part) and modifies_the_act(c, part)
-               for part in _ACT_PARTS.findall(q.norm) for m in c.members)
-
-
-_ACT_PARTS = re.compile(r"[^，,。；;？?！!]+")
+    adverb right before the asking clause's verb."""
+    return bool(q.asking) and modifies_the_act(c, q.asking)
 
 
 def _adverb(q: Question, c: Concept) -> bool:

@@ -129,7 +129,8 @@ class Limit:
 def figure(value: float, unit: str) -> str:
     """A value as the documents write it: a credit grade by its letters (31 → A, 22 → BB, as grade_limits
     orders them), any other number without a needless .0."""
-    if unit == "级" and value >= 10 and 1 <= int(value) % 10 <= 3 and 0 <= 3 - int(value) // 10 <= 3:
+    # (a D grade, 1-3, is not told from a count of levels, 五级分类: it stays a number)
+    if unit == "级" and value == int(value) and 1 <= int(value) % 10 <= 3 and 1 <= int(value) // 10 <= 3:
         return "ABCD"[3 - int(value) // 10] * (int(value) % 10)
     return str(int(value)) if value == int(value) else str(value)
 
@@ -750,13 +751,18 @@ def event_ages(text: str) -> list[Limit]:
 _GRADE = re.compile(r"(?<![A-Za-z])([A-Da-d])(\1{0,2})\s*级(?P<incl>\s*[(（]含[)）])?(?P<after>\s*(?:及|或)?\s*(?:以上|以下))?")
 
 
+def grade_value(letters: str) -> float:
+    """A credit grade on one ordered scale (AAA 33 > AA 32 > A 31 > BBB 23 … > D 1); `figure` writes it back."""
+    letters = letters.upper()
+    return float((3 - "ABCD".index(letters[0])) * 10 + len(letters))
+
+
 def grade_limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
     """Credit grades as ordered values (AAA > AA > A > BBB … > D): 「信用等级A级(含)以上」."""
     end = len(text) if end is None else end
     out = []
     for m in _GRADE.finditer(text, start, end):
-        letters = (m.group(1) + m.group(2)).upper()
-        value = (3 - "ABCD".index(letters[0])) * 10 + len(letters)
+        value = grade_value(m.group(1) + m.group(2))
         after = (m.group("after") or "").strip().lstrip("及或").strip()
         op = OP_AFTER.get(after, "=")
         part_start = max(max(text.rfind(ch, start, m.start()) for ch in "，,：:。；;、") + 1, start)

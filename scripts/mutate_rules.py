@@ -16,7 +16,6 @@ MUTATIONS = {
     "the English words of a named document's title are no content (renewal operating guideline)": "import assistant.question as m; m._title_words = lambda *a: set()",
     "an English title word is read in each of its senses when naming (operating -> 操作)": "import assistant.docnames as m; m.english_renderings = lambda q, latin=frozenset(): [m.english_rendering(q, latin)]",
     "what a restriction reaches is read of the story's words too (老板有民间借贷的，…只禁高利贷)": "import assistant.consistency as m; f = m._terms_held; m._terms_held = lambda q, w, r: f(q, m._topic(q, w), r)",
-    "the manner of the act told in a story clause with renewal (临时要续贷)": "import assistant.reason as m, re; m._ACT_PARTS = re.compile('(?!x)x')",
     "a comparison's predicate closing in a verb and its object is the verb (比新增贷款简化流程)": "import assistant.question as m; m._verb_and_object = lambda body: None",
     "a loan's kind said as a modifier of a loan word is the documents' name (纯信用的流贷)": "import assistant.question as m; m.Question.loan_kinds = lambda self, known: self",
     "a noun the corpus lacks counted by the loan classifier is the story's loan (那笔款子)": "import assistant.question as m; m.counted_as_a_loan = lambda w, n: False",

@@ -454,14 +454,14 @@ def test_a_comparing_clause_of_names_alone_points_back_at_the_act(question, name
 
 @pytest.mark.parametrize("rule,held,narrowed", [
     # what a restriction reaches is read of the story's words too, whatever the asking clause names
-    # (…是不是一个全禁、一个只禁高利贷): the restriction on the story's 民间借贷, whole or as a narrower kind
+    # (…两家是全部不许还是只管高利贷): the restriction on the story's 民间借贷, whole or as a narrower kind
     ("借款人具有持续经营能力,无民间借贷,社会信用良好;", "民间借贷", None),
     ("企业主行为规范,无参与民间高利借贷(包括借入和借出)行为;", None, ("民间借贷", "民间高利借贷")),
 ])
 def test_a_restriction_reaches_the_storys_words(rule, held, narrowed):
     from assistant.consistency import _terms_held
     from ingest.readings import read_text
-    q = analyse("老板有民间借贷的，两家是不是一个全禁、一个只禁高利贷？")
+    q = analyse("企业主借过民间借贷，两家是全部不许还是只管高利贷？")
     r = read_text("x/a1", "x", rule)[0]
     got_held, got_narrowed, _kinds = _terms_held(q, [(c, 1.0) for c in q.concepts], r)
     assert (held in got_held) if held else (narrowed in got_narrowed)
