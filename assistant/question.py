@@ -101,7 +101,7 @@ def okay_predicate(token: str, norm: str) -> bool:
 # words judging an act against the rules (合规, 违规, 妥当): as the predicate closing a clause (这样操作合规吗,
 # 算不算违规) they ask whether the story's act is allowed, as 行吗 does — they name nothing a rule is about
 # (a rule requiring 依法合规经营 says nothing of the act)
-_JUDGING = frozenset("合规 合法 违规 违法 违反规定 合适 妥当 恰当 稳妥 正当 规范 允许的 可取".split())
+_JUDGING = frozenset("合规 合法 违规 违法 违反规定 合适 妥当 恰当 稳妥 正当 规范 可取".split())
 
 
 def judging_predicate(token: str, norm: str) -> bool:
@@ -561,8 +561,10 @@ def _title_words(run: list[str], by_word: dict, own: set[str], said: tuple[str, 
     return out
 
 
-# who holds a loan (个人的经营贷, 企业的流贷): the holder, not a kind of loan
-_HOLDERS = frozenset("个人 企业 公司 客户 借款人 老板 企业主 个体户 个体工商户 自己 本人".split())
+# who holds a loan (个人的经营贷, 企业的流贷): the holder, not a kind of loan — the documents' party words
+# (a word the glossary maps, 老板 → 企业主, has members of its own and is no modifier read here; a pronoun,
+# 自己, is a function word)
+_HOLDERS = frozenset("个人 企业 公司 客户 借款人 企业主 个体工商户".split())
 
 
 # a relative clause before 的, then the head it describes (巷子里开面馆的|个体户)
@@ -1040,7 +1042,7 @@ def analyse(text: str) -> Question:
 
 
 # which of a renewal's two loans a part speaks of: the original (原贷款, 原来那笔 — not 原则上) or the renewed
-# one (续贷贷款, 续贷后的贷款, 新贷款)
+# one (续贷贷款 and its spoken short form 续贷款, 续贷后的贷款, 新贷款)
 _ORIGINAL_LOAN = re.compile(r"原(?![则因始])(?:有|来|先)?(?:那笔|这笔|的)?[^，,。；;的]{0,8}?贷|\boriginal loans?\b", re.I)
 _RENEWED_LOAN = re.compile(r"续贷(?:之|以)?后的[^，,。；;]{0,4}贷款|续贷(?:的)?贷款|续贷款|新贷款|\brenewed loans?\b", re.I)
 # an asking clause opening with its predicate (是不是都能算…, 不是正常类也能…吗): its subject is the clause before
