@@ -587,8 +587,10 @@ def describes_a_known_head(norm: str, word: str, heads: list[str]) -> bool:
     return True
 
 
-# verbs of running a business (开面馆的, 做服装加工的): the relative clause tells the customer's trade
-_RUNS_A_BUSINESS = frozenset("开 做 搞 干 经营 从事 主营 专做".split())
+# verbs of engaging in a line of business (做矿产开采, 从事典当); and opening a shop (开面馆的) runs one: a
+# relative clause with one tells the customer's trade
+ENGAGE = frozenset("做 搞 从事 经营 干 开展 涉足 参与 主营 专做".split())
+_RUNS_A_BUSINESS = ENGAGE | {"开"}
 
 
 # the classifier of loans and sums, with its determiner (那笔, 这一笔, 每笔)

@@ -21,7 +21,7 @@ from ingest.readings import POSSESSOR, RESTRICTED, TIME_LEFT, TIME_YEARS, caused
 from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import CLASSIFIER_TAGS, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest
+from .question import CLASSIFIER_TAGS, ENGAGE, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -363,8 +363,8 @@ def _unknown(weight: float) -> bool:
     return weight == UNKNOWN_WEIGHT
 
 
-# verbs of engaging in a line of business (做矿产开采); a pivot verb (让/要求 + someone + verb) is not one
-_ENGAGE = frozenset("做 搞 从事 经营 干 开展 涉足 参与 主营 专做".split())
+# (a pivot verb — 让/要求 + someone + verb — is not one)
+_ENGAGE = ENGAGE
 
 
 def _activity_head(q: Question, a, b) -> bool:
