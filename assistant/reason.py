@@ -1679,6 +1679,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         return Stance("depends", reading, strength, term, "由银行视实际情况酌情决定")
     if verdict == "no" and stated_neg and sign > 0:
         other = _open_alternative(q, text, pos - reading.start)
+        if other is not None and _takes_way(q, other, text.replace(other, "")):
+            # the story fails one way and takes the other (原保证人不肯再保，另找了一家公司来保证)
+            return Stance("yes", reading, strength, term, f"问题所述按另一种方式办理，文件列明可以：「{other}」")
         if other is not None:
             return Stance("depends", reading, strength, term, f"问题所述不满足「{term}」一项，但也可以：{other}")
     if verdict == "yes":
@@ -1691,6 +1694,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         if other_way is not None:
             return Stance("depends", reading, strength, term, other_way)
         if _one_of_many_conditions(q, reading):
+            way = _way_taken(q, text)
+            if way is not None:
+                # the story's act is one of the ways the requirement names: the document provides for it
+                return Stance("yes", reading, strength, term, f"文件列明可以这样办：「{way}」；其余条件仍须逐项核对")
             return Stance("depends", reading, strength, term, MET_ONE)
         if _denied_predicate_missing(q, term, text):
             # 「保证人不愿再担保」 against a rule on telling the 担保人: the story denies something of the
@@ -2512,6 +2519,8 @@ def _stated_facts(q: Question, reading: Reading, asked: Concept, anchors) -> tup
             # says how an act is done, and the act it modifies is another (checked last: tagging costs)
             continue
         other = _open_alternative(q, reading.text, hit[0])
+        if other is not None and _takes_way(q, other, reading.text.replace(other, "")):
+            continue   # the story fails one way and takes the other: this fact fails nothing
         if other is None:
             said = "问题中" + ("没有" if q.concept_negated(c) else "有") + f"「{hit[1]}」"
             rule = "要求" + ("具备" if sign > 0 else "不存在") + f"「{hit[1]}」"
@@ -2629,6 +2638,68 @@ def _open_alternative(q: Question, text: str, k: int) -> str | None:
                 of_original and _REPLACEMENT.search(part) and not _PRIOR.search(part)):
             return re.sub(r"^(或者|或是|或)", "", part)
     return None
+
+
+def _way_taken(q: Question, text: str) -> str | None:
+    """One of several ways a requirement names (「原保证人同意继续承担…，或新设立的保证人…承担」, 「…得到完善，
+    或使信用贷款转化为担保贷款，或…」) that the question's story takes: the document provides for its act."""
+    joins = [0] + [m.start() for m in _AND.finditer(text)] + [len(text)]
+    for lo, hi in zip(joins, joins[1:]):
+        cuts = [m.start() for m in _OR.finditer(text, lo, hi)]
+        if not cuts:
+            continue
+        bounds = [lo] + cuts + [hi]
+        ways = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+        for i, way in enumerate(ways):
+            if _takes_way(q, way, "".join(ways[:i] + ways[i + 1:])):
+                return re.sub(r"^[，,；;\s]*(或者|或是|或)", "", way).strip("，,；;。 ")
+    return None
+
+
+def _takes_way(q: Question, way: str, others: str) -> bool:
+    """The story takes this way rather than the others: the words telling it from them are said — its verbs
+    among them — and none is denied; a way naming a new party (新设立的保证人) is taken by a story that
+    brings one in (另找一家公司来做保证) and denies it nowhere."""
+    telling = _telling_words(match_form(way), match_form(others))
+    if _REPLACEMENT.search(way) and not _PRIOR.search(way) and _brings_in_a_party(q, _condition_words(way)):
+        return True
+    if not telling or _negates_any(q, " ".join(telling)):
+        return False
+    change = _BECOMING.search(way)
+    if change is not None:
+        # a change (使信用贷款转化为担保贷款) is taken in its direction only, whichever verb of becoming the
+        # question tells it with (变成, 改成): its verb counts as said then
+        if not _becomes(q, re.split(r"[，,；;。]", way[change.end():])[0]):
+            return False
+    said = [t for t in telling if t in q.norm or t in q.words or change is not None and _BECOMING.fullmatch(t)]
+    verbs = {w for w, tag in pos_tags(match_form(way)) if tag.startswith("v") and w in telling}
+    return len(said) / len(telling) >= 0.6 and verbs <= set(said)
+
+
+# verbs of becoming (A转化为B, 变成, 改成…): what follows the verb is what the thing becomes
+_BECOMING = re.compile(r"转化为|转化成|转变为|转化|转为|变为|变成|转成|改成|改为|换成")
+
+
+def _becomes(q: Question, into: str) -> bool:
+    """Some change the question tells turns a thing into what `into` names (补上抵押变成担保贷款 into
+    担保贷款; not 把抵押撤了改成纯信用)."""
+    words = [t for t, _s in token_terms(into) if len(t) >= 2 and t not in GENERIC]
+    for hit in _BECOMING.finditer(q.norm):
+        _a, b = clause_bounds(q.norm, hit.start(), hit.end())
+        if any(t in q.norm[hit.end():b] for t in words):
+            return True
+    return False
+
+
+def _brings_in_a_party(q: Question, words: list[str]) -> bool:
+    """A clause of the question names a party of the rule's with a word of replacement and denies nothing
+    (另找一家公司来当保证人; not 新的保证人也找不到, nor 重新评估 in a clause of no party)."""
+    for t in {w for w in words if len(w) >= 2}:
+        for m in re.finditer(re.escape(t), q.norm):
+            a, b = clause_bounds(q.norm, m.start(), m.end())
+            if _REPLACEMENT.search(q.norm[a:b]) and not _clause_denied(q.norm[a:b]):
+                return True
+    return False
 
 
 def _replacement_denied(q: Question) -> bool:

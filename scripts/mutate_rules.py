@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a change is taken in its direction, told with any verb of becoming (补上抵押变成担保贷款)": "import assistant.reason as m; m._becomes = lambda q, into: True",
+    "a story taking one of the ways a requirement names is provided for (另找一家公司来做保证人)": "import assistant.reason as m; m._takes_way = lambda *a: False",
     "a relative clause telling a customer's trade names no topic (开五金店的个体户)": "import assistant.question as m; m.describes_a_known_head = lambda norm, word, heads: False",
     "a credit grade said in English after rating/rated (rated B)": "import assistant.question as m, re; m._EN_GRADE = re.compile('(?!x)x')",
     "the English words of a named document's title are no content (renewal operating guideline)": "import assistant.question as m; m._title_words = lambda *a: set()",

@@ -212,10 +212,18 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，还能续贷吗？", "depends"),
     ("(六)原保证人同意继续承担担保责任;", REQ, "原来的保证人不愿意再担保了，还能续贷吗？", "no"),
     ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，新的保证人也找不到，还能续贷吗？", "no"),
-    # …and stays open when the question names the new party without denying it
-    ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，客户另找一家公司来当保证人，可以吗？", "depends"),
+    # …and a story bringing the new party in takes that way: the rule provides for it
+    ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，客户另找一家公司来当保证人，可以吗？", "yes"),
     ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，也没有新的保证人，还能续贷吗？", "no"),
-    ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，客户另找了一家实力不错的公司当保证人，可以吗？", "depends"),   # 不错 denies nothing
+    ("(六)原保证人同意继续承担担保责任,或新的保证人承担担保责任;", REQ, "原来的保证人不愿意再担保了，客户另找了一家实力不错的公司当保证人，可以吗？", "yes"),   # 不错 denies nothing
+    # a story taking one of the ways an item names (「A，或B」) is what the document provides for: 可以 (the
+    # other items aside); one only sharing the way's words, without its verb (转化), takes none
+    ("(六)原保证人同意继续承担担保责任,或新设立的保证人承担担保责任;", REQ, "客户另外找了一家公司来做保证人，续贷能办吗？", "yes"),
+    ("(八)通过续贷能使原合同的法律缺陷得到完善,或使信用贷款转化为担保贷款;", REQ, "原来是信用贷款，续贷时追加抵押，转化为担保贷款，能续吗？", "yes"),
+    ("(八)通过续贷能使原合同的法律缺陷得到完善,或使信用贷款转化为担保贷款;", REQ, "原来是信用贷款，能续吗？", "depends"),
+    # a way that is a change is taken in its direction, told with any verb of becoming
+    ("(八)通过续贷能使原合同的法律缺陷得到完善,或使信用贷款转化为担保贷款;", REQ, "原来是信用贷款，续贷时补上抵押变成担保贷款，能续吗？", "yes"),
+    ("(八)通过续贷能使原合同的法律缺陷得到完善,或使信用贷款转化为担保贷款;", REQ, "原来是担保贷款，续贷时想把抵押撤了改成信用贷款，能续吗？", "depends"),
     # 「A，且B，或C」 is A and (B or C): failing A fails it
     ("(六)已取得股东会书面决议,且原保证人同意继续担保,或新的保证人承担担保责任;", REQ, "股东会没有出书面决议，还能续贷吗？", "no"),
     # an amount as the object of a lending verb (要续, 想贷) is the loan's amount
