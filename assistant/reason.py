@@ -1821,6 +1821,10 @@ def _modal_governs(form: str, k: int) -> bool:
     return _governing_modal(form, k) is not None
 
 
+# additive 除 (除A，还应B: A and B both), as against the exceptive 除A外，不得/均… the readings mark
+_ADDITIVE = re.compile(r"除(?!外|非)([^。；;]{1,80}?)(?:以外|之外|外)?[，,]\s*(?:还|也|亦)(?=应当|应|须|必须|需|要)")
+
+
 def _governing_modal(form: str, k: int) -> str | None:
     """The modal that reaches offset k ("obligation" or "permission"): one in its own comma part, or
     in an earlier part of the sentence when no part from there on opens with a new subject — Chinese
@@ -1829,6 +1833,9 @@ def _governing_modal(form: str, k: int) -> str | None:
     start = max(form.rfind(ch, 0, k) for ch in "。；;") + 1
     if any(m.start() < k < m.end() for m in _NOT_THE_ACT.finditer(form, start)):
         return None
+    if any(m.start(1) <= k < m.end(1) for m in _ADDITIVE.finditer(form, start)):
+        # 「除…如实开展贷前调查…，还应重点调查…」: what 除 names is done besides, under the modal that follows
+        return "obligation"
     bounds = [start] + [i + 1 for i in range(start, k) if form[i] in "，,：:"]
     for b in reversed(bounds):
         part = _part_at(form, b)

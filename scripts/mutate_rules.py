@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "an additive 除 (除A，还应B) lays the modal on A too": "import assistant.reason as m, re; m._ADDITIVE = re.compile('(?!x)x')",
     "a change is taken in its direction, told with any verb of becoming (补上抵押变成担保贷款)": "import assistant.reason as m; m._becomes = lambda q, into: True",
     "a story taking one of the ways a requirement names is provided for (另找一家公司来做保证人)": "import assistant.reason as m; m._takes_way = lambda *a: False",
     "a relative clause telling a customer's trade names no topic (开五金店的个体户)": "import assistant.question as m; m.describes_a_known_head = lambda norm, word, heads: False",
