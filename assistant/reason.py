@@ -1655,7 +1655,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
                 # 「…，必须增加抵押物，或降低续贷额度以匹配现值」 and the question does the second (denying
                 # the first: 拿不出新的抵押物)
                 return Stance("yes", reading, strength, term, f"此情形下可以按「{met}」办理，问题所述即是")
-            if _negates_any(q, rest):
+            if _negates_every_way(q, rest):
                 # 「能不重新评估吗」: asking to skip what the condition makes obligatory
                 return Stance("no", reading, strength, term, f"此情形下须{OBLIGATION.split(rest, 1)[-1]}")
             return Stance("depends", reading, strength, term, f"可以，但须满足：{rest}")
@@ -2236,6 +2236,34 @@ def _negates_any(q: Question, text: str) -> bool:
             if any(a <= k < b for a, b in q.negated):
                 return True
             k = q.norm.find(word, k + 1)
+    return False
+
+
+def _negates_every_way(q: Question, obligation: str) -> bool:
+    """Whether the question negates each way an obligation may be met (「须A，或B」): denying one way
+    (拿不出别的抵押物) leaves the other open; a disjunction fails only when every way does."""
+    cuts = [m.start() for m in _OR.finditer(obligation)]
+    bounds = [0] + cuts + [len(obligation)]
+    # a way is what it does, not the purpose after 以 (「降低续贷额度以匹配抵押物的现值」 is no part of 抵押物)
+    cores = [_PURPOSE.split(obligation[a:b], 1)[0] for a, b in zip(bounds, bounds[1:])]
+    return all(_negates_any(q, core) or _kept_unchanged(q, core) for core in cores)
+
+
+_PURPOSE = re.compile(r"以(?![上下内前后外及])|用以|从而")
+# a change made to a thing (降低续贷额度), and a question keeping that thing as it is (额度也照原来不变)
+_CHANGE_MADE = re.compile(r"(降低|提高|增加|减少|调低|调高|下调|上调|压降|调整)([\u4e00-\u9fff]{2,6})")
+_UNCHANGED = re.compile(r"[^，,。；;？?]{0,6}?(不变|不动|保持原|维持原)")
+
+
+def _kept_unchanged(q: Question, way: str) -> bool:
+    """The question keeps unchanged what the way changes: 「额度也想照原来不变」 denies 「降低续贷额度」."""
+    m = _CHANGE_MADE.search(way)
+    if m is None:
+        return False
+    for word in {t for t, _s in token_terms(m.group(2)) if len(t) >= 2}:
+        for hit in re.finditer(re.escape(word), q.norm):
+            if _UNCHANGED.match(q.norm, hit.end()):
+                return True
     return False
 
 

@@ -11,6 +11,9 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a disjunctive obligation fails only when every way is denied (拿不出别的抵押物)": "import assistant.reason as m; m._negates_every_way = m._negates_any",
+    "a way's purpose after 以 is no part of it (降低续贷额度以匹配抵押物的现值)": "import assistant.reason as m, re; m._PURPOSE = re.compile('(?!x)x')",
+    "keeping a thing unchanged denies a way changing it (额度照原来不变)": "import assistant.reason as m; m._kept_unchanged = lambda q, way: False",
     "an additive 除 (除A，还应B) lays the modal on A too": "import assistant.reason as m, re; m._ADDITIVE = re.compile('(?!x)x')",
     "a change is taken in its direction, told with any verb of becoming (补上抵押变成担保贷款)": "import assistant.reason as m; m._becomes = lambda q, into: True",
     "a story taking one of the ways a requirement names is provided for (另找一家公司来做保证人)": "import assistant.reason as m; m._takes_way = lambda *a: False",

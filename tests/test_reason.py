@@ -204,6 +204,14 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
      "抵押物行情下跌不足值了，还能续贷吗？", "depends"),
     ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
      "抵押物行情下跌不足值了，客户拿不出新的抵押物，同意把续贷额度降下来匹配现值，行吗？", "yes"),
+    # denying one way of a disjunctive obligation leaves the other open; denying every way fails it
+    ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
+     "抵押物跌价不足值了，客户拿不出新的抵押物，还能续贷吗？", "depends"),
+    ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
+     "抵押物跌价不足值了，客户拿不出新的抵押物，也不同意降低续贷额度，还能续贷吗？", "no"),
+    # …as does keeping unchanged what the way changes
+    ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
+     "抵押物跌价不足值了，客户不肯追加抵押物，额度也想照原来不变，还能续贷吗？", "no"),
     # the question says the way in the officers' word the glossary maps to the documents' phrase (少续 →
     # 降低续贷额度): the phrase's words are all said
     ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
