@@ -95,7 +95,17 @@ def rhetorical(norm: str, span: tuple[int, int]) -> bool:
 def okay_predicate(token: str, norm: str) -> bool:
     """The noun of 「没(有)什么N吧」 closing a clause (没什么问题吧, 没有什么影响吧): with the negated indefinite it
     asks whether the story is all right, as 行吗 does — N names nothing a rule is about."""
-    return re.search(r"(没有|没|不是)什么" + re.escape(token) + r"[吧吗呢]?\s*([，,。？?！!]|$)", norm) is not None
+    # (str.find, not a pattern built per token: the question path asks this of every token)
+    k = norm.find(token)
+    while k >= 0:
+        if _NOT_ANY_BEFORE.search(norm, 0, k) and _CLAUSE_CLOSES.match(norm, k + len(token)):
+            return True
+        k = norm.find(token, k + 1)
+    return False
+
+
+_NOT_ANY_BEFORE = re.compile(r"(没有|没|不是)什么$")
+_CLAUSE_CLOSES = re.compile(r"[吧吗呢]?\s*([，,。？?！!]|$)")
 
 
 # words judging an act against the rules (合规, 违规, 妥当): as the predicate closing a clause (这样操作合规吗,
@@ -942,9 +952,18 @@ def _stated_figure(token: str, syns: tuple, norm: str, spans: list[tuple[int, in
     return not syns and only_within(norm, [token], spans)
 
 
+def _offsets(text: str, word: str) -> list[int]:
+    """Where word starts in text, matches not overlapping (as re.finditer finds them)."""
+    found, k = [], text.find(word)
+    while k >= 0:
+        found.append(k)
+        k = text.find(word, k + len(word))
+    return found
+
+
 def only_within(text: str, words, spans: list[tuple[int, int]]) -> bool:
     """Whether the words occur in text, and only inside the spans."""
-    ks = [m.start() for w in words if w for m in re.finditer(re.escape(w), text)]
+    ks = [k for w in words if w for k in _offsets(text, w)]
     return bool(ks) and all(any(a <= k < b for a, b in spans) for k in ks)
 
 

@@ -143,9 +143,13 @@ class DenseStore:
     def __init__(self, settings: Settings, gen: Path) -> None:
         self._client = _client(settings, gen)
         self._col = self._client.get_collection(collection_name(settings, gen), embedding_function=None)
+        self._count: int | None = None
 
     def count(self) -> int:
-        return self._col.count()
+        # a generation is never written after it is published: its size is asked of Chroma once
+        if self._count is None:
+            self._count = self._col.count()
+        return self._count
 
     def query(self, vector: np.ndarray, n: int, doc_ids: Sequence[str] | None = None,
               levels: Sequence[str] | None = None) -> list[tuple[str, float]]:
