@@ -119,7 +119,12 @@ def write_vectors(settings: Settings, gen: Path, units: Sequence[Unit], vectors:
         client.delete_collection(name)
     except Exception:  # noqa: BLE001 - absent collection; chromadb raises several types
         pass
-    col = client.create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+    # one thread builds the graph, and searches look wide: a corpus of a few thousand units is then searched
+    # the same way after every rebuild (a multi-threaded build inserts in a different order each time, and a
+    # narrow search over a different graph can drop a borderline clause)
+    col = client.create_collection(name, configuration={"hnsw": {"space": "cosine", "num_threads": 1,
+                                                                 "ef_construction": 200, "ef_search": 200}},
+                                   embedding_function=None)
     step = max(1, min(4000, client.get_max_batch_size()))
     for i in range(0, len(units), step):
         chunk = units[i:i + step]
