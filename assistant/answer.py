@@ -97,7 +97,8 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
     # it is neither evidence for the question nor against it — unless most of the question's English
     # is unmapped, which says it is about something the documents do not speak of (exchange rates)
     english = [c for c, _w in weights if c.members[0].isascii()]
-    unmapped = [c for c in english if all(m.isascii() and m not in SYNONYMS and df(m) is None for m in c.members)]
+    unmapped = [c for c in english if all(m.isascii() and m not in SYNONYMS and df(m) is None for m in c.members)
+                and not _names_a_loan_kind(q, c)]
     if english and len(unmapped) <= ENGLISH_UNMAPPED_SHARE * len(english):
         weights = [(c, w) for c, w in weights if c not in unmapped] or weights
     focus = [(c, w) for c, w in weights if c in q.focus] or weights
@@ -148,6 +149,7 @@ def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str, nouns: 
     # abstain on — though no rule is read as holding it either)
     nouns = {id(c) for c in focus if lacks(c) and any(m in tagged and in_dictionary(m) for m in c.members)
              and not describes_a_known_head(q.norm, c.members[0], heads)}
+    nouns |= {id(c) for c in focus if lacks(c) and _names_a_loan_kind(q, c)}
     out = set(nouns)
     for a, b in q.phrases:
         compound = a.members[0] + b.members[0]
@@ -159,6 +161,21 @@ def unknown_kinds(q: Question, focus, lacks: Callable, corpus_text: str, nouns: 
                 and not _modifies_act(q, a.members[0]):
             out |= {id(a), id(b)}
     return [c for c in focus if id(c) in out]
+
+
+def _names_a_loan_kind(q: Question, c) -> bool:
+    """An English word before loan (a car loan, a yacht loan) names a kind of loan, as 汽车 does in 汽车贷款:
+    one the documents lack is a loan they do not speak of — evidence, not noise to drop."""
+    word = c.members[0]
+    # (a participle or a word of a loan's state or time — pledge-backed, current, outstanding — is no kind)
+    return (word.isascii() and word.isalpha() and not word.lower().endswith(("ed", "ing"))
+            and word.lower() not in _EN_STATE_OF_A_LOAN
+            and re.search(r"(?<![-\w])" + re.escape(word) + r"\s+loans?\b", q.norm, re.I) is not None)
+
+
+_EN_STATE_OF_A_LOAN = frozenset("current existing previous prior old new original outstanding same other whole entire "
+                                "first second third next last big small large huge early late overdue unpaid "
+                                "matured maturing due bad good normal".split())
 
 
 def _modifies_act(q: Question, word: str) -> bool:

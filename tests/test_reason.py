@@ -2940,3 +2940,21 @@ def test_a_relative_clause_telling_a_customers_trade_names_no_topic(question, wo
     from assistant.question import describes_a_known_head
     norm = analyse(question).norm
     assert describes_a_known_head(norm, word, ["个体户", "企业", "流动资金贷款", "政策"]) is describes
+
+
+@pytest.mark.parametrize("question,word,unknown", [
+    # an English word the documents lack, before loan, names a kind of loan they do not speak of
+    ("Can a customer get a car loan?", "car", True),
+    ("Can yacht loans be renewed?", "yacht", True),
+    # …not a word elsewhere in the sentence
+    ("Can a customer get a loan for his car?", "car", False),
+    # …nor a word of the loan's state or time, nor a participle joined to another word
+    ("Can we renew a customer whose current loan is overdue?", "current", False),
+    ("Can a pledge-backed loan be renewed?", "backed", False),
+])
+def test_an_english_word_before_loan_names_its_kind(question, word, unknown):
+    from assistant.answer import unknown_kinds
+    q = analyse(question)
+    focus = [c for c in q.concepts if word in c.members]
+    assert focus
+    assert bool(unknown_kinds(q, focus, lambda c: True, "")) is unknown
