@@ -175,7 +175,8 @@ def _names_a_loan_kind(q: Question, c) -> bool:
 
 _EN_STATE_OF_A_LOAN = frozenset("current existing previous prior old new original outstanding same other whole entire "
                                 "first second third next last big small large huge early late overdue unpaid "
-                                "matured maturing due bad good normal".split())
+                                "matured maturing due bad good normal larger bigger smaller higher lower greater "
+                                "lesser more less".split())
 
 
 def _modifies_act(q: Question, word: str) -> bool:

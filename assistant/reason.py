@@ -2245,14 +2245,17 @@ def _negates_every_way(q: Question, obligation: str) -> bool:
     cuts = [m.start() for m in _OR.finditer(obligation)]
     bounds = [0] + cuts + [len(obligation)]
     # a way is what it does, not the purpose after 以 (「降低续贷额度以匹配抵押物的现值」 is no part of 抵押物)
+    if not cuts:
+        return _negates_any(q, obligation)
     cores = [_PURPOSE.split(obligation[a:b], 1)[0] for a, b in zip(bounds, bounds[1:])]
     return all(_negates_any(q, core) or _kept_unchanged(q, core) for core in cores)
 
 
-_PURPOSE = re.compile(r"以(?![上下内前后外及])|用以|从而")
+_PURPOSE = re.compile(r"(?<![可予加难所足得用])以(?![上下内前后外及])|用以|从而")
 # a change made to a thing (降低续贷额度), and a question keeping that thing as it is (额度也照原来不变)
 _CHANGE_MADE = re.compile(r"(降低|提高|增加|减少|调低|调高|下调|上调|压降|调整)([\u4e00-\u9fff]{2,6})")
-_UNCHANGED = re.compile(r"[^，,。；;？?]{0,6}?(不变|不动|保持原|维持原)")
+# (between the thing and 不变 only adverbs and particles: 额度也想照原来不变, not 额度调低但期限不变)
+_UNCHANGED = re.compile(r"(?:也|都|就|还|仍然?|依然|想|要|照|按|跟|和|原来|原样|以前|之前|一样|的|了)*(不变|不动|保持原|维持原)")
 
 
 def _kept_unchanged(q: Question, way: str) -> bool:
@@ -2696,7 +2699,7 @@ def _takes_way(q: Question, way: str, others: str) -> bool:
     among them — and none is denied; a way naming a new party (新设立的保证人) is taken by a story that
     brings one in (另找一家公司来做保证) and denies it nowhere."""
     telling = _telling_words(match_form(way), match_form(others))
-    if _REPLACEMENT.search(way) and not _PRIOR.search(way) and _brings_in_a_party(q, _condition_words(way)):
+    if _REPLACEMENT.search(way) and not _PRIOR.search(way) and _brings_in_a_party(q, way):
         return True
     if not telling or _negates_any(q, " ".join(telling)):
         return False
@@ -2711,6 +2714,8 @@ def _takes_way(q: Question, way: str, others: str) -> bool:
     return len(said) / len(telling) >= 0.6 and verbs <= set(said)
 
 
+# any negation before a verb in its clause (不想, 没, 不愿): wanting or doing it is denied
+_NEGATOR_CHAR = re.compile(r"[不没未无非别勿]")
 # verbs of becoming (A转化为B, 变成, 改成…): what follows the verb is what the thing becomes
 _BECOMING = re.compile(r"转化为|转化成|转变为|转化|转为|变为|变成|转成|改成|改为|换成")
 
@@ -2720,21 +2725,38 @@ def _becomes(q: Question, into: str) -> bool:
     担保贷款; not 把抵押撤了改成纯信用)."""
     words = [t for t, _s in token_terms(into) if len(t) >= 2 and t not in GENERIC]
     for hit in _BECOMING.finditer(q.norm):
-        _a, b = clause_bounds(q.norm, hit.start(), hit.end())
-        if any(t in q.norm[hit.end():b] for t in words):
+        a, _b = clause_bounds(q.norm, hit.start(), hit.end())
+        if any(s <= hit.start() < e for s, e in q.negated) or _NEGATOR_CHAR.search(q.norm[a:hit.start()]):
+            continue   # 不想转为担保贷款, 没有改成: a change denied or refused is not made
+        # what it becomes is what follows the verb (改成有担保的; not 改成信用贷款不需要担保)
+        if any(0 <= q.norm.find(t, hit.end()) - hit.end() <= 2 for t in words):
             return True
     return False
 
 
-def _brings_in_a_party(q: Question, words: list[str]) -> bool:
-    """A clause of the question names a party of the rule's with a word of replacement and denies nothing
-    (另找一家公司来当保证人; not 新的保证人也找不到, nor 重新评估 in a clause of no party)."""
-    for t in {w for w in words if len(w) >= 2}:
-        for m in re.finditer(re.escape(t), q.norm):
+def _brings_in_a_party(q: Question, way: str) -> bool:
+    """A clause of the question brings in a new party of the kind the way names (保证人, 抵押人 — said by its
+    stem: 另找一家公司来做保证) and denies nothing, nor does any clause after it (not 新的保证人也找不到, nor
+    保证人换成了她，但她不同意承担担保责任; and 重新评估, 新增贷款 bring in no one)."""
+    form = match_form(way)
+    stems = set(re.findall(r"([\u4e00-\u9fff]{2})(?:\([^)]*\))?人", form))
+    # …or by what the way has it do (承担担保责任: 一家担保公司对续贷承担担保责任)
+    doing = form[form.rfind("人") + 1:] if stems else ""
+    stems |= {t for t, _s in token_terms(doing) if len(t) >= 2 and t not in GENERIC and t not in RENEWAL}
+    for stem in stems:
+        for m in re.finditer(re.escape(stem), q.norm):
             a, b = clause_bounds(q.norm, m.start(), m.end())
-            if _REPLACEMENT.search(q.norm[a:b]) and not _clause_denied(q.norm[a:b]):
-                return True
+            if not _NEW_PARTY.search(q.norm[a:b]) or _clause_denied(q.norm[a:b]):
+                continue
+            later = [c for c in re.split(r"[，,。；;？?！!]", q.norm[b:]) if c]
+            if any(_clause_denied(c) and any(w in c for w in _condition_words(way)) for c in later):
+                return False
+            return True
     return False
+
+
+# a word bringing in a new party (另找一家, 换成, 新的保证人): not the 新 of 重新, 新增, 新发放
+_NEW_PARTY = re.compile(r"(?<![重更创])新(?!增|发|放|规|贷)|另行|另外|另找|更换|换成|换个|换一|换了")
 
 
 def _replacement_denied(q: Question) -> bool:

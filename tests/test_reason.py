@@ -212,6 +212,11 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # …as does keeping unchanged what the way changes
     ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
      "抵押物跌价不足值了，客户不肯追加抵押物，额度也想照原来不变，还能续贷吗？", "no"),
+    # …but not another thing kept (利率不变), nor across another subject (额度调低但期限不变)
+    ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
+     "抵押物跌价不足值了，客户拿不出新的抵押物，续贷后利率不变，能续贷吗？", "depends"),
+    ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
+     "抵押物跌价不足值了，客户拿不出新的抵押物，同意额度调低但期限不变，能续贷吗？", "depends"),
     # the question says the way in the officers' word the glossary maps to the documents' phrase (少续 →
     # 降低续贷额度): the phrase's words are all said
     ("(七)若抵押物因为市场价格大幅变化不足值的,必须增加足值的抵押物,或降低续贷额度以匹配抵押物的现值;", REQ,
@@ -232,9 +237,15 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # an additive 除 (除A，还应B) lays the modal on A as well: skipping A is against the rule
     ("第十六条经办行除视同新增贷款业务如实开展贷前调查,还应重点核实以下内容:", "", "续贷是不是可以不做贷前调查了？", "no"),
     ("第十六条经办行除视同新增贷款业务如实开展贷前调查,还应重点核实以下内容:", "", "续贷要做贷前调查吗？", "yes"),
+    # …but 重新 and 新增 bring in no party, nor does a new one who then refuses
+    ("(六)原保证人同意继续承担担保责任,或新设立的保证人、抵押人承担担保责任;", REQ, "原保证人不愿意继续承担担保责任，又找不到新的保证人，但客户重新评估了抵押物，能续吗？", "depends"),
+    ("(六)原保证人同意继续承担担保责任,或新设立的保证人、抵押人承担担保责任;", REQ, "保证人换成了客户的老婆，但她不同意承担担保责任，能续吗？", "depends"),
     # a way that is a change is taken in its direction, told with any verb of becoming
     ("(八)通过续贷能使原合同的法律缺陷得到完善,或使信用贷款转化为担保贷款;", REQ, "原来是信用贷款，续贷时补上抵押变成担保贷款，能续吗？", "yes"),
     ("(八)通过续贷能使原合同的法律缺陷得到完善,或使信用贷款转化为担保贷款;", REQ, "原来是担保贷款，续贷时想把抵押撤了改成信用贷款，能续吗？", "depends"),
+    # …not when the change is refused, nor when what follows the verb is another thing
+    ("(八)通过续贷能使原合同的法律缺陷得到完善,或使信用贷款转化为担保贷款;", REQ, "原来是信用贷款，续贷时客户不想转为担保贷款，行吗？", "depends"),
+    ("(八)通过续贷能使原合同的法律缺陷得到完善,或使信用贷款转化为担保贷款;", REQ, "原来是担保贷款，续贷时改成信用贷款不需要担保，可以吗？", "depends"),
     # 「A，且B，或C」 is A and (B or C): failing A fails it
     ("(六)已取得股东会书面决议,且原保证人同意继续担保,或新的保证人承担担保责任;", REQ, "股东会没有出书面决议，还能续贷吗？", "no"),
     # an amount as the object of a lending verb (要续, 想贷) is the loan's amount
@@ -2951,6 +2962,7 @@ def test_a_relative_clause_telling_a_customers_trade_names_no_topic(question, wo
     # …nor a word of the loan's state or time, nor a participle joined to another word
     ("Can we renew a customer whose current loan is overdue?", "current", False),
     ("Can a pledge-backed loan be renewed?", "backed", False),
+    ("Can we renew a larger loan than before?", "larger", False),
 ])
 def test_an_english_word_before_loan_names_its_kind(question, word, unknown):
     from assistant.answer import unknown_kinds
