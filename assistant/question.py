@@ -952,7 +952,7 @@ def _stated_figure(token: str, syns: tuple, norm: str, spans: list[tuple[int, in
     return not syns and only_within(norm, [token], spans)
 
 
-def _offsets(text: str, word: str) -> list[int]:
+def word_offsets(text: str, word: str) -> list[int]:
     """Where word starts in text, matches not overlapping (as re.finditer finds them)."""
     found, k = [], text.find(word)
     while k >= 0:
@@ -963,7 +963,7 @@ def _offsets(text: str, word: str) -> list[int]:
 
 def only_within(text: str, words, spans: list[tuple[int, int]]) -> bool:
     """Whether the words occur in text, and only inside the spans."""
-    ks = [k for w in words if w for k in _offsets(text, w)]
+    ks = [k for w in words if w for k in word_offsets(text, w)]
     return bool(ks) and all(any(a <= k < b for a, b in spans) for k in ks)
 
 

@@ -21,7 +21,7 @@ from ingest.readings import POSSESSOR, RESTRICTED, TIME_LEFT, TIME_YEARS, caused
 from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import CLASSIFIER_TAGS, ENGAGE, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest
+from .question import CLASSIFIER_TAGS, ENGAGE, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest, word_offsets
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -2225,7 +2225,7 @@ def _negates_any(q: Question, text: str) -> bool:
     negate itself: 「在第一顺位还没注销的情况下」 against 「在第一顺位抵押权未注销的情况下」 says what it says."""
     own = negation_scope(text)
     for word in {t for t, _s in token_terms(text) if len(t) >= 2}:
-        spots = _mentions(text, word)
+        spots = word_offsets(text, word)
         # (negated an odd number of times, and not as what must come first: 未经重新评估不予续贷 requires
         # the assessment)
         if spots and all(sum(a <= j < b for a, b in own) % 2 == 1 and not _required_first(text, j, word)
@@ -2242,12 +2242,11 @@ def _negates_any(q: Question, text: str) -> bool:
 def _negates_every_way(q: Question, obligation: str) -> bool:
     """Whether the question negates each way an obligation may be met (「须A，或B」): denying one way
     (拿不出别的抵押物) leaves the other open; a disjunction fails only when every way does."""
-    cuts = [m.start() for m in _OR.finditer(obligation)]
-    bounds = [0] + cuts + [len(obligation)]
-    # a way is what it does, not the purpose after 以 (「降低续贷额度以匹配抵押物的现值」 is no part of 抵押物)
-    if not cuts:
+    ways = _ways(obligation)
+    if len(ways) == 1:
         return _negates_any(q, obligation)
-    cores = [_PURPOSE.split(obligation[a:b], 1)[0] for a, b in zip(bounds, bounds[1:])]
+    # a way is what it does, not the purpose after 以 (「降低续贷额度以匹配抵押物的现值」 is no part of 抵押物)
+    cores = [_PURPOSE.split(way, 1)[0] for way in ways]
     return all(_negates_any(q, core) or _kept_unchanged(q, core) for core in cores)
 
 
@@ -2264,8 +2263,8 @@ def _kept_unchanged(q: Question, way: str) -> bool:
     if m is None:
         return False
     for word in {t for t, _s in token_terms(m.group(2)) if len(t) >= 2}:
-        for hit in re.finditer(re.escape(word), q.norm):
-            if _UNCHANGED.match(q.norm, hit.end()):
+        for k in word_offsets(q.norm, word):
+            if _UNCHANGED.match(q.norm, k + len(word)):
                 return True
     return False
 
@@ -2275,10 +2274,6 @@ def _required_first(text: str, j: int, word: str) -> bool:
     before, after = text[max(0, j - 4):j], text[j + len(word):j + len(word) + 2]
     return re.search(r"未经[^，,。；;]{0,2}$", before) is not None or (
         re.search(r"未[^，,。；;]{0,2}$", before) is not None and after.startswith(("前", "之前", "以前")))
-
-
-def _mentions(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def _left_to_discretion(text: str, k: int) -> bool:
@@ -2683,12 +2678,8 @@ def _way_taken(q: Question, text: str) -> str | None:
     或使信用贷款转化为担保贷款，或…」) that the question's story takes: the document provides for its act."""
     joins = [0] + [m.start() for m in _AND.finditer(text)] + [len(text)]
     for lo, hi in zip(joins, joins[1:]):
-        cuts = [m.start() for m in _OR.finditer(text, lo, hi)]
-        if not cuts:
-            continue
-        bounds = [lo] + cuts + [hi]
-        ways = [text[a:b] for a, b in zip(bounds, bounds[1:])]
-        for i, way in enumerate(ways):
+        ways = _ways(text, lo, hi)
+        for i, way in enumerate(ways if len(ways) > 1 else []):
             if _takes_way(q, way, "".join(ways[:i] + ways[i + 1:])):
                 return re.sub(r"^[，,；;\s]*(或者|或是|或)", "", way).strip("，,；;。 ")
     return None
@@ -2744,8 +2735,8 @@ def _brings_in_a_party(q: Question, way: str) -> bool:
     doing = form[form.rfind("人") + 1:] if stems else ""
     stems |= {t for t, _s in token_terms(doing) if len(t) >= 2 and t not in GENERIC and t not in RENEWAL}
     for stem in stems:
-        for m in re.finditer(re.escape(stem), q.norm):
-            a, b = clause_bounds(q.norm, m.start(), m.end())
+        for k in word_offsets(q.norm, stem):
+            a, b = clause_bounds(q.norm, k, k + len(stem))
             if not _NEW_PARTY.search(q.norm[a:b]) or _clause_denied(q.norm[a:b]):
                 continue
             later = [c for c in re.split(r"[，,。；;？?！!]", q.norm[b:]) if c]
@@ -2938,13 +2929,19 @@ _SAYS_NOTHING = GENERIC
 _CAUSE = re.compile(r"因为|由于|(?<!原)因(?![此而素])")
 
 
+def _ways(text: str, lo: int = 0, hi: int | None = None) -> list[str]:
+    """The ways a rule's part offers (「A，或B，或C」), each with its leading 或; one when it offers no other."""
+    hi = len(text) if hi is None else hi
+    bounds = [lo] + [m.start() for m in _OR.finditer(text, lo, hi)] + [hi]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
 def _met_alternative(q: Question, consequence: str) -> str | None:
     """One of the ways an obligation may be met (「须A，或B」) that the question says it takes."""
-    cuts = [m.start() for m in _OR.finditer(consequence)]
-    if not cuts:
+    ways = _ways(consequence)
+    if len(ways) == 1:
         return None
-    bounds = [0] + cuts + [len(consequence)]
-    alts = [re.sub(r"^[，,；;\s]*(或者|或是|或)?", "", consequence[a:b]).strip("，,；;。 ") for a, b in zip(bounds, bounds[1:])]
+    alts = [re.sub(r"^[，,；;\s]*(或者|或是|或)?", "", way).strip("，,；;。 ") for way in ways]
     alts = [OBLIGATION.sub("", alt, count=1) if OBLIGATION.match(alt) else alt for alt in alts]
     for i, alt in enumerate(alts):
         # what tells this way from the others must not be denied (拿不出别的抵押物 denies only the first way)
