@@ -19,7 +19,7 @@ from ingest.load import LEVELS
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse, describes_a_known_head
 from .values import quantities
-from .reason import MET_ONE, Stance, asks_lent_use, best_stance, beyond_timing, carried_words, combine, with_previous, family_spoken_of, lent_money_frame, out_of_scope, stance
+from .reason import MET_ONE, Stance, value_failed, asks_lent_use, best_stance, beyond_timing, carried_words, combine, with_previous, family_spoken_of, lent_money_frame, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
@@ -127,6 +127,14 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
     if unknown / total >= UNKNOWN_NOUN_SHARE and dense < DENSE_SURE and not about_renewal and not about_uses:
         return False
     return cov >= MIN_FOCUS_COVERAGE or dense >= DENSE_CONFIDENT
+
+
+def votes(per_doc: dict[str, Stance]) -> set[str]:
+    """The documents whose deciding sentence is on-topic enough to vote on yes/no: nearly as on-topic as
+    the best — or a stated value the document's rule compares and finds failing (关注类 against 正常类),
+    however small a share of the story it is: a condition met elsewhere (800万 ≥ 200万) does not outweigh it."""
+    top = max((st.strength for st in per_doc.values()), default=0.0)
+    return {d for d, st in per_doc.items() if st.strength >= VOTE_SHARE * top or value_failed(st)}
 
 
 def _asks_of_renewal(q: Question) -> bool:
@@ -284,8 +292,8 @@ class DefaultAnswerer:
             listed = self._conditions(q, pool, ev)
             if listed is not None or not per_doc:
                 return listed
-        top = max(st.strength for st, _h in per_doc.values())
-        voters = {d: v for d, v in per_doc.items() if v[0].strength >= VOTE_SHARE * top}
+        voting = votes({d: st for d, (st, _h) in per_doc.items()})
+        voters = {d: v for d, v in per_doc.items() if d in voting}
         # a document naming the asked class itself leads one that names only kinds of it
         voters = dict(sorted(voters.items(), key=lambda kv: (-round(kv[1][0].strength, 2), kv[1][0].partial,
                                                              kv[1][1].rank))[:MAX_VOTERS])

@@ -3043,6 +3043,12 @@ def out_of_scope(q: Question, reading: Reading, anchors: frozenset[str]) -> Stan
     return Stance("no", reading, 2.0, "适用范围", f"不在本文件适用范围：{failed}")
 
 
+def value_failed(st: Stance) -> bool:
+    """A 不可以 from comparing a value the question states with the rule's own (关注类 against 正常类,
+    250万 against ≤200万): a typed comparison, not a word shared by chance."""
+    return st.verdict == "no" and st.why.startswith("要求") and "问题中为" in st.why
+
+
 def stated_fact_failed(st: Stance) -> bool:
     """A 不可以 because a fact the question states fails the rule (its why names 问题中…)."""
     return st.verdict == "no" and "问题中" in st.why

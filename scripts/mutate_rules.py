@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a stated value failing a rule votes however weak (关注类 against 正常类)": "import assistant.answer as m; m.value_failed = lambda st: False",
     "a disjunctive obligation fails only when every way is denied (拿不出别的抵押物)": "import assistant.reason as m; m._negates_every_way = m._negates_any",
     "a way's purpose after 以 is no part of it (降低续贷额度以匹配抵押物的现值)": "import assistant.reason as m, re; m._PURPOSE = re.compile('(?!x)x')",
     "keeping a thing unchanged denies a way changing it (额度照原来不变)": "import assistant.reason as m; m._kept_unchanged = lambda q, way: False",

@@ -2970,3 +2970,21 @@ def test_an_english_word_before_loan_names_its_kind(question, word, unknown):
     focus = [c for c in q.concepts if word in c.members]
     assert focus
     assert bool(unknown_kinds(q, focus, lambda c: True, "")) is unknown
+
+
+@pytest.mark.parametrize("stances,voting", [
+    # a stated value failing a document's rule (关注类 against 正常类) votes beside a stronger condition met
+    # elsewhere (800万 against 200万以上)…
+    ({"x1": ("depends", 1.5, "问题所述符合此项条件，其余条件仍须逐项核对"),
+      "x2": ("no", 0.3, "要求为正常类，问题中为关注类")}, ["x1", "x2"]),
+    # …a weak 不可以 on a shared word does not
+    ({"x1": ("depends", 1.5, "问题所述符合此项条件，其余条件仍须逐项核对"),
+      "x2": ("no", 0.3, "列为必备条件")}, ["x1"]),
+    # and a 可以 of a value compared votes by its strength only
+    ({"x1": ("no", 1.5, "明确禁止"), "x2": ("yes", 0.3, "要求为正常类")}, ["x1"]),
+])
+def test_a_stated_value_failing_a_rule_votes_however_weak(stances, voting):
+    from assistant.answer import votes
+    r = read_text("x/a1", "x", "原贷款五级分类为正常类。", "")[0]
+    per_doc = {d: Stance(v, r, s, "正常类", why) for d, (v, s, why) in stances.items()}
+    assert sorted(votes(per_doc)) == voting
