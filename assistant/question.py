@@ -991,8 +991,31 @@ def unfold_potential(norm: str) -> str:
     return _POTENTIAL.sub(sub, norm)
 
 
+# a payment denied (利息没按时交, 没按时付息, 税没交): the debt of what was not paid, as the rules name it
+_DEBT_OF = {"利息": "欠息", "息": "欠息", "税款": "欠税", "税": "欠税"}
+_OWED = "利息|息|税款|税"
+# (没结清 is left as it is: the rules say 未结清利息 themselves)
+_PAY = r"(?:没有|没能|没|未)(?:按时|按期|及时|准时|足额|如期)?(?:支付|缴纳|归还|偿还|付|交|缴|还)[上齐过完]?"
+# the debt named after the verb (没按时付息), or before it as the clause's topic (利息到现在还没结清) when
+# the verb closes the clause: 利息的事还没交材料 pays no interest
+_DENIED_PAYMENT = re.compile(
+    rf"{_PAY}(?P<after>{_OWED})|(?P<before>{_OWED})(?P<gap>[^，,。；;：:？?！!、]{{0,6}}?){_PAY}(?![\u4e00-\u9fff])"
+    rf"|(?P<before2>{_OWED})(?P<gap2>[^，,。；;：:？?！!、]{{0,6}}?){_PAY}(?=了|就|再|又|后|的|吗|呢|吧)")
+
+
+def unfold_debt(norm: str) -> str:
+    """「利息没按时交」, 「没按时付息」 are 欠息 and 「税没交」 is 欠税: a payment denied is the debt of what was
+    not paid, the word the rules use."""
+    def sub(m: re.Match) -> str:
+        if m.group("after"):
+            return _DEBT_OF[m.group("after")]
+        owed, gap = (m.group("before"), m.group("gap")) if m.group("before") else (m.group("before2"), m.group("gap2"))
+        return gap + _DEBT_OF[owed]
+    return _DENIED_PAYMENT.sub(sub, norm)
+
+
 def analyse(text: str) -> Question:
-    norm = unfold_potential(normalize(to_simplified(text)))
+    norm = unfold_debt(unfold_potential(normalize(to_simplified(text))))
     kind = question_kind(norm)
     facets = tuple(name for name, (ask, _) in FACETS.items() if ask.search(norm))
     # a one-character verb glued to its aspect mark (签了, 办过) is the verb

@@ -662,7 +662,23 @@ def limits(text: str, start: int = 0, end: int | None = None) -> list[Limit]:
         quantity = re.sub(r"^(\s|" + ARTICLE_NUMBER + r"|[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|且|并|对|在|其|的|应|须|原则上)+", "", before)
         quantity = re.sub(r"(应当|应|须|必须|需|在|为|是|达到|不得|不能|控制在|均)+$", "", quantity.strip())
         out.append(Limit(op, value, unit, quantity[-14:], m.start(), m.end()))
-    return out + grade_limits(text, start, end)
+    return _shared_operator(text, out) + grade_limits(text, start, end)
+
+
+# 「连续2期或累计3期及以上」: numbers of one unit joined by a coordinator, with only what the next one
+# measures between them
+_COORDINATED = re.compile(r"\s*(?:或者|或|以及|及|和|与|、)[\u4e00-\u9fff]{0,4}\s*$")
+
+
+def _shared_operator(text: str, found: list[Limit]) -> list[Limit]:
+    """An operator after the last of coordinated numbers (连续2期或累计3期及以上) is said of each of them:
+    连续2期 is ≥2期 as 累计3期 is ≥3期."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.op == "=" and b.op in (">=", "<=") and a.unit == b.unit and _COORDINATED.match(text[a.end:b.start]):
+            out[i] = Limit(b.op, a.value, a.unit, a.quantity, a.start, a.end)
+    return out
 
 
 TIME_YEARS = {"年": 1.0, "个月": 1 / 12, "日": 1 / 365}

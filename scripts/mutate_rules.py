@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a payment denied is the debt of what was not paid (利息没按时交 = 欠息)": "import assistant.question as m; m.unfold_debt = lambda norm: norm",
+    "an operator after coordinated numbers is said of each (连续2期或累计3期及以上)": "import ingest.readings as m; m._shared_operator = lambda text, found: found",
     "a stated value failing a rule votes however weak (关注类 against 正常类)": "import assistant.answer as m; m.value_failed = lambda st: False",
     "a disjunctive obligation fails only when every way is denied (拿不出别的抵押物)": "import assistant.reason as m; m._negates_every_way = m._negates_any",
     "a way's purpose after 以 is no part of it (降低续贷额度以匹配抵押物的现值)": "import assistant.reason as m, re; m._PURPOSE = re.compile('(?!x)x')",

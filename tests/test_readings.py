@@ -464,3 +464,15 @@ def test_a_guessed_prohibition_asks_about_the_act(text, word, negated):
 def test_a_figure_is_shown_as_the_documents_write_it(value, unit, said):
     from ingest.readings import figure
     assert figure(value, unit) == said
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an operator after the last of coordinated numbers of one unit is said of each
+    ("存在连续2期或累计3期及以上欠息记录的", [(">=", 2.0, "期"), (">=", 3.0, "期")]),
+    ("逾期1次和累计2次以上的", [(">=", 1.0, "次"), (">=", 2.0, "次")]),
+    # numbers of other units, or in another part, keep their own
+    ("期限1年或金额200万元以上", [("=", 1.0, "年"), (">=", 200.0, "万元")]),
+    ("连续2期，累计3期以上", [("=", 2.0, "期"), (">=", 3.0, "期")]),
+])
+def test_an_operator_after_coordinated_numbers_is_said_of_each(text, expected):
+    assert [(lim.op, lim.value, lim.unit) for lim in limits(text)] == expected

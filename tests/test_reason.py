@@ -2988,3 +2988,22 @@ def test_a_stated_value_failing_a_rule_votes_however_weak(stances, voting):
     r = read_text("x/a1", "x", "原贷款五级分类为正常类。", "")[0]
     per_doc = {d: Stance(v, r, s, "正常类", why) for d, (v, s, why) in stances.items()}
     assert sorted(votes(per_doc)) == voting
+
+
+@pytest.mark.parametrize("text,unfolded", [
+    # a payment denied is the debt of what was not paid: named after the verb…
+    ("客户连着两期没按时付息", "客户连着两期欠息"),
+    # …or before it as the clause's topic, when the verb closes the clause
+    ("去年有两期利息没按时交，后来补上了", "去年有两期欠息，后来补上了"),
+    ("企业前年有一笔税没按时交", "企业前年有一笔欠税"),
+    ("客户利息没交就想续贷", "客户欠息就想续贷"),
+    # a payment made, a debt denied, or a verb with another object is no debt
+    ("利息一直按时付", "利息一直按时付"),
+    ("现在没有欠息", "现在没有欠息"),
+    ("利息的事他还没交材料", "利息的事他还没交材料"),
+    # 没结清 is the rules' own word (未结清利息)
+    ("那期利息还没结清", "那期利息还没结清"),
+])
+def test_a_payment_denied_is_the_debt_of_what_was_not_paid(text, unfolded):
+    from assistant.question import unfold_debt
+    assert unfold_debt(text) == unfolded
