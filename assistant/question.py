@@ -357,6 +357,21 @@ class Question:
         return frozenset(out)
 
     @cached_property
+    def causes(self) -> frozenset[int]:
+        """The concepts (by id) said only inside a cause adjunct of the clause (账户因为一起买卖纠纷被冻结):
+        why the thing happened, which a rule on the thing (账户被…冻结) speaks of whatever the cause."""
+        spans = [m.span("cause") for m in _CAUSE_ADJUNCT.finditer(self.norm)]
+        if not spans:
+            return frozenset()
+        return frozenset(id(c) for c in self.concepts
+                         if only_within(self.norm, [c.members[0]], spans))
+
+    @property
+    def circumstances(self) -> frozenset[int]:
+        """Who did the act and why: a rule on the act speaks of it whoever did it and whatever the cause."""
+        return self.agents | self.causes
+
+    @cached_property
     def phrases(self) -> tuple[tuple["Concept", "Concept"], ...]:
         """(first, second) for two words the question writes as one phrase (房地产开发, 资金回笼率达到):
         the second alone may name another thing (产品的开发), so a reading holding it without the
@@ -792,6 +807,8 @@ def _next_word(norm: str, k: int) -> str:
 # a passive's agent (被法院冻结, 遭银行抽贷, 由法院查封): the noun does what the verb says; it does not
 # name a kind of it as a modifier does (房地产开发)
 _PASSIVE = "被遭由"
+# a cause said inside the clause of what it caused (账户因为一起买卖纠纷被法院冻结, 因为回款慢被下调成关注类)
+_CAUSE_ADJUNCT = re.compile(r"(?:因为|由于)(?P<cause>[^，,。；;：:？?！!]{1,12}?)(?=被|遭|而|才|导致)")
 
 
 def _agent(norm: str, pair: str, k: int | None = None, marks: str = _PASSIVE) -> bool:

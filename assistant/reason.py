@@ -1372,11 +1372,11 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             hit = None
         if hit is not None:
             found.append((c, w, hit))
-    if q.agents:
-        # a passive's agent the reading does not name (被法院冻结 against 账户被…冻结) is who acted, not
-        # what is asked: it is not missed
+    if q.circumstances:
+        # a passive's agent the reading does not name (被法院冻结 against 账户被…冻结) is who acted, and a
+        # cause adjunct (因为一起买卖纠纷被冻结) why: not what is asked, so not missed
         held = {id(c) for c, _w, _h in found}
-        focus = [(c, w) for c, w in focus if id(c) in held or id(c) not in q.agents] or focus
+        focus = [(c, w) for c, w in focus if id(c) in held or id(c) not in q.circumstances] or focus
         total = sum(w for _c, w in focus) or 1.0
     if reading.kind in ("prohibition", "exclusion") and len(found) < len(focus) and found and all(
             _said_denied(reading, h[1]) for _c, _w, h in found if not any(m in anchors for m in _c.members)):

@@ -3007,3 +3007,26 @@ def test_a_stated_value_failing_a_rule_votes_however_weak(stances, voting):
 def test_a_payment_denied_is_the_debt_of_what_was_not_paid(text, unfolded):
     from assistant.question import unfold_debt
     assert unfold_debt(text) == unfolded
+
+
+@pytest.mark.parametrize("rule,lead,question,expected", [
+    # a cause said inside the clause of what it caused is why, not what: a rule on the thing holds it
+    ("(七)借款人账户被有关部门冻结、查封、保全的;", EXCL,
+     "借款人的账户因为一起买卖纠纷被法院冻结了，还能续贷吗？", "no"),
+    ("(五)原流动资金周转贷款为正常类;", REQ, "客户的贷款由于回款慢被下调成关注类了，还能续贷吗？", "no"),
+    # a cause is no cause when it is the thing itself (因为欠息被…): its words count
+    ("(一)现有存量贷款存在未结清利息的;", EXCL, "客户因为资金紧张，能续贷吗？", None),
+])
+def test_a_cause_adjunct_is_why_not_what(rule, lead, question, expected):
+    assert _verdict(rule, question, lead) == expected
+
+
+@pytest.mark.parametrize("question,cause_words", [
+    ("借款人的账户因为一起买卖纠纷被法院冻结了", {"一起", "买卖", "纠纷"}),
+    ("上季度因为回款慢被我们下调成关注类了", {"回款"}),
+    # a cause that is a clause of its own is a fact of the story
+    ("因为资金紧张，利息没付", set()),
+])
+def test_the_words_of_a_cause_adjunct(question, cause_words):
+    q = analyse(question)
+    assert {c.members[0] for c in q.concepts if id(c) in q.causes} == cause_words
