@@ -60,7 +60,23 @@ DEFINITION = re.compile(r"是指|所称[^，,。]{0,20}(是|指|包括)|就是�
 REQUIREMENT_LEAD = re.compile(r"(符合|满足|具备|具有)[^。；;]{0,8}(如下|以下|下列)[^。；;]{0,6}(条件|要求|标准)|"
                               r"(须|需|应|必须|应当)(同时)?(符合|满足|具备)[^。；;]{0,6}$|基本条件|资格条件|准入条件")
 LIST_LEAD = re.compile(r"(如下|以下|下列|包括)[^。；;]{0,12}[:：]?\s*$|[:：]\s*$")
-SCOPE = re.compile(r"(?<!不)包括(?!但不限于)|适用于|适用[的得]?对象|适用[的得]?范围|仅适用|只适用|只限于|仅限于|限于|仅指|仅为|范围为|对象为|对象是|适用本")
+_SCOPE = re.compile(r"(?<!不)包括(?!但不限于)|适用于|适用[的得]?对象|适用[的得]?范围|仅适用|只适用|只限于|仅限于|限于|仅指|仅为|范围为|对象为|对象是|适用本")
+# 「提交相应的贷款申请文件,包括企业营业执照…」: 包括 after papers lists what to hand in, not what a rule reaches
+_PAPERS_BEFORE = re.compile(r"(?:文件|材料|资料|证明|凭证|证件|手续)[\s,，:：]*$")
+
+
+class _ScopeWords:
+    """The words that state what a rule reaches (适用于, 对象为, 包括…) — not a 包括 listing papers."""
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        for m in _SCOPE.finditer(text, pos, len(text) if endpos is None else endpos):
+            if m.group(0) == "包括" and _PAPERS_BEFORE.search(text, 0, m.start()):
+                continue
+            return m
+        return None
+
+
+SCOPE = _ScopeWords()
 ONLY = re.compile(r"只限于|仅限于|仅适用|只适用|仅指|仅为|限于|只能|仅能")
 OBLIGATION = re.compile(r"必须|应当|(?<![相适对响供答])应(?![收付用])|须|需要|(?<!需)需(?!求)|务必|要求"
                         # 要 as a modal before a verb (机构要及时改进…), not inside a word (主要, 必要, 只要)

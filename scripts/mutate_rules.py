@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "包括 after papers lists what to hand in, no scope (提交…文件,包括营业执照)": "import ingest.readings as m, re; m._PAPERS_BEFORE = re.compile('(?!x)x')",
     "a cause adjunct is why, not what (账户因为一起买卖纠纷被冻结)": "import assistant.question as m, re; m._CAUSE_ADJUNCT = re.compile('(?!x)x')",
     "a payment denied is the debt of what was not paid (利息没按时交 = 欠息)": "import assistant.question as m; m.unfold_debt = lambda norm: norm",
     "an operator after coordinated numbers is said of each (连续2期或累计3期及以上)": "import ingest.readings as m; m._shared_operator = lambda text, found: found",

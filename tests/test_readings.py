@@ -476,3 +476,15 @@ def test_a_figure_is_shown_as_the_documents_write_it(value, unit, said):
 ])
 def test_an_operator_after_coordinated_numbers_is_said_of_each(text, expected):
     assert [(lim.op, lim.value, lim.unit) for lim in limits(text)] == expected
+
+
+@pytest.mark.parametrize("text,kind", [
+    # 包括 after papers lists what to hand in: no scope
+    ("小微企业客户根据银行要求,提交相应的贷款申请文件,包括企业营业执照、银行流水账户、税务登记证等。", "obligation"),
+    ("借款人应提供以下材料，包括营业执照、财务报表。", "obligation"),
+    # 包括 after what a rule reaches is its scope
+    ("本办法所称小微企业贷款,包括流动资金贷款和个人经营性贷款。", "scope"),
+    ("续贷业务的适用对象包括小型企业、微型企业。", "scope"),
+])
+def test_a_list_of_papers_is_no_scope(text, kind):
+    assert read_text("x/a1", "x", text)[0].kind == kind
