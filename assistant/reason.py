@@ -1356,6 +1356,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         return None   # a use of the lent money is decided by a rule on uses, not by a condition on the borrower
     text = reading.text
     focus = [(c, w) for c, w in weights if c in (q.topic or q.focus) and not any(m in drop for m in c.members)] or weights
+    asked_here = tuple(c for c, _w in focus)
     total = sum(w for _c, w in focus) or 1.0
     found = []
     words = [m for c, _w in focus for m in c.members]
@@ -1461,7 +1462,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     every_hit = [h for _c, _w, h in found]
     if groups:
         found = [f for f in found if any(f[0] is c for c, _w in focus_group) or any(m in anchors for m in f[0].members)]
-    catch = _catch_all(q, reading, found, anchors) or _open_uses(q, reading, found, anchors)
+    catch = _catch_all(q, reading, found, anchors) or _open_uses(q, reading, found, anchors, asked_here)
     if catch is not None:
         return catch
     rel = _relational(q, reading)
@@ -2496,7 +2497,16 @@ def _catch_all(q: Question, reading: Reading, found, anchors) -> Stance | None:
 _REPAY = re.compile(r"归还|偿还|还|还清|还掉")
 
 
-def _open_uses(q: Question, reading: Reading, found, anchors) -> Stance | None:
+# how much of the money a use takes (拿一部分去…) says nothing of which use it is
+_SHARE_OF = frozenset("部分 一部 一部分 一些 全部 所有 大部分 小部分 剩下 剩余 其余".split())
+
+
+def _named_use(listed: list[str], held: list) -> str | None:
+    """The item of a list of uses holding the use asked (设备 in 设备购置), if one does."""
+    return next((x for x in listed if held and held[-1].match(x) > 0), None)
+
+
+def _open_uses(q: Question, reading: Reading, found, anchors, asked_here: tuple = ()) -> Stance | None:
     """「续贷资金可以用于…流动资金周转、设备购置…等方面」: a permission listing uses and ending in 等
     neither allows nor forbids a use it does not name (买原材料): whether it falls under the list is
     open, so the document's answer depends."""
@@ -2508,12 +2518,24 @@ def _open_uses(q: Question, reading: Reading, found, anchors) -> Stance | None:
     listed, open_ = list_members(reading.text, m.end(), len(reading.text))
     frame = lent_money_frame(q)
     # the use asked: not renewal, not the money, not the verb of using (用于, 拿去)
-    asked = [c for c in (q.topic or q.focus) if not any(w in anchors or w in frame or _USE_VERB.fullmatch(w)
-                                                         or _USES.fullmatch(w) for w in c.members)]
+    # (of what is asked, not the words naming the rules asked under: 2024细则下面…)
+    asked = [c for c in (q.topic or q.focus) if not asked_here or any(c is a for a in asked_here)]
+    asked = [c for c in asked
+             if not any(w in anchors or w in frame or w in _SHARE_OF or _USE_VERB.fullmatch(w)
+                        or _USES.fullmatch(w) for w in c.members)]
     held = [c for c in asked if c.match(reading.text) == 1.0]
     # a missing word that modifies one the list holds (生产|设备 of 设备购置) narrows it: not missing
     missing = [c for c in asked if c not in held
                and not any(a is c and any(b is h for h in held) for a, b in q.phrases)]
+    if not asked and listed and q.kind == "compare":
+        # comparing what documents allow (钱能花在哪儿, no use named): the list itself is the row
+        return Stance("depends" if open_ else "yes", reading, 0.75, "用途",
+                      f"所列用途为「{'、'.join(listed[:4])}」" + ("等" if open_ else ""))
+    named = _named_use(listed, held) if not missing else None
+    if named is not None:
+        # the use asked is one the list names (买机床 → 设备购置): allowed, as much as the only-rules of
+        # other documents forbid it
+        return Stance("yes", reading, 0.75, held[-1].members[0], f"文件所列用途包括「{named}」")
     if not open_ or not listed or not missing:
         return None
     if ("原贷款" in q.norm or any("原贷款" in c.members for c in q.concepts)) and all(_REPAY.fullmatch(c.members[0]) for c in missing):

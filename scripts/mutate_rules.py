@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a use named by a list of uses is allowed (买设备 → 设备购置)": "import assistant.reason as m; m._named_use = lambda listed, held: None",
+    "how much of the money a use takes names no use (拿一部分去)": "import assistant.reason as m; m._SHARE_OF = frozenset()",
     "包括 after papers lists what to hand in, no scope (提交…文件,包括营业执照)": "import ingest.readings as m, re; m._PAPERS_BEFORE = re.compile('(?!x)x')",
     "a cause adjunct is why, not what (账户因为一起买卖纠纷被冻结)": "import assistant.question as m, re; m._CAUSE_ADJUNCT = re.compile('(?!x)x')",
     "a payment denied is the debt of what was not paid (利息没按时交 = 欠息)": "import assistant.question as m; m.unfold_debt = lambda norm: norm",

@@ -3030,3 +3030,23 @@ def test_a_cause_adjunct_is_why_not_what(rule, lead, question, expected):
 def test_the_words_of_a_cause_adjunct(question, cause_words):
     q = analyse(question)
     assert {c.members[0] for c in q.concepts if id(c) in q.causes} == cause_words
+
+
+OPEN_USES = "第十五条续贷资金可以用于小微企业的流动资金周转、设备购置、项目建设、产品研发等方面。"
+
+
+@pytest.mark.parametrize("question,expected,why", [
+    # a use the list names is allowed, saying which item names it…
+    ("续贷的钱能拿去买设备吗？", "yes", "文件所列用途包括「设备购置」"),
+    # …however much of the money it takes (拿一部分去…)
+    ("续贷的钱能拿一部分去买设备吗？", "yes", "文件所列用途包括「设备购置」"),
+    ("续贷资金能拿一部分去买台新机床吗？", "yes", "文件所列用途包括「设备购置」"),
+    # a use the open list does not name is open
+    ("续贷的钱能拿一部分去买原材料吗？", "depends", None),
+])
+def test_a_use_named_by_a_list_of_uses_is_allowed(question, expected, why):
+    q = analyse(question)
+    weights = idf_weights(q, lambda _t: 3, 100)
+    st = max((s for r in read_text("x/a1", "x", OPEN_USES, "") if (s := stance(q, r, weights, RENEWAL))),
+             key=lambda s: s.strength)
+    assert st.verdict == expected and (why is None or st.why == why)
