@@ -278,3 +278,14 @@ def test_only_excluded_topics_are_read_for_facts_not_for_renewal_questions():
     assert _only_excluded_topic(analyse("项目贷款最长能贷几年？"), ev) == "项目贷款"
     assert _only_excluded_topic(analyse("项目贷款为什么不能续贷？"), ev) is None
     assert _only_excluded_topic(analyse("项目贷款能续贷吗？"), ev) is None
+
+
+@pytest.mark.parametrize("question,abstains", [
+    # an English question is measured against Chinese clauses on the cross-language scale of similarity…
+    ("Under 续贷通2.0, a self-employed client wants to roll over a 1.5 million yuan business loan. Is that amount allowed?", False),
+    # …which still turns away what the documents do not cover
+    ("What is the exchange rate for converting a dollar deposit today?", True),
+    ("How do I claim on my car insurance after an accident?", True),
+])
+def test_an_english_question_is_measured_on_the_cross_language_scale(assistant, question, abstains):
+    assert assistant.ask(question).abstained is abstains
