@@ -491,6 +491,16 @@ def _facet_names(q: Question) -> str:
     return "、".join(_FACET_NAMES[f] for f in _numeric_facets(q)) or "内容"
 
 
+# a rate named in a question (抵押率, 资产负债率, 利率): the character before 率 says which rate
+_RATE_NAME = re.compile(r"[\u4e00-\u9fff]率")
+
+
+def _rate_named(norm: str, text: str) -> bool:
+    """Whether the clause names the rate the question names, if it names one (押率 of 抵押率 in the clause)."""
+    names = [m.group(0) for m in _RATE_NAME.finditer(norm) if m.group(0) not in ("效率", "频率", "概率", "比率")]
+    return not names or any(name in text for name in names)
+
+
 def states_asked_value(q: Question, text: str) -> bool:
     """Whether a clause states a value of what a fact question asks for: a time limit (1个工作日,
     即来即办), a count, an amount or a rate. A question asking none of these is answered by any clause."""
@@ -501,6 +511,8 @@ def states_asked_value(q: Question, text: str) -> bool:
         # (or a bound set by another value: 不超过拟归还贷款金额)
         return _FIGURE.search(text) is not None or _RELATIVE_VALUE.search(text) is not None
     units = {u for f in facets for u in _FACET_UNITS[f]}
+    if "percent" in facets and not _rate_named(q.norm, text):
+        return False   # 抵押率 asked: a clause stating 资金回笼率在5%以上 states another rate's value
     if any(x.unit in units for x in quantities(text)):
         return True
     if "amount" in facets and _RELATIVE_AMOUNT.search(text):

@@ -1430,9 +1430,10 @@ def glued_okay(token: str, norm: str) -> bool:
     去办|行吗, 才|行): not in its dictionary, and nothing after it but a particle or the clause's end. It asks,
     as 可以吗 does (他行 goes on to 融资: a word)."""
     from ingest.tokenize import in_dictionary
-    # (only a verb or adverb before 行: 他行, 县行 are banks)
-    return (len(token) == 2 and token[1] == "行" and not in_dictionary(token)
-            and any(t.startswith(("v", "d")) for _w, t in pos_tags(token[0]))
+    # (only a verb or adverb before 行: 他行, 县行 are banks; 不行 closing a clause — 换担保人应该不行吧 — is the
+    # officer's guess at the verdict, asked as 行吗 is)
+    return (len(token) == 2 and token[1] == "行"
+            and (token == "不行" or not in_dictionary(token) and any(t.startswith(("v", "d")) for _w, t in pos_tags(token[0])))
             and re.search(re.escape(token) + _OKAY_CLOSES, norm) is not None)
 
 

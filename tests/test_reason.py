@@ -2509,6 +2509,9 @@ def test_a_classification_asked_by_name_is_spoken_of_by_its_values(rule, questio
     ("个体工商户能办续贷吗？还是只有公司才行？", "才行", "个体工商户"),
     # …also closing a clause before a comma
     ("续贷沿用原来的合同就行，不用重新签了吧？", "就行", "合同"),
+    # …and 不行 closing a clause is the officer's guess at the verdict
+    ("客户另外找了一家公司担保，换担保人应该不行吧？", "不行", "担保人"),
+    ("抵押物换成设备不行吗？", "不行", "设备"),
     # …while 他行 is a bank, going on to 融资 or closing a clause
     ("客户在他行融资是关注类，能续贷吗？", None, "他行"),
     ("客户有笔贷款在他行，还能续贷吗？", None, "他行"),
@@ -3050,3 +3053,16 @@ def test_a_use_named_by_a_list_of_uses_is_allowed(question, expected, why):
     st = max((s for r in read_text("x/a1", "x", OPEN_USES, "") if (s := stance(q, r, weights, RENEWAL))),
              key=lambda s: s.strength)
     assert st.verdict == expected and (why is None or st.why == why)
+
+
+@pytest.mark.parametrize("question,clause,named", [
+    # a rate asked by name is stated only by a clause naming that rate
+    ("抵押率最高能放到评估价的几成？", "资金回笼率在5%(含)以上", False),
+    ("资金回笼率要达到多少？", "资金回笼率在5%(含)以上", True),
+    ("续贷利率上浮多少？", "续贷利率由借贷双方协商确定", True),
+    # a question naming no rate leaves any clause's rate standing
+    ("比例要达到多少？", "资金回笼率在5%(含)以上", True),
+])
+def test_a_rate_asked_by_name_is_stated_only_by_a_clause_naming_it(question, clause, named):
+    from assistant.answer import _rate_named
+    assert _rate_named(analyse(question).norm, clause) is named
