@@ -130,7 +130,12 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
     about_uses = asks_lent_use(q)
     if unknown / total >= UNKNOWN_NOUN_SHARE and dense < DENSE_SURE and not about_renewal and not about_uses:
         return False
-    return cov >= MIN_FOCUS_COVERAGE or dense >= (DENSE_CONFIDENT_ACROSS if in_english(q.text) else DENSE_CONFIDENT)
+    return cov >= MIN_FOCUS_COVERAGE or dense >= dense_bar(q.text)
+
+
+def dense_bar(text: str) -> float:
+    """How similar the best clause must be for the dense side alone to find the question in scope."""
+    return DENSE_CONFIDENT_ACROSS if in_english(text) else DENSE_CONFIDENT
 
 
 def in_english(text: str) -> bool:
@@ -511,7 +516,7 @@ def states_asked_value(q: Question, text: str) -> bool:
         # (or a bound set by another value: 不超过拟归还贷款金额)
         return _FIGURE.search(text) is not None or _RELATIVE_VALUE.search(text) is not None
     units = {u for f in facets for u in _FACET_UNITS[f]}
-    if "percent" in facets and not _rate_named(q.norm, text):
+    if not _rate_named(q.norm, text):
         return False   # 抵押率 asked: a clause stating 资金回笼率在5%以上 states another rate's value
     if any(x.unit in units for x in quantities(text)):
         return True

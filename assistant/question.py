@@ -1010,14 +1010,16 @@ def unfold_potential(norm: str) -> str:
 
 # a payment denied (利息没按时交, 没按时付息, 税没交): the debt of what was not paid, as the rules name it
 _DEBT_OF = {"利息": "欠息", "息": "欠息", "税款": "欠税", "税": "欠税"}
-_OWED = "利息|息|税款|税"
 # (没结清 is left as it is: the rules say 未结清利息 themselves)
 _PAY = r"(?:没有|没能|没|未)(?:按时|按期|及时|准时|足额|如期)?(?:支付|缴纳|归还|偿还|付|交|缴|还)[上齐过完]?"
 # the debt named after the verb (没按时付息), or before it as the clause's topic (利息到现在还没结清) when
-# the verb closes the clause: 利息的事还没交材料 pays no interest
+# the verb closes the clause: 利息的事还没交材料 pays no interest. A one-character debt is a word of its own
+# only after a measure or a particle (一笔税, 两期息) and before no other character of a word (税务登记证, 信息)
+_OWED_TOPIC = rf"(?:利息|税款|(?:(?<![\u4e00-\u9fff])|(?<=[笔期次的了有些点]))[息税](?=[没未都也还又就一到]))"
+_OWED_OBJECT = r"(?:利息|税款|[息税](?![\u4e00-\u9fff]))"
 _DENIED_PAYMENT = re.compile(
-    rf"{_PAY}(?P<after>{_OWED})|(?P<before>{_OWED})(?P<gap>[^，,。；;：:？?！!、]{{0,6}}?){_PAY}(?![\u4e00-\u9fff])"
-    rf"|(?P<before2>{_OWED})(?P<gap2>[^，,。；;：:？?！!、]{{0,6}}?){_PAY}(?=了|就|再|又|后|的|吗|呢|吧)")
+    rf"{_PAY}(?P<after>{_OWED_OBJECT})|(?P<before>{_OWED_TOPIC})(?P<gap>[^，,。；;：:？?！!、]{{0,6}}?){_PAY}(?![\u4e00-\u9fff])"
+    rf"|(?P<before2>{_OWED_TOPIC})(?P<gap2>[^，,。；;：:？?！!、]{{0,6}}?){_PAY}(?=了|就|再|又|后|的|吗|呢|吧)")
 
 
 def unfold_debt(norm: str) -> str:
