@@ -366,7 +366,7 @@ class Question:
         return frozenset(id(c) for c in self.concepts
                          if only_within(self.norm, [c.members[0]], spans))
 
-    @property
+    @cached_property
     def circumstances(self) -> frozenset[int]:
         """Who did the act and why: a rule on the act speaks of it whoever did it and whatever the cause."""
         return self.agents | self.causes

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ingest.clauses import HEADING
-from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, SCOPE, TIME_UNITS, Limit, Reading, clause_bounds
+from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, TIME_UNITS, scope_word, Limit, Reading, clause_bounds
 from ingest.readings import POSSESSOR, RESTRICTED, TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, deictic_dates, is_negator, members as list_members, negation_scope, negators, figure
 from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
 
@@ -1242,7 +1242,7 @@ def _scope_before_exclusion(reading: Reading) -> bool:
     """「适用的对象为…流动资金贷款…,不包括…」: a scope stated before the sentence excludes: what it names is
     all it covers, as with 只限于."""
     first = min((a for a, _b in reading.negated), default=reading.end) - reading.start
-    return bool(SCOPE.search(reading.text[:first]))
+    return bool(scope_word(reading.text[:first]))
 
 
 # a state spoken of as feared or possible, not as the case (担心会掉到关注类, 以后可能降级)
@@ -1268,7 +1268,7 @@ def _named_by_another_item(q: Question, reading: Reading, sibling: str) -> bool:
     """Whether the question names an item of the rule's list that the demanded value does not modify:
     「中小企业流动资金贷款和个人经营性贷款」 demands 流动资金 of the first item only — a 个人经营性贷款 is covered
     whatever its purpose."""
-    m = SCOPE.search(reading.text)
+    m = scope_word(reading.text)
     if m is None:
         return False
     first = min((a for a, _b in reading.negated), default=reading.end) - reading.start
@@ -1617,7 +1617,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         # outside what the prohibition forbids: its own part may still oblige or permit it
         # (「须视同新增业务如实进行调查…，不得简化操作程序」), or a scope verb before it may include it
         modal = _governing_modal(text, pos - reading.start)
-        if SCOPE.search(text[:max(0, pos - reading.start)]):
+        if scope_word(text[:max(0, pos - reading.start)]):
             kind = "scope"
         elif modal is not None:
             kind = modal

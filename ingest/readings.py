@@ -65,18 +65,12 @@ _SCOPE = re.compile(r"(?<!不)包括(?!但不限于)|适用于|适用[的得]?�
 _PAPERS_BEFORE = re.compile(r"(?:文件|材料|资料|证明|凭证|证件|手续)[\s,，:：]*$")
 
 
-class _ScopeWords:
-    """The words that state what a rule reaches (适用于, 对象为, 包括…) — not a 包括 listing papers."""
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        for m in _SCOPE.finditer(text, pos, len(text) if endpos is None else endpos):
-            if m.group(0) == "包括" and _PAPERS_BEFORE.search(text, 0, m.start()):
-                continue
+def scope_word(text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    """The first word stating what a rule reaches (适用于, 对象为, 包括…) — not a 包括 listing papers."""
+    for m in _SCOPE.finditer(text, pos, len(text) if endpos is None else endpos):
+        if not (m.group(0) == "包括" and _PAPERS_BEFORE.search(text, 0, m.start())):
             return m
-        return None
-
-
-SCOPE = _ScopeWords()
+    return None
 ONLY = re.compile(r"只限于|仅限于|仅适用|只适用|仅指|仅为|限于|只能|仅能")
 OBLIGATION = re.compile(r"必须|应当|(?<![相适对响供答])应(?![收付用])|须|需要|(?<!需)需(?!求)|务必|要求"
                         # 要 as a modal before a verb (机构要及时改进…), not inside a word (主要, 必要, 只要)
@@ -892,20 +886,20 @@ def classify(text: str, s: int, e: int, lead: LeadKind, negated: list[tuple[int,
     main = text[cond[1]:e] if cond and _modal_of_main(text, cond[1], e) else body
     main_negated = bool(negated)
     definition = DEFINITION.search(body)
-    scope = SCOPE.search(body)
+    scope = scope_word(body)
     if definition and not (scope and scope.start() < definition.start()) and not _rule_first(body, definition.start(), lead, lims, s):
         return "definition", 1  # 「适用的对象就是指…」 defines a scope: read as a scope below
     if lead == "exclusion":
         return "exclusion", -1
     if lead == "requirement":
         return "requirement", 1
-    if main_negated and (SCOPE.search(body) or re.search(r"不包括|不含|不属于|不适用|不在|范围|之列|不纳入", body)):
+    if main_negated and (scope_word(body) or re.search(r"不包括|不含|不属于|不适用|不在|范围|之列|不纳入", body)):
         return "exclusion", -1
     if main_negated and re.search(r"不得|不予|严禁|禁止|不准|不能|不可|不应|不宜|不办理|不受理|不再|一律不|无法", body):
         return "prohibition", -1
     if sanctioned(text, s, e):
         return "prohibition", -1   # conduct penalised is conduct forbidden
-    if SCOPE.search(body):
+    if scope_word(body):
         return "scope", 1
     if any(lim.unit in TIME_UNITS for lim in lims):
         return "time_limit", 1
@@ -958,7 +952,7 @@ def read_text(clause_id: str, doc_id: str, text: str, lead: str = "",
             mem_start, mem_end = negated[0]
         else:
             mem_end = e
-            sc = SCOPE.search(text, body_start, e)
+            sc = scope_word(text, body_start, e)
             if sc:
                 mem_start = sc.end()
         mem, open_list = members(text, mem_start, mem_end)

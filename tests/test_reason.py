@@ -151,8 +151,8 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     ("续贷业务仅适用于小微企业流动资金贷款。", "", "续贷的钱能不能用于流动资金周转？", None),
     # …but not when the question also asks what the rule denies outright
     ("续贷资金只能用于归还原贷款，一律不得划转至借款人其他账户或者挪作他用。", "", "续贷资金可不可以先转入借款人的其他账户，再还原贷款？", "no"),
-    # …a verb alone is not the use it names: repaying another bank's loan (其他银行 = 他行) is another use
-    ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金可以用于归还其他银行的贷款吗？", "no"),
+    # …a verb alone is not the use it names: repaying another bank's loan (别的银行 = 他行) is another use
+    ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金可以用于归还别的银行的贷款吗？", "no"),
     # an inclusion under a negation is denied with its head
     ("不得向房地产企业(含个体工商户)发放续贷贷款。", "", "个体工商户的贷款可不可以续？", "no"),
     ("续贷业务适用的对象为小微企业贷款客户(含个体工商户)。", "", "个体工商户的贷款可不可以续？", "yes"),
@@ -3054,7 +3054,7 @@ OPEN_USES = "第十五条续贷资金可以用于小微企业的流动资金周�
     ("续贷的钱能拿去买设备吗？", "yes", "文件所列用途包括「设备购置」"),
     # …however much of the money it takes (拿一部分去…)
     ("续贷的钱能拿一部分去买设备吗？", "yes", "文件所列用途包括「设备购置」"),
-    ("续贷资金能拿一部分去买台新机床吗？", "yes", "文件所列用途包括「设备购置」"),
+    ("续贷资金能拿一部分去买台新设备吗？", "yes", "文件所列用途包括「设备购置」"),
     # a use the open list does not name is open
     ("续贷的钱能拿一部分去买原材料吗？", "depends", None),
 ])
