@@ -60,6 +60,12 @@ MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
     (re.compile(r"原抵押|旧抵押|抵押.{0,6}(怎么|如何)处理|顺位|二押|先[^，,。；;？?]{0,3}?(注销|解押)[^，,。；;？?]{0,6}?(抵押|登记)|先[^，,。；;？?]{0,6}?抵押[^，,。；;？?]{0,4}?注销|先解押"),
      {"先注销原抵押再重新登记": re.compile(r"注销后重新办理抵押登记|注销登记.{0,20}后.{0,6}受理.{0,4}抵押登记"),
       "第二顺位抵押、原抵押暂不注销": re.compile(r"第二顺位抵押|二次顺位抵押")}),
+    # where the lent money goes: into the borrower's account, or straight to the old loan (封闭运行). Asked by a
+    # verb moving money to an account (打到企业账上, 划进账户) or by the money's way (流向, 怎么走)
+    (re.compile(r"(打到|打进|打入|打给|划到|划进|划入|转到|转进|转入|注入|进)[^，,。；;？?]{0,6}?(账户|账上|账里)|"
+                r"流向|去向|(钱|资金|款)[^，,。；;？?]{0,6}?(怎么|如何)走"),
+     {"资金注入借款人账户": re.compile(r"(注入|划入|打入|转入)[^，,。；;]{0,10}?账户"),
+      "资金直接归还原贷款": re.compile(r"(直接|专门|限于|用于)(用于)?(归还|偿还)[^，,。；;]{0,8}?(原贷款|原借款|到期贷款)")}),
 ]
 ABOUT = 0.5   # share of the topic's specific words a deciding sentence must hold
 # what a sentence that restricts is (its KIND_LABEL): a requirement, a prohibition, an exclusion
@@ -90,6 +96,7 @@ class Row:
     held: tuple[str, ...] = ()        # topic words the deciding sentence holds as they are
     narrowed: tuple[tuple[str, str], ...] = ()   # topic words it holds only as a narrower kind (民间借贷 → 民间高利借贷)
     held_kinds: tuple[tuple[str, str], ...] = ()  # a held word with the kind phrase it opens (民间 → 民间高利借贷)
+    affirmed: tuple[str, ...] = ()    # topic words the sentence allows or requires as an act (应当简化)
 
     @property
     def cell(self) -> str:
@@ -436,6 +443,35 @@ def _terms_held(q: Question, weights: Weights, r: Reading) -> tuple[tuple[str, .
     return tuple(held), tuple(narrowed), tuple(kinds)
 
 
+# a sentence that allows or requires an act: 可以…, 应当…
+_AFFIRMING = frozenset({"permission", "obligation"})
+# a sentence that forbids or excludes one
+_DENYING = frozenset({KIND_LABEL["prohibition"], KIND_LABEL["exclusion"]})
+
+
+def _affirmed(q: Question, weights: Weights, r: Reading) -> tuple[str, ...]:
+    """The topic's words a sentence allowing or requiring an act affirms where they stand (续贷审批流程应当|简化):
+    against a sentence denying the same word (不得|简化操作程序) the two say the opposite."""
+    if r.kind not in _AFFIRMING:
+        return ()
+    form = match_form(r.text)
+    return tuple(c.members[0] for c, _w in _topic(q, weights) if c.match(r.text) == 1.0
+                 and all(polarity_at(r, r.start + k) > 0 for m in c.members if (k := form.find(m)) >= 0))
+
+
+def opposite_acts(stated: list[Row]) -> tuple[list[Row], list[Row]]:
+    """Rows without a verdict of their own that say the opposite of one act: one allows or requires a word of
+    the topic, another forbids or excludes it (2024细则「审批流程应当简化」 against 操作指引「不得简化操作程序」)."""
+    denied = {t for r in stated if r.verdict is None and r.kind in _DENYING for t in r.held}
+    affirmed = {t for r in stated if r.verdict is None for t in r.affirmed}
+    both = denied & affirmed
+    yes = [r for r in stated if r.verdict is None and set(r.affirmed) & both]
+    no = [r for r in stated if r.verdict is None and r.kind in _DENYING and set(r.held) & both]
+    if {r.doc_id for r in yes} & {r.doc_id for r in no}:
+        return [], []
+    return yes, no
+
+
 # an alternative question (「A还是B？」) asks which way a thing is done, whatever the dimension
 _ALTERNATIVE = re.compile(r"还是")
 # (a modal of leave: 还是必须…, 还是要… offer another way, as any alternative does)
@@ -558,7 +594,7 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
                         _mechanisms(q.norm, r.text), cit, KIND_LABEL.get(r.kind, ""), st.why if st else "",
                         bool(st and st.partial), lims,
                         _excluded(r) if _asks_exclusions(q, known) and r.kind == "exclusion" else (),
-                        held, narrowed, held_kinds))
+                        held, narrowed, held_kinds, _affirmed(q, known, r)))
     rows.sort(key=lambda r: (r.status != "规定", LEVEL_ORDER.get(r.level, len(LEVEL_ORDER)), r.doc_id))
     return rows
 
@@ -709,6 +745,10 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
     # opposite verdicts; against the regulator a bank is stricter (不可以 where it says 可以) or looser
     yes = [r for r in stated if r.verdict == "yes"]
     no = [r for r in stated if r.verdict == "no"]
+    if not yes or not no:
+        # with no yes/no asked, the readings of one act: allowed or required in one, forbidden in another
+        said_yes, said_no = opposite_acts(stated)
+        yes, no = (yes + said_yes, no + said_no) if said_yes and said_no else (yes, no)
     partial = [r for r in stated if r.verdict == "depends" and r.partial]
     if no and partial and not yes:
         # one excludes the whole of it, another only some kinds: the first is stricter
@@ -823,14 +863,16 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
         add("比监管通知更严", [_side(r, "（不得对符合条件的企业断贷）") for r in refusing]
             + [_side(r, "（" + "、".join(lim.describe() for lim in r.limits) + "，更严）") for r in capped])
 
-    # different mechanisms
-    mechs: dict[str, list[Row]] = {}
-    for r in stated:
-        for m in r.categories:
-            mechs.setdefault(m, []).append(r)
-    if len(mechs) > 1:
-        sides = [_side(r, f"（{m}）") for m, rs in mechs.items() for r in rs]
-        add("机制不同", sides)
+    # different ways of one mechanism (到期前 against 到期后 — not 到期后 against 资金注入账户, which are ways of
+    # different things)
+    for _asked, cats in MECHANISMS:
+        mechs: dict[str, list[Row]] = {}
+        for r in stated:
+            for m in r.categories:
+                if m in cats:
+                    mechs.setdefault(m, []).append(r)
+        if len(mechs) > 1:
+            add("机制不同", [_side(r, f"（{m}）") for m, rs in mechs.items() for r in rs])
     return conflicts
 
 

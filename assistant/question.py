@@ -1022,15 +1022,26 @@ _DENIED_PAYMENT = re.compile(
     rf"|(?P<before2>{_OWED_TOPIC})(?P<gap2>[^，,。；;：:？?！!、]{{0,6}}?){_PAY}(?=了|就|再|又|后|的|吗|呢|吧)")
 
 
+# a verb of owing with what is owed as its object, after its aspect and a measure (欠过一两期利息, 拖欠了税款,
+# 拖了几次息): the debt itself. A one-character object only after a measure or aspect (两期息, 欠了税), and before no
+# other character of a word (欠了税务局的钱 owes no tax)
+_OWED = re.compile(r"(?:拖欠|欠|拖)(?P<aspect>过|了|着)?(?P<measure>[^，,。；;：:？?！!、]{0,5}?)"
+                   r"(?P<obj>利息|税款|(?<=[期次笔些点过了])[息税](?=[^\u4e00-\u9fff]|[没未都也还又就一到现后]|$))")
+
+
 def unfold_debt(norm: str) -> str:
     """「利息没按时交」, 「没按时付息」 are 欠息 and 「税没交」 is 欠税: a payment denied is the debt of what was
-    not paid, the word the rules use."""
+    not paid, the word the rules use; so is a verb of owing with its object (欠过一两期利息 → 有过一两期欠息)."""
     def sub(m: re.Match) -> str:
         if m.group("after"):
             return _DEBT_OF[m.group("after")]
         owed, gap = (m.group("before"), m.group("gap")) if m.group("before") else (m.group("before2"), m.group("gap2"))
         return gap + _DEBT_OF[owed]
-    return _DENIED_PAYMENT.sub(sub, norm)
+
+    def owed(m: re.Match) -> str:
+        # (the experiential aspect stays on 有: 欠过 is 有过, a debt of the past)
+        return "有" + ("过" if m.group("aspect") == "过" else "") + m.group("measure") + _DEBT_OF[m.group("obj")]
+    return _OWED.sub(owed, _DENIED_PAYMENT.sub(sub, norm))
 
 
 def analyse(text: str) -> Question:

@@ -11,6 +11,11 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a verb of owing with its object is the debt (欠过一两期利息 = 有过欠息)": "import assistant.question as m, re; m._OWED = re.compile('(?!x)x')",
+    "an act one document requires and another forbids is opposite (应当简化 / 不得简化)": "import assistant.consistency as m; m.opposite_acts = lambda stated: ([], [])",
+    "a sentence allowing or requiring an act affirms its word": "import assistant.consistency as m; m._AFFIRMING = frozenset()",
+    "where the lent money goes is a mechanism (注入账户 vs 直接归还原贷款)": "import assistant.consistency as m; del m.MECHANISMS[3]",
+    "only ways of one mechanism disagree (到期后 vs 注入账户 do not)": "import assistant.consistency as m; m.MECHANISMS[:] = [(m.MECHANISMS[0][0], {k: v for _a, c in m.MECHANISMS for k, v in c.items()})] + m.MECHANISMS[1:]",
     "an English question is held to the cross-language bar of similarity": "import assistant.answer as m; m.DENSE_CONFIDENT_ACROSS = m.DENSE_CONFIDENT",
     "a rate asked by name is stated only by a clause naming it (抵押率 vs 资金回笼率)": "import assistant.answer as m; m._rate_named = lambda norm, text: True",
     "不行 closing a clause is the guessed verdict, naming nothing (换担保人应该不行吧)": "import assistant.question as m; f = m.glued_okay; m.glued_okay = lambda t, n: t != '不行' and f(t, n)",

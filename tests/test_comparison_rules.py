@@ -360,6 +360,12 @@ def test_a_mechanism_is_asked_in_words_not_by_any_alternative(question, way, in_
     # the mortgage's ways, said as officers do; a cancelled branch office is no mortgage
     ("续贷抵押到底是先注销再登记，还是做二押？", "必须采用第二顺位抵押的方式。", ["第二顺位抵押、原抵押暂不注销"]),
     ("企业先注销了一家分公司，各家还给续贷吗？", "必须采用第二顺位抵押的方式。", []),
+    # where the lent money goes: asked by a verb moving money to an account, or by the money's way
+    ("续贷的钱是打到企业账上，还是直接还旧贷？", "续贷资金将直接注入小微企业的账户。", ["资金注入借款人账户"]),
+    ("放款后资金流向各家一样吗？", "封闭运行:续贷资金直接用于偿还原贷款,不用于其他用途;", ["资金直接归还原贷款"]),
+    ("续贷款放出来钱怎么走？", "又重新发放贷款用于归还原贷款。", ["资金直接归还原贷款"]),
+    # an account named without money moved into it asks nothing of the money's way
+    ("农商行要求在本行开基本户，各家一样吗？", "续贷资金将直接注入小微企业的账户。", []),
 ])
 def test_renewals_timing_is_asked_of_renewal_not_by_a_story_falling_due(question, text, ways):
     from assistant.consistency import _mechanisms
@@ -465,3 +471,51 @@ def test_a_restriction_reaches_the_storys_words(rule, held, narrowed):
     r = read_text("x/a1", "x", rule)[0]
     got_held, got_narrowed, _kinds = _terms_held(q, [(c, 1.0) for c in q.concepts], r)
     assert (held in got_held) if held else (narrowed in got_narrowed)
+
+
+@pytest.mark.parametrize("cats,flagged", [
+    # two ways of one mechanism disagree
+    ((["资金注入借款人账户"], ["资金直接归还原贷款"]), True),
+    ((["原贷款到期前办理"], ["原贷款到期后办理"]), True),
+    # ways of different mechanisms (when renewal is done, where its money goes) do not
+    ((["原贷款到期后办理"], ["资金注入借款人账户"]), False),
+    ((["资金直接归还原贷款"], ["资金直接归还原贷款"]), False),
+])
+def test_only_ways_of_one_mechanism_disagree(cats, flagged):
+    from dataclasses import replace
+    from assistant.consistency import find_conflicts
+    a, b = (replace(_row(d, None), categories=c) for d, c in zip(("a", "b"), cats))
+    assert ("机制不同" in [c.kind for c in find_conflicts([a, b])]) is flagged
+
+
+@pytest.mark.parametrize("a,b,flagged", [
+    # one document requires (or allows) the act the other forbids
+    (("应当", (), ("简化",)), ("禁止", ("简化",), ()), True),
+    (("允许", (), ("简化",)), ("排除", ("简化",), ()), True),
+    # a word denied and a different word affirmed, or the act forbidden in both, are no opposite
+    (("应当", (), ("规范",)), ("禁止", ("简化",), ()), False),
+    (("禁止", ("简化",), ()), ("禁止", ("简化",), ()), False),
+    # a requirement denying a state (无欠息) is no act forbidden
+    (("应当", (), ("简化",)), ("要求", ("简化",), ()), False),
+])
+def test_an_act_one_document_requires_and_another_forbids_is_opposite(a, b, flagged):
+    from dataclasses import replace
+    from assistant.consistency import find_conflicts
+    ra, rb = (replace(_row(d, None), kind=k, held=h, affirmed=f) for d, (k, h, f) in zip(("a", "b"), (a, b)))
+    assert ("结论相反" in [c.kind for c in find_conflicts([ra, rb])]) is flagged
+
+
+@pytest.mark.parametrize("text,affirmed", [
+    ("续贷审批流程应当简化、规范。", ("审批", "简化")),
+    ("可以简化续贷审批流程。", ("审批", "简化")),
+    # denied where it stands, or said in no sentence allowing or requiring it
+    ("不得简化操作程序。", ()),
+    ("续贷审批流程简化的，报总行备案。", ()),
+])
+def test_a_sentence_allowing_or_requiring_an_act_affirms_its_word(text, affirmed):
+    from assistant.consistency import _affirmed
+    from ingest.readings import read_text
+    q = analyse("续贷审批能简化吗？")
+    weights = [(c, 1.0) for c in q.concepts]
+    r = next(r for r in read_text("x/a1", "x", text, "") if "简化" in r.text)
+    assert _affirmed(q, weights, r) == affirmed

@@ -3014,6 +3014,13 @@ def test_a_stated_value_failing_a_rule_votes_however_weak(stances, voting):
     ("税务登记证没交", "税务登记证没交"),
     ("没交税务登记证", "没交税务登记证"),
     ("完税证明没交", "完税证明没交"),
+    # a verb of owing with its object, after its aspect and a measure, is the debt
+    ("客户以前欠过一两期利息", "客户以前有过一两期欠息"),
+    ("企业拖欠了税款", "企业有欠税"),
+    ("去年拖了几次息，后来还上了", "去年有几次欠息，后来还上了"),
+    # owing something else, or 息/税 inside another word, is no debt of interest or tax
+    ("欠了税务局的钱", "欠了税务局的钱"),
+    ("欠过别人的货款", "欠过别人的货款"),
 ])
 def test_a_payment_denied_is_the_debt_of_what_was_not_paid(text, unfolded):
     from assistant.question import unfold_debt
