@@ -565,8 +565,10 @@ def doc_rows(q: Question, weights: Weights, per_doc: dict[str, list[Hit]], docs:
                             else _asked_in_words(m, q.norm) or about >= ABOUT)]
                 wanted = _wanted_units(q)
                 # a limit in the unit asked, on the measure asked — held whole or by its head (额度 of 续贷额度)
+                # — or by a limit whose own measure is of the kind asked (金额 asked: 单笔贷款额度≥200万元)
                 measured = bool(wanted and any(lim.unit in wanted for lim in r.limits)
-                                and (about > 0 or any(c.match(r.text) > 0 for c, _w in _topic(q, known)))
+                                and (about > 0 or any(c.match(r.text) > 0 for c, _w in _topic(q, known))
+                                     or measures_asked(q, r.limits))
                                 and not relative)
                 # 「…在不适用的贷款种类上有什么区别」: the topic is what each document excludes
                 excluding = _asks_exclusions(q, known) and (r.kind == "exclusion" or r.lead == "exclusion")
@@ -708,10 +710,21 @@ def asks_whether(q: Question) -> bool:
     return not _ALTERNATIVE.search(q.norm) or bool(_MODAL_ALTERNATIVE.search(q.norm))
 
 
+def measures_asked(q: Question, limits: list[Limit]) -> bool:
+    """A limit in a unit asked whose own measure (单笔贷款额度) is named in the words that ask for that kind of
+    value (额度, 金额 ask an amount): it is a limit on what the question asks, whatever other word it asks in."""
+    wanted = _wanted_units(q)
+    return any(lim.unit in wanted and lim.quantity and FACETS[f][0].search(lim.quantity)
+               for lim in limits for f in q.facets if f in _UNIT_FACETS)
+
+
+# the units each facet asking for a value asks in
+_UNIT_FACETS = {"count": {"次", "期"}, "amount": {"万元", "元"}, "time": {"个月", "小时", "工作日", "日", "年"},
+                "percent": {"%"}}
+
+
 def _wanted_units(q: Question) -> set[str]:
-    wanted = {"count": {"次", "期"}, "amount": {"万元", "元"}, "time": {"个月", "小时", "工作日", "日", "年"},
-              "percent": {"%"}}
-    return set().union(*(wanted[f] for f in q.facets if f in wanted))
+    return set().union(*(_UNIT_FACETS[f] for f in q.facets if f in _UNIT_FACETS))
 
 
 def _side(r: Row, says: str) -> Side:
@@ -750,6 +763,10 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
         said_yes, said_no = opposite_acts(stated)
         yes, no = (yes + said_yes, no + said_no) if said_yes and said_no else (yes, no)
     partial = [r for r in stated if r.verdict == "depends" and r.partial]
+    if partial and not no and not yes:
+        # against a document excluding only some kinds, one excluding the word asked itself says no without a
+        # verdict of its own (不含信用贷款、质押贷款 against 不包括…应收账款质押、存单质押)
+        no = [r for r in stated if r.verdict is None and r.kind in _DENYING and r.held]
     if no and partial and not yes:
         # one excludes the whole of it, another only some kinds: the first is stricter
         add("宽严不同", [_side(r, "全部排除（更严）") for r in no] + [_side(r, "只排除部分种类（更宽）") for r in partial])

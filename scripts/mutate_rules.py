@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a document excluding the word itself is the stricter side against some kinds, with no verdict of its own": "import assistant.consistency as m; m._DENYING = frozenset({'x'})",
+    "a limit whose own measure is the kind asked is on the topic (金额 asked: 单笔贷款额度≥200万元)": "import assistant.consistency as m; m.measures_asked = lambda q, limits: False",
     "a verb of owing with its object is the debt (欠过一两期利息 = 有过欠息)": "import assistant.question as m, re; m._OWED = re.compile('(?!x)x')",
     "an act one document requires and another forbids is opposite (应当简化 / 不得简化)": "import assistant.consistency as m; m.opposite_acts = lambda stated: ([], [])",
     "a sentence allowing or requiring an act affirms its word": "import assistant.consistency as m; m._AFFIRMING = frozenset()",

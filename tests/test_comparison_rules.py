@@ -519,3 +519,34 @@ def test_a_sentence_allowing_or_requiring_an_act_affirms_its_word(text, affirmed
     weights = [(c, 1.0) for c in q.concepts]
     r = next(r for r in read_text("x/a1", "x", text, "") if "简化" in r.text)
     assert _affirmed(q, weights, r) == affirmed
+
+
+@pytest.mark.parametrize("question,unit,quantity,measured", [
+    # an amount asked (金额) is limited by a limit whose own measure is an amount (单笔贷款额度)
+    ("个体户续贷，金额上各家卡的线一样吗？", "万元", "单笔贷款额度", True),
+    ("续贷额度各家一样吗？", "万元", "个人经营户单笔续贷额度", True),
+    # a limit in another unit, or whose measure is of no kind asked, or a question asking no value, is none
+    ("个体户续贷，金额上各家卡的线一样吗？", "次", "同一笔贷款续贷次数", False),
+    ("个体户续贷，金额上各家卡的线一样吗？", "万元", "注册资本", False),
+    ("个体户能不能续贷，各家一样吗？", "万元", "单笔贷款额度", False),
+])
+def test_a_limit_whose_own_measure_is_asked_is_on_the_topic(question, unit, quantity, measured):
+    from assistant.consistency import measures_asked
+    from ingest.readings import Limit
+    assert measures_asked(analyse(question), [Limit(">=", 200.0, unit, quantity, 0, 1)]) is measured
+
+
+@pytest.mark.parametrize("kind,held,flagged", [
+    # a document excluding the word asked itself, against one excluding only some kinds of it
+    ("排除", ("质押贷款",), True),
+    ("禁止", ("质押",), True),
+    # one that excludes other things, or only requires, is no side
+    ("排除", (), False),
+    ("要求", ("质押",), False),
+])
+def test_excluding_the_whole_against_some_kinds_without_a_verdict(kind, held, flagged):
+    from dataclasses import replace
+    from assistant.consistency import find_conflicts
+    whole = replace(_row("a", None), kind=kind, held=held)
+    some = replace(_row("b", "depends"), kind="排除", partial=True)
+    assert ("宽严不同" in [c.kind for c in find_conflicts([whole, some])]) is flagged
