@@ -234,6 +234,18 @@ def renewal_rules(word: str) -> bool:
     return any(word == r + k for r in RENEWAL for k in RULES_NOUNS)
 
 
+def requirement_list(ev: Evidence, clause_id: str, story: bool) -> list[str]:
+    """The clauses to read for a retrieved one: itself, and — when the question tells a story — the whole list
+    of requirements an item of it belongs to (须符合以下条件：…): every stated fact is checked against every
+    item, not only against the items retrieval happened to rank."""
+    unit = ev.unit(clause_id)
+    if not story or unit is None or not unit.parent_id:
+        return [clause_id]
+    if not any(r.lead == "requirement" for r in ev.readings(clause_id)):
+        return [clause_id]
+    return [clause_id, unit.parent_id]
+
+
 class DefaultAnswerer:
     def answer(self, text: str, hits: list[Hit], ev: Evidence, q: Question | None = None) -> Answer:
         q = q or analyse(text)
@@ -280,11 +292,12 @@ class DefaultAnswerer:
         drop = naming_words([c for c, _w in weights], ev.names, q.norm)
         # the words naming the lent money (拿到 of 续贷拿到的钱) frame a question about its use
         frame = lent_money_frame(q)
+        story = any(c not in q.focus for c in q.concepts)
         for doc_id, hs in pool.items():
             found: list[tuple[Stance, Hit]] = []
             seen: set[tuple[str, int]] = set()
-            for h in hs:
-                for r, before in with_previous(ev.readings(h.clause_id)):
+            for h, cid in ((h, cid) for h in hs for cid in requirement_list(ev, h.clause_id, story)):
+                for r, before in with_previous(ev.readings(cid)):
                     if (r.clause_id, r.start) in seen:
                         continue
                     seen.add((r.clause_id, r.start))

@@ -12,7 +12,7 @@ from .answer import DefaultAnswerer, Evidence, names_a_document
 from .consistency import prepare_topic, topic_search
 from .evidence import idf_weights
 from .models import Answer, Hit, QueryError
-from .question import Question, analyse, strip_instructions
+from .question import Question, analyse, strip_instructions, unfolded_words
 from .reason import asks_a_use, sibling_words
 from .retrieve import HybridSearcher, clean_query, has_content
 from ingest.tokenize import FAMILIES, to_simplified
@@ -86,6 +86,9 @@ class Assistant:
         named, names = idx.namer.find(q.norm)
         joined = q.rejoined(idx.known_word).loan_kinds(idx.known_word).verbalized(idx.known_word).english_compounds(idx.known_word, tuple(names), tuple(idx.docs[d]["title"] for d in named if d in idx.docs))
         added = {m for c in joined.concepts for m in c.members} - {m for c in q.concepts for m in c.members}
+        # the words the question's reading unfolded (税没按时交 → 欠税, 续不了贷 → 不能续贷) are not in its text, which
+        # is what is searched: they are searched for too
+        added |= unfolded_words(question, q)
         # a compound that is a document's name (rural commercial bank → 农村商业银行) says which rules, not what
         added = {m for m in added if not names_a_document(m, names)}
         return Request(question, joined, named, names, joined=tuple(sorted(added)))

@@ -1044,6 +1044,13 @@ def unfold_debt(norm: str) -> str:
     return _OWED.sub(owed, _DENIED_PAYMENT.sub(sub, norm))
 
 
+def unfolded_words(text: str, q: "Question") -> set[str]:
+    """The words the question's reading unfolded (税没按时交 → 欠税, 续不了贷 → 不能续贷) that its text does not
+    hold: searching the text alone would never look for them."""
+    said = normalize(to_simplified(text))
+    return {c.members[0] for c in q.concepts if c.members[0] not in said}
+
+
 def analyse(text: str) -> Question:
     norm = unfold_debt(unfold_potential(normalize(to_simplified(text))))
     kind = question_kind(norm)

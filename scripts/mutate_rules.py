@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a story is checked against the whole requirement list an item belongs to": "import assistant.answer as m; m.requirement_list = lambda ev, cid, story: [cid]",
+    "the words a reading unfolds are searched for (税没按时交 → 欠税)": "import assistant.question as m; m.unfolded_words = lambda text, q: set()",
     "a document excluding the word itself is the stricter side against some kinds, with no verdict of its own": "import assistant.consistency as m; m._DENYING = frozenset({'x'})",
     "a limit whose own measure is the kind asked is on the topic (金额 asked: 单笔贷款额度≥200万元)": "import assistant.consistency as m; m.measures_asked = lambda q, limits: False",
     "a verb of owing with its object is the debt (欠过一两期利息 = 有过欠息)": "import assistant.question as m, re; m._OWED = re.compile('(?!x)x')",

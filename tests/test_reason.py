@@ -3094,3 +3094,37 @@ def test_an_english_question_is_held_to_the_cross_language_bar():
     assert dense_bar("Can a pledge-backed loan be renewed under Xudaitong 2.0?") < dense_bar("质押贷款能否办理续贷通？")
     # a Chinese question with a name in Latin letters is still Chinese
     assert dense_bar("续贷通2.0的LPR加点怎么定？") == dense_bar("质押贷款能否办理续贷通？")
+
+
+@pytest.mark.parametrize("clause,story,read", [
+    # an item of a requirement list, asked with a story: the whole list is read, so every stated fact meets
+    # every item (欠税 against 近三年无欠缴税金 though retrieval ranked only 共同借款人)
+    ("x/a5.i6", True, ["x/a5.i6", "x/a5"]),
+    # no story to check, an article of its own, or an item of no requirement list: the clause alone
+    ("x/a5.i6", False, ["x/a5.i6"]),
+    ("x/a3", True, ["x/a3"]),
+    ("x/a7.i1", True, ["x/a7.i1"]),
+])
+def test_a_story_is_checked_against_the_whole_requirement_list(clause, story, read):
+    from types import SimpleNamespace
+    from assistant.answer import requirement_list
+    from ingest.readings import read_text
+    lead = "第五条申请贷款的企业须符合以下条件："
+    readings = {"x/a5.i6": read_text("x/a5.i6", "x", "(六)企业主同意作为共同借款人。", lead),
+                "x/a7.i1": read_text("x/a7.i1", "x", "(一)抵押物所在地。", "第七条登记时注明："),
+                "x/a3": read_text("x/a3", "x", "第三条本细则所称企业主是指实际控制人。", "")}
+    parents = {"x/a5.i6": "x/a5", "x/a7.i1": "x/a7", "x/a3": ""}
+    ev = SimpleNamespace(unit=lambda cid: SimpleNamespace(parent_id=parents[cid]), readings=lambda cid: readings[cid])
+    assert requirement_list(ev, clause, story) == read
+
+
+@pytest.mark.parametrize("text,words", [
+    # what the reading unfolded is searched for besides the text
+    ("企业前年有一笔税没按时交，还能续吗？", {"欠税"}),
+    ("客户以前欠过一两期利息，还能续吗？", {"欠息"}),
+    # words the text holds as said add nothing
+    ("企业有欠税，还能续吗？", set()),
+])
+def test_the_words_a_reading_unfolds_are_searched_for(text, words):
+    from assistant.question import unfolded_words
+    assert unfolded_words(text, analyse(text)) == words
