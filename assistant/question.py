@@ -655,7 +655,9 @@ def strip_instructions(text: str) -> tuple[str, bool]:
     return "".join(kept).strip(" ，,"), dropped
 
 
-_ASK_SPLIT = re.compile(r"[，,。；;！!]")
+_ASK_SPLIT = re.compile(r"[，,。；;！!]|\.(?=\s)")
+# a clause: up to a Chinese or English stop — an English full stop is one before a space (not 1.5 million)
+_CLAUSE = re.compile(r"(?:[^，,。；;！!.]|\.(?!\s))+")
 
 
 _ALTERNATIVE = re.compile(r"\s*(还是|或者是|或是)")
@@ -736,6 +738,31 @@ _APPLY = re.compile(r"(申请|想贷|要贷|来贷|借)(一笔|这笔|个)?$")
 _MEETS = re.compile(rf"{_MEETING}[^，,。？?]{{0,4}}{_CONDITION_NOUNS}|够格|合格|达标")
 
 
+# the renewal verb with the loan renewed as its object, its owner between (续他的流动资金贷款, 给他续经营贷,
+# renew his working-capital loan)
+_RENEWING = re.compile(r"(续贷?|转贷|展期?|renew|roll\s+over)\s*(一下|一笔)?\s*(他|她|它|其|客户|企业|his|her|its|their|the|this|that|a)?"
+                       r"\s*(的|那笔|这笔)?\s*$")
+
+
+def renewed_loan(c: "Concept", asking: str) -> bool:
+    """A loan word that is the object of renewing in an asking clause after a story (「账户被冻结了，还能给他续流动资金
+    贷款吗」): it names which loan is renewed, as 续贷 names the act — the story is what is asked about."""
+    for m in c.members:
+        if not (m.endswith(("贷款", "贷")) or m == "loan"):
+            continue
+        k = asking.find(m)
+        if k > 0 and _RENEWING.search(asking[:k]):
+            return True
+    # (in English the loan's words stand between the verb and loan: renew his working-capital loan — each of
+    # them, and the documents' word they make, is the loan renewed)
+    obj = _EN_RENEWED.search(asking)
+    return bool(obj) and any(m.endswith("贷款") or re.search(rf"\b{re.escape(m)}\b", obj.group("obj"))
+                             for m in c.members)
+
+
+_EN_RENEWED = re.compile(r"\b(?:renew|roll\s+over)\s+(?:his|her|its|their|the|this|that|a|an)?\s*(?P<obj>[a-z\- ]{0,40}?\bloans?)\b")
+
+
 def _applied_for(word: str, asking: str) -> bool:
     """Whether `word` is the object of applying for a loan in a clause asking whether the story meets
     the conditions (「现在申请流动资金贷款还符合基本条件吗」): the loan is what is applied for, not a
@@ -758,6 +785,21 @@ _THIS_MOMENT = re.compile(r"(这|那|此)(时|时候|会儿|会)|到时候?|届�
 
 # a determiner: a demonstrative with its classifier (这套, 那份, 该项)
 _DETERMINER = re.compile(r"(这|那|该|此)(套|个|些|份|项|条|类|种)")
+
+
+# the renewal's beneficiary named with a demonstrative (给该借款人, 为这个客户, for this borrower, to the client)
+_DEMONSTRATED = r"(?:(?:给|为|对|替)(?:这|那|该|此)(?:个|位|家|笔|户)?|\b(?:for|to)\s+(?:this|that|the|such\s+a)\s+)"
+
+
+def points_back(c: "Concept", asking: str, story: str) -> bool:
+    """The beneficiary of the asked act, named with a demonstrative after the story named it (「借款人账户被冻结了，
+    还能给该借款人续贷吗」, …for this borrower?): it points back at the story's subject, as 给他 does, and says
+    nothing of what is asked."""
+    if not story:
+        return False
+    return any(re.search(_DEMONSTRATED + re.escape(m) + (r"\b" if m.isascii() else ""), asking)
+               and re.search((r"\b" if m.isascii() else "") + re.escape(m), story)
+               for m in c.members)
 
 
 def refers_back(token: str, norm: str) -> bool:
@@ -883,7 +925,7 @@ _CONCESSIVE = re.compile(r"\s*(不管|无论|不论)")
 def _focus_start(norm: str) -> int:
     """Where the asking clause starts: the last clause with an interrogative, so a customer's
     story before it (开五金厂的，前几天…) does not decide what the question is about."""
-    parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;！!]+", norm)]
+    parts = [(m.start(), m.end()) for m in _CLAUSE.finditer(norm)]
     marked = None
     for i in range(len(parts) - 1, -1, -1):
         s, e = parts[i]
@@ -1091,14 +1133,15 @@ def analyse(text: str) -> Question:
     # (a word naming the rules is no focus by a part of it either: 农商 of 根据|农商行|的办法)
     focus = tuple(c for c in concepts if any(m in asking and not naming_rules(m, asking) for m in c.members + c.parts)
                   and not any(naming_rules(m, asking) for m in c.members)
-                  and not light_verb(c, asking)) or (() if start > 0 else concepts)
+                  and not light_verb(c, asking)
+                  and not points_back(c, asking, norm[:start])) or (() if start > 0 else concepts)
     modality = "necessity" if _NECESSITY.search(asking) else "permission"
     # the asking clause may time the act (「贷款到期了能办续贷吗」): an event word is its frame, and the
     # story before it (做典当业务的公司) is what is asked about — together with the event
     # 「…，符合条件吗」 asks whether the story meets the rules' conditions: like 「能续贷吗」, the story is
     # what is asked about
     # — unless it points at one item (这一条算满足吗): then that item is what is asked
-    specific = [c for c in focus if _specific(c, asking)]
+    specific = [c for c in focus if _specific(c, asking) and not (start > 0 and renewed_loan(c, asking))]
     # the asking clause's verb taking renewal as its object (影响|续贷) is the grammar of asking, in the
     # topic as in the focus
     topic = focus if specific else tuple(c for c in concepts if not light_verb(c, asking)) or concepts
@@ -1284,9 +1327,17 @@ def in_a_not_a(token: str, norm: str) -> bool:
     return bool(starts) and all(any(a <= k and k + len(token) <= b for a, b in spans) for k in starts)
 
 
+# English verbs of doing whose object may be the renewal (process the renewal, handle a renewal): as 办理续贷
+EN_LIGHT_VERBS = frozenset("process processing processed handle handling do doing carry conduct arrange".split())
+_EN_RENEWAL_OBJECT = re.compile(r"\s+(?:out\s+)?(?:the|a|an|this|that|his|her|its|their|our|your)?\s*(?:loan\s+)?(?:renewal|renew|roll)")
+
+
 def light_verb(c: "Concept", clause: str) -> bool:
-    """Whether a concept is a light verb whose object is the renewal act itself (纳入|续贷, 适用于|续贷通):
-    the clause then asks about renewal, and what the rule is about is in the story."""
+    """Whether a concept is a light verb whose object is the renewal act itself (纳入|续贷, 适用于|续贷通,
+    process|the renewal): the clause then asks about renewal, and what the rule is about is in the story."""
+    if c.members[0] in EN_LIGHT_VERBS:
+        return any(_EN_RENEWAL_OBJECT.match(clause, m.end())
+                   for m in re.finditer(rf"\b{re.escape(c.members[0])}\b", clause))
     if not all(m in LIGHT_VERBS or m in HINDER_VERBS for m in c.members):
         return False
     for m in c.members:

@@ -11,6 +11,10 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "an English full stop ends a clause (… last month. Can we …?)": "import assistant.question as m, re; m._CLAUSE = re.compile('[^，,。；;！!]+')",
+    "an English verb of doing with the renewal as object is light (process the renewal)": "import assistant.question as m; m.EN_LIGHT_VERBS = frozenset()",
+    "the loan renewed after a story is not what is asked (还能续他的流动资金贷款吗)": "import assistant.question as m; m.renewed_loan = lambda c, asking: False",
+    "a demonstrated noun the story named points back (给该借款人, for this borrower)": "import assistant.question as m; m.points_back = lambda c, asking, story: False",
     "a story is checked against the whole requirement list an item belongs to": "import assistant.answer as m; m.requirement_list = lambda ev, cid, story: [cid]",
     "the words a reading unfolds are searched for (税没按时交 → 欠税)": "import assistant.question as m; m.unfolded_words = lambda text, q: set()",
     "a document excluding the word itself is the stricter side against some kinds, with no verdict of its own": "import assistant.consistency as m; m._DENYING = frozenset({'x'})",

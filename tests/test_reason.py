@@ -3128,3 +3128,61 @@ def test_a_story_is_checked_against_the_whole_requirement_list(clause, story, re
 def test_the_words_a_reading_unfolds_are_searched_for(text, words):
     from assistant.question import unfolded_words
     assert unfolded_words(text, analyse(text)) == words
+
+
+@pytest.mark.parametrize("text,focus", [
+    # an English full stop ends the story; the question after it is the asking clause
+    ("The borrower's account was frozen last month. Can we still renew?", ["renew"]),
+    # a decimal point ends nothing
+    ("Is 1.5 million within the cap?", ["million", "cap"]),
+])
+def test_an_english_full_stop_ends_a_clause(text, focus):
+    q = analyse(text)
+    assert [c.members[0] for c in q.focus] == focus
+
+
+@pytest.mark.parametrize("text,light", [
+    # a verb of doing whose object is the renewal is the act, as 办理续贷
+    ("Can we still process the renewal?", True),
+    ("Can we still process a loan renewal for him?", True),
+    ("Can the bank process his loan renewal?", True),
+    # a process that is itself asked about is no light verb
+    ("Can the approval process be simplified?", False),
+])
+def test_an_english_verb_of_doing_with_the_renewal_as_object_is_light(text, light):
+    from assistant.question import light_verb
+    q = analyse(text)
+    c = next(c for c in q.concepts if c.members[0] in ("process", "handle"))
+    assert light_verb(c, q.norm) is light
+
+
+@pytest.mark.parametrize("text,renewed", [
+    # after a story, the loan that is renewed names the act's object, not what is asked
+    ("客户的账户被冻结了，还能续他的流动资金贷款吗？", True),
+    ("Account frozen last month. Can we still renew his working-capital loan?", True),
+    # a loan kind asked about itself, not as the object of renewing
+    ("客户那笔是外币流动资金贷款，续贷通2.0能做吗？", False),
+])
+def test_the_loan_renewed_after_a_story_is_not_what_is_asked(text, renewed):
+    from assistant.question import renewed_loan
+    q = analyse(text)
+    c = next(c for c in q.concepts if any(m.endswith("贷款") or m == "working" for m in c.members))
+    assert renewed_loan(c, q.asking) is renewed
+
+
+@pytest.mark.parametrize("text,pointed", [
+    # a demonstrative before a noun the story named points back at it
+    ("借款人的账户被冻结了，还能给该借款人续贷吗？", True),
+    ("A borrower's account was frozen. Can we still renew for this borrower?", True),
+    # a noun the story did not name, or one without a demonstrative, is asked
+    ("账户被冻结了，还能给该借款人续贷吗？", False),
+    ("A borrower's account was frozen. Can a borrower renew?", False),
+    # a demonstrated noun that is not the act's beneficiary is what is asked about (这个借款人的账户)
+    ("借款人的账户被冻结了，这个借款人的担保还有效吗？", False),
+])
+def test_a_demonstrated_noun_the_story_named_points_back(text, pointed):
+    from assistant.question import points_back
+    q = analyse(text)
+    story = q.norm[:q.norm.find(q.asking)]
+    c = next(c for c in q.concepts if "借款人" in c.members)
+    assert points_back(c, q.asking, story) is pointed
