@@ -21,7 +21,7 @@ from ingest.readings import POSSESSOR, RESTRICTED, TIME_LEFT, TIME_YEARS, caused
 from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import CLASSIFIER_TAGS, ENGAGE, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest, word_offsets
+from .question import CLASSIFIER_TAGS, FACETS, ENGAGE, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest, word_offsets
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -684,6 +684,7 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
                 said_of |= _bare_figure_of(q)
             if lim.unit in _AMOUNT_UNITS and _BY_CLASSIFIER.search(stated.quantity):
                 said_of |= {"单笔"}
+            said_of |= _measure_asked(q, lim, measured)
             if _lead_before_event(q, stated) and re.search(_EVENT, lim.quantity):
                 # 到期前20个工作日 against 距原贷款到期不足15个工作日: both measure the time left to the event
                 said_of |= set(re.findall(_EVENT, lim.quantity))
@@ -734,6 +735,17 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
         pairs.append((chosen, stated))
         _leave_open(chosen, stated, candidates, open_, q.norm[max(0, stated.start - 1):stated.end])
     return _own_figure_first(pairs)
+
+
+def _measure_asked(q: Question, lim: Limit, measured: set[str]) -> set[str]:
+    """A figure stated in a question whose asking clause asks that kind of value (金额上过得去吗 asks an amount) is
+    said of a limit's word that names the kind (额度 of 单笔贷款额度): the officer names the measure in the words of
+    asking."""
+    facet = {"万元": "amount", "元": "amount", "%": "percent"}.get(lim.unit)
+    # (asked by the asking clause itself: 贷款最高余额 told in the story asks nothing)
+    if facet is None or not FACETS[facet][0].search(q.asking or ""):
+        return set()
+    return {w for w in measured if FACETS[facet][0].search(w)}
 
 
 def _introduces_list(reading: Reading) -> bool:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "a figure is said of the measure the asking clause asks (金额上过得去吗 → 额度)": "import assistant.reason as m; m._measure_asked = lambda q, lim, measured: set()",
     "an English full stop ends a clause (… last month. Can we …?)": "import assistant.question as m, re; m._CLAUSE = re.compile('[^，,。；;！!]+')",
     "an English verb of doing with the renewal as object is light (process the renewal)": "import assistant.question as m; m.EN_LIGHT_VERBS = frozenset()",
     "the loan renewed after a story is not what is asked (还能续他的流动资金贷款吗)": "import assistant.question as m; m.renewed_loan = lambda c, asking: False",

@@ -3186,3 +3186,17 @@ def test_a_demonstrated_noun_the_story_named_points_back(text, pointed):
     story = q.norm[:q.norm.find(q.asking)]
     c = next(c for c in q.concepts if "借款人" in c.members)
     assert points_back(c, q.asking, story) is pointed
+
+
+@pytest.mark.parametrize("text,unit,said", [
+    # the asking clause asks an amount: the stated figure is of the limit's amount word
+    ("个体户的经营贷250万，金额上过得去吗？", "万元", {"额度"}),
+    # an amount told in the story (贷款最高余额) asks nothing; nor does a limit in another unit
+    ("贷款最高余额300万，回款24万，这个回笼比例够格吗？", "万元", set()),
+    ("个体户的经营贷250万，金额上过得去吗？", "次", set()),
+])
+def test_a_figure_is_said_of_the_measure_the_asking_clause_asks(text, unit, said):
+    from assistant.reason import _measure_asked
+    from ingest.readings import Limit
+    lim = Limit(">=", 200.0, unit, "单笔贷款额度", 0, 1)
+    assert _measure_asked(analyse(text), lim, {"单笔", "贷款", "额度"}) == said
