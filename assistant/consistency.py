@@ -57,7 +57,9 @@ MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
      {"借贷双方协商确定": re.compile(r"协商确定|协商"), "借款人自行选择": re.compile(r"(?<!银行)可以选择|自行选择"),
       "由银行确定": re.compile(r"(?<!协商)确定")}),
     # (its ways said as officers say them: 先注销再登记, 先解押, 做二押; 注销与再登记的时限 asks a time, 先注销了一家分公司 no mortgage)
-    (re.compile(r"原抵押|旧抵押|抵押.{0,6}(怎么|如何)处理|顺位|二押|先[^，,。；;？?]{0,3}?(注销|解押)[^，,。；;？?]{0,6}?(抵押|登记)|先[^，,。；;？?]{0,6}?抵押[^，,。；;？?]{0,4}?注销|先解押"),
+    # (the old mortgage said as officers say it — 老抵押, 原来那套厂房做抵押, not the old 抵押人 — and the order of its
+    # steps, 先后顺序)
+    (re.compile(r"(原|旧|老)(来)?[^，,。；;？?、]{0,6}?抵押(?!人)|抵押.{0,6}(怎么|如何)处理|顺位|先后|顺序|二押|先[^，,。；;？?]{0,3}?(注销|解押)[^，,。；;？?]{0,6}?(抵押|登记)|先[^，,。；;？?]{0,6}?抵押[^，,。；;？?]{0,4}?注销|先解押"),
      {"先注销原抵押再重新登记": re.compile(r"注销后重新办理抵押登记|注销登记.{0,20}后.{0,6}受理.{0,4}抵押登记"),
       "第二顺位抵押、原抵押暂不注销": re.compile(r"第二顺位抵押|二次顺位抵押")}),
     # where the lent money goes: into the borrower's account, or straight to the old loan (封闭运行). Asked by a

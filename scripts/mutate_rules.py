@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "the old mortgage as officers say it, and the order of its steps, ask the mortgage mechanism (老抵押, 先后顺序)": "import assistant.consistency as m, re; m.MECHANISMS[2] = (re.compile('原抵押|旧抵押|顺位|二押'), m.MECHANISMS[2][1])",
     "a figure is said of the measure the asking clause asks (金额上过得去吗 → 额度)": "import assistant.reason as m; m._measure_asked = lambda q, lim, measured: set()",
     "an English full stop ends a clause (… last month. Can we …?)": "import assistant.question as m, re; m._CLAUSE = re.compile('[^，,。；;！!]+')",
     "an English verb of doing with the renewal as object is light (process the renewal)": "import assistant.question as m; m.EN_LIGHT_VERBS = frozenset()",

@@ -360,6 +360,11 @@ def test_a_mechanism_is_asked_in_words_not_by_any_alternative(question, way, in_
     # the mortgage's ways, said as officers do; a cancelled branch office is no mortgage
     ("续贷抵押到底是先注销再登记，还是做二押？", "必须采用第二顺位抵押的方式。", ["第二顺位抵押、原抵押暂不注销"]),
     ("企业先注销了一家分公司，各家还给续贷吗？", "必须采用第二顺位抵押的方式。", []),
+    # the old mortgage said as officers say it, or the order of its steps
+    ("续贷还用原来那套厂房做抵押，两家的办法是一个路子吗？", "必须采用第二顺位抵押的方式。", ["第二顺位抵押、原抵押暂不注销"]),
+    ("老抵押注销、新抵押登记的先后顺序两家一样吗？", "注销后重新办理抵押登记。", ["先注销原抵押再重新登记"]),
+    # the old 抵押人 is a party, not the mortgage
+    ("原来的保证人、抵押人要不要书面同意，两家一样吗？", "必须采用第二顺位抵押的方式。", []),
     # where the lent money goes: asked by a verb moving money to an account, or by the money's way
     ("续贷的钱是打到企业账上，还是直接还旧贷？", "续贷资金将直接注入小微企业的账户。", ["资金注入借款人账户"]),
     ("放款后资金流向各家一样吗？", "封闭运行:续贷资金直接用于偿还原贷款,不用于其他用途;", ["资金直接归还原贷款"]),
