@@ -62,6 +62,11 @@ MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
     (re.compile(r"(原|旧|老)(来)?[^，,。；;？?、]{0,6}?抵押(?!人)|抵押.{0,6}(怎么|如何)处理|顺位|先后|顺序|二押|先[^，,。；;？?]{0,3}?(注销|解押)[^，,。；;？?]{0,6}?(抵押|登记)|先[^，,。；;？?]{0,6}?抵押[^，,。；;？?]{0,4}?注销|先解押"),
      {"先注销原抵押再重新登记": re.compile(r"注销后重新办理抵押登记|注销登记.{0,20}后.{0,6}受理.{0,4}抵押登记"),
       "第二顺位抵押、原抵押暂不注销": re.compile(r"第二顺位抵押|二次顺位抵押")}),
+    # what a renewal's term is set by: the original loan's term, or the firm's business cycle. Asked of the term (期限
+    # 怎么定, 要不要跟原贷款期限挂钩)
+    (re.compile(r"期限[^，,。；;？?]{0,8}?(怎么|如何|按什么|依据|根据|挂钩|参照)|(怎么|如何)(定|确定|设定)[^，,。；;？?]{0,4}期限"),
+     {"参照原贷款期限": re.compile(r"与原贷款期限(相同|一致)|参照原贷款期限"),
+      "按生产经营周期设定": re.compile(r"经营周期[^，,。；;]{0,12}?(设定|确定)")}),
     # where the lent money goes: into the borrower's account, or straight to the old loan (封闭运行). Asked by a
     # verb moving money to an account (打到企业账上, 划进账户) or by the money's way (流向, 怎么走)
     (re.compile(r"(打到|打进|打入|打给|划到|划进|划入|转到|转进|转入|注入|进)[^，,。；;？?]{0,6}?(账户|账上|账里)|"

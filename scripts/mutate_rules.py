@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "what a renewal's term is set by is a mechanism (原贷款期限 vs 经营周期)": "import assistant.consistency as m; del m.MECHANISMS[3]",
     "the old mortgage as officers say it, and the order of its steps, ask the mortgage mechanism (老抵押, 先后顺序)": "import assistant.consistency as m, re; m.MECHANISMS[2] = (re.compile('原抵押|旧抵押|顺位|二押'), m.MECHANISMS[2][1])",
     "a figure is said of the measure the asking clause asks (金额上过得去吗 → 额度)": "import assistant.reason as m; m._measure_asked = lambda q, lim, measured: set()",
     "an English full stop ends a clause (… last month. Can we …?)": "import assistant.question as m, re; m._CLAUSE = re.compile('[^，,。；;！!]+')",
@@ -24,7 +25,7 @@ MUTATIONS = {
     "a verb of owing with its object is the debt (欠过一两期利息 = 有过欠息)": "import assistant.question as m, re; m._OWED = re.compile('(?!x)x')",
     "an act one document requires and another forbids is opposite (应当简化 / 不得简化)": "import assistant.consistency as m; m.opposite_acts = lambda stated: ([], [])",
     "a sentence allowing or requiring an act affirms its word": "import assistant.consistency as m; m._AFFIRMING = frozenset()",
-    "where the lent money goes is a mechanism (注入账户 vs 直接归还原贷款)": "import assistant.consistency as m; del m.MECHANISMS[3]",
+    "where the lent money goes is a mechanism (注入账户 vs 直接归还原贷款)": "import assistant.consistency as m; del m.MECHANISMS[4]",
     "only ways of one mechanism disagree (到期后 vs 注入账户 do not)": "import assistant.consistency as m; m.MECHANISMS[:] = [(m.MECHANISMS[0][0], {k: v for _a, c in m.MECHANISMS for k, v in c.items()})] + m.MECHANISMS[1:]",
     "an English question is held to the cross-language bar of similarity": "import assistant.answer as m; m.DENSE_CONFIDENT_ACROSS = m.DENSE_CONFIDENT",
     "a rate asked by name is stated only by a clause naming it (抵押率 vs 资金回笼率)": "import assistant.answer as m; m._rate_named = lambda norm, text: True",
