@@ -1716,7 +1716,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             # 「保证人不愿再担保」 against a rule on telling the 担保人: the story denies something of the
             # matched word that the rule does not speak of — the rule is about the word, not that
             return None
-    why = {"exclusion": "列为不适用/不属于", "prohibition": "明确禁止", "requirement": "列为必备条件",
+    why = {"exclusion": EXCLUDED_WHY, "prohibition": "明确禁止", "requirement": "列为必备条件",
            "procedure": "文件规定的做法", "statement": "文件规定的做法",
            "scope": "列为适用范围", "obligation": "规定须办理", "permission": "规定可以办理",
            "time_limit": "规定了时限"}.get(kind, "")
@@ -2220,6 +2220,8 @@ _CONJUNCT_IDLE = frozenset("又 且 并且 同时 不能 不 其他 其它 提�
 
 
 MET_ONE = "问题所述符合此项条件，其余条件仍须逐项核对"
+# what an exclusion of the asked or stated thing says
+EXCLUDED_WHY = "列为不适用/不属于"
 
 
 def _one_of_many_conditions(q: Question, reading: Reading) -> bool:
@@ -3055,7 +3057,9 @@ KIND_PRIORITY = {"exclusion": 6, "prohibition": 5, "requirement": 4, "scope": 3,
 
 def _fails_a_condition(st: Stance) -> bool:
     """A stated fact that fails one of a document's conditions decides for the document."""
-    return st.verdict == "no" and (st.reading.lead in ("requirement", "exclusion") or st.why.startswith(("要求", "问题中")))
+    # (an exclusion said in a sentence of its own — 续贷适用得范围…不含信用贷款 — as much as one under a lead-in)
+    return st.verdict == "no" and (st.reading.lead in ("requirement", "exclusion") or st.why.startswith(("要求", "问题中"))
+                                   or st.reading.kind == "exclusion" and st.why == EXCLUDED_WHY)
 
 
 def best_stance(stances: list[Stance]) -> Stance | None:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 MUTATIONS = {
+    "an exclusion in a sentence of its own fails the stated kind (不含信用贷款 against a 纯信用 story)": "import assistant.reason as m; m.EXCLUDED_WHY = 'x'",
     "what a renewal's term is set by is a mechanism (原贷款期限 vs 经营周期)": "import assistant.consistency as m; del m.MECHANISMS[3]",
     "the old mortgage as officers say it, and the order of its steps, ask the mortgage mechanism (老抵押, 先后顺序)": "import assistant.consistency as m, re; m.MECHANISMS[2] = (re.compile('原抵押|旧抵押|顺位|二押'), m.MECHANISMS[2][1])",
     "a figure is said of the measure the asking clause asks (金额上过得去吗 → 额度)": "import assistant.reason as m; m._measure_asked = lambda q, lim, measured: set()",

@@ -3200,3 +3200,18 @@ def test_a_figure_is_said_of_the_measure_the_asking_clause_asks(text, unit, said
     from ingest.readings import Limit
     lim = Limit(">=", 200.0, unit, "单笔贷款额度", 0, 1)
     assert _measure_asked(analyse(text), lim, {"单笔", "贷款", "额度"}) == said
+
+
+@pytest.mark.parametrize("verdict,why,fails", [
+    # an exclusion said in a sentence of its own, of the stated kind, decides for its document as a list item would
+    ("no", "列为不适用/不属于", True),
+    # the same sentence read otherwise (a use outside what it allows), or allowing, is no stated fact failing
+    ("no", "只限文件所列用途，「不得用于其他用途」", False),
+    ("yes", "列为不适用/不属于", False),
+])
+def test_an_exclusion_in_a_sentence_of_its_own_fails_the_stated_kind(verdict, why, fails):
+    from assistant.reason import _fails_a_condition
+    from ingest.readings import read_text
+    r = read_text("x/a5", "x", "第五条续贷适用的范围只限于保证与抵押方式贷款,不含信用贷款、质押贷款。", "")[0]
+    assert r.kind == "exclusion" and not r.lead
+    assert _fails_a_condition(Stance(verdict, r, 1.0, "信用贷款", why)) is fails
