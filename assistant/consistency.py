@@ -59,17 +59,18 @@ MECHANISMS: list[tuple[re.Pattern, dict[str, re.Pattern]]] = [
     # (its ways said as officers say them: 先注销再登记, 先解押, 做二押; 注销与再登记的时限 asks a time, 先注销了一家分公司 no mortgage)
     # (the old mortgage said as officers say it — 老抵押, 原来那套厂房做抵押, not the old 抵押人 — and the order of its
     # steps, 先后顺序)
-    (re.compile(r"(原|旧|老)(来)?[^，,。；;？?、]{0,6}?抵押(?!人)|抵押.{0,6}(怎么|如何)处理|顺位|先后|顺序|二押|先[^，,。；;？?]{0,3}?(注销|解押)[^，,。；;？?]{0,6}?(抵押|登记)|先[^，,。；;？?]{0,6}?抵押[^，,。；;？?]{0,4}?注销|先解押"),
+    (re.compile(r"(原(?!贷款|借款)|旧|老(?!板))(来)?[^，,。；;？?、]{0,6}?抵押(?!人)|抵押.{0,6}(怎么|如何)处理|顺位|"
+                r"(抵押|注销)[^，,。；;？?]{0,12}(先后|顺序)|二押|先[^，,。；;？?]{0,3}?(注销|解押)[^，,。；;？?]{0,6}?(抵押|登记)|先[^，,。；;？?]{0,6}?抵押[^，,。；;？?]{0,4}?注销|先解押"),
      {"先注销原抵押再重新登记": re.compile(r"注销后重新办理抵押登记|注销登记.{0,20}后.{0,6}受理.{0,4}抵押登记"),
       "第二顺位抵押、原抵押暂不注销": re.compile(r"第二顺位抵押|二次顺位抵押")}),
     # what a renewal's term is set by: the original loan's term, or the firm's business cycle. Asked of the term (期限
     # 怎么定, 要不要跟原贷款期限挂钩)
-    (re.compile(r"期限[^，,。；;？?]{0,8}?(怎么|如何|按什么|依据|根据|挂钩|参照)|(怎么|如何)(定|确定|设定)[^，,。；;？?]{0,4}期限"),
+    (re.compile(r"期限(?!内)[^，,。；;？?]{0,8}?(怎么|如何|按什么|依据|根据|挂钩|参照)|(怎么|如何)(定|确定|设定)[^，,。；;？?]{0,4}期限"),
      {"参照原贷款期限": re.compile(r"与原贷款期限(相同|一致)|参照原贷款期限"),
       "按生产经营周期设定": re.compile(r"经营周期[^，,。；;]{0,12}?(设定|确定)")}),
     # where the lent money goes: into the borrower's account, or straight to the old loan (封闭运行). Asked by a
     # verb moving money to an account (打到企业账上, 划进账户) or by the money's way (流向, 怎么走)
-    (re.compile(r"(打到|打进|打入|打给|划到|划进|划入|转到|转进|转入|注入|进)[^，,。；;？?]{0,6}?(账户|账上|账里)|"
+    (re.compile(r"(打到|打进|打入|打给|划到|划进|划入|转到|转进|转入|注入)[^，,。；;？?]{0,6}?(账户|账上|账里)|"
                 r"流向|去向|(钱|资金|款)[^，,。；;？?]{0,6}?(怎么|如何)走"),
      {"资金注入借款人账户": re.compile(r"(注入|划入|打入|转入)[^，,。；;]{0,10}?账户"),
       "资金直接归还原贷款": re.compile(r"(直接|专门|限于|用于)(用于)?(归还|偿还)[^，,。；;]{0,8}?(原贷款|原借款|到期贷款)")}),
@@ -466,6 +467,12 @@ def _affirmed(q: Question, weights: Weights, r: Reading) -> tuple[str, ...]:
                  and all(polarity_at(r, r.start + k) > 0 for m in c.members if (k := form.find(m)) >= 0))
 
 
+def whole_excluded(stated: list[Row]) -> list[Row]:
+    """Against a document excluding only some kinds, one excluding the word asked itself says no without a
+    verdict of its own (不含信用贷款、质押贷款 against 不包括…应收账款质押、存单质押)."""
+    return [r for r in stated if r.verdict is None and r.kind in _DENYING and r.held]
+
+
 def opposite_acts(stated: list[Row]) -> tuple[list[Row], list[Row]]:
     """Rows without a verdict of their own that say the opposite of one act: one allows or requires a word of
     the topic, another forbids or excludes it (2024细则「审批流程应当简化」 against 操作指引「不得简化操作程序」)."""
@@ -771,9 +778,7 @@ def find_conflicts(rows: list[Row]) -> list[Conflict]:
         yes, no = (yes + said_yes, no + said_no) if said_yes and said_no else (yes, no)
     partial = [r for r in stated if r.verdict == "depends" and r.partial]
     if partial and not no and not yes:
-        # against a document excluding only some kinds, one excluding the word asked itself says no without a
-        # verdict of its own (不含信用贷款、质押贷款 against 不包括…应收账款质押、存单质押)
-        no = [r for r in stated if r.verdict is None and r.kind in _DENYING and r.held]
+        no = whole_excluded(stated)
     if no and partial and not yes:
         # one excludes the whole of it, another only some kinds: the first is stricter
         add("宽严不同", [_side(r, "全部排除（更严）") for r in no] + [_side(r, "只排除部分种类（更宽）") for r in partial])

@@ -655,9 +655,7 @@ def strip_instructions(text: str) -> tuple[str, bool]:
     return "".join(kept).strip(" ，,"), dropped
 
 
-_ASK_SPLIT = re.compile(r"[，,。；;！!]|\.(?=\s)")
-# a clause: up to a Chinese or English stop — an English full stop is one before a space (not 1.5 million)
-_CLAUSE = re.compile(r"(?:[^，,。；;！!.]|\.(?!\s))+")
+_ASK_SPLIT = re.compile(r"[，,。；;！!]")
 
 
 _ALTERNATIVE = re.compile(r"\s*(还是|或者是|或是)")
@@ -736,31 +734,6 @@ _APPLY = re.compile(r"(申请|想贷|要贷|来贷|借)(一笔|这笔|个)?$")
 
 # meeting the conditions (符合条件, 够格), not a bare 要求 (申请抵押贷款有什么要求)
 _MEETS = re.compile(rf"{_MEETING}[^，,。？?]{{0,4}}{_CONDITION_NOUNS}|够格|合格|达标")
-
-
-# the renewal verb with the loan renewed as its object, its owner between (续他的流动资金贷款, 给他续经营贷,
-# renew his working-capital loan)
-_RENEWING = re.compile(r"(续贷?|转贷|展期?|renew|roll\s+over)\s*(一下|一笔)?\s*(他|她|它|其|客户|企业|his|her|its|their|the|this|that|a)?"
-                       r"\s*(的|那笔|这笔)?\s*$")
-
-
-def renewed_loan(c: "Concept", asking: str) -> bool:
-    """A loan word that is the object of renewing in an asking clause after a story (「账户被冻结了，还能给他续流动资金
-    贷款吗」): it names which loan is renewed, as 续贷 names the act — the story is what is asked about."""
-    for m in c.members:
-        if not (m.endswith(("贷款", "贷")) or m == "loan"):
-            continue
-        k = asking.find(m)
-        if k > 0 and _RENEWING.search(asking[:k]):
-            return True
-    # (in English the loan's words stand between the verb and loan: renew his working-capital loan — each of
-    # them, and the documents' word they make, is the loan renewed)
-    obj = _EN_RENEWED.search(asking)
-    return bool(obj) and any(m.endswith("贷款") or re.search(rf"\b{re.escape(m)}\b", obj.group("obj"))
-                             for m in c.members)
-
-
-_EN_RENEWED = re.compile(r"\b(?:renew|roll\s+over)\s+(?:his|her|its|their|the|this|that|a|an)?\s*(?P<obj>[a-z\- ]{0,40}?\bloans?)\b")
 
 
 def _applied_for(word: str, asking: str) -> bool:
@@ -925,7 +898,7 @@ _CONCESSIVE = re.compile(r"\s*(不管|无论|不论)")
 def _focus_start(norm: str) -> int:
     """Where the asking clause starts: the last clause with an interrogative, so a customer's
     story before it (开五金厂的，前几天…) does not decide what the question is about."""
-    parts = [(m.start(), m.end()) for m in _CLAUSE.finditer(norm)]
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;！!]+", norm)]
     marked = None
     for i in range(len(parts) - 1, -1, -1):
         s, e = parts[i]
@@ -1064,11 +1037,13 @@ _DENIED_PAYMENT = re.compile(
     rf"|(?P<before2>{_OWED_TOPIC})(?P<gap2>[^，,。；;：:？?！!、]{{0,6}}?){_PAY}(?=了|就|再|又|后|的|吗|呢|吧)")
 
 
-# a verb of owing with what is owed as its object, after its aspect and a measure (欠过一两期利息, 拖欠了税款,
-# 拖了几次息): the debt itself. A one-character object only after a measure or aspect (两期息, 欠了税), and before no
-# other character of a word (欠了税务局的钱 owes no tax)
-_OWED = re.compile(r"(?:拖欠|欠|拖)(?P<aspect>过|了|着)?(?P<measure>[^，,。；;：:？?！!、]{0,5}?)"
-                   r"(?P<obj>利息|税款|(?<=[期次笔些点过了])[息税](?=[^\u4e00-\u9fff]|[没未都也还又就一到现后]|$))")
+# a verb of owing with what is owed as its object, after its aspect and a count (欠过一两期利息, 拖欠了税款): the
+# debt itself. Not denied (从来不拖欠税款 owes nothing), and nothing but a count between verb and object (欠款利息 is
+# the interest on a debt); a one-character object only after a count or aspect (两期息, 欠了税), before no other
+# character of a word (欠了税务局的钱 owes no tax)
+_OWED = re.compile(r"(?<![不没未])(?:拖欠|(?<!拖)欠)(?P<aspect>过|了|着)?"
+                   r"(?P<measure>(?:[一二两三四五六七八九十几数多半\d]+(?:个月|期|次|笔|回|天|个)?的?)?)"
+                   r"(?P<obj>利息|税款|(?<=[期次笔回天个的过了])[息税](?![\u4e00-\u9fff]|[务收费率])|(?<=[期次笔回天个的过了])[息税](?=[没未都也还又就一到现后]))")
 
 
 def unfold_debt(norm: str) -> str:
@@ -1141,7 +1116,7 @@ def analyse(text: str) -> Question:
     # 「…，符合条件吗」 asks whether the story meets the rules' conditions: like 「能续贷吗」, the story is
     # what is asked about
     # — unless it points at one item (这一条算满足吗): then that item is what is asked
-    specific = [c for c in focus if _specific(c, asking) and not (start > 0 and renewed_loan(c, asking))]
+    specific = [c for c in focus if _specific(c, asking)]
     # the asking clause's verb taking renewal as its object (影响|续贷) is the grammar of asking, in the
     # topic as in the focus
     topic = focus if specific else tuple(c for c in concepts if not light_verb(c, asking)) or concepts

@@ -684,7 +684,7 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
                 said_of |= _bare_figure_of(q)
             if lim.unit in _AMOUNT_UNITS and _BY_CLASSIFIER.search(stated.quantity):
                 said_of |= {"单笔"}
-            said_of |= _measure_asked(q, lim, measured)
+            said_of |= _measure_asked(q, stated, lim, measured)
             if _lead_before_event(q, stated) and re.search(_EVENT, lim.quantity):
                 # 到期前20个工作日 against 距原贷款到期不足15个工作日: both measure the time left to the event
                 said_of |= set(re.findall(_EVENT, lim.quantity))
@@ -737,13 +737,19 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
     return _own_figure_first(pairs)
 
 
-def _measure_asked(q: Question, lim: Limit, measured: set[str]) -> set[str]:
+_LOAN_WORD = re.compile(r"贷")
+
+
+def _measure_asked(q: Question, stated, lim: Limit, measured: set[str]) -> set[str]:
     """A figure stated in a question whose asking clause asks that kind of value (金额上过得去吗 asks an amount) is
     said of a limit's word that names the kind (额度 of 单笔贷款额度): the officer names the measure in the words of
     asking."""
     facet = {"万元": "amount", "元": "amount", "%": "percent"}.get(lim.unit)
     # (asked by the asking clause itself: 贷款最高余额 told in the story asks nothing)
     if facet is None or not FACETS[facet][0].search(q.asking or ""):
+        return set()
+    # (only a figure said of a loan — 经营贷250万, 180万的流贷 — not 年销售额800万, 注册资本100万)
+    if not _LOAN_WORD.search(stated.quantity + q.norm[stated.end:stated.end + 4]):
         return set()
     return {w for w in measured if FACETS[facet][0].search(w)}
 

@@ -365,16 +365,23 @@ def test_a_mechanism_is_asked_in_words_not_by_any_alternative(question, way, in_
     ("老抵押注销、新抵押登记的先后顺序两家一样吗？", "注销后重新办理抵押登记。", ["先注销原抵押再重新登记"]),
     # the old 抵押人 is a party, not the mortgage
     ("原来的保证人、抵押人要不要书面同意，两家一样吗？", "必须采用第二顺位抵押的方式。", []),
+    # nor the original loan's collateral, the boss (老板), or an order of steps that are no mortgage's
+    ("原贷款的抵押物价值下降了，各家怎么规定？", "必须采用第二顺位抵押的方式。", []),
+    ("老板拿房子抵押续贷，各家一样吗？", "必须采用第二顺位抵押的方式。", []),
+    ("续贷审批的先后顺序各家一样吗？", "注销后重新办理抵押登记。", []),
     # what the term is set by
     ("续贷期限怎么定，要不要跟原贷款期限挂钩？", "续贷期限一般与原贷款期限相同或稍长。", ["参照原贷款期限"]),
     ("续贷期限按什么来定，各家一样吗？", "续贷期限根据小微企业生产经营周期、特点等因素合理设定。", ["按生产经营周期设定"]),
     ("续贷的期限最长几年？", "续贷期限一般与原贷款期限相同或稍长。", []),
+    # the original loan's term as a time frame (期限内) asks nothing of how a term is set
+    ("原贷款期限内欠过息怎么处理，各家一样吗？", "续贷期限一般与原贷款期限相同或稍长。", []),
     # where the lent money goes: asked by a verb moving money to an account, or by the money's way
     ("续贷的钱是打到企业账上，还是直接还旧贷？", "续贷资金将直接注入小微企业的账户。", ["资金注入借款人账户"]),
     ("放款后资金流向各家一样吗？", "封闭运行:续贷资金直接用于偿还原贷款,不用于其他用途;", ["资金直接归还原贷款"]),
     ("续贷款放出来钱怎么走？", "又重新发放贷款用于归还原贷款。", ["资金直接归还原贷款"]),
     # an account named without money moved into it asks nothing of the money's way
     ("农商行要求在本行开基本户，各家一样吗？", "续贷资金将直接注入小微企业的账户。", []),
+    ("资金回笼要进基本账户吗，各家一样吗？", "续贷资金将直接注入小微企业的账户。", []),
 ])
 def test_renewals_timing_is_asked_of_renewal_not_by_a_story_falling_due(question, text, ways):
     from assistant.consistency import _mechanisms
