@@ -17,7 +17,7 @@ from ingest.readings import members as list_members
 from .docnames import _KIND_WORDS, RULES_NOUNS
 from .evidence import Weights, idf_weights
 from .models import VERDICT_WORD, Citation, Hit
-from .question import COMPARING, FACETS, GENERIC, RENEWAL, RULES_COMPARED, Concept, Question, analyse, match_form, only_within, story_pointed_at
+from .question import COMPARING, FACETS, GENERIC, UNIT_FACETS, RENEWAL, RULES_COMPARED, Concept, Question, analyse, match_form, only_within, story_pointed_at
 from .reason import _COMPARISON_VERBS, Stance, asks_a_use, best_stance, carried_words, narrowed_form, polarity_at, sibling_words, stance, with_previous
 
 TOPICS: list[tuple[str, str]] = [
@@ -729,16 +729,11 @@ def measures_asked(q: Question, limits: list[Limit]) -> bool:
     value (额度, 金额 ask an amount): it is a limit on what the question asks, whatever other word it asks in."""
     wanted = _wanted_units(q)
     return any(lim.unit in wanted and lim.quantity and FACETS[f][0].search(lim.quantity)
-               for lim in limits for f in q.facets if f in _UNIT_FACETS)
-
-
-# the units each facet asking for a value asks in
-_UNIT_FACETS = {"count": {"次", "期"}, "amount": {"万元", "元"}, "time": {"个月", "小时", "工作日", "日", "年"},
-                "percent": {"%"}}
+               for lim in limits for f in q.facets if f in UNIT_FACETS)
 
 
 def _wanted_units(q: Question) -> set[str]:
-    return set().union(*(_UNIT_FACETS[f] for f in q.facets if f in _UNIT_FACETS))
+    return set().union(*(UNIT_FACETS[f] for f in q.facets if f in UNIT_FACETS))
 
 
 def _side(r: Row, says: str) -> Side:

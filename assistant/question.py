@@ -133,6 +133,9 @@ def question_kind(norm: str) -> str:
     return "list" if _LIST.search(norm) else "fact"
 
 
+# the units each facet asking for a value asks in (a comparison's rows, a figure said of the measure asked)
+UNIT_FACETS = {"count": {"次", "期"}, "amount": {"万元", "元"}, "time": {"个月", "小时", "工作日", "日", "年"},
+               "percent": {"%"}}
 FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     # facet: (how a question asks for it, what an answering sentence contains)
     "time": (re.compile(r"多久|多长时间|多少天|" + INDEFINITE_JI + r"天|" + INDEFINITE_JI + r"(年|个月)(?![前来了])|" + INDEFINITE_JI + r"月(?![前来了])|多少年|多快|时限|期限内|何时|什么时候|提前|how long|how fast|how quickly|deadline|when", re.I),

@@ -21,7 +21,7 @@ from ingest.readings import POSSESSOR, RESTRICTED, TIME_LEFT, TIME_YEARS, caused
 from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import CLASSIFIER_TAGS, FACETS, ENGAGE, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest, word_offsets
+from .question import CLASSIFIER_TAGS, FACETS, UNIT_FACETS, ENGAGE, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest, word_offsets
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -737,19 +737,17 @@ def _limit_pairs(q: Question, reading: Reading, undecided: list | None = None,
     return _own_figure_first(pairs)
 
 
-_LOAN_WORD = re.compile(r"贷")
-
-
 def _measure_asked(q: Question, stated, lim: Limit, measured: set[str]) -> set[str]:
     """A figure stated in a question whose asking clause asks that kind of value (金额上过得去吗 asks an amount) is
     said of a limit's word that names the kind (额度 of 单笔贷款额度): the officer names the measure in the words of
     asking."""
-    facet = {"万元": "amount", "元": "amount", "%": "percent"}.get(lim.unit)
+    # (of the kinds a figure is stated in: an amount or a share — not counts or times, which have rules of their own)
+    facet = next((f for f in ("amount", "percent") if lim.unit in UNIT_FACETS[f]), None)
     # (asked by the asking clause itself: 贷款最高余额 told in the story asks nothing)
     if facet is None or not FACETS[facet][0].search(q.asking or ""):
         return set()
     # (only a figure said of a loan — 经营贷250万, 180万的流贷 — not 年销售额800万, 注册资本100万)
-    if not _LOAN_WORD.search(stated.quantity + q.norm[stated.end:stated.end + 4]):
+    if "贷" not in stated.quantity + q.norm[stated.end:stated.end + 4]:
         return set()
     return {w for w in measured if FACETS[facet][0].search(w)}
 
