@@ -13,7 +13,7 @@ from .docnames import KIND_WORDS, RULES_NOUNS, spoken_forms
 from .consistency import agreement, doc_rows, find_conflicts, prepare_topic
 from .evidence import Span, Weights, best_spans, coverage, idf_weights
 from ingest.records import Unit
-from ingest.tokenize import SYNONYMS, in_dictionary
+from ingest.tokenize import SYNONYMS, in_dictionary, pos_tags
 from ingest.load import LEVELS
 
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
@@ -394,7 +394,7 @@ class DefaultAnswerer:
         if q.kind == "list" and ev is not None:
             spans = [_promote_to_list(sp, ev) for sp in spans]
             spans = _dedupe(spans)
-        if q.kind == "fact" and note is None and not any(states_asked_value(q, sp.unit.text) for sp in spans[:5]):
+        if q.kind == "fact" and note is None and not any(states_asked_value(q, sp.unit.text, tuple(ev.names) if ev else ()) for sp in spans[:5]):
             # 「展期最长能展多久」: no clause found states a value of what is asked — a time limit, a
             # count, an amount or a rate — so the documents do not say it, whatever else they say nearby
             return self._abstain(q, spans and [Hit(spans[0].unit, spans[0].score)] or [],
@@ -519,7 +519,7 @@ def _rate_named(norm: str, text: str) -> bool:
     return not names or any(name in text for name in names)
 
 
-def states_asked_value(q: Question, text: str) -> bool:
+def states_asked_value(q: Question, text: str, names: tuple[str, ...] = ()) -> bool:
     """Whether a clause states a value of what a fact question asks for: a time limit (1个工作日,
     即来即办), a count, an amount or a rate. A question asking none of these is answered by any clause."""
     facets = _numeric_facets(q)
@@ -531,6 +531,8 @@ def states_asked_value(q: Question, text: str) -> bool:
     units = {u for f in facets for u in _FACET_UNITS[f]}
     if not _rate_named(q.norm, text):
         return False   # 抵押率 asked: a clause stating 资金回笼率在5%以上 states another rate's value
+    if not _names_the_measured(q, text, names):
+        return False   # 贷款损失准备按多少比例计提: 资金回笼率在5%以上 is a percent of something else
     if any(x.unit in units for x in quantities(text)):
         return True
     if "amount" in facets and _RELATIVE_AMOUNT.search(text):
@@ -541,6 +543,27 @@ def states_asked_value(q: Question, text: str) -> bool:
     if _ASKS_FREQUENCY.search(q.norm):
         return _PERIOD_WORDS.search(text) is not None
     return _SPAN_WORDS.search(text) is not None or (not _ASKS_SPAN.search(q.norm) and _MOMENT_WORDS.search(text) is not None)
+
+
+def _names_the_measured(q: Question, text: str, names: tuple[str, ...] = ()) -> bool:
+    """Whether a clause names what the asked value measures: at least half of the question's nouns other
+    than the asking ones (比例, 额度) and a document's name — a value of one thing is no value of another."""
+    asking = [rx for rx, _answer in FACETS.values()]
+    measured = [c for c in q.focus
+                if not any(rx.search(m) for rx in asking for m in c.members)
+                and not any(m == n or n in m for m in c.members for n in names)
+                and _noun(next((m for m in c.members if not m.isascii()), ""))]
+    if not measured:
+        return True
+    return sum(c.match(text) > 0 for c in measured) * 2 >= len(measured)
+
+
+def _noun(word: str) -> bool:
+    """A noun names a thing that has a value (计提 of 贷款损失准备, 抵押登记); a verb, an adverb or a
+    determiner (办结, 最多, 同一个) says how it is asked. A word the segmenter guessed (时原 of 续贷时原抵押) is
+    no word at all."""
+    tags = pos_tags(word) if word else ()
+    return len(tags) == 1 and (tags[0][1].startswith("n") or tags[0][1] == "vn") and in_dictionary(word)
 
 
 def _lead(q: Question, span: Span) -> str:

@@ -3093,6 +3093,23 @@ def test_a_rate_asked_by_name_is_stated_only_by_a_clause_naming_it(question, cla
     assert states_asked_value(analyse(question), clause) is named
 
 
+@pytest.mark.parametrize("question,clause,names,stated", [
+    # a value of one thing is no value of another: the clause must name what the value measures
+    ("对续贷的贷款，银行要按多少比例计提贷款损失准备？", "资金回笼率在5%(含)以上", (), False),
+    ("续贷放出去以后，贷后检查多长时间要做一次？", "若抵押类贷款评估报告超过有效时限,需重新对抵押物价值进行评估", (), False),
+    ("资金回笼率要达到多少？", "资金回笼率在5%(含)以上", (), True),
+    # the asking words (多久, 办完, 最多) and a determiner say how it is asked, not what is measured
+    ("注销抵押登记多久能办完？", "对材料齐全的抵押权注销登记申请即来即办，在1小时内办结", (), True),
+    ("同一个客户前前后后最多能续几次？", "同一笔贷款续贷次数原则上不超过2次", (), True),
+    # a word naming the document is no thing measured, but one the name only holds still is
+    ("农商行续贷的资金回笼率最低是多少？", "资金回笼率在5%(含)以上", ("农商行",), True),
+    ("抵押登记规程里，重新抵押登记要多长时间？", "并在1个工作日内完成抵押登记", ("抵押登记规程",), True),
+])
+def test_a_value_is_stated_only_by_a_clause_naming_what_it_measures(question, clause, names, stated):
+    from assistant.answer import states_asked_value
+    assert states_asked_value(analyse(question), clause, names) is stated
+
+
 def test_an_english_question_is_held_to_the_cross_language_bar():
     from assistant.answer import dense_bar
     # the multilingual model's similarities across languages run lower: an English question's bar is lower
