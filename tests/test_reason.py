@@ -1701,7 +1701,7 @@ def test_an_item_under_an_exclusion_lead_in_is_restricted():
     ("这份细则什么时候生效？", "本细则自发布之日起生效。", True),
     # English, whole words only: registration holds no ratio
     ("How long does the cancellation take?", "注销登记由不动产登记机构办理。", False),
-    ("How fast must the registry finish the new mortgage registration?", "在1个工作日内办结。", True),
+    ("How fast must the registry finish the new mortgage registration?", "抵押登记在1个工作日内办结。", True),
 ])
 def test_a_value_asked_is_answered_only_by_a_clause_stating_one(question, clause, stated):
     from assistant.answer import states_asked_value
