@@ -1064,6 +1064,16 @@ def unfold_debt(norm: str) -> str:
     return _OWED.sub(owed, _DENIED_PAYMENT.sub(sub, norm))
 
 
+# a place of a tier below a city's districts, as a story names where something is (县里, 乡镇上, 村里)
+_LOWER_TIER = re.compile(r"郊县|县城|县里|县上|乡镇|乡下|镇上|镇里|村里")
+
+
+def unfold_place(norm: str) -> str:
+    """A county, a township or a village is outside a city's central districts: 「下面县里的门面房」 states
+    「市中心城区以外」 of it, which a rule scoped to 市中心城区范围内 is checked against."""
+    return _LOWER_TIER.sub(lambda m: m.group(0) + "(市中心城区以外)", norm)
+
+
 def unfolded_words(text: str, q: "Question") -> set[str]:
     """The words the question's reading unfolded (税没按时交 → 欠税, 续不了贷 → 不能续贷) that its text does not
     hold: searching the text alone would never look for them."""
@@ -1072,7 +1082,7 @@ def unfolded_words(text: str, q: "Question") -> set[str]:
 
 
 def analyse(text: str) -> Question:
-    norm = unfold_debt(unfold_potential(normalize(to_simplified(text))))
+    norm = unfold_place(unfold_debt(unfold_potential(normalize(to_simplified(text)))))
     kind = question_kind(norm)
     facets = tuple(name for name, (ask, _) in FACETS.items() if ask.search(norm))
     # a one-character verb glued to its aspect mark (签了, 办过) is the verb
