@@ -1074,6 +1074,26 @@ def unfold_place(norm: str) -> str:
     return _LOWER_TIER.sub(lambda m: m.group(0) + "(市中心城区以外)", norm)
 
 
+# buying a product or placing a deposit (买一份理财, 存一笔定期), and a loan made to hang on it: 「…才给续」,
+# 「不买就不给续」
+_PRODUCT_BOUGHT = re.compile(r"(买|购买|认购|存)[^，,。？?；;！!]{0,8}(理财|保险|基金|产品|存款|定期|存单)")
+_HANGS_ON = re.compile(r"才(给|能|肯|可以|会)?(办|续|放|贷)|不(买|存)[^，,。？?；;]{0,10}就(不|没)(给|能|肯|法)?(办|续|放|贷)?")
+
+
+def unfold_tying(norm: str) -> str:
+    """A loan made to hang on buying a product or placing a deposit is tying it to the sale (搭售): 「买一份理财才给
+    续」 says 搭售 as plainly as the word, and is read as it — the product and the hanging are the sale's parts, no
+    words of their own a rule must hold. A loan hanging on anything else (提供担保才给办) is no sale."""
+    out = []
+    for part in re.split(r"(?<=[。？?！!；;])", norm):
+        bought = _PRODUCT_BOUGHT.search(part)
+        hangs = _HANGS_ON.search(part, bought.start()) if bought is not None else None
+        if hangs is not None and "搭售" not in part:
+            part = part[:bought.start()] + "搭售" + part[hangs.end():]
+        out.append(part)
+    return "".join(out)
+
+
 def unfolded_words(text: str, q: "Question") -> set[str]:
     """The words the question's reading unfolded (税没按时交 → 欠税, 续不了贷 → 不能续贷) that its text does not
     hold: searching the text alone would never look for them."""
@@ -1082,7 +1102,7 @@ def unfolded_words(text: str, q: "Question") -> set[str]:
 
 
 def analyse(text: str) -> Question:
-    norm = unfold_place(unfold_debt(unfold_potential(normalize(to_simplified(text)))))
+    norm = unfold_tying(unfold_place(unfold_debt(unfold_potential(normalize(to_simplified(text))))))
     kind = question_kind(norm)
     facets = tuple(name for name, (ask, _) in FACETS.items() if ask.search(norm))
     # a one-character verb glued to its aspect mark (签了, 办过) is the verb

@@ -2514,7 +2514,8 @@ def test_a_classification_asked_by_name_is_spoken_of_by_its_values(rule, questio
 
 @pytest.mark.parametrize("question,idle,kept", [
     # 行 closing a clause is the predicate 「okay」: a word jieba glued to it names nothing
-    ("续贷客户必须买理财才给办，这样做行吗？", "做行", "理财"),
+    # (the loan hung on buying 理财 is read as the tied sale it is: 搭售)
+    ("续贷客户必须买理财才给办，这样做行吗？", "做行", "搭售"),
     ("个体工商户能办续贷吗？还是只有公司才行？", "才行", "个体工商户"),
     # …also closing a clause before a comma
     ("续贷沿用原来的合同就行，不用重新签了吧？", "就行", "合同"),
@@ -3037,6 +3038,32 @@ def test_a_stated_value_failing_a_rule_votes_however_weak(stances, voting):
 def test_a_payment_denied_is_the_debt_of_what_was_not_paid(text, unfolded):
     from assistant.question import unfold_debt
     assert unfold_debt(text) == unfolded
+
+
+@pytest.mark.parametrize("text,tied", [
+    # a loan made to hang on buying a product or placing a deposit is a tied sale
+    ("要求客户先在我行买一笔理财才给续", True),
+    ("让客户顺带买一份保险，不买就不给续", True),
+    ("在我行存50万定期才能放贷", True),
+    # a loan hanging on something else is no sale; a purchase the loan does not hang on is none either
+    ("客户提供担保才给办", False),
+    ("客户想用续贷的钱买理财", False),
+    ("客户买了保险，还能续吗", False),
+    # one sentence's purchase and another's condition are not tied
+    ("客户买过理财。材料齐了才给办", False),
+])
+def test_a_loan_hung_on_a_purchase_is_a_tied_sale(text, tied):
+    from assistant.question import unfold_tying
+    assert ("搭售" in unfold_tying(text)) is tied
+
+
+@pytest.mark.parametrize("question", [
+    "赣州的通知下，续贷时要求企业先买一份理财才给续，可以吗？",
+    "支行让客户买一份保险，不买就不给续，在赣州这么搞行吗？",
+])
+def test_a_tied_sale_is_read_against_the_rule_on_unreasonable_conditions(assistant, question):
+    ans = assistant.ask(question)
+    assert ans.verdict == "no" and "附加不合理条件" in ans.citations[0].quote, ans.answer
 
 
 @pytest.mark.parametrize("rule,lead,question,expected", [
