@@ -394,11 +394,16 @@ class DefaultAnswerer:
         if q.kind == "list" and ev is not None:
             spans = [_promote_to_list(sp, ev) for sp in spans]
             spans = _dedupe(spans)
-        if q.kind == "fact" and note is None and not any(states_asked_value(q, sp.unit.text, tuple(ev.names) if ev else ()) for sp in spans[:5]):
-            # 「展期最长能展多久」: no clause found states a value of what is asked — a time limit, a
-            # count, an amount or a rate — so the documents do not say it, whatever else they say nearby
-            return self._abstain(q, spans and [Hit(spans[0].unit, spans[0].score)] or [],
-                                 f"现有文件没有规定问题所问的{_facet_names(q)}。")
+        if q.kind == "fact" and note is None:
+            names = tuple(ev.names) if ev else ()
+            stating = [sp for sp in spans[:5] if states_asked_value(q, sp.unit.text, names)]
+            if not stating:
+                # 「展期最长能展多久」: no clause found states a value of what is asked — a time limit, a
+                # count, an amount or a rate — so the documents do not say it, whatever else they say nearby
+                return self._abstain(q, spans and [Hit(spans[0].unit, spans[0].score)] or [],
+                                     f"现有文件没有规定问题所问的{_facet_names(q)}。")
+            # the answer leads with a clause stating the value asked, not with one nearby that states another
+            spans = stating + [sp for sp in spans if sp not in stating]
         top = spans[0]
         chosen = [top]
         for sp in spans[1:]:
@@ -549,7 +554,14 @@ def _names_the_measured(q: Question, text: str, names: tuple[str, ...] = ()) -> 
     """Whether a clause names what the asked value measures: at least half of the question's nouns other
     than the asking ones (比例, 额度) and a document's name — a value of one thing is no value of another."""
     asking = [rx for rx, _answer in FACETS.values()]
-    measured = [c for c in q.focus
+    # the words of the clause that asks the value (财政贴息比例是多少，怎么申请 asks it of 财政贴息)
+    ask = _ASKS_VALUE.search(q.norm)
+    clause = ""
+    if ask:
+        end = re.search(r"[，,。；;？?]|$", q.norm[ask.end():])
+        clause = q.norm[max(q.norm.rfind(ch, 0, ask.start()) for ch in "，,。；;？?") + 1:ask.end() + end.start()]
+    said = [c for c in q.concepts if any(m in clause for m in c.members)] if clause else []
+    measured = [c for c in dict.fromkeys(said + list(q.focus))
                 if not any(rx.search(m) for rx in asking for m in c.members)
                 and not any(m == n or n in m for m in c.members for n in names)
                 and _noun(next((m for m in c.members if not m.isascii()), ""))]
@@ -559,11 +571,13 @@ def _names_the_measured(q: Question, text: str, names: tuple[str, ...] = ()) -> 
 
 
 def _noun(word: str) -> bool:
-    """A noun names a thing that has a value (计提 of 贷款损失准备, 抵押登记); a verb, an adverb or a
+    """A noun names a thing that has a value (计提 of 贷款损失准备, 抵押登记, 公积金贷款); a verb, an adverb or a
     determiner (办结, 最多, 同一个) says how it is asked. A word the segmenter guessed (时原 of 续贷时原抵押) is
     no word at all."""
-    tags = pos_tags(word) if word else ()
-    return len(tags) == 1 and (tags[0][1].startswith("n") or tags[0][1] == "vn") and in_dictionary(word)
+    tags = [tag for w, tag in pos_tags(word)] if word else []
+    # (a compound's head is its last word: 公积金|贷款 is a noun)
+    return bool(tags) and (tags[-1].startswith("n") or tags[-1] == "vn") and \
+        all(in_dictionary(w) for w, _tag in pos_tags(word))
 
 
 def _lead(q: Question, span: Span) -> str:

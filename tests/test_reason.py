@@ -3149,6 +3149,10 @@ def test_a_rate_asked_by_name_is_stated_only_by_a_clause_naming_it(question, cla
     # a word naming the document is no thing measured, but one the name only holds still is
     ("农商行续贷的资金回笼率最低是多少？", "资金回笼率在5%(含)以上", ("农商行",), True),
     ("抵押登记规程里，重新抵押登记要多长时间？", "并在1个工作日内完成抵押登记", ("抵押登记规程",), True),
+    # the value is asked of the words of its own clause, wherever the question's last clause goes on
+    ("小微企业贷款的财政贴息比例是多少，怎么申请？", "资金回笼率在5%(含)以上", (), False),
+    # …and of the question's topic: 个体户 said, 单笔续贷额度 asked before
+    ("续贷通对单笔续贷额度怎么卡的？企业和个体户分别是多少？", "原则上企业单笔续贷额度控制在1500万元及以下", (), True),
 ])
 def test_a_value_is_stated_only_by_a_clause_naming_what_it_measures(question, clause, names, stated):
     from assistant.answer import states_asked_value
