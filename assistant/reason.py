@@ -2041,15 +2041,6 @@ def _defining_element(q: Question, reading: Reading, pos: int, term: str, streng
     return Stance("yes", reading, strength, term, "按定义即包括此项")
 
 
-# a verb of procedure heading a noun (登记机构, 审批部门, 评估报告) names the body or the paper, not the act
-_PROCEDURE_NOUN = re.compile(r"机构|中心|部门|机关|窗口|证明|报告|人员|费")
-
-
-def _procedure_act(part: str) -> str | None:
-    """The act of procedure a part of a sentence names (提出申请, 办理的贷款业务), not one inside a noun."""
-    return next((m.group(0) for m in PROCEDURE.finditer(part) if not _PROCEDURE_NOUN.match(part, m.end())), None)
-
-
 def timed_only(st: Stance) -> bool:
     """A verdict on when the act happens (到期前/后), not on the thing asked."""
     return EVENT.fullmatch(st.term or "") is not None
@@ -2089,15 +2080,8 @@ def _timing(q: Question, reading: Reading, term: str, strength: float) -> Stance
         return None
     # 「到期后仍有融资需求，…在到期前办理」: the event that times the act is the one whose part goes on
     # to the act (办理, 发放, 签订…); the other times a circumstance
-    frame = next((m for m in frames if _procedure_act(re.split(r"[，,；;。]", reading.text[m.end():], maxsplit=1)[0])),
-                 None)
-    if frame is None:
-        # an event timing no procedure (在原贷款到期前主动与不动产登记机构联系) times a step of its own, not the renewal
-        # asked about; only a definition times its own subject with no verb of procedure after it
-        # (「续贷通业务是指…到期(含展期后到期)后因…困难的情况下，我行又重新发放贷款…」)
-        if reading.kind != "definition":
-            return None
-        frame = frames[0]
+    frame = next((m for m in frames if PROCEDURE.search(re.split(r"[，,；;。]", reading.text[m.end():], maxsplit=1)[0])),
+                 frames[0])
     needs = "before" if frame.group(2) in ("之前", "以前", "前") else "after"
     pending = any(m.group(0).find(term) >= 0 for m in _PENDING.finditer(q.norm))
     happened = any(m.group(0).find(term) >= 0 for m in _HAPPENED.finditer(q.norm)) and not pending

@@ -31,7 +31,6 @@ MUTATIONS = {
     "a value asked is stated only by a clause naming what it measures (贷款损失准备 vs 资金回笼率)": "import assistant.answer as m; m._names_the_measured = lambda q, text, names=(): True",
     "a county, a township or a village is outside a city's central districts (县里, 乡镇上)": "import assistant.question as m; m.unfold_place = lambda norm: norm",
     "a loan hung on buying a product is a tied sale (买理财才给续 = 搭售)": "import assistant.question as m; m.unfold_tying = lambda norm: norm",
-    "an event times the act of procedure its part names, not a noun holding one (登记机构)": "import assistant.reason as m, re; m._PROCEDURE_NOUN = re.compile('(?!x)x')",
     "不行 closing a clause is the guessed verdict, naming nothing (换担保人应该不行吧)": "import assistant.question as m; f = m.glued_okay; m.glued_okay = lambda t, n: t != '不行' and f(t, n)",
     "a use named by a list of uses is allowed (买设备 → 设备购置)": "import assistant.reason as m; m._named_use = lambda listed, held: None",
     "how much of the money a use takes names no use (拿一部分去)": "import assistant.reason as m; m._SHARE_OF = frozenset()",

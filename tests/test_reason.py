@@ -2163,17 +2163,6 @@ def test_time_left_before_the_event_is_a_lead_time(question, expected):
     assert _verdict(LEAD_TIME, question) == expected
 
 
-@pytest.mark.parametrize("rule,expected", [
-    # the event times the act of procedure its part names: the renewal's application, the renewal itself
-    ("有续贷需求的客户须在原贷款到期前1个月提出书面续贷申请。", "no"),
-    ("续贷业务须在原贷款到期前办理。", "no"),
-    # a step of its own (contacting the registry) is timed, not the renewal: 登记 inside 登记机构 is a noun
-    ("各金融机构应在原贷款到期前主动与不动产登记机构联系，就重新办理抵押登记事宜进行沟通。", None),
-])
-def test_an_event_times_the_act_its_part_names(rule, expected):
-    assert _verdict(rule, "原贷款已经到期了，这时候再申请续贷可以吗？", df=lambda t: 3 if t in rule else None) == expected
-
-
 @pytest.mark.parametrize("question,expected", [
     # a relative time word puts the event some days from today
     ("客户原贷款下周五就到期，今天才来交书面续贷申请，合规吗？", "no"),
