@@ -551,9 +551,9 @@ def states_asked_value(q: Question, text: str, names: tuple[str, ...] = ()) -> b
 
 
 def _names_the_measured(q: Question, text: str, names: tuple[str, ...] = ()) -> bool:
-    """Whether a clause names what the asked value measures: at least half of the question's nouns other
-    than the asking ones (比例, 额度) and a document's name — a value of one thing is no value of another."""
-    asking = [rx for rx, _answer in FACETS.values()]
+    """Whether a clause names what the asked value measures: one of the question's nouns other than the words
+    that only ask (比例, 上限, 最高) and a document's name — a value of one thing is no value of another. One
+    will do: a story's people and places (养猪场老板, 张老板的厂房) stand beside the measure and name none."""
     # the words of the clause that asks the value (财政贴息比例是多少，怎么申请 asks it of 财政贴息)
     ask = _ASKS_VALUE.search(q.norm)
     clause = ""
@@ -562,12 +562,14 @@ def _names_the_measured(q: Question, text: str, names: tuple[str, ...] = ()) -> 
         clause = q.norm[max(q.norm.rfind(ch, 0, ask.start()) for ch in "，,。；;？?") + 1:ask.end() + end.start()]
     said = [c for c in q.concepts if any(m in clause for m in c.members)] if clause else []
     measured = [c for c in dict.fromkeys(said + list(q.focus))
-                if not any(rx.search(m) for rx in asking for m in c.members)
+                if not any(_ONLY_ASKS.fullmatch(m) for m in c.members)
                 and not any(m == n or n in m for m in c.members for n in names)
                 and _noun(next((m for m in c.members if not m.isascii()), ""))]
-    if not measured:
-        return True
-    return sum(c.match(text) > 0 for c in measured) * 2 >= len(measured)
+    return not measured or any(c.match(text) > 0 for c in measured)
+
+
+# words that only ask for a value, naming no measure (续贷额度 names one; 比例, 上限 do not)
+_ONLY_ASKS = re.compile(r"比例|百分比|上限|下限|最高|最低|最多|最少|多少|几成|时限|多久|多长|ratio|maximum|minimum")
 
 
 def _noun(word: str) -> bool:

@@ -1064,34 +1064,36 @@ def unfold_debt(norm: str) -> str:
     return _OWED.sub(owed, _DENIED_PAYMENT.sub(sub, norm))
 
 
-# a place of a tier below a city's districts, as a story names where something is (县里, 乡镇上, 村里)
-_LOWER_TIER = re.compile(r"郊县|县城|县里|县上|乡镇|乡下|镇上|镇里|村里")
-
-
-def unfold_place(norm: str) -> str:
-    """A county, a township or a village is outside a city's central districts: 「下面县里的门面房」 states
-    「市中心城区以外」 of it, which a rule scoped to 市中心城区范围内 is checked against."""
-    return _LOWER_TIER.sub(lambda m: m.group(0) + "(市中心城区以外)", norm)
-
-
-# buying a product or placing a deposit (买一份理财, 存一笔定期), and a loan made to hang on it: 「…才给续」,
-# 「不买就不给续」
-_PRODUCT_BOUGHT = re.compile(r"(买|购买|认购|存)[^，,。？?；;！!]{0,8}(理财|保险|基金|产品|存款|定期|存单)")
-_HANGS_ON = re.compile(r"才(给|能|肯|可以|会)?(办|续|放|贷)|不(买|存)[^，,。？?；;]{0,10}就(不|没)(给|能|肯|法)?(办|续|放|贷)?")
+# buying a product or placing a deposit (买一份理财, 存一笔定期 — not 存量), and a loan made to hang on it in the same
+# clause (…才给续) or by the purchase denied in the next (不买就不给续); or both at once (不买理财就不给续贷)
+_PRODUCT = r"(?:理财|保险|基金|定期|存单)(?:产品)?"
+_PRODUCT_BOUGHT = re.compile(r"(?:买|购买|认购|存(?!量))[^，,。？?；;！!、]{0,8}?" + _PRODUCT)
+_HANGS_ON = re.compile(r"才(?:给|能|肯|可以|会)?(?:办|续|放|贷)(?:贷款|贷)?")
+_DENIED_PURCHASE = re.compile(r"不(?:买|购买|存)[^，,。？?；;！!、]{0,8}?就(?:不|没)(?:给|能|肯|法)?(?:办|续|放|贷)(?:贷款|贷)?")
+_CLAUSE_STOPS = "，,。？?；;！!"
 
 
 def unfold_tying(norm: str) -> str:
     """A loan made to hang on buying a product or placing a deposit is tying it to the sale (搭售): 「买一份理财才给
     续」 says 搭售 as plainly as the word, and is read as it — the product and the hanging are the sale's parts, no
-    words of their own a rule must hold. A loan hanging on anything else (提供担保才给办) is no sale."""
-    out = []
-    for part in re.split(r"(?<=[。？?！!；;])", norm):
-        bought = _PRODUCT_BOUGHT.search(part)
-        hangs = _HANGS_ON.search(part, bought.start()) if bought is not None else None
-        if hangs is not None and "搭售" not in part:
-            part = part[:bought.start()] + "搭售" + part[hangs.end():]
-        out.append(part)
-    return "".join(out)
+    words of their own a rule must hold. Only within one clause, or a purchase and its denial right after
+    (买一份保险，不买就不给续): a purchase told in one clause and a condition in another (买过理财，材料齐全才给办)
+    tie nothing. A loan hanging on anything else (提供担保才给办) is no sale."""
+    if "搭售" in norm:
+        return norm
+    both = _DENIED_PURCHASE.search(norm)
+    if both is not None and re.search(_PRODUCT, norm[both.start():both.end()]):
+        return norm[:both.start()] + "搭售" + norm[both.end():]
+    for bought in _PRODUCT_BOUGHT.finditer(norm):
+        rest = norm[bought.end():]
+        stop = next((k for k, ch in enumerate(rest) if ch in _CLAUSE_STOPS), len(rest))
+        hangs = _HANGS_ON.match(rest, 0, stop) or _HANGS_ON.match(rest.lstrip(" "), 0, stop)
+        if hangs is not None:
+            return norm[:bought.start()] + "搭售" + rest[hangs.end():]
+        denied = _DENIED_PURCHASE.match(rest, stop + 1) if stop < len(rest) and rest[stop] in "，," else None
+        if denied is not None:
+            return norm[:bought.start()] + "搭售" + rest[:stop] + rest[denied.end():]
+    return norm
 
 
 def unfolded_words(text: str, q: "Question") -> set[str]:
@@ -1102,7 +1104,7 @@ def unfolded_words(text: str, q: "Question") -> set[str]:
 
 
 def analyse(text: str) -> Question:
-    norm = unfold_tying(unfold_place(unfold_debt(unfold_potential(normalize(to_simplified(text))))))
+    norm = unfold_tying(unfold_debt(unfold_potential(normalize(to_simplified(text)))))
     kind = question_kind(norm)
     facets = tuple(name for name, (ask, _) in FACETS.items() if ask.search(norm))
     # a one-character verb glued to its aspect mark (签了, 办过) is the verb
