@@ -20,7 +20,7 @@ from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse, describes_a_known_head
 from .values import quantities
 from .reason import MET_ONE, Stance, value_failed, asks_lent_use, best_stance, beyond_timing, carried_words, combine, with_previous, family_spoken_of, lent_money_frame, out_of_scope, stance
-from ingest.readings import ITEM_MARK, Reading
+from ingest.readings import ITEM_MARK, Reading, clause_bounds
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
 # Abstention is decided by retrieval confidence on what the question asks (its focus, not the
@@ -556,11 +556,10 @@ def _names_the_measured(q: Question, text: str, names: tuple[str, ...] = ()) -> 
     will do: a story's people and places (养猪场老板, 张老板的厂房) stand beside the measure and name none."""
     # the words of the clause that asks the value (财政贴息比例是多少，怎么申请 asks it of 财政贴息)
     ask = _ASKS_VALUE.search(q.norm)
-    clause = ""
+    said = []
     if ask:
-        end = re.search(r"[，,。；;？?]|$", q.norm[ask.end():])
-        clause = q.norm[max(q.norm.rfind(ch, 0, ask.start()) for ch in "，,。；;？?") + 1:ask.end() + end.start()]
-    said = [c for c in q.concepts if any(m in clause for m in c.members)] if clause else []
+        a, b = clause_bounds(q.norm, ask.start(), ask.end())
+        said = [c for c in q.concepts if any(m in q.norm[a:b] for m in c.members)]
     measured = [c for c in dict.fromkeys(said + list(q.focus))
                 if not any(_ONLY_ASKS.fullmatch(m) for m in c.members)
                 and not any(m == n or n in m for m in c.members for n in names)
@@ -576,10 +575,10 @@ def _noun(word: str) -> bool:
     """A noun names a thing that has a value (计提 of 贷款损失准备, 抵押登记, 公积金贷款); a verb, an adverb or a
     determiner (办结, 最多, 同一个) says how it is asked. A word the segmenter guessed (时原 of 续贷时原抵押) is
     no word at all."""
-    tags = [tag for w, tag in pos_tags(word)] if word else []
+    tagged = pos_tags(word) if word else ()
     # (a compound's head is its last word: 公积金|贷款 is a noun)
-    return bool(tags) and (tags[-1].startswith("n") or tags[-1] == "vn") and \
-        all(in_dictionary(w) for w, _tag in pos_tags(word))
+    return bool(tagged) and (tagged[-1][1].startswith("n") or tagged[-1][1] == "vn") and \
+        all(in_dictionary(w) for w, _tag in tagged)
 
 
 def _lead(q: Question, span: Span) -> str:

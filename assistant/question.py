@@ -1070,7 +1070,6 @@ _PRODUCT = r"(?:理财|保险|基金|定期|存单)(?:产品)?"
 _PRODUCT_BOUGHT = re.compile(r"(?:买|购买|认购|存(?!量))[^，,。？?；;！!、]{0,8}?" + _PRODUCT)
 _HANGS_ON = re.compile(r"才(?:给|能|肯|可以|会)?(?:办|续|放|贷)(?:贷款|贷)?")
 _DENIED_PURCHASE = re.compile(r"不(?:买|购买|存)[^，,。？?；;！!、]{0,8}?就(?:不|没)(?:给|能|肯|法)?(?:办|续|放|贷)(?:贷款|贷)?")
-_CLAUSE_STOPS = "，,。？?；;！!"
 
 
 def unfold_tying(norm: str) -> str:
@@ -1086,8 +1085,8 @@ def unfold_tying(norm: str) -> str:
         return norm[:both.start()] + "搭售" + norm[both.end():]
     for bought in _PRODUCT_BOUGHT.finditer(norm):
         rest = norm[bought.end():]
-        stop = next((k for k, ch in enumerate(rest) if ch in _CLAUSE_STOPS), len(rest))
-        hangs = _HANGS_ON.match(rest, 0, stop) or _HANGS_ON.match(rest.lstrip(" "), 0, stop)
+        stop = clause_bounds(rest, 0)[1]
+        hangs = _HANGS_ON.match(rest, 0, stop)
         if hangs is not None:
             return norm[:bought.start()] + "搭售" + rest[hangs.end():]
         denied = _DENIED_PURCHASE.match(rest, stop + 1) if stop < len(rest) and rest[stop] in "，," else None
