@@ -1122,7 +1122,8 @@ def analyse(text: str) -> Question:
     # mapped or not
     glossed = glossed_terms(norm)
     concepts = _concepts([(t, syns) for t, syns in pairs
-                          if (t not in function or syns) and not glued_modal(t) and not modal_and_verb(t) and not in_a_not_a(t, norm)
+                          if (t not in function or syns) and not glued_modal(t) and not glued_coverb(t) and not modal_and_verb(t)
+                          and not in_a_not_a(t, norm)
                           and not glued_comparative(t, norm)
                           and not _fused_negation(t)
                           and not _NEGATED_INDEFINITE.fullmatch(t) and not okay_predicate(t, norm)
@@ -1419,6 +1420,19 @@ def glued_modal(token: str) -> bool:
     not in its dictionary, two characters, one of them a modal. It names nothing."""
     from ingest.tokenize import in_dictionary
     return len(token) == 2 and (token[0] in _MODALS or token[1] in _MODALS) and not in_dictionary(token)
+
+
+# prepositions that introduce the act's beneficiary, object or agent (给他办, 对其续贷, 被银行划为…)
+_COVERBS = "给对为替帮跟向把被让"
+
+
+def glued_coverb(token: str) -> bool:
+    """A word jieba's HMM made up of a preposition and the one-character verb it stands before
+    (还能不能给续 → 「给续」, 被划成关注类 → 「被划」): not in its dictionary, so no word of the rules.
+    The preposition names nothing and the verb is the asked act, as 能续 is."""
+    from ingest.tokenize import in_dictionary
+    return len(token) == 2 and token[0] in _COVERBS and not in_dictionary(token) and \
+        any(tag.startswith("v") for _w, tag in pos_tags(token[1]))
 
 
 def modal_and_verb(token: str) -> bool:

@@ -267,6 +267,7 @@ MUTATIONS = {
     "the words before renewal in a frame name the loan (按个人消费贷款续贷来办)": "import assistant.question as m; m._renewal_end = lambda f: 0",
     "a list item the demanded value does not qualify covers the loan (…和个人经营性贷款)": "import assistant.reason as m; m._named_by_another_item = lambda q, r, s: False",
     "words guessed across a modal": "import assistant.question as m; m.glued_modal = lambda t: False",
+    "words guessed across a preposition": "import assistant.question as m; m.glued_coverb = lambda t: False",
     "credit grades as values": "import ingest.readings as m; m.grade_limits = lambda *a, **k: []",
     "以外 excepts what stands before it": "import ingest.readings as m, re; m._OUTSIDE = re.compile('(?!x)x')",
     "obligations checked against stated facts": "import assistant.reason as m; m._stated_facts = (lambda f: lambda q, r, *a: (None, None) if r.kind == 'obligation' else f(q, r, *a))(m._stated_facts)",

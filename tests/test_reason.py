@@ -862,6 +862,21 @@ def test_a_word_guessed_across_a_modal_is_dropped(token, glued):
         assert all("贷能" not in c.members for c in analyse("个人消费贷能续贷吗？").concepts)
 
 
+@pytest.mark.parametrize("token,glued", [("给续", True), ("被划", True), ("对办", True),
+                                         ("对原", False),    # the second character is no verb: 对|原贷款
+                                         ("给予", False), ("对于", False), ("为了", False), ("把握", False)])
+def test_a_word_guessed_across_a_preposition_and_its_verb_is_dropped(token, glued):
+    from assistant.question import glued_coverb
+    assert glued_coverb(token) is glued
+
+
+def test_renewal_asked_with_a_glued_preposition_is_renewal_asked():
+    # 「还能不能给续」 asks what 「还能不能续」 asks: the story's 关注类 then fails the rules' 正常类
+    q = analyse("客户原贷款五级分类已经是关注类了，还能不能给续？")
+    assert all("给续" not in c.members for c in q.concepts)
+    assert q.focus == analyse("客户原贷款五级分类已经是关注类了，还能不能续？").focus
+
+
 @pytest.mark.parametrize("question,dropped", [("登记中心会不会要实地查看？", "不会"), ("续贷用不用重新签合同？", "不用")])
 def test_the_halves_of_a_v_not_v_form_name_nothing(question, dropped):
     assert all(dropped not in c.members for c in analyse(question).concepts)
