@@ -19,7 +19,7 @@ from ingest.load import LEVELS
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse, describes_a_known_head
 from .values import quantities
-from .reason import MET_ONE, Stance, value_failed, asks_lent_use, best_stance, beyond_timing, carried_words, combine, with_previous, family_spoken_of, lent_money_frame, out_of_scope, stance
+from .reason import MET_ONE, Stance, hedged_for_absolute, value_failed, asks_lent_use, best_stance, beyond_timing, carried_words, combine, with_previous, family_spoken_of, lent_money_frame, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading, clause_bounds
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
@@ -312,7 +312,7 @@ class DefaultAnswerer:
                         found.append((outside, hs[0]))
             best = best_stance([st for st, _h in found])
             if best is not None:
-                per_doc[doc_id] = next((st, h) for st, h in found if st is best)
+                per_doc[doc_id] = next((hedged_for_absolute(q, st), h) for st, h in found if st is best)
                 met[doc_id] = _other_met(best, found)
         kept = beyond_timing({d: st for d, (st, _h) in per_doc.items()}, q)
         per_doc = {d: v for d, v in per_doc.items() if d in kept}

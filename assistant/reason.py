@@ -2890,6 +2890,20 @@ _AMOUNT_RULE = re.compile(r"额度|金额|等额|减额")
 _ASK_THAN = re.compile(rf"比{_ORIGINAL}[\u4e00-\u9fff]{{0,6}}?(?:稍微|稍|略|再)?(?P<dir>[{_UP}{_DOWN}])")
 _ASK_SAME = re.compile(rf"(?:跟|和|与|同){_ORIGINAL}[\u4e00-\u9fff]{{0,6}}?(?P<neg>不)?(?:一样|相同|一致)")
 _HEDGE = re.compile(r"一般|原则上|通常")
+# asking whether a rule holds in every case (是不是一律不行, 铁定做不了, 一定要…吗)
+_ABSOLUTE = re.compile(r"一律|一概|铁定|绝对|一定|肯定|必定|必然|无论如何|不管怎样|统统|百分之百")
+
+
+def hedged_for_absolute(q: Question, st: Stance) -> Stance:
+    """A rule hedged (原则上…控制在1500万元及以下, 一般与原贷款期限相同) decides the usual case and leaves room for
+    others: asked whether it holds in every case (超过是不是一律不行), its answer is 视情况而定, not its verdict."""
+    if st.verdict not in ("yes", "no") or not _ABSOLUTE.search(q.asking or q.norm):
+        return st
+    hedge = _HEDGE.search(st.reading.text)
+    if hedge is None:
+        return st
+    return replace(st, verdict="depends", why=f"文件规定为「{hedge.group()}」如此，并非一律" +
+                   (f"：{st.why}" if st.why else ""))
 
 
 def _direction(ch: str) -> str:

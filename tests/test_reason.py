@@ -3272,3 +3272,22 @@ def test_an_exclusion_in_a_sentence_of_its_own_fails_the_stated_kind(verdict, wh
     r = read_text("x/a5", "x", "第五条续贷适用的范围只限于保证与抵押方式贷款,不含信用贷款、质押贷款。", "")[0]
     assert r.kind == "exclusion" and not r.lead
     assert _fails_a_condition(Stance(verdict, r, 1.0, "信用贷款", why)) is fails
+
+
+@pytest.mark.parametrize("question,rule,verdict", [
+    # asked whether a hedged rule holds in every case: it decides the usual case only
+    ("续贷通2.0：企业单笔想续1800万，是不是一律不行？", "原则上企业单笔续贷额度控制在1500万元及以下。", "depends"),
+    ("个体户要续300万，超过200万是不是就铁定做不了？", "原则上个人经营户单笔续贷额度控制在200万元及以下。", "depends"),
+    ("续贷期限是不是一定要和原贷款期限一样？", "续贷期限一般与原贷款期限相同或稍长。", "depends"),
+    # not asked absolutely: the hedged rule's verdict stands
+    ("企业想单笔续贷1800万，可以吗？", "原则上企业单笔续贷额度控制在1500万元及以下。", "no"),
+    # asked absolutely of a rule that is not hedged: its verdict stands
+    ("企业单笔续贷1800万，是不是一律不行？", "企业单笔续贷额度不得超过1500万元。", "no"),
+])
+def test_a_hedged_rule_asked_of_every_case_depends(question, rule, verdict):
+    from assistant.reason import hedged_for_absolute
+    q = analyse(question)
+    weights = idf_weights(q, lambda _t: 3, 100)
+    found = [st for r in read_text("x/a1", "x", rule) if (st := stance(q, r, weights, RENEWAL)) is not None]
+    assert found, rule
+    assert hedged_for_absolute(q, max(found, key=lambda st: st.strength)).verdict == verdict
