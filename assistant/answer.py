@@ -122,7 +122,10 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
         # a fact or list question names its subject in any clause (「客户有笔大额存单要转让，手续费怎么收」): a
         # thing the documents lack there is what is asked about; a yes/no question's story is context
         every = unknown_kinds(q, [c for c, _w in weights], lacks, corpus_text, q.all_nouns)
-        share = sum(w for c, w in weights if any(c is u for u in every)) / (sum(w for _c, w in weights) or 1.0)
+        # (a share of the things it names — its nouns — not of its verbs and adverbs: 定期存款|提前|支取 asks
+        # about a deposit however many words say what is done with it)
+        named = [(c, w) for c, w in weights if any(c is u for u in every) or any(m in q.all_nouns for m in c.members)]
+        share = sum(w for c, w in weights if any(c is u for u in every)) / (sum(w for _c, w in named) or 1.0)
         unknown = max(unknown, share * total)
     about_renewal = q.topic != q.focus  # the asking clause names only renewal: the story is context
     # a use of the money renewal lends (续贷到手的钱能不能拿去进一批原料): the documents' rules on its uses speak
