@@ -118,6 +118,9 @@ def confident(q: Question, hits: list[Hit], weights: Weights, df: Callable[[str]
         return all(df(m) is None and m not in corpus_text and not family_spoken_of(m, corpus_text) for m in c.members)
     unknown_ids = {id(c) for c in unknown_kinds(q, [c for c, _w in focus], lacks, corpus_text)}
     unknown = sum(w for c, w in focus if id(c) in unknown_ids)
+    # (measured against what the corpus can hold of the asking clause — its known words and the things it
+    # names — not against other words it lacks: 所得税|减半|征收 asks about a tax however it is levied)
+    total = sum(w for c, w in focus if id(c) in unknown_ids or not lacks(c)) or total
     if q.kind in ("fact", "list") and focus != weights and not _asks_of_renewal(q):
         # a fact or list question names its subject in any clause (「客户有笔大额存单要转让，手续费怎么收」): a
         # thing the documents lack there is what is asked about; a yes/no question's story is context

@@ -142,6 +142,19 @@ def test_a_fact_questions_subject_in_any_clause_decides_its_scope(assistant, que
     assert assistant.ask(question).abstained is abstains
 
 
+@pytest.mark.parametrize("question,abstains", [
+    # an asking clause naming a thing no document speaks of, with words for what is done to it the corpus
+    # lacks too (减半|征收, 抵扣): those words do not dilute the thing asked about
+    ("小微企业所得税减半征收要满足什么条件？", True),
+    ("个人经营贷的利息能不能在个人所得税里抵扣？", True),
+    # …and an asking clause whose things the documents name is answered, however colloquial its verbs
+    ("续贷审批能不能比新贷款简化一点？", False),
+    ("注销抵押登记多久办结？", False),
+])
+def test_an_unknown_thing_asked_is_weighed_against_what_the_corpus_can_hold(assistant, question, abstains):
+    assert assistant.ask(question).abstained is abstains
+
+
 @pytest.mark.parametrize("question", ["创业担保贷款的贴息比例是多少？"])
 def test_a_value_no_document_states_is_not_answered_with_another(assistant, question):
     answer = assistant.ask(question)
