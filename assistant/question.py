@@ -1095,6 +1095,26 @@ def unfold_tying(norm: str) -> str:
     return norm
 
 
+# a place of a tier below a city's districts (县里, 乡镇上, 村里)…
+_LOWER_TIER = r"(?:郊县|县城|县里|县上|乡镇|乡下|镇上|镇里|村里)"
+# …said of a piece of real property, as its attribute (县里的门面房, 乡下镇上的厂房) or as where it is (厂房在县城):
+# where a property lies, not where a firm or a bank is (乡镇企业, 县支行)
+_PROPERTY = r"(?:房|铺|门面|土地|地块|楼|不动产|抵押物)"
+_PLACED_PROPERTY = re.compile(rf"(?P<before>{_LOWER_TIER})(?=[上里]?(?:的[^，,。；;？?！!]{{0,4}}?)?{_PROPERTY})"
+                              rf"|(?<=[在于])(?P<after>{_LOWER_TIER})")
+_PROPERTY_AT = re.compile(rf"{_PROPERTY}(?:在|位于)$")
+
+
+def unfold_place(norm: str) -> str:
+    """A county, a township or a village is outside a city's central districts: a property placed there
+    (「下面县里的门面房」) is 「市中心城区以外」, which a rule scoped to 市中心城区范围内 is checked against."""
+    def sub(m: re.Match) -> str:
+        if m.group("after") and not _PROPERTY_AT.search(norm[max(0, m.start() - 6):m.start()]):
+            return m.group(0)
+        return m.group(0) + "(市中心城区以外)"
+    return _PLACED_PROPERTY.sub(sub, norm)
+
+
 def unfolded_words(text: str, q: "Question") -> set[str]:
     """The words the question's reading unfolded (税没按时交 → 欠税, 续不了贷 → 不能续贷) that its text does not
     hold: searching the text alone would never look for them."""
@@ -1103,7 +1123,7 @@ def unfolded_words(text: str, q: "Question") -> set[str]:
 
 
 def analyse(text: str) -> Question:
-    norm = unfold_tying(unfold_debt(unfold_potential(normalize(to_simplified(text)))))
+    norm = unfold_place(unfold_tying(unfold_debt(unfold_potential(normalize(to_simplified(text))))))
     kind = question_kind(norm)
     facets = tuple(name for name, (ask, _) in FACETS.items() if ask.search(norm))
     # a one-character verb glued to its aspect mark (签了, 办过) is the verb

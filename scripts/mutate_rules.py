@@ -268,6 +268,7 @@ MUTATIONS = {
     "a list item the demanded value does not qualify covers the loan (…和个人经营性贷款)": "import assistant.reason as m; m._named_by_another_item = lambda q, r, s: False",
     "words guessed across a modal": "import assistant.question as m; m.glued_modal = lambda t: False",
     "words guessed across a preposition": "import assistant.question as m; m.glued_coverb = lambda t: False",
+    "a property placed in a county, a township or a village is outside the central districts": "import assistant.question as m; m.unfold_place = lambda norm: norm",
     "a hedged rule asked of every case": "import assistant.reason as m, assistant.answer as a; m.hedged_for_absolute = a.hedged_for_absolute = lambda q, st: st",
     "credit grades as values": "import ingest.readings as m; m.grade_limits = lambda *a, **k: []",
     "以外 excepts what stands before it": "import ingest.readings as m, re; m._OUTSIDE = re.compile('(?!x)x')",

@@ -1193,6 +1193,14 @@ def test_words_naming_documents_together_name_the_ones_they_share(question, docs
     ("厂房不在市中心城区，能按这个规程办登记吗？", True),
     ("厂房在市中心城区，能按这个规程办登记吗？", False),
     ("厂房的抵押登记能按这个规程办吗？", False),          # states nothing the scope speaks to
+    # a county, a township or a village is outside a city's central districts: said of the property
+    ("抵押的是下面县里的门面房，能按这个规程办登记吗？", True),
+    ("客户拿乡下镇上的厂房做抵押，能按这个规程办登记吗？", True),
+    ("厂房在县城，能按这个规程办登记吗？", True),
+    # …not of the firm or the bank: where the property lies goes unsaid
+    ("村镇银行的客户拿厂房抵押，能按这个规程办登记吗？", False),
+    ("县支行的客户拿厂房抵押，能按这个规程办登记吗？", False),
+    ("乡镇企业拿厂房抵押，能按这个规程办登记吗？", False),
 ])
 def test_a_stated_fact_outside_a_documents_own_scope(question, outside):
     from assistant.reason import out_of_scope
