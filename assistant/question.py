@@ -1248,6 +1248,9 @@ _EN_BOUND = ((re.compile(r"(?:more than|over|above|exceeding|in excess of)\s*$")
              (re.compile(r"(?:less than|fewer than|under|below|short of)\s*$"), "<"),
              (re.compile(r"(?:at least|no less than|not less than|a minimum of)\s*$"), ">="),
              (re.compile(r"(?:at most|no more than|not more than|up to|a maximum of|within)\s*$"), "<="))
+# a time measured before something (10 days before, two weeks ahead of)
+_EN_BEFORE = re.compile(r"\s*(?:before|prior to|ahead of|in advance of)\b")
+_EN_TIME_UNITS = frozenset({"日", "工作日", "个月", "年", "小时"})
 # a count said in the past (renewed twice, has renewed, already) before again / once more: the next one
 _EN_BEFORE_AGAIN = re.compile(r"\b(already|previously|has|have|had|so far|[a-z]+ed)\b")
 _EN_AGAIN = re.compile(r"\b(again|another|once more)\b")
@@ -1286,6 +1289,10 @@ def english_quantities(norm: str, text: str | None = None) -> tuple[Limit, ...]:
         a = max([norm.rfind(ch, 0, start) for ch in ",.;?!，。；？！"]) + 1
         b = clause_end(norm, end)
         op = next((o for rx, o in _EN_BOUND if rx.search(norm[a:start])), "=")
+        if op == "=" and unit in _EN_TIME_UNITS:
+            # a time before an event (10 days before the loan matures) is a lead, as 「到期前10天」 is: English
+            # puts the event after the number
+            op = "before" if _EN_BEFORE.match(norm, end) else op
         if unit == "次" and op == "=" and _EN_BEFORE_AGAIN.search(norm[a:start] + norm[end:b]) and \
                 _EN_AGAIN.search(norm[end:]):
             value += 1

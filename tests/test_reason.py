@@ -914,7 +914,13 @@ def test_a_stated_count_is_the_next_one_only_for_renewals(question, value):
     # a bound before the number is its operator
     ("The fund recovery ratio is less than 5 percent. Can it renew?", [("<", 5.0, "%")]),
     ("The loan is more than 30 days overdue. Can it renew?", [(">", 30.0, "日")]),
-    ("She applied 3 working days before maturity. Is that acceptable?", [("=", 3.0, "工作日")]),
+    # a time before an event is a lead, the event after it as English orders it (到期前3个工作日)
+    ("She applied 3 working days before maturity. Is that acceptable?", [("before", 3.0, "工作日")]),
+    ("The client handed in the request 10 days before the old loan matures. Is that acceptable?", [("before", 10.0, "日")]),
+    ("He applied two weeks ahead of maturity. Is that acceptable?", [("before", 14.0, "日")]),
+    # …an amount is no time, and a time not before anything is as said
+    ("Can a RMB 1 million loan be renewed before it matures?", [("=", 100.0, "万元")]),
+    ("The loan has been overdue for 10 days. Can it renew?", [("=", 10.0, "日")]),
     # renewed twice already and asked to renew again: the third renewal, as 已经续过两次，还想再续
     ("The loan has already been renewed twice. Can it be renewed again?", [("=", 3.0, "次")]),
     ("The loan was renewed 2 times. Is that within the limit?", [("=", 2.0, "次")]),
