@@ -2450,6 +2450,8 @@ LIST_EXCEPTION = "(五)业务实行名单制管理,每年初上报名单。期�
     # feasibility said the spoken way (还有机会吗, 还有戏吗) asks as 还能办吗 does
     "客户年初没报进名单，现在临时要办，还有机会吗？",
     "客户年初没报进名单，现在临时要办，还有戏吗？",
+    # …and so does a possibility (有没有可能, 还有可能…吗)
+    "客户年初没报进名单，现在临时要办，有没有可能办？",
 ])
 def test_a_chance_asked_is_a_permission_asked(question):
     q = analyse(question)
