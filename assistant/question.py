@@ -1553,8 +1553,11 @@ def glued_okay(token: str, norm: str) -> bool:
     from ingest.tokenize import in_dictionary
     # (only a verb or adverb before 行: 他行, 县行 are banks; 不行 closing a clause — 换担保人应该不行吧 — is the
     # officer's guess at the verdict, asked as 行吗 is)
+    # (an adverb before it — 还行吗, 也行吗, 就行 — is that predicate with its adverb, whatever the dictionary says
+    # of 还行 as 「passable」; a preposition used as the verb — 这样用|行吗 — is a verb)
     return (len(token) == 2 and token[1] == "行"
-            and (token == "不行" or not in_dictionary(token) and any(t.startswith(("v", "d")) for _w, t in pos_tags(token[0])))
+            and (token == "不行" or token[0] in "还也就才都"
+                 or not in_dictionary(token) and any(t.startswith(("v", "d", "p")) for _w, t in pos_tags(token[0])))
             and re.search(re.escape(token) + _OKAY_CLOSES, norm) is not None)
 
 

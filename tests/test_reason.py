@@ -2546,6 +2546,10 @@ def test_a_classification_asked_by_name_is_spoken_of_by_its_values(rule, questio
     # …and 不行 closing a clause is the officer's guess at the verdict
     ("客户另外找了一家公司担保，换担保人应该不行吧？", "不行", "担保人"),
     ("抵押物换成设备不行吗？", "不行", "设备"),
+    # …with an adverb before it (还行吗), however the dictionary lists 还行, and after a verb the tagger calls a
+    # preposition (这样用|行吗)
+    ("原流贷上周已经到期了，现在再来办续贷还行吗？", "还行", "续贷"),
+    ("续贷的钱拿一部分去买机床，这样用行吗？", "用行", "机床"),
     # …while 他行 is a bank, going on to 融资 or closing a clause
     ("客户在他行融资是关注类，能续贷吗？", None, "他行"),
     ("客户有笔贷款在他行，还能续贷吗？", None, "他行"),
