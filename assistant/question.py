@@ -111,7 +111,7 @@ _CLAUSE_CLOSES = re.compile(r"[吧吗呢]?\s*([，,。？?！!]|$)")
 # words judging an act against the rules (合规, 违规, 妥当): as the predicate closing a clause (这样操作合规吗,
 # 算不算违规) they ask whether the story's act is allowed, as 行吗 does — they name nothing a rule is about
 # (a rule requiring 依法合规经营 says nothing of the act)
-_JUDGING = frozenset("合规 合法 违规 违法 违反规定 合适 妥当 恰当 稳妥 正当 规范 可取".split())
+_JUDGING = frozenset("合规 合法 违规 违法 违反规定 合适 妥当 恰当 稳妥 正当 规范 可取 过得去 过关".split())
 
 
 def judging_predicate(token: str, norm: str) -> bool:

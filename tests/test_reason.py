@@ -2783,6 +2783,9 @@ def test_a_negated_indefinite_asks_for_a_verdict_and_names_nothing(question):
     ("企业经营不规范，能续贷吗？", "规范", True),
     ("续贷时向企业收咨询费，算不算违规？", "违规", False),
     ("先放款后签合同，这样妥当吗", "妥当", False),
+    # …nor a spoken word that it passes (过得去吗, 能过关吗), asked of the story's figure
+    ("企业原来贷了1200万，这次原额续1200万，额度上过得去吗？", "过得去", False),
+    ("个体户续贷250万，这一关能过关吗？", "过关", False),
     # …not a word of the story or of what is asked about
     ("企业要依法合规经营才能续贷吗？", "合规", True),
     ("企业有过违规经营记录，还能续贷吗？", "违规", True),
