@@ -1449,8 +1449,9 @@ def glued_modal(token: str) -> bool:
     return len(token) == 2 and (token[0] in _MODALS or token[1] in _MODALS) and not in_dictionary(token)
 
 
-# prepositions that introduce the act's beneficiary, object or agent (给他办, 对其续贷, 被银行划为…)
-_COVERBS = "给对为替帮跟向把被让"
+# prepositions that introduce the act's beneficiary, object or agent (给他办, 对其续贷, 被银行划为…), and 来/去
+# linking a means to its act (按周期来定, 找人去办)
+_COVERBS = "给对为替帮跟向把被让来去"
 
 
 def glued_coverb(token: str) -> bool:

@@ -2887,7 +2887,8 @@ _RULE_BOUND = re.compile(rf"(?P<neg>不得|不能|不应|不)(?P<verb>超过|高
 _TURNOVER = re.compile(r"(等额|减额)(?!本息|本金)")
 # what makes a relation one of amounts, checked against two stated amounts
 _AMOUNT_RULE = re.compile(r"额度|金额|等额|减额")
-_ASK_THAN = re.compile(rf"比{_ORIGINAL}[\u4e00-\u9fff]{{0,6}}?(?:稍微|稍|略|再)?(?P<dir>[{_UP}{_DOWN}])")
+# (the direction may be the complement of a verb of change: 拉长, 延长, 缩短, 提高, 降低)
+_ASK_THAN = re.compile(rf"比{_ORIGINAL}[\u4e00-\u9fff]{{0,6}}?(?:稍微|稍|略|再)?(?:拉|延|放|加|缩|提|降|调)?(?P<dir>[{_UP}{_DOWN}])")
 _ASK_SAME = re.compile(rf"(?:跟|和|与|同){_ORIGINAL}[\u4e00-\u9fff]{{0,6}}?(?P<neg>不)?(?:一样|相同|一致)")
 _HEDGE = re.compile(r"一般|原则上|通常")
 # asking whether a rule holds in every case (是不是一律不行, 铁定做不了, 一定要…吗)

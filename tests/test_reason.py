@@ -412,6 +412,9 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     ("续贷期限与原贷款期限相同或稍长。", "", "续贷期限能比原贷款期限长一点吗？", "yes"),
     ("续贷期限与原贷款期限相同或稍长。", "", "续贷期限可以跟原来不一样吗？", "yes"),
     ("续贷期限与原贷款期限相同或稍长。", "", "续贷期限能比原来短吗？", "no"),
+    # the direction as the complement of a verb of change (拉长, 缩短)
+    ("续贷期限与原贷款期限相同或稍长。", "", "续贷的期限能不能比原来那笔贷款稍微拉长一点？", "yes"),
+    ("续贷期限与原贷款期限相同或稍长。", "", "续贷期限能不能比原贷款期限缩短一些？", "no"),
     ("续贷期限一般与原贷款期限相同或稍长。", "", "续贷期限能比原来短吗？", "depends"),   # 一般 hedges
     ("续贷额度根据实际需求确定,但不得超过原贷款额度。", "", "续贷额度能比原贷款高吗？", "no"),
     ("续贷额度根据实际需求确定,但不得超过原贷款额度。", "", "续贷额度可以跟原贷款一样吗？", "yes"),
@@ -862,7 +865,8 @@ def test_a_word_guessed_across_a_modal_is_dropped(token, glued):
         assert all("贷能" not in c.members for c in analyse("个人消费贷能续贷吗？").concepts)
 
 
-@pytest.mark.parametrize("token,glued", [("给续", True), ("被划", True), ("对办", True),
+@pytest.mark.parametrize("token,glued", [("给续", True), ("被划", True), ("对办", True), ("来定", True),
+                                         ("来源", False), ("来往", False), ("去年", False), ("去向", False),
                                          ("对原", False),    # the second character is no verb: 对|原贷款
                                          ("给予", False), ("对于", False), ("为了", False), ("把握", False)])
 def test_a_word_guessed_across_a_preposition_and_its_verb_is_dropped(token, glued):
