@@ -2366,8 +2366,9 @@ _USES = re.compile(r"用途|(?<!适)用于")
 # (a verb with a negated potential complement — 拿不出, 买不起 — says what cannot be done, not a use)
 _NOT_ABLE = r"(?!不[出到了起来])"
 _MONEY_USED = re.compile(r"(钱|资金|款(?!人))[，,]?[^，,。；;？?]{0,12}?(用于|用来|用在|拿|留|买|购|投|花|付)" + _NOT_ABLE +
-                         # or the verb first: 留一部分钱发工资, 拿这笔钱去买设备
-                         r"|(留|拿|用|花|挪)" + _NOT_ABLE + r"[^，,。；;？?]{0,6}(钱|资金)")
+                         # or the verb first: 留一部分钱发工资, 拿这笔钱去买设备 — not with the experiential 过 (挪用过贷款资金
+                         # is what the customer once did, a fact of the story, not a use asked for)
+                         r"|(留|拿|用|花|挪)" + _NOT_ABLE + r"(?!用?过)[^，,。；;？?]{0,6}(钱|资金)")
 # asking about a use of the money: 用于, 用来, 拿去买, 投到, 花在…
 _USE_VERB = re.compile(r"用于|用来|用在|拿去|拿来|拿[^，,。；;？?]{1,6}去|留[^，,。；;？?]{1,6}(发|付|买|还|投)|买|购|投到|投入|花在|付"
                        # English: be spent on, be used for, go to, buy

@@ -1538,6 +1538,9 @@ def test_the_words_that_state_a_condition(condition, words):
     ("续贷下来的钱，客户能不能拿一部分去还信用卡？", True),
     ("续贷下来的钱，客户想拿去买设备，可以吗？", True),           # the money as the topic before a comma
     ("续贷的事，借款人想留一部分钱发工人工资，可以吗？", True),    # the verb first, then the money
+    # …but a use the customer once made (挪用过, the experiential 过) is a fact of the story, not a use asked
+    ("原贷款期间挪用过贷款资金的客户，还能续吗？", False),
+    ("客户以前用过一笔贷款资金炒股，还能续贷吗？", False),
     ("借款人经营正常、利息按时付，但担保企业最近资金很紧，能续贷吗？", False),   # 付 in the story, 资金 tight
     ("贷款资金发放到客户账户后，可以吗？", False),                 # 发放 is the loan paid out, no use
     ("借款人账户上的款不多，能续贷吗？", False),
