@@ -160,6 +160,7 @@ FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
 }
 
 # Words that tell nothing about which rule is meant.
+# (可能 too — possibility asked, 有没有可能办, or guessed in a story, 可能被查封 — is a modal, naming nothing)
 GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 办理 申请 规定 要求 需要 可以 时候 文件 情况 问题 各行 不同
     各 行 规定 有何 什么 那么 这样 应该 还能 能 可 吗 怎么办 怎么 如何 哪 哪些 多少 几 能否 是否 必须 需 应当 应 相关
     一般 最多 最 多 少 少于 多于 规定 说 讲 问 办 办续贷 包括 多长时间 多长 长时间 时间 多久 怎么办 哪里
@@ -1098,21 +1099,47 @@ def unfold_tying(norm: str) -> str:
 # a place of a tier below a city's districts (县里, 乡镇上, 村里)…
 _LOWER_TIER = r"(?:郊县|县城|县里|县上|乡镇|乡下|镇上|镇里|村里)"
 # …said of a piece of real property, as its attribute (县里的门面房, 乡下镇上的厂房) or as where it is (厂房在县城):
-# where a property lies, not where a firm or a bank is (乡镇企业, 县支行)
-_PROPERTY = r"(?:房|铺|门面|土地|地块|楼|不动产|抵押物)"
-_PLACED_PROPERTY = re.compile(rf"(?P<before>{_LOWER_TIER})(?=[上里]?(?:的[^，,。；;？?！!]{{0,4}}?)?{_PROPERTY})"
-                              rf"|(?<=[在于])(?P<after>{_LOWER_TIER})")
-_PROPERTY_AT = re.compile(rf"{_PROPERTY}(?:在|位于)$")
+# where a property lies, not where a firm, a bank or an office is (乡镇企业, 县支行, 县里的不动产登记中心)
+_PROPERTY = r"(?:房子|房产|房|铺面|铺|门面|土地|地块|楼|不动产|抵押物)"
+_PLACE = re.compile(_LOWER_TIER)
+_PROPERTY_END = re.compile(rf"{_PROPERTY}$")
+# where a property lies matters to where it is registered (the registration procedure's own scope)
+_REGISTRATION = re.compile(r"登记|规程|绿色通道|快速通道")
+
+
+def _placed_property(words: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether word k is a property noun of its own: a word ending in one (门面房, 自建房 — not 楼市, 房地产), with
+    no noun after it that it modifies (不动产|登记中心, 房产|局, 抵押物|评估公司)."""
+    if not _PROPERTY_END.search(words[k][0]):
+        return False
+    nxt = words[k + 1][0] if k + 1 < len(words) else ""
+    return not nxt or not any(t.startswith(("n", "vn")) for _w, t in pos_tags(nxt))
 
 
 def unfold_place(norm: str) -> str:
     """A county, a township or a village is outside a city's central districts: a property placed there
-    (「下面县里的门面房」) is 「市中心城区以外」, which a rule scoped to 市中心城区范围内 is checked against."""
-    def sub(m: re.Match) -> str:
-        if m.group("after") and not _PROPERTY_AT.search(norm[max(0, m.start() - 6):m.start()]):
-            return m.group(0)
-        return m.group(0) + "(市中心城区以外)"
-    return _PLACED_PROPERTY.sub(sub, norm)
+    (「下面县里的门面房」, 「厂房在县城」) is 「市中心城区以外」, which a rule scoped to 市中心城区范围内 is checked
+    against — when the question is about its registration, which is what the place bears on."""
+    if not _REGISTRATION.search(norm):
+        return norm
+    words = cut_with_offsets(norm)
+    spots = []
+    for m in _PLACE.finditer(norm):
+        after = [k for k, (_w, s, _e) in enumerate(words) if s >= m.end()]
+        # the property the place modifies (县里的门面房, 乡镇上的厂房: up to one word between, through 的)…
+        near = [k for k in after[:4] if words[k][1] - m.end() <= 6 and "，" not in norm[m.end():words[k][1]]
+                and "," not in norm[m.end():words[k][1]]]
+        own = next((k for k in near if _placed_property(words, k)), None)
+        before = [k for k, (_w, _s, e) in enumerate(words) if e <= m.start()]
+        # …or the property said to be there (厂房在县城, 房子位于乡下)
+        at = before[-2] if len(before) >= 2 and words[before[-1]][0] in ("在", "位于") else None
+        if own is not None and (words[own][1] == m.end() or "的" in norm[m.end():words[own][1]]
+                                or norm[m.end():words[own][1]] in ("上", "里")) \
+                or at is not None and _placed_property(words, at):
+            spots.append(m.end())
+    for k in sorted(set(spots), reverse=True):
+        norm = norm[:k] + "(市中心城区以外)" + norm[k:]
+    return norm
 
 
 def unfolded_words(text: str, q: "Question") -> set[str]:
@@ -1248,8 +1275,12 @@ _EN_BOUND = ((re.compile(r"(?:more than|over|above|exceeding|in excess of)\s*$")
              (re.compile(r"(?:less than|fewer than|under|below|short of)\s*$"), "<"),
              (re.compile(r"(?:at least|no less than|not less than|a minimum of)\s*$"), ">="),
              (re.compile(r"(?:at most|no more than|not more than|up to|a maximum of|within)\s*$"), "<="))
-# a time measured before something (10 days before, two weeks ahead of)
-_EN_BEFORE = re.compile(r"\s*(?:before|prior to|ahead of|in advance of)\b")
+# a time measured before the loan's maturity (10 days before the old loan matures, two weeks ahead of maturity)
+_EN_BEFORE = re.compile(r"\s*(?:before|prior to|ahead of|in advance of)\s+(?:(?:the|its|his|her|their|this|that|"
+                        r"old|original|existing|current|previous|loan|loan's|renewal)\s+){0,3}"
+                        r"(?:matur|expir|due\b|falls due|(?:is|was|comes|came) due|deadline)")
+# the maturity said before the number is the event measured from (the loan matured 5 days before she applied)
+_EN_MATURED_BEFORE = re.compile(r"\b(?:matur|expir|fell due|falls due|was due|is due)\w*\s*$")
 _EN_TIME_UNITS = frozenset({"日", "工作日", "个月", "年", "小时"})
 # a count said in the past (renewed twice, has renewed, already) before again / once more: the next one
 _EN_BEFORE_AGAIN = re.compile(r"\b(already|previously|has|have|had|so far|[a-z]+ed)\b")
@@ -1290,9 +1321,9 @@ def english_quantities(norm: str, text: str | None = None) -> tuple[Limit, ...]:
         b = clause_end(norm, end)
         op = next((o for rx, o in _EN_BOUND if rx.search(norm[a:start])), "=")
         if op == "=" and unit in _EN_TIME_UNITS:
-            # a time before an event (10 days before the loan matures) is a lead, as 「到期前10天」 is: English
+            # a time before the maturity (10 days before the loan matures) is a lead, as 「到期前10天」 is: English
             # puts the event after the number
-            op = "before" if _EN_BEFORE.match(norm, end) else op
+            op = "before" if _EN_BEFORE.match(norm, end) and not _EN_MATURED_BEFORE.search(norm[a:start]) else op
         if unit == "次" and op == "=" and _EN_BEFORE_AGAIN.search(norm[a:start] + norm[end:b]) and \
                 _EN_AGAIN.search(norm[end:]):
             value += 1

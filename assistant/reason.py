@@ -2892,14 +2892,18 @@ _AMOUNT_RULE = re.compile(r"额度|金额|等额|减额")
 _ASK_THAN = re.compile(rf"比{_ORIGINAL}[\u4e00-\u9fff]{{0,6}}?(?:稍微|稍|略|再)?(?:拉|延|放|加|缩|提|降|调)?(?P<dir>[{_UP}{_DOWN}])")
 _ASK_SAME = re.compile(rf"(?:跟|和|与|同){_ORIGINAL}[\u4e00-\u9fff]{{0,6}}?(?P<neg>不)?(?:一样|相同|一致)")
 _HEDGE = re.compile(r"一般|原则上|通常")
-# asking whether a rule holds in every case (是不是一律不行, 铁定做不了, 一定要…吗)
-_ABSOLUTE = re.compile(r"一律|一概|铁定|绝对|一定|肯定|必定|必然|无论如何|不管怎样|统统|百分之百")
+# asking whether a rule holds in every case (是不是一律不行, 铁定做不了, 一定要…吗) — 一定/肯定 as modal adverbs
+# before a verb or a negation, not 一定比例 (a certain share)
+_ABSOLUTE = re.compile(r"一律|一概|铁定|绝对|必定|必然|无论如何|不管怎样|统统|百分之百"
+                       r"|(?:一定|肯定)(?=要|得|会|能|不|没|就|是|必须|需要)")
 
 
 def hedged_for_absolute(q: Question, st: Stance) -> Stance:
     """A rule hedged (原则上…控制在1500万元及以下, 一般与原贷款期限相同) decides the usual case and leaves room for
-    others: asked whether it holds in every case (超过是不是一律不行), its answer is 视情况而定, not its verdict."""
-    if st.verdict not in ("yes", "no") or not _ABSOLUTE.search(q.asking or q.norm):
+    others: asked whether its bar holds in every case (超过是不是一律不行, 是不是一定要一样), its answer is 视情况而定.
+    A case inside the usual one (期限跟原来一样肯定可以吧) keeps its 可以: the hedge softens only the bar."""
+    barred = st.verdict == "no" or st.verdict == "yes" and q.modality == "necessity"
+    if not barred or not _ABSOLUTE.search(q.asking or q.norm):
         return st
     hedge = _HEDGE.search(st.reading.text)
     if hedge is None:

@@ -272,6 +272,8 @@ MUTATIONS = {
     "an English time before an event is a lead": "import assistant.question as m, re; m._EN_BEFORE = re.compile('(?!x)x')",
     "a direction of change asked against the original (拉长, 缩短)": "import assistant.reason as m, re; m._ASK_THAN = re.compile(m._ASK_THAN.pattern.replace('(?:拉|延|放|加|缩|提|降|调)?', ''))",
     "a use once made (挪用过) is no use asked": "import assistant.reason as m, re; m._MONEY_USED = re.compile(m._MONEY_USED.pattern.replace('(?!用?过)', ''))",
+    "a possibility asked names nothing (可能)": "import assistant.question as m; m.GENERIC = m.GENERIC - {'可能'}",
+    "passing words judge the story (过得去, 过关)": "import assistant.question as m; m._JUDGING = m._JUDGING - {'过得去', '过关'}",
     "a hedged rule asked of every case": "import assistant.reason as m, assistant.answer as a; m.hedged_for_absolute = a.hedged_for_absolute = lambda q, st: st",
     "credit grades as values": "import ingest.readings as m; m.grade_limits = lambda *a, **k: []",
     "以外 excepts what stands before it": "import ingest.readings as m, re; m._OUTSIDE = re.compile('(?!x)x')",

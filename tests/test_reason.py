@@ -925,6 +925,9 @@ def test_a_stated_count_is_the_next_one_only_for_renewals(question, value):
     # …an amount is no time, and a time not before anything is as said
     ("Can a RMB 1 million loan be renewed before it matures?", [("=", 100.0, "万元")]),
     ("The loan has been overdue for 10 days. Can it renew?", [("=", 10.0, "日")]),
+    # …nor a time before another event, nor one measured from the maturity said first (review)
+    ("The old loan matured 5 days before she applied. Can it still be renewed?", [("=", 5.0, "日")]),
+    ("He was overdue for 5 days before repaying. Can he renew?", [("=", 5.0, "日")]),
     # renewed twice already and asked to renew again: the third renewal, as 已经续过两次，还想再续
     ("The loan has already been renewed twice. Can it be renewed again?", [("=", 3.0, "次")]),
     ("The loan was renewed 2 times. Is that within the limit?", [("=", 2.0, "次")]),
@@ -1211,6 +1214,12 @@ def test_words_naming_documents_together_name_the_ones_they_share(question, docs
     ("村镇银行的客户拿厂房抵押，能按这个规程办登记吗？", False),
     ("县支行的客户拿厂房抵押，能按这个规程办登记吗？", False),
     ("乡镇企业拿厂房抵押，能按这个规程办登记吗？", False),
+    # …nor where an office or a firm is, though its name holds a property word (review)
+    ("县里的不动产登记中心能按这个规程办续贷抵押登记吗？", False),
+    ("县城的房地产公司拿市区的写字楼抵押，能按这个规程办登记吗？", False),
+    ("县里的房产局能按这个规程办登记吗？", False),
+    # …and only a question on the registration, which the place bears on: whether renewal is allowed it does not
+    ("客户用县里的自建房抵押，能续贷吗？", False),
 ])
 def test_a_stated_fact_outside_a_documents_own_scope(question, outside):
     from assistant.reason import out_of_scope
@@ -3313,6 +3322,9 @@ def test_an_exclusion_in_a_sentence_of_its_own_fails_the_stated_kind(verdict, wh
     ("企业想单笔续贷1800万，可以吗？", "原则上企业单笔续贷额度控制在1500万元及以下。", "no"),
     # asked absolutely of a rule that is not hedged: its verdict stands
     ("企业单笔续贷1800万，是不是一律不行？", "企业单笔续贷额度不得超过1500万元。", "no"),
+    # a case inside the hedged norm keeps its 可以, however sure the officer sounds (review)
+    ("企业单笔续贷1000万，肯定可以吧？", "原则上企业单笔续贷额度控制在1500万元及以下。", "yes"),
+    ("续贷期限能比原贷款期限长一点，一定可以吗？", "续贷期限一般与原贷款期限相同或稍长。", "yes"),
 ])
 def test_a_hedged_rule_asked_of_every_case_depends(question, rule, verdict):
     from assistant.reason import hedged_for_absolute
