@@ -11,7 +11,7 @@ from typing import Callable
 
 from ingest.readings import Limit, clause_bounds, event_ages, grade_value, is_negator, limits, negation_scope
 from .docnames import KIND_WORDS, RULES_NOUNS
-from ingest.tokenize import cut_with_offsets, in_dictionary, normalize, pos_tags, terms as token_terms, to_simplified
+from ingest.tokenize import WORD_CLASSES, cut_with_offsets, in_dictionary, normalize, pos_tags, terms as token_terms, to_simplified, word_class
 
 _COMPARE = re.compile(r"各行|各文件|各家|各银行|各个文件|不同文件|不同银行|有何不同|有什么不同|有何区别|有什么区别|"
                       r"区别|异同|是否一致|一致吗|一样吗|相同吗|比较|对比|\bcompare\b|\bdiffer|\bdifference|"
@@ -111,7 +111,7 @@ _CLAUSE_CLOSES = re.compile(r"[吧吗呢]?\s*([，,。？?！!]|$)")
 # words judging an act against the rules (合规, 违规, 妥当): as the predicate closing a clause (这样操作合规吗,
 # 算不算违规) they ask whether the story's act is allowed, as 行吗 does — they name nothing a rule is about
 # (a rule requiring 依法合规经营 says nothing of the act)
-_JUDGING = frozenset("合规 合法 违规 违法 违反规定 合适 妥当 恰当 稳妥 正当 规范 可取 过得去 过关".split())
+_JUDGING = frozenset(WORD_CLASSES["评判"])
 
 
 def judging_predicate(token: str, norm: str) -> bool:
@@ -160,7 +160,7 @@ FACETS: dict[str, tuple[re.Pattern, re.Pattern]] = {
 }
 
 # Words that tell nothing about which rule is meant.
-# (可能 too — possibility asked, 有没有可能办, or guessed in a story, 可能被查封 — is a modal, naming nothing)
+# (with the spoken ways of asking whether it can be done — 有戏, 有没有可能办 — listed in the glossary as 问可行)
 GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 办理 申请 规定 要求 需要 可以 时候 文件 情况 问题 各行 不同
     各 行 规定 有何 什么 那么 这样 应该 还能 能 可 吗 怎么办 怎么 如何 哪 哪些 多少 几 能否 是否 必须 需 应当 应 相关
     一般 最多 最 多 少 少于 多于 规定 说 讲 问 办 办续贷 包括 多长时间 多长 长时间 时间 多久 怎么办 哪里
@@ -169,9 +169,8 @@ GENERIC = frozenset("""银行 企业 小微企业 小微 客户 贷款 业务 �
     监管 监管通知 制度 银行制度 1.0 2.0 不能不 确定 如何确定
     不要 要不要 是不是 有没有 行不行 需不需要 可以不 行吗 才能 限制 有何规定 怎么规定
     一定 务必 非得 非要 不到 没到 达不到
-    能行 行得通 可行 可不可行 允不允许 允许 准许 容许 没问题 有问题 没事 必要 有必要 来得及 机会 有机会 有戏 还有 可能
     不用 不必 无需 无须 不需 用不着
-    allowed permitted permissible acceptable possible feasible okay ok fine""".split())
+    allowed permitted permissible acceptable possible feasible okay ok fine""".split()) | frozenset(WORD_CLASSES["问可行"])
 
 # Terms of this product's domain: a question with one of them is in scope even when worded loosely.
 # the act and product every question here is about: they do not say *what* a rule concerns
@@ -1067,7 +1066,7 @@ def unfold_debt(norm: str) -> str:
 
 # buying a product or placing a deposit (买一份理财, 存一笔定期 — not 存量), and a loan made to hang on it in the same
 # clause (…才给续) or by the purchase denied in the next (不买就不给续); or both at once (不买理财就不给续贷)
-_PRODUCT = r"(?:理财|保险|基金|定期|存单)(?:产品)?"
+_PRODUCT = word_class("搭售产品") + r"(?:产品)?"
 _PRODUCT_BOUGHT = re.compile(r"(?:买|购买|认购|存(?!量))[^，,。？?；;！!、]{0,8}?" + _PRODUCT)
 _HANGS_ON = re.compile(r"才(?:给|能|肯|可以|会)?(?:办|续|放|贷)(?:贷款|贷)?")
 _DENIED_PURCHASE = re.compile(r"不(?:买|购买|存)[^，,。？?；;！!、]{0,8}?就(?:不|没)(?:给|能|肯|法)?(?:办|续|放|贷)(?:贷款|贷)?")
@@ -1097,10 +1096,10 @@ def unfold_tying(norm: str) -> str:
 
 
 # a place of a tier below a city's districts (县里, 乡镇上, 村里)…
-_LOWER_TIER = r"(?:郊县|县城|县里|县上|乡镇|乡下|镇上|镇里|村里)"
+_LOWER_TIER = word_class("县以下")
 # …said of a piece of real property, as its attribute (县里的门面房, 乡下镇上的厂房) or as where it is (厂房在县城):
 # where a property lies, not where a firm, a bank or an office is (乡镇企业, 县支行, 县里的不动产登记中心)
-_PROPERTY = r"(?:房子|房产|房|铺面|铺|门面|土地|地块|楼|不动产|抵押物)"
+_PROPERTY = word_class("不动产")
 _PLACE = re.compile(_LOWER_TIER)
 _PROPERTY_END = re.compile(rf"{_PROPERTY}$")
 # where a property lies matters to where it is registered (the registration procedure's own scope)
@@ -1125,11 +1124,10 @@ def unfold_place(norm: str) -> str:
     words = cut_with_offsets(norm)
     spots = []
     for m in _PLACE.finditer(norm):
-        after = [k for k, (_w, s, _e) in enumerate(words) if s >= m.end()]
+        clause_end = clause_bounds(norm, m.end())[1]
+        after = [k for k, (_w, s, e) in enumerate(words) if s >= m.end() and e <= clause_end]
         # the property the place modifies (县里的门面房, 乡镇上的厂房: up to one word between, through 的)…
-        near = [k for k in after[:4] if words[k][1] - m.end() <= 6 and "，" not in norm[m.end():words[k][1]]
-                and "," not in norm[m.end():words[k][1]]]
-        own = next((k for k in near if _placed_property(words, k)), None)
+        own = next((k for k in after[:4] if words[k][1] - m.end() <= 6 and _placed_property(words, k)), None)
         before = [k for k, (_w, _s, e) in enumerate(words) if e <= m.start()]
         # …or the property said to be there (厂房在县城, 房子位于乡下)
         at = before[-2] if len(before) >= 2 and words[before[-1]][0] in ("在", "位于") else None

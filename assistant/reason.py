@@ -18,7 +18,7 @@ from typing import Literal
 from ingest.clauses import HEADING
 from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, TIME_UNITS, scope_word, Limit, Reading, clause_bounds
 from ingest.readings import POSSESSOR, RESTRICTED, TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, deictic_dates, is_negator, members as list_members, negation_scope, negators, figure
-from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms
+from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms, word_class
 
 from .evidence import UNKNOWN_WEIGHT
 from .question import CLASSIFIER_TAGS, FACETS, UNIT_FACETS, ENGAGE, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest, word_offsets
@@ -2894,8 +2894,7 @@ _ASK_SAME = re.compile(rf"(?:跟|和|与|同){_ORIGINAL}[\u4e00-\u9fff]{{0,6}}?(
 _HEDGE = re.compile(r"一般|原则上|通常")
 # asking whether a rule holds in every case (是不是一律不行, 铁定做不了, 一定要…吗) — 一定/肯定 as modal adverbs
 # before a verb or a negation, not 一定比例 (a certain share)
-_ABSOLUTE = re.compile(r"一律|一概|铁定|绝对|必定|必然|无论如何|不管怎样|统统|百分之百"
-                       r"|(?:一定|肯定)(?=要|得|会|能|不|没|就|是|必须|需要)")
+_ABSOLUTE = re.compile(word_class("一律") + r"|(?:一定|肯定)(?=要|得|会|能|不|没|就|是|必须|需要)")
 
 
 def hedged_for_absolute(q: Question, st: Stance) -> Stance:

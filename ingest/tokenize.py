@@ -18,27 +18,33 @@ _ready = False
 GLOSSARY = DATA / "glossary.tsv"
 
 
-def _load_glossary() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Colloquial and English words -> the corpus's words, and the classification families
-    (ingest/data/glossary.tsv, one entry a line with its reason)."""
+def _load_glossary() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Colloquial and English words -> the corpus's words, the classification families, and the word classes the
+    question grammar reads (ingest/data/glossary.tsv, one entry a line with its reason)."""
     synonyms: dict[str, tuple[str, ...]] = {}
     families: dict[str, tuple[str, ...]] = {}
+    classes: dict[str, tuple[str, ...]] = {}
     for n, line in enumerate(GLOSSARY.read_text("utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
-        if cells[0] == "@family":
-            if len(cells) < 4:
-                raise ValueError(f"{GLOSSARY}:{n}: a family line is @family, name, values, reason")
-            families[cells[1]] = tuple(cells[2].split())
+        if cells[0] in ("@family", "@words"):
+            if len(cells) < 4 or not cells[3].strip():
+                raise ValueError(f"{GLOSSARY}:{n}: a {cells[0]} line is {cells[0]}, name, words, reason")
+            (families if cells[0] == "@family" else classes)[cells[1]] = tuple(cells[2].split())
             continue
         if len(cells) < 3 or not cells[2].strip():
             raise ValueError(f"{GLOSSARY}:{n}: an entry is word, corpus words, reason (tab-separated)")
         synonyms[cells[0]] = tuple(w for w in cells[1].split(",") if w)
-    return synonyms, families
+    return synonyms, families, classes
 
 
-SYNONYMS, FAMILIES = _load_glossary()
+SYNONYMS, FAMILIES, WORD_CLASSES = _load_glossary()
+
+
+def word_class(name: str) -> str:
+    """A word class of the glossary as a regex alternation, longest word first (县城 before 县)."""
+    return "(?:" + "|".join(map(re.escape, sorted(WORD_CLASSES[name], key=len, reverse=True))) + ")"
 
 
 def _stopwords() -> frozenset[str]:

@@ -56,3 +56,24 @@ def test_an_inflected_english_word_is_looked_up_by_its_base_form(word, base):
 def test_english_function_words_are_no_concepts(question, word):
     from assistant.question import analyse
     assert not any(word in c.members for c in analyse(question).concepts)
+
+
+def test_the_word_classes_the_grammar_reads_are_in_the_glossary_with_their_reasons():
+    from ingest.tokenize import GLOSSARY, WORD_CLASSES, word_class
+    lines = [ln.split("\t") for ln in GLOSSARY.read_text("utf-8").splitlines() if ln.startswith("@words")]
+    assert lines and all(len(cells) >= 4 and cells[3].strip() for cells in lines)
+    # the classes the question grammar reads: where a property lies, what is sold with a loan, how a question asks
+    assert {"县以下", "不动产", "搭售产品", "一律", "评判", "问可行"} <= set(WORD_CLASSES)
+    # longest word first, so 县城 is read whole, not as a shorter word inside it
+    import re
+    assert re.match(word_class("不动产"), "不动产").group() == "不动产"
+
+
+def test_a_word_class_line_without_its_reason_is_refused(tmp_path, monkeypatch):
+    import pytest
+    import ingest.tokenize as t
+    bad = tmp_path / "glossary.tsv"
+    bad.write_text("@words\t县以下\t县里 乡镇\t\n", "utf-8")
+    monkeypatch.setattr(t, "GLOSSARY", bad)
+    with pytest.raises(ValueError):
+        t._load_glossary()
