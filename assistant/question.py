@@ -1279,7 +1279,6 @@ _EN_BEFORE = re.compile(r"\s*(?:before|prior to|ahead of|in advance of)\s+(?:(?:
                         r"(?:matur|expir|due\b|falls due|(?:is|was|comes|came) due|deadline)")
 # the maturity said before the number is the event measured from (the loan matured 5 days before she applied)
 _EN_MATURED_BEFORE = re.compile(r"\b(?:matur|expir|fell due|falls due|was due|is due)\w*\s*$")
-_EN_TIME_UNITS = frozenset({"日", "工作日", "个月", "年", "小时"})
 # a count said in the past (renewed twice, has renewed, already) before again / once more: the next one
 _EN_BEFORE_AGAIN = re.compile(r"\b(already|previously|has|have|had|so far|[a-z]+ed)\b")
 _EN_AGAIN = re.compile(r"\b(again|another|once more)\b")
@@ -1318,7 +1317,7 @@ def english_quantities(norm: str, text: str | None = None) -> tuple[Limit, ...]:
         a = max([norm.rfind(ch, 0, start) for ch in ",.;?!，。；？！"]) + 1
         b = clause_end(norm, end)
         op = next((o for rx, o in _EN_BOUND if rx.search(norm[a:start])), "=")
-        if op == "=" and unit in _EN_TIME_UNITS:
+        if op == "=" and unit in UNIT_FACETS["time"]:
             # a time before the maturity (10 days before the loan matures) is a lead, as 「到期前10天」 is: English
             # puts the event after the number
             op = "before" if _EN_BEFORE.match(norm, end) and not _EN_MATURED_BEFORE.search(norm[a:start]) else op
