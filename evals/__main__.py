@@ -10,8 +10,8 @@ from ingest.cli import ChineseArgumentParser, run
 def main(argv: list[str] | None = None) -> int:
     parser = ChineseArgumentParser(prog="python -m evals",
                                    description="运行评测集（与 `python -m assistant ask` 同一条路径），或运行性能基准。")
-    parser.add_argument("--split", default="all", choices=["dev", "test", "blind", "sealed", "sealed3", "sealed33", "newdocs", "dev+newdocs", "all"],
-                        help="要运行的评测集：dev（调参用）、test、blind、sealed、sealed3、sealed33（盲测，各只运行一次后才看）、newdocs（三份合成新文件）、dev+newdocs（加入合成文件后的 dev 问题）"
+    parser.add_argument("--split", default="all", choices=["dev", "test", "blind", "sealed", "sealed3", "sealed34", "newdocs", "dev+newdocs", "all"],
+                        help="要运行的评测集：dev（调参用）、test、blind、sealed、sealed3、sealed34（盲测，各只运行一次后才看）、newdocs（三份合成新文件）、dev+newdocs（加入合成文件后的 dev 问题）"
                              "或 all（依次运行全部，每个集各自对照阈值）")
     parser.add_argument("--failures", action="store_true", help="列出未通过的用例（FLIP 表示可以/不可以答反）")
     sub = parser.add_subparsers(dest="command")

@@ -36,15 +36,15 @@ SEALED3_PATH = HERE / "sealed3.jsonl"
 # sealed19 (ids i; written by a helper from the seeds alone at the start of the sixth 2026-12-03 session,
 # run once at its end and reported) joined dev as tuning material at the start of the seventh 2026-12-03
 # session; its writer had the labelling rule, so none of its questions needed relabelling.
-# sealed20-sealed32 (ids l, o, p, n, aa, ab, ac, ad, ae, af, ag, ah, ai), each run once at its session's end and reported, joined dev in turn.
-# written by a helper from the seeds alone at the start of the sixth 2026-12-05 session (ids aj, as dev
+# sealed20-sealed34 (ids l, o, p, n, aa, ab, ac, ad, ae, af, ag, ah, ai, aj), each run once at its session's end and reported, joined dev in turn.
+# written by a helper from the seeds alone at the start of the seventh 2026-12-05 session (ids ak, as dev
 # already uses every letter); kept unread until run once at its end
-SEALED33_PATH = HERE / "sealed33.jsonl"
+SEALED34_PATH = HERE / "sealed34.jsonl"
 # questions on three synthetic policies (tests/data/newdocs), answered after `ingest add`
 NEWDOCS_DIR = HERE.parent / "tests" / "data" / "newdocs"
 NEWDOCS_PATH = NEWDOCS_DIR / "cases.jsonl"
 KINDS = ("yesno", "fact", "list", "compare", "oos")
-SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed33", "newdocs")
+SPLITS = ("dev", "test", "blind", "sealed", "sealed3", "sealed34", "newdocs")
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def load_cases(path: Path | None = None, split: str | None = None) -> list[Case]
     """Cases of one split. Without a split: the project's own questions (dev + test), which the
     benchmarks time; `blind` and `newdocs` are asked for by name only."""
     if path is None:
-        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed33": [SEALED33_PATH],
+        paths = {"blind": [BLIND_PATH], "sealed": [SEALED_PATH], "sealed3": [SEALED3_PATH], "sealed34": [SEALED34_PATH],
                  "newdocs": [NEWDOCS_PATH]}.get(split or "", [CASES_PATH])
     else:
         paths = [path]

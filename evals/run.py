@@ -26,7 +26,7 @@ RESULTS = HERE / "results"
 COLUMNS = ["n", "recall@1", "recall@3", "recall@5", "mrr", "verdict_acc", "flips", "fact_recall", "abstain_precision",
            "abstain_recall", "false_abstention", "cite@3", "quotes_verbatim", "gold_citations", "latency_p50_ms",
            "latency_p95_ms", "pass_rate"]
-SPLITS_ALL = ("dev", "test", "blind", "sealed", "sealed3", "sealed33", "newdocs", "dev+newdocs")
+SPLITS_ALL = ("dev", "test", "blind", "sealed", "sealed3", "sealed34", "newdocs", "dev+newdocs")
 
 
 def answer_all(cases: list[Case], settings: Settings) -> list[dict]:

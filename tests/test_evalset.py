@@ -18,7 +18,7 @@ def test_the_blind_split_is_well_formed(corpus_clauses):
     text = {c.clause_id: c.text for clauses in corpus_clauses.values() for c in clauses}
     blind = load_cases(split="blind")
     assert len(blind) >= 100 and validate(blind, text) == []
-    for name in ("sealed", "sealed3", "sealed33"):
+    for name in ("sealed", "sealed3", "sealed34"):
         sealed = load_cases(split=name)
         assert len(sealed) >= 100 and validate(sealed, text) == []
     assert sum(1 for c in blind if c.kind == "oos") >= 15
