@@ -1116,9 +1116,10 @@ def _window_stance(q: Question, reading: Reading, strength: float) -> Stance | N
             if ago < window:
                 return Stance("no", reading, strength, term, f"{rule}，{said}，在此期间内")
             if ago > window or age.op == ">=":
-                if _one_of_many_conditions(q, reading):
-                    return Stance("depends", reading, strength, term, MET_ONE)
-                return Stance("yes", reading, strength, term, f"{rule}，{said}，已在此期间之外")
+                # a story dating its event asks whether the event still bars: before the window it does not.
+                # That answers what was asked — the list's other conditions are named, not made the verdict
+                rest = "；其余条件仍须逐项核对" if _one_of_many_conditions(q, reading) else ""
+                return Stance("yes", reading, strength, term, f"{rule}，{said}，已在此期间之外{rest}")
             return Stance("depends", reading, strength, term, f"{rule}，{said}，是否仍在期间内要看具体日期")
     return None
 

@@ -2656,7 +2656,7 @@ WINDOW = "(三)申请人近三年内无偷税漏税、拖欠工资等不良记�
     ("企業半年前拖欠過工資，能續貸嗎？", "no"),
     ("企业五年前偷税漏税被查过，偷税漏税这条能过吗？", "yes"),   # before the window: the event does not bear on it
     ("企业三年多以前拖欠工资，这一条还卡不卡？", "yes"),
-    ("企业五年前偷税漏税被查过，现在能续贷吗？", "depends"),     # …and the other conditions are still to check
+    ("企业五年前偷税漏税被查过，现在能续贷吗？", "yes"),         # a story dating its event asks whether it still bars
     ("企业三年前偷税漏税，还能续贷吗？", "depends"),           # on the window's edge the date decides
     ("企业两年前被起诉过，能续贷吗？", None),                  # the dated event is another than the one denied
     ("企业五年前偷税漏税，去年又拖欠过工资，还能续贷吗？", "no"),  # the latest instance decides
