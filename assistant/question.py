@@ -940,6 +940,27 @@ def _verb_and_object(body: str) -> tuple[str, str] | None:
     return None
 
 
+def _without_tail(body: str) -> str:
+    while True:
+        cut = _CLAUSE_TAIL.sub("", body)
+        if cut == body:
+            return body
+        body = cut
+
+
+def _coordinated_predicates(parts: list[str]) -> list[str]:
+    """The predicates of the conjuncts after a comparison's first (比新贷款简单点、快一点 → 快): each a short
+    word with its degree words (规范 is tagged a noun, and predicates here); a longer conjunct is a clause of its own."""
+    out = []
+    for part in parts:
+        part = _DEGREE.sub("", _without_tail(part).lstrip("又也还更"))
+        tags = [(w, tag) for w, tag in pos_tags(part) if tag != "x"]
+        if not tags or len(part) > 4 or not all(tag[0] in "avdn" for _w, tag in tags):
+            return []
+        out.append(tags[-1][0])
+    return out
+
+
 def comparison_standards(norm: str) -> list[tuple[int, int, str]]:
     """Spans naming the standard of a comparison, each with its predicate: between 比 and the predicate
     (比新增业务|宽松一些, 比上次|多50万, 比原合同|稍长一点), or after compared with / than in English
@@ -947,12 +968,12 @@ def comparison_standards(norm: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _COMPARATIVE.finditer(norm):
         end = clause_end(norm, m.end())
-        body = norm[m.end():end]
-        while True:
-            cut = _CLAUSE_TAIL.sub("", body)
-            if cut == body:
-                break
-            body = cut
+        whole = _without_tail(norm[m.end():end])
+        body, *more = whole.split("、")
+        body = _without_tail(body)
+        if not more or not (any(tag[0] in "av" for _w, tag in pos_tags(body)[-1:]) or _verb_and_object(body)):
+            # (a first conjunct closing in a noun coordinates standards: 比新贷款、原贷款都快)
+            body, more = whole, []
         words = [w for w, _s, _e in cut_with_offsets(body)]
         if len(words) < 2:
             continue
@@ -964,6 +985,8 @@ def comparison_standards(norm: str) -> list[tuple[int, int, str]]:
             # 比 too, with any word the segmenter glued it into (能比, 比新)
             start = next((a for _w, a, b in cut_with_offsets(norm) if a <= m.start() < b), m.start())
             out.append((start, m.end() + len(standard), predicate))
+            # predicates coordinated after the first (简单点、快一点) compare the same thing with the same standard
+            out.extend((start, m.end() + len(standard), p) for p in _coordinated_predicates(more))
     for m in _EN_STANDARD.finditer(norm):
         end = clause_end(norm, m.end())
         before = re.findall(r"[a-z]+", norm[:m.start()])

@@ -506,6 +506,7 @@ MUTATIONS = {
     "only a mechanism asked in words widens the search": "import assistant.consistency as m, re; f = m._way_of_renewal_stated; m._way_of_renewal_stated = lambda cats, q: True",
     "a comparison searches a value's siblings' words (中型企业 → 中小企业)": "import assistant.consistency as m; m.sibling_words = lambda q, known_word: []",
     "the rules pointed at by a determiner name nothing asked (这套政策)": "import assistant.question as m, re; m._DETERMINER = re.compile('(?!x)x'); m.RULES_NOUNS = ()",
+    "predicates coordinated after a comparison's first share its standard (简单点、快一点)": "import assistant.question as m; m._coordinated_predicates = lambda parts: []",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py", "tests/test_comparison_rules.py"]

@@ -1363,6 +1363,29 @@ def test_the_predicate_of_a_comparison_is_its_verb(question, standard, predicate
     assert [(norm[a:b], p) for a, b, p in comparison_standards(norm)] == [(standard, predicate)]
 
 
+@pytest.mark.parametrize("question,expected", [
+    # predicates coordinated after the first compare the same thing against the same standard
+    ("续贷审批能不能比新发一笔贷款走得简单点、快一点？", [("比新发一笔贷款走得", "简单"), ("比新发一笔贷款走得", "快")]),
+    ("续贷手续能不能比新增贷款简化、规范一些？", [("比新增贷款", "简化"), ("比新增贷款", "规范")]),
+    ("续贷审查能不能比新增贷款简化环节、快一些？", [("比新增贷款", "简化"), ("比新增贷款", "快")]),
+    # a first conjunct closing in a noun coordinates the standards, not the predicates
+    ("续贷能比新贷款、原贷款都快吗？", [("能比新贷款、原贷款都", "快")]),
+])
+def test_coordinated_predicates_share_the_comparison(question, expected):
+    from assistant.question import comparison_standards
+    norm = analyse(question).norm
+    assert [(norm[a:b], p) for a, b, p in comparison_standards(norm)] == expected
+
+
+@pytest.mark.parametrize("rule,expected", [
+    # a rule stating either coordinated predicate speaks of the comparison asked
+    ("(一)规范操作:续贷业务须视同新增业务如实进行调查、审查和审批,不得简化操作程序;", "no"),
+    ("第十一条续贷审批流程应当简化、规范,金融机构应当加快审批速度,提供便捷的服务。", "yes"),
+])
+def test_a_rule_stating_one_coordinated_predicate_answers_the_comparison(rule, expected):
+    assert _verdict(rule, "续贷审批能不能比新增贷款简化、快一点？") == expected
+
+
 def test_only_a_quantifier_of_the_conditions_names_none_of_them():
     # 抵押条件 names one condition: the question asks about that one, not the whole story
     q = analyse("企业去年有过一次欠税，抵押足值，符合抵押条件吗？")
