@@ -330,8 +330,9 @@ class DefaultAnswerer:
         voting = votes({d: st for d, (st, _h) in per_doc.items()})
         voters = {d: v for d, v in per_doc.items() if d in voting}
         # a document naming the asked class itself leads one that names only kinds of it
+        # — and one holding the asked word itself one that holds a narrower kind of it (民间高利借贷)
         voters = dict(sorted(voters.items(), key=lambda kv: (-round(kv[1][0].strength, 2), kv[1][0].partial,
-                                                             kv[1][1].rank))[:MAX_VOTERS])
+                                                             kv[1][0].term not in q.norm, kv[1][1].rank))[:MAX_VOTERS])
         overall = combine({d: st for d, (st, _h) in voters.items()}, q)
         label = verdict_word(q, overall)
         sides = {st.verdict for st, _h in voters.values()}

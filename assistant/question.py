@@ -407,7 +407,9 @@ class Question:
                     k = self.norm.find(m, v.end(), clause_end)
                     word = v.group(1) + m[-1]
                     # the tagger (slow to load) is asked last: 期 of 到期了 is no verb of its own
+                    # (a bracketed gloss — 借了30万周转(民间借贷) — is no object of the verb before it)
                     if (0 <= k <= v.end() + 8 and word not in have and id(c) not in swap and known(word)
+                            and "(" not in self.norm[v.end():k]
                             and self.tags.get(v.group(1), "").startswith("v")):
                         swap[id(c)] = Concept((word,), ())
             # an object of one character after the measure (欠过一次息) is no concept of its own: the
@@ -1163,6 +1165,38 @@ def unfold_place(norm: str) -> str:
     return norm
 
 
+# borrowing with its lender named by a coverb before the verb (找亲戚借了, 跟朋友那儿借过), or lending to one (借给朋友)
+# (借 the verb: not 借款, 借据 — 跟客户签借款合同 borrows nothing)
+_BORROWED_FROM = re.compile(r"(?:向|跟|找|从|问|和)(?P<lender>[^，,。；;：:？?借]{1,10}?)(?:那儿|那里|那边|手里|处)?借(?:了|过|的)?"
+                            r"(?=[\d一二两三四五六七八九十几百千万些点笔钱来]|$)")
+_LENT_TO = re.compile(r"借给(?:了)?(?P<lender>[^，,。；;：:？?\d]{1,6}?)(?=[，,。；;？?收\d]|$)")
+# a lender that is the bank itself (我行, 我们农商行, 本社, 银行) or another licensed lender (小贷公司, 信托,
+# 典当行): lending by them is no private lending
+_LICENSED = re.compile(r"行|社|银|我们|你们|咱|本|贷|金融|信托|典当")
+
+
+def borrowed_elsewhere(quantity: str) -> bool:
+    """Whether a figure is borrowed from a lender the question names that is not the bank: that debt's
+    amount (找亲戚借了50万), not the loan's."""
+    m = _BORROWED_FROM.search(quantity.rstrip("个共计约近大概"))
+    return m is not None and m.end() == len(quantity.rstrip("个共计约近大概")) and not _LICENSED.search(m.group("lender"))
+
+
+def unfold_private_loan(norm: str) -> str:
+    """Borrowing from, or lending to, someone who is no licensed lender (跟亲戚借了50万, 借给朋友收利息) is
+    private lending — what the rules call 民间借贷: said at the end of its clause, where the rules' word is read."""
+    if "民间" in norm or "高利贷" in norm:
+        return norm   # named already
+    spots = []
+    for rx in (_BORROWED_FROM, _LENT_TO):
+        for m in rx.finditer(norm):
+            if not _LICENSED.search(m.group("lender")):
+                spots.append(clause_bounds(norm, m.end())[1])
+    for k in sorted(set(spots), reverse=True):
+        norm = norm[:k] + "(民间借贷)" + norm[k:]
+    return norm
+
+
 def unfolded_words(text: str, q: "Question") -> set[str]:
     """The words the question's reading unfolded (税没按时交 → 欠税, 续不了贷 → 不能续贷) that its text does not
     hold: searching the text alone would never look for them."""
@@ -1171,7 +1205,7 @@ def unfolded_words(text: str, q: "Question") -> set[str]:
 
 
 def analyse(text: str) -> Question:
-    norm = unfold_place(unfold_tying(unfold_debt(unfold_potential(normalize(to_simplified(text))))))
+    norm = unfold_private_loan(unfold_place(unfold_tying(unfold_debt(unfold_potential(normalize(to_simplified(text)))))))
     kind = question_kind(norm)
     facets = tuple(name for name, (ask, _) in FACETS.items() if ask.search(norm))
     # a one-character verb glued to its aspect mark (签了, 办过) is the verb

@@ -18,10 +18,10 @@ from typing import Literal
 from ingest.clauses import HEADING
 from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, TIME_UNITS, scope_word, Limit, Reading, clause_bounds
 from ingest.readings import POSSESSOR, RESTRICTED, TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, deictic_dates, is_negator, members as list_members, negation_scope, negators, figure
-from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms, word_class
+from ingest.tokenize import FAMILIES, cut_with_offsets, in_dictionary, pos_tags, terms as token_terms, word_class
 
 from .evidence import UNKNOWN_WEIGHT
-from .question import CLASSIFIER_TAGS, FACETS, UNIT_FACETS, ENGAGE, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest, word_offsets
+from .question import CLASSIFIER_TAGS, FACETS, UNIT_FACETS, ENGAGE, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest, word_offsets, borrowed_elsewhere
 
 Verdict = Literal["yes", "no", "depends"]
 
@@ -227,6 +227,51 @@ def _narrower_kind(q: Question, text: str, k: int, term: str) -> str | None:
     if all(tags.get(t, "").startswith(CLASSIFIER_TAGS) for t in unsaid):
         return "".join(run)
     return None
+
+
+def _narrower_denied(reading: Reading, concept: Concept) -> tuple[int, str, bool] | None:
+    """The asked compound with a modifier inside, in what the rule denies (民间借贷 in 「无参与民间高利借贷」): the
+    rule bars a narrower kind of the thing asked — which the stance weighs against the modifier (_rule_modifier),
+    where a part of the compound (民间) would only be a partial match."""
+    if not reading.negated and reading.lead != "exclusion":
+        return None
+    form = match_form(reading.text)
+    for m in concept.members:
+        found = narrowed_form(form, m)
+        inserted = found and "".join(ch for ch in found if ch not in m)
+        # (the inserted word a modifier — a noun or an adjective: 高利; 等 of 「质押等贷款」 closes a list)
+        if not inserted or not all(tag[0] in "an" for _w, tag in pos_tags(inserted)):
+            continue
+        k = form.find(found)
+        if reading.lead == "exclusion" or any(a <= reading.start + k < b for a, b in reading.negated):
+            return _map_back(reading.text, form, k), found, False
+    return None
+
+
+def _rule_modifier(q: Question, concept: Concept, term: str) -> str | None:
+    """The modifier inside the rule's compound that the question's word lacks: 高利 of 「民间高利借贷」, matched by
+    民间借贷. The rule bars that narrower kind."""
+    said = next((m for m in concept.members if m != term and len(m) >= 2 and _subsequence(m, term)), None)
+    if said is None:
+        return None
+    i = 0
+    extra = ""
+    for ch in term:
+        if i < len(said) and ch == said[i]:
+            i += 1
+        else:
+            extra += ch
+    # (a modifier is one run of the compound, a word of two characters or more)
+    return extra if len(extra) >= 2 and extra in term else None
+
+
+def _modifier_said(q: Question, modifier: str) -> bool | None:
+    """Whether the question says the modifier (高利, or 高息 which the glossary maps to it): True when it affirms
+    it, False when it only denies it (利息不算高利, 不是高利贷), None when it does not say it."""
+    held = [c for c in q.concepts if any(modifier in m for m in c.members)]
+    if not held:
+        return None
+    return not all(q.concept_negated(c) for c in held)
 
 
 def _map_back(text: str, form: str, k: int) -> int:
@@ -936,6 +981,8 @@ def _own_object(quantity: str) -> bool:
         return False   # 调到2000万, 增加至…: the figure the loan's own amount is brought to
     if _measures_another(quantity):
         return True    # 年销售金额2000万, 评估价值300万, 逾期金额2万: the figure is of what its own noun measures
+    if borrowed_elsewhere(quantity):
+        return True    # 找亲戚借了50万: a debt to the lender named, not the loan the question asks about
     tags = [(w, t) for w, t in pos_tags(quantity.rstrip("了过个共计约近大概")) if t != "x"]
     if not tags:
         return False
@@ -1379,6 +1426,9 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
     words = [m for c, _w in focus for m in c.members]
     for c, w in focus:
         hit = _find(text, c)
+        if hit is None or hit[2]:
+            # (a part of the compound, 民间, is less than the compound with a modifier inside)
+            hit = _narrower_denied(reading, c) or hit
         if hit is None and c.members[0] in carried:
             # held by the sentence this one continues: what the sentence speaks of from its start
             hit = (0, c.members[0], False)
@@ -1685,6 +1735,16 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         return Stance("depends", reading, strength, term, f"仅在「{ITEM_MARK.sub('', cond_text)}」时适用")
     verdict: Verdict = "yes" if (sign > 0) != stated_neg else "no"
     if verdict == "no" and sign < 0 and not partial:
+        modifier = _rule_modifier(q, concept, term)
+        said = _modifier_said(q, modifier) if modifier is not None else None
+        if said is False:
+            # 「无参与民间高利借贷」 for 借了些钱周转(民间借贷)，利息不算高利: the story's kind is not the one barred
+            if _one_of_many_conditions(q, reading):
+                return Stance("depends", reading, strength, term, MET_ONE)
+            return Stance("yes", reading, strength, term, f"规定针对「{term}」，问题所述不是{modifier}的")
+        if modifier is not None and said is None:
+            # …and for 民间借贷 alone, a narrower kind than the story states
+            return Stance("depends", reading, strength, term, f"规定针对「{term}」，问题没有说明是否属于此类")
         kind_barred = _narrower_kind(q, text, pos - reading.start, term)
         if kind_barred is not None:
             # 「无参与民间高利借贷」 for 借过些民间的钱: the rule bars a narrower kind than the story states
@@ -2653,6 +2713,9 @@ def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors
             # 民间 inside the rule's 民间高利借贷, which another stated word (高利贷) matches whole: the
             # longer match is the rule's phrase, and the fact is read from it alone
             continue
+        modifier = _rule_modifier(q, c, hit[1])
+        if modifier is not None and not _modifier_said(q, modifier):
+            continue   # 民间借贷 said, 民间高利借贷 ruled: the story states no fact of the narrower kind
         # an outcome the renewal is to bring about (使信用贷款转化为担保贷款) is not a state the customer
         # must be in now: a stated fact neither meets nor fails it
         if any(a <= hit[0] < b for a, b in caused_spans(reading.text)):

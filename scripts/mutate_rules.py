@@ -507,6 +507,10 @@ MUTATIONS = {
     "a comparison searches a value's siblings' words (中型企业 → 中小企业)": "import assistant.consistency as m; m.sibling_words = lambda q, known_word: []",
     "the rules pointed at by a determiner name nothing asked (这套政策)": "import assistant.question as m, re; m._DETERMINER = re.compile('(?!x)x'); m.RULES_NOUNS = ()",
     "predicates coordinated after a comparison's first share its standard (简单点、快一点)": "import assistant.question as m; m._coordinated_predicates = lambda parts: []",
+    "borrowing from a named lender is private lending (找亲戚借了 → 民间借贷)": "import assistant.question as m; m.unfold_private_loan = lambda norm: norm",
+    "a figure borrowed from another lender is that debt, not the loan (找亲戚借了50万)": "import assistant.reason as m; m.borrowed_elsewhere = lambda quantity: False",
+    "a rule on a narrower kind is weighed by its modifier (民间高利借贷 against 民间借贷)": "import assistant.reason as m; m._rule_modifier = lambda q, c, t: None",
+    "the asked compound with a modifier inside is found where the rule denies it": "import assistant.reason as m; m._narrower_denied = lambda r, c: None",
 }
 
 TESTS = ["tests/test_readings.py", "tests/test_reason.py", "tests/test_glossary.py", "tests/test_comparison_rules.py"]

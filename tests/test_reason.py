@@ -156,7 +156,8 @@ SPLIT_BY_NAME = "(五)企业单笔续贷额度控制在1500万元及以下,个�
     # an inclusion under a negation is denied with its head
     ("不得向房地产企业(含个体工商户)发放续贷贷款。", "", "个体工商户的贷款可不可以续？", "no"),
     ("续贷业务适用的对象为小微企业贷款客户(含个体工商户)。", "", "个体工商户的贷款可不可以续？", "yes"),
-    ("无参与民间高利借贷(包括借入和借出)行为;", REQ, "企业主借入民间借贷，还能续贷吗？", None),
+    # (a narrower kind than the story states: 民间高利借贷 for 民间借贷 — open, not decided by 借入)
+    ("无参与民间高利借贷(包括借入和借出)行为;", REQ, "企业主借入民间借贷，还能续贷吗？", "depends"),
     ("续贷资金直接用于归还原贷款,不得用于其他用途。", "", "续贷资金能不能用于别的用途？", "no"),
     # an open list of allowed uses (…等方面) leaves an unnamed use open; a named one is allowed
     ("续贷资金可以用于小微企业的流动资金周转、设备购置等方面。", "", "续贷到手的钱能不能拿去进一批原料？", "depends"),
@@ -1901,6 +1902,13 @@ def test_the_longer_match_is_what_the_rule_speaks_of(question, verdict):
     # a verb bringing the loan's own amount to a figure (调到, 增加至) gives the loan's figure
     ("续贷金额能不能调到2000万？", "no"),
     ("这笔续贷是2000万，能办吗？", "no"),
+    # borrowed from a lender the question names (找亲戚借了, 跟朋友借过): that debt, not the loan asked about
+    ("老板找亲戚借了2000万周转，能续贷吗？", None),
+    ("企业跟另一个老板借过2000万，还能续贷吗？", None),
+    ("老板从朋友那儿借了2000万，能续贷吗？", None),
+    # …but borrowed from the bank, the loan itself
+    ("企业在我行借了2000万，能续贷吗？", "no"),
+    ("企业向我们行借了2000万，想续贷，能办吗？", "no"),
 ])
 def test_a_figure_governed_by_its_own_verb_does_not_measure_the_loan(question, verdict):
     assert _verdict("(五)原则上企业单笔续贷额度控制在1500万元及以下。", question, REQ) == verdict
@@ -3356,3 +3364,49 @@ def test_a_hedged_rule_asked_of_every_case_depends(question, rule, verdict):
     found = [st for r in read_text("x/a1", "x", rule) if (st := stance(q, r, weights, RENEWAL)) is not None]
     assert found, rule
     assert hedged_for_absolute(q, max(found, key=lambda st: st.strength)).verdict == verdict
+
+
+@pytest.mark.parametrize("text,private", [
+    # borrowing from, or lending to, someone who is no licensed lender is private lending (民间借贷)
+    ("老板去年找亲戚借了50万周转，还能续贷吗？", True),
+    ("企业跟另一个老板借过20万，能续吗？", True),
+    ("老板从朋友那儿借了点钱周转，能续贷吗？", True),
+    ("老板私下把80万借给朋友，收月息2分，还能续吗？", True),
+    # the bank or another licensed lender lends no private money
+    ("企业在我行借了2000万，能续贷吗？", False),
+    ("企业向小贷公司借了100万，能续贷吗？", False),
+    # 借 of a noun (借款合同, 借款人) borrows nothing
+    ("续贷是不是得跟客户重新签一份借款合同？", False),
+    ("是不是要老板和他老婆一起当共同借款人？", False),
+    # named already: nothing to add
+    ("老板跟亲戚有民间借贷，还能续吗？", False),
+])
+def test_borrowing_from_a_named_lender_is_private_lending(text, private):
+    from assistant.question import analyse, unfold_private_loan
+    norm = analyse(text).norm
+    assert ("(民间借贷)" in norm) is private
+    assert unfold_private_loan(unfold_private_loan(norm)) == unfold_private_loan(norm)
+
+
+def test_a_bracketed_gloss_is_no_object_of_the_verb_before_it():
+    # 借了30万周转(民间借贷): 借 + 贷 would make 借贷, but the gloss is not what was borrowed
+    q = analyse("老板从亲戚那借了30万周转，利息很低，会不会卡住续贷？").rejoined(lambda w: True)
+    assert any("民间借贷" in c.members for c in q.concepts)
+
+
+PRIVATE_USURY = "(七)企业主行为规范,未发现有涉赌、涉毒等不良习性,无参与民间高利借贷(包括借入和借出)行为;"
+
+
+@pytest.mark.parametrize("question,expected", [
+    # the rule bars a narrower kind (民间高利借贷) than the story states (民间借贷): open
+    ("老板有民间借贷，这一条能过吗？", "depends"),
+    ("老板跟亲戚借了20万周转，这一条能过吗？", "depends"),
+    # the story denies the rule's modifier: not the kind barred
+    ("老板有民间借贷，利息不算高利，这一条能过吗？", "yes"),
+    ("老板跟亲戚借了20万周转，利息不算高利，这一条能过吗？", "yes"),
+    # …or affirms it (高息 is the glossary's 高利): the kind barred
+    ("老板有民间借贷，利息是高利的，这一条能过吗？", "no"),
+    ("老板把钱高息借给朋友，这一条能过吗？", "no"),
+])
+def test_a_rule_on_a_narrower_kind_is_weighed_by_its_modifier(question, expected):
+    assert _verdict(PRIVATE_USURY, question, REQ) == expected
