@@ -19,7 +19,7 @@ from ingest.load import LEVELS
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse, describes_a_known_head
 from .values import quantities
-from .reason import MET_ONE, Stance, hedged_for_absolute, value_failed, asks_lent_use, best_stance, beyond_timing, carried_words, combine, with_previous, family_spoken_of, lent_money_frame, out_of_scope, stance
+from .reason import MET_ONE, Stance, title_words, hedged_for_absolute, value_failed, asks_lent_use, best_stance, beyond_timing, carried_words, combine, with_previous, family_spoken_of, lent_money_frame, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading, clause_bounds
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
@@ -299,6 +299,8 @@ class DefaultAnswerer:
         # the words naming the lent money (拿到 of 续贷拿到的钱) frame a question about its use
         frame = lent_money_frame(q)
         story = any(c not in q.focus for c in q.concepts)
+        # what a document's title says its every clause is about (续贷抵押登记 of a registration procedure)
+        titled = {d: title_words(q, hs[0].unit.doc_title) - drop for d, hs in pool.items()}
         for doc_id, hs in pool.items():
             found: list[tuple[Stance, Hit]] = []
             seen: set[tuple[str, int]] = set()
@@ -307,7 +309,7 @@ class DefaultAnswerer:
                     if (r.clause_id, r.start) in seen:
                         continue
                     seen.add((r.clause_id, r.start))
-                    st = stance(q, r, weights, RENEWAL, drop, frame, carried_words(q, r, before))
+                    st = stance(q, r, weights, RENEWAL, drop, frame, carried_words(q, r, before) | titled[doc_id])
                     if st is not None:
                         found.append((st, h))
             if doc_id in ev.named:

@@ -1406,6 +1406,14 @@ def carried_words(q: Question, reading: Reading, previous: Reading | None) -> fr
                      and not any(m in RENEWAL for m in c.members))
 
 
+def title_words(q: Question, title: str) -> frozenset[str]:
+    """The question's words a document's title holds (抵押登记 of 「小微企业续贷抵押登记操作规程」): its every
+    clause speaks within that subject, and does not repeat it — held by the title, they are not missed in a clause."""
+    # (only what the question asks about: the words naming whose rules they are — 黑龙江省农村信用社 — are no subject)
+    return frozenset(c.members[0] for c in q.focus
+                     if c.match(title) == 1.0 and not any(m in RENEWAL for m in c.members))
+
+
 def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], anchors: frozenset[str],
            drop: frozenset[str] = frozenset(), frame: frozenset[str] = frozenset(),
            carried: frozenset[str] = frozenset()) -> Stance | None:

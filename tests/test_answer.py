@@ -73,6 +73,8 @@ def test_verdicts(assistant, question, verdict):
     ("没有纳入名单的客户可以办理续贷业务吗？", "no", "renewal-guideline/a4.i3", "名单"),
     # a condition the question states: the consequence applies
     ("抵押物评估报告超过有效时限，是否需要重新评估？", "yes", "heilongjiang-rcc-renewal/a4.i9", "重新"),
+    # a procedure whose title names the registration asked about: its clause on site visits need not repeat it
+    ("赣州办续贷抵押登记，登记机构会不会到现场查看抵押的房产？", "depends", "ganzhou-mortgage-rules/s5", "实地查看"),
 ])
 def test_verdicts_rest_on_the_deciding_sentence(assistant, question, verdict, clause, word):
     answer = assistant.ask(question)

@@ -3410,3 +3410,15 @@ PRIVATE_USURY = "(七)企业主行为规范,未发现有涉赌、涉毒等不良
 ])
 def test_a_rule_on_a_narrower_kind_is_weighed_by_its_modifier(question, expected):
     assert _verdict(PRIVATE_USURY, question, REQ) == expected
+
+
+@pytest.mark.parametrize("question,title,words", [
+    # what the question asks about that the document's title holds: its clauses speak within it
+    ("续贷抵押登记时登记机构会不会实地查看房产？", "小微企业续贷抵押登记操作规程", {"抵押登记"}),
+    # renewal itself says nothing, and neither do the words of a story the question does not ask about
+    ("续贷能不能办？", "小微企业续贷抵押登记操作规程", set()),
+    ("续贷抵押登记时登记机构会不会实地查看房产？", "商业银行“续贷通”业务操作管理办法", set()),
+])
+def test_a_document_title_holds_what_its_clauses_speak_of(question, title, words):
+    from assistant.reason import title_words
+    assert title_words(analyse(question), title) == words
