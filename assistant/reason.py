@@ -1409,6 +1409,8 @@ def carried_words(q: Question, reading: Reading, previous: Reading | None) -> fr
 def title_words(q: Question, title: str) -> frozenset[str]:
     """The question's words a document's title holds (抵押登记 of 「小微企业续贷抵押登记操作规程」): its every
     clause speaks within that subject, and does not repeat it — held by the title, they are not missed in a clause."""
+    # (a title's quoted name and bracketed qualifiers — “续贷通”, (2.0版本), (暂行) — name the document, not its subject)
+    title = re.sub(r"“[^”]*”|\"[^\"]*\"|[(（][^)）]*[)）]", "", title)
     # (only what the question asks about: the words naming whose rules they are — 黑龙江省农村信用社 — are no subject)
     return frozenset(c.members[0] for c in q.focus
                      if c.match(title) == 1.0 and not any(m in RENEWAL for m in c.members))
@@ -3137,7 +3139,10 @@ def _stated(q: Question, condition: str, consequence: str = "", whole_words: boo
     said = {t for t, _s in token_terms(q.norm)} if whole_words else q.norm
     phrases = _mapped_phrases(q, condition)
     hit = [t for t in words if t in said or t in q.words or any(t in w for w in phrases)]
-    return len(hit) / len(words) >= 0.6 and any(t not in consequence for t in hit)
+    # (a consequence's word said in the story before the asking clause — 委托代理人去办…，委托书不用提供吧 — states
+    # the condition all the same: only where it is said in asking is it the consequence asked about)
+    story = q.norm[:q.norm.rfind(q.asking)] if q.asking and q.asking in q.norm else ""
+    return len(hit) / len(words) >= 0.6 and any(t not in consequence or t in story for t in hit)
 
 
 def _mapped_phrases(q: Question, condition: str) -> list[str]:

@@ -3418,7 +3418,21 @@ def test_a_rule_on_a_narrower_kind_is_weighed_by_its_modifier(question, expected
     # renewal itself says nothing, and neither do the words of a story the question does not ask about
     ("续贷能不能办？", "小微企业续贷抵押登记操作规程", set()),
     ("续贷抵押登记时登记机构会不会实地查看房产？", "商业银行“续贷通”业务操作管理办法", set()),
+    # a title's quoted name and bracketed qualifiers name the document: 版本 of (2.0版本) is no subject
+    ("续贷通两个版本是不是都不能续存单质押的贷款？", "“续贷通”(2.0版本)业务操作管理办法(暂行)", set()),
 ])
 def test_a_document_title_holds_what_its_clauses_speak_of(question, title, words):
     from assistant.reason import title_words
     assert title_words(analyse(question), title) == words
+
+
+@pytest.mark.parametrize("question,expected", [
+    # the condition said in the story before the asking clause is stated, though its words recur in the
+    # consequence: the consequence then holds (需要 the power of attorney)
+    ("委托代理人去登记中心办抵押登记，授权委托书要不要交？", "yes"),
+    # said only in asking, the consequence's words state no condition
+    ("代理人办登记要不要交授权委托书？", "depends"),
+])
+def test_a_condition_said_in_the_story_is_stated(question, expected):
+    rule = "当事人委托代理人申请登记的，代理人应当向登记机构提交当事人的身份证明、代理人身份证明和授权委托书。"
+    assert _verdict(rule, question) == expected
