@@ -19,7 +19,7 @@ from ingest.load import LEVELS
 from .models import VERDICT_WORD, Answer, Citation, Finding, Hit
 from .question import FACETS, RENEWAL, Question, analyse, describes_a_known_head
 from .values import quantities
-from .reason import MET_ONE, Stance, title_words, hedged_for_absolute, value_failed, asks_lent_use, best_stance, beyond_timing, carried_words, combine, with_previous, family_spoken_of, lent_money_frame, out_of_scope, stance
+from .reason import MET_ONE, Stance, rule_modifier, title_words, hedged_for_absolute, value_failed, asks_lent_use, best_stance, beyond_timing, carried_words, combine, with_previous, family_spoken_of, lent_money_frame, out_of_scope, stance
 from ingest.readings import ITEM_MARK, Reading, clause_bounds
 
 NEED_WORD = {"yes": "需要", "no": "不需要", "depends": "视情况而定"}
@@ -151,11 +151,16 @@ def in_english(text: str) -> bool:
     return latin > 3 * han
 
 
-def votes(per_doc: dict[str, Stance]) -> set[str]:
+def votes(per_doc: dict[str, Stance], q: Question | None = None) -> set[str]:
     """The documents whose deciding sentence is on-topic enough to vote on yes/no: nearly as on-topic as
     the best — or a stated value the document's rule compares and finds failing (关注类 against 正常类),
-    however small a share of the story it is: a condition met elsewhere (800万 ≥ 200万) does not outweigh it."""
-    top = max((st.strength for st in per_doc.values()), default=0.0)
+    however small a share of the story it is: a condition met elsewhere (800万 ≥ 200万) does not outweigh it.
+    A sentence holding only a narrower kind of the asked word (民间高利借贷 for 民间借贷) sets no bar for one
+    holding the word itself: both vote."""
+    def narrower(st: Stance) -> bool:
+        return q is not None and any(rule_modifier(c, st.term) for c in q.concepts)
+    exact = [st.strength for st in per_doc.values() if not narrower(st)]
+    top = max(exact or [st.strength for st in per_doc.values()], default=0.0)
     return {d for d, st in per_doc.items() if st.strength >= VOTE_SHARE * top or value_failed(st)}
 
 
@@ -329,7 +334,7 @@ class DefaultAnswerer:
             listed = self._conditions(q, pool, ev)
             if listed is not None or not per_doc:
                 return listed
-        voting = votes({d: st for d, (st, _h) in per_doc.items()})
+        voting = votes({d: st for d, (st, _h) in per_doc.items()}, q)
         voters = {d: v for d, v in per_doc.items() if d in voting}
         # a document naming the asked class itself leads one that names only kinds of it
         # — and one holding the asked word itself one that holds a narrower kind of it (民间高利借贷)

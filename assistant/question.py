@@ -1165,14 +1165,14 @@ def unfold_place(norm: str) -> str:
     return norm
 
 
-# borrowing with its lender named by a coverb before the verb (找亲戚借了, 跟朋友那儿借过), or lending to one (借给朋友)
+# borrowing with its lender named by a coverb before the verb (找亲戚借了, 跟朋友那儿借过), or lending to one (借给朋友).
+# (Not 和, which is as often "together with", nor 问, "to ask"; a lender is a name, no figure or date: 从2021年借)
 # (借 the verb: not 借款, 借据 — 跟客户签借款合同 borrows nothing)
-_BORROWED_FROM = re.compile(r"(?:向|跟|找|从|问|和)(?P<lender>[^，,。；;：:？?借]{1,10}?)(?:那儿|那里|那边|手里|处)?借(?:了|过|的)?"
+_BORROWED_FROM = re.compile(r"(?:向|跟|找|从)(?P<lender>[^，,。；;：:？?借\d年月日]{1,10}?)(?:那儿|那里|那边|手里|处)?借(?:了|过|的)?"
                             r"(?=[\d一二两三四五六七八九十几百千万些点笔钱来]|$)")
-_LENT_TO = re.compile(r"借给(?:了)?(?P<lender>[^，,。；;：:？?\d]{1,6}?)(?=[，,。；;？?收\d]|$)")
-# a lender that is the bank itself (我行, 我们农商行, 本社, 银行) or another licensed lender (小贷公司, 信托,
-# 典当行): lending by them is no private lending
-_LICENSED = re.compile(r"行|社|银|我们|你们|咱|本|贷|金融|信托|典当")
+_LENT_TO = re.compile(r"(?P<by>[^，,。；;：:？?]{0,6}?)借给(?:了)?(?P<lender>[^，,。；;：:？?\d]{1,6}?)(?=[，,。；;？?收\d]|$)")
+# a lender that is the bank itself or another licensed lender, in whole words: lending by them is no private lending
+_LICENSED = re.compile(r"银行|信用社|农信社|农商行|村镇行|[我本贵你他该]行|行里|社里|我们|你们|咱们|小贷|小额贷款|贷款公司|金融|信托|典当|融资租赁")
 
 
 def borrowed_elsewhere(quantity: str) -> bool:
@@ -1190,7 +1190,8 @@ def unfold_private_loan(norm: str) -> str:
     spots = []
     for rx in (_BORROWED_FROM, _LENT_TO):
         for m in rx.finditer(norm):
-            if not _LICENSED.search(m.group("lender")):
+            # (lent by the bank — 银行借给他 — is the loan itself)
+            if not _LICENSED.search(m.group("lender")) and not ("by" in rx.groupindex and _LICENSED.search(m.group("by"))):
                 spots.append(clause_bounds(norm, m.end())[1])
     for k in sorted(set(spots), reverse=True):
         norm = norm[:k] + "(民间借贷)" + norm[k:]

@@ -18,7 +18,7 @@ from typing import Literal
 from ingest.clauses import HEADING
 from ingest.readings import ASSIGNED, DEFINITION, ITEM_MARK, OBLIGATION, ONLY, PERMISSION, PROCEDURE, TIME_UNITS, scope_word, Limit, Reading, clause_bounds
 from ingest.readings import POSSESSOR, RESTRICTED, TIME_LEFT, TIME_YEARS, caused_spans, window_events, calendar_dates, deictic_dates, is_negator, members as list_members, negation_scope, negators, figure
-from ingest.tokenize import FAMILIES, cut_with_offsets, in_dictionary, pos_tags, terms as token_terms, word_class
+from ingest.tokenize import FAMILIES, cut_with_offsets, pos_tags, terms as token_terms, word_class
 
 from .evidence import UNKNOWN_WEIGHT
 from .question import CLASSIFIER_TAGS, FACETS, UNIT_FACETS, ENGAGE, EVENT, GENERIC, RENEWAL, Concept, Question, which_loan, compound_head, extent_match, match_form, modifies_the_act, points_at_one_item, vouches_for_the_rest, word_offsets, borrowed_elsewhere
@@ -231,14 +231,14 @@ def _narrower_kind(q: Question, text: str, k: int, term: str) -> str | None:
 
 def _narrower_denied(reading: Reading, concept: Concept) -> tuple[int, str, bool] | None:
     """The asked compound with a modifier inside, in what the rule denies (民间借贷 in 「无参与民间高利借贷」): the
-    rule bars a narrower kind of the thing asked — which the stance weighs against the modifier (_rule_modifier),
+    rule bars a narrower kind of the thing asked — which the stance weighs against the modifier (rule_modifier),
     where a part of the compound (民间) would only be a partial match."""
     if not reading.negated and reading.lead != "exclusion":
         return None
     form = match_form(reading.text)
     for m in concept.members:
         found = narrowed_form(form, m)
-        inserted = found and "".join(ch for ch in found if ch not in m)
+        inserted = found and rule_modifier(Concept((m,)), found)
         # (the inserted word a modifier — a noun or an adjective: 高利; 等 of 「质押等贷款」 closes a list)
         if not inserted or not all(tag[0] in "an" for _w, tag in pos_tags(inserted)):
             continue
@@ -248,21 +248,16 @@ def _narrower_denied(reading: Reading, concept: Concept) -> tuple[int, str, bool
     return None
 
 
-def _rule_modifier(q: Question, concept: Concept, term: str) -> str | None:
-    """The modifier inside the rule's compound that the question's word lacks: 高利 of 「民间高利借贷」, matched by
-    民间借贷. The rule bars that narrower kind."""
-    said = next((m for m in concept.members if m != term and len(m) >= 2 and _subsequence(m, term)), None)
-    if said is None:
-        return None
-    i = 0
-    extra = ""
-    for ch in term:
-        if i < len(said) and ch == said[i]:
-            i += 1
-        else:
-            extra += ch
-    # (a modifier is one run of the compound, a word of two characters or more)
-    return extra if len(extra) >= 2 and extra in term else None
+def rule_modifier(concept: Concept, term: str) -> str | None:
+    """The modifier inside the rule's compound, between the two parts of the question's word: 高利 of 「民间高利借贷」,
+    matched by 民间借贷. The rule bars that narrower kind. (Inside only: 未结清利息 holds 利息 as its head, no kind
+    of it.)"""
+    for said in concept.members:
+        for k in range(2, len(said) - 1):
+            head, tail = said[:k], said[k:]
+            if len(term) - len(said) >= 2 and term.startswith(head) and term.endswith(tail):
+                return term[k:len(term) - len(tail)]
+    return None
 
 
 def _modifier_said(q: Question, modifier: str) -> bool | None:
@@ -1163,10 +1158,9 @@ def _window_stance(q: Question, reading: Reading, strength: float) -> Stance | N
             if ago < window:
                 return Stance("no", reading, strength, term, f"{rule}，{said}，在此期间内")
             if ago > window or age.op == ">=":
-                # a story dating its event asks whether the event still bars: before the window it does not.
-                # That answers what was asked — the list's other conditions are named, not made the verdict
-                rest = "；其余条件仍须逐项核对" if _one_of_many_conditions(q, reading) else ""
-                return Stance("yes", reading, strength, term, f"{rule}，{said}，已在此期间之外{rest}")
+                if _one_of_many_conditions(q, reading):
+                    return Stance("depends", reading, strength, term, MET_ONE)
+                return Stance("yes", reading, strength, term, f"{rule}，{said}，已在此期间之外")
             return Stance("depends", reading, strength, term, f"{rule}，{said}，是否仍在期间内要看具体日期")
     return None
 
@@ -1406,11 +1400,16 @@ def carried_words(q: Question, reading: Reading, previous: Reading | None) -> fr
                      and not any(m in RENEWAL for m in c.members))
 
 
+_ISSUER_OPENING = re.compile(r"^.*?(银行|信用社|农信社|分局|监管局)")
+
+
 def title_words(q: Question, title: str) -> frozenset[str]:
     """The question's words a document's title holds (抵押登记 of 「小微企业续贷抵押登记操作规程」): its every
     clause speaks within that subject, and does not repeat it — held by the title, they are not missed in a clause."""
     # (a title's quoted name and bracketed qualifiers — “续贷通”, (2.0版本), (暂行) — name the document, not its subject)
     title = re.sub(r"“[^”]*”|\"[^\"]*\"|[(（][^)）]*[)）]", "", title)
+    # (nor does the issuer a title opens with: 黑龙江省农村信用社|小微企业…, XX农商银行|小微企业…)
+    title = _ISSUER_OPENING.sub("", title)
     # (only what the question asks about: the words naming whose rules they are — 黑龙江省农村信用社 — are no subject)
     return frozenset(c.members[0] for c in q.focus
                      if c.match(title) == 1.0 and not any(m in RENEWAL for m in c.members))
@@ -1745,7 +1744,7 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
         return Stance("depends", reading, strength, term, f"仅在「{ITEM_MARK.sub('', cond_text)}」时适用")
     verdict: Verdict = "yes" if (sign > 0) != stated_neg else "no"
     if verdict == "no" and sign < 0 and not partial:
-        modifier = _rule_modifier(q, concept, term)
+        modifier = rule_modifier(concept, term)
         said = _modifier_said(q, modifier) if modifier is not None else None
         if said is False:
             # 「无参与民间高利借贷」 for 借了些钱周转(民间借贷)，利息不算高利: the story's kind is not the one barred
@@ -2723,7 +2722,7 @@ def _stated_facts_against(q: Question, reading: Reading, asked: Concept, anchors
             # 民间 inside the rule's 民间高利借贷, which another stated word (高利贷) matches whole: the
             # longer match is the rule's phrase, and the fact is read from it alone
             continue
-        modifier = _rule_modifier(q, c, hit[1])
+        modifier = rule_modifier(c, hit[1])
         if modifier is not None and not _modifier_said(q, modifier):
             continue   # 民间借贷 said, 民间高利借贷 ruled: the story states no fact of the narrower kind
         # an outcome the renewal is to bring about (使信用贷款转化为担保贷款) is not a state the customer
@@ -3141,8 +3140,17 @@ def _stated(q: Question, condition: str, consequence: str = "", whole_words: boo
     hit = [t for t in words if t in said or t in q.words or any(t in w for w in phrases)]
     # (a consequence's word said in the story before the asking clause — 委托代理人去办…，委托书不用提供吧 — states
     # the condition all the same: only where it is said in asking is it the consequence asked about)
-    story = q.norm[:q.norm.rfind(q.asking)] if q.asking and q.asking in q.norm else ""
-    return len(hit) / len(words) >= 0.6 and any(t not in consequence or t in story for t in hit)
+    story = len(q.norm) - len(q.asking) if q.asking and q.norm.endswith(q.asking) else 0
+    def told(t: str) -> bool:
+        # (affirmed there: 不委托别人 states no agent)
+        return any(k < story and not any(a <= k < b for a, b in q.negated) for k in word_offsets(q.norm, t))
+    if len(hit) / len(words) < 0.6:
+        return False
+    if any(t not in consequence for t in hit):
+        return True
+    # told only in the words the consequence repeats: stated where the story affirms them, and not where it
+    # denies the condition (当事人自己申请，不委托别人)
+    return any(told(t) for t in hit) and not _condition_denied(q, condition)
 
 
 def _mapped_phrases(q: Question, condition: str) -> list[str]:

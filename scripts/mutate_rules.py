@@ -509,7 +509,7 @@ MUTATIONS = {
     "predicates coordinated after a comparison's first share its standard (简单点、快一点)": "import assistant.question as m; m._coordinated_predicates = lambda parts: []",
     "borrowing from a named lender is private lending (找亲戚借了 → 民间借贷)": "import assistant.question as m; m.unfold_private_loan = lambda norm: norm",
     "a figure borrowed from another lender is that debt, not the loan (找亲戚借了50万)": "import assistant.reason as m; m.borrowed_elsewhere = lambda quantity: False",
-    "a rule on a narrower kind is weighed by its modifier (民间高利借贷 against 民间借贷)": "import assistant.reason as m; m._rule_modifier = lambda q, c, t: None",
+    "a rule on a narrower kind is weighed by its modifier (民间高利借贷 against 民间借贷)": "import assistant.reason as m, assistant.answer as a; m.rule_modifier = a.rule_modifier = lambda c, t: None",
     "the asked compound with a modifier inside is found where the rule denies it": "import assistant.reason as m; m._narrower_denied = lambda r, c: None",
     "a document's title holds what its clauses speak of (续贷抵押登记操作规程)": "import assistant.reason as m, assistant.answer as a; m.title_words = a.title_words = lambda q, title: frozenset()",
 }
