@@ -294,7 +294,10 @@ SEALED_SETS = [("compare_sealed.jsonl", 6, 1), ("compare_sealed3.jsonl", 8, 0), 
                ("compare_sealed30.jsonl", 9, 0), ("compare_sealed31.jsonl", 8, 1),
                # written at the start of the sixth 2026-12-05 session, committed unread, run once at its end:
                # 10 flagged, no agreement flagged (the same on the session's starting code)
-               ("compare_sealed32.jsonl", 10, 0)]
+               ("compare_sealed32.jsonl", 10, 0),
+               # written at the start of the seventh 2026-12-05 session, committed unread, run once at its end:
+               # 10 flagged, no agreement flagged (the same on the session's starting code)
+               ("compare_sealed33.jsonl", 10, 0)]
 
 
 @pytest.mark.parametrize("name,min_flagged,max_wrong", SEALED_SETS)
