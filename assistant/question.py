@@ -1171,8 +1171,9 @@ def unfold_place(norm: str) -> str:
 _BORROWED_FROM = re.compile(r"(?:向|跟|找|从)(?P<lender>[^，,。；;：:？?借\d年月日]{1,10}?)(?:那儿|那里|那边|手里|处)?借(?:了|过|的)?"
                             r"(?=[\d一二两三四五六七八九十几百千万些点笔钱来]|$)")
 _LENT_TO = re.compile(r"(?P<by>[^，,。；;：:？?]{0,6}?)借给(?:了)?(?P<lender>[^，,。；;：:？?\d]{1,6}?)(?=[，,。；;？?收\d]|$)")
-# a lender that is the bank itself or another licensed lender, in whole words: lending by them is no private lending
-_LICENSED = re.compile(r"银行|信用社|农信社|农商行|村镇行|[我本贵你他该]行|行里|社里|我们|你们|咱们|小贷|小额贷款|贷款公司|金融|信托|典当|融资租赁")
+# a lender that is the bank itself or another licensed lender, in whole words (the glossary's class): lending by
+# them is no private lending
+_LICENSED = re.compile(word_class("持牌放贷方"))
 
 
 def borrowed_elsewhere(quantity: str) -> bool:

@@ -1400,7 +1400,8 @@ def carried_words(q: Question, reading: Reading, previous: Reading | None) -> fr
                      and not any(m in RENEWAL for m in c.members))
 
 
-_ISSUER_OPENING = re.compile(r"^.*?(银行|信用社|农信社|分局|监管局)")
+# the issuer a title opens with, up to the institution word closing its name (the glossary's class)
+_ISSUER_OPENING = re.compile(r"^.*?" + word_class("发文机构"))
 
 
 def title_words(q: Question, title: str) -> frozenset[str]:
@@ -1751,12 +1752,10 @@ def stance(q: Question, reading: Reading, weights: list[tuple[Concept, float]], 
             if _one_of_many_conditions(q, reading):
                 return Stance("depends", reading, strength, term, MET_ONE)
             return Stance("yes", reading, strength, term, f"规定针对「{term}」，问题所述不是{modifier}的")
-        if modifier is not None and said is None:
-            # …and for 民间借贷 alone, a narrower kind than the story states
-            return Stance("depends", reading, strength, term, f"规定针对「{term}」，问题没有说明是否属于此类")
-        kind_barred = _narrower_kind(q, text, pos - reading.start, term)
+        # the rule bars a narrower kind than the story states: its modifier unsaid inside the asked compound
+        # (民间借贷 against 民间高利借贷), or after the asked word (借过些民间的钱)
+        kind_barred = term if modifier is not None and said is None else _narrower_kind(q, text, pos - reading.start, term)
         if kind_barred is not None:
-            # 「无参与民间高利借贷」 for 借过些民间的钱: the rule bars a narrower kind than the story states
             return Stance("depends", reading, strength, term, f"规定针对「{kind_barred}」，问题没有说明是否属于此类")
         qualified = _unsettled_qualifier(q, reading, pos, term)
         if qualified is not None:

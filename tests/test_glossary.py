@@ -63,7 +63,7 @@ def test_the_word_classes_the_grammar_reads_are_in_the_glossary_with_their_reaso
     lines = [ln.split("\t") for ln in GLOSSARY.read_text("utf-8").splitlines() if ln.startswith("@words")]
     assert lines and all(len(cells) >= 4 and cells[3].strip() for cells in lines)
     # the classes the question grammar reads: where a property lies, what is sold with a loan, how a question asks
-    assert {"县以下", "不动产", "搭售产品", "一律", "评判", "问可行"} <= set(WORD_CLASSES)
+    assert {"县以下", "不动产", "搭售产品", "一律", "评判", "问可行", "持牌放贷方", "发文机构"} <= set(WORD_CLASSES)
     # longest word first, so 县城 is read whole, not as a shorter word inside it
     import re
     assert re.match(word_class("不动产"), "不动产").group() == "不动产"
